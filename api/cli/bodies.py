@@ -1,0 +1,1 @@
+"""`giaoviec bodies` (to be written)."""

@@ -1,0 +1,1 @@
+"""`giaoviec clocks` (to be written)."""

@@ -1,0 +1,200 @@
+"""Who is asked to act: the addressee (lead) and the co-operating bodies of a piece of text.
+
+The grammar of assignment in Vietnamese directives is regular enough to read with a few rules:
+
+* subject first: "Bộ Tài chính chủ trì, phối hợp với Bộ Tư pháp rà soát ..." — the noun phrase
+  before the first predicate is the lead;
+* assignment verb first: "Giao Văn phòng Trung ương Đảng hướng dẫn ...", "Đề nghị X ...",
+  "Bộ Chính trị yêu cầu các cấp ủy ..." — the noun phrase after the verb is the lead;
+* co-operation: "phối hợp (chặt chẽ) với Y, Z ..." — the noun phrase after it is support.
+
+A noun phrase ends at the first lower-case predicate (``cues.tsv``: predicate). Names of bodies
+are capitalised ("Ban Chỉ đạo", "Bộ Kế hoạch và Đầu tư"), so a lower-case predicate is a verb.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extraction.lexicon import cue_pattern, cues
+from extraction.types import Span
+
+WORD = re.compile(r"\S+")
+# Adverbial openings that stand before the subject: "Trên cơ sở đó, Bộ Tư pháp tổng hợp ...".
+ADVERBIAL = re.compile(
+    r"^(?:trên cơ sở|trong|về|đối với|sau khi|để|quá trình|trường hợp|khi|trước mắt|"
+    r"đồng thời|theo|căn cứ|ngay sau|tại|từ|hằng năm|hàng năm|định kỳ)\b[^:;.]{0,200}?(?:,\s+|\bthì\s+)",
+    re.IGNORECASE,
+)
+CONDITION_THEN = re.compile(r"^[^.;:]{0,160}?\bthì\s+", re.IGNORECASE)
+# Words after which a subject noun phrase stops being a name: "... theo chức năng, nhiệm vụ".
+NP_TAIL = re.compile(
+    r"\s*(?:,\s*)?\b(?:theo chức năng|trong phạm vi|theo thẩm quyền|căn cứ|trong quá trình|"
+    r"trong thời gian|theo nhiệm vụ|theo lĩnh vực|theo quy định)\b.*$|[\s,;:]+$",
+    re.IGNORECASE,
+)
+MAX_NP_WORDS = 30
+
+
+def _body_head() -> re.Pattern[str]:
+    return cue_pattern("body_head")
+
+
+def _predicate() -> re.Pattern[str]:
+    return cue_pattern("predicate", case_sensitive=True)
+
+
+def starts_with_body(text: str) -> bool:
+    """Whether ``text`` opens with the head of a body's name ("Bộ", "Sở", "Các cơ quan", ...)."""
+    m = _body_head().match(text)
+    return m is not None
+
+
+def noun_phrase_end(text: str, start: int) -> int | None:
+    """End of the noun phrase that starts at ``start``: the first lower-case predicate after it.
+
+    "Ban Tuyên giáo và Dân vận Trung ương xây dựng chương trình" → the offset of "xây dựng".
+    Returns None when no predicate follows within ``MAX_NP_WORDS`` words.
+    """
+    limit = _word_limit(text, start, MAX_NP_WORDS)
+    verbs = (_predicate(), cue_pattern("assign", case_sensitive=True))
+    starts = [_first_lower(p, text, start, limit) for p in verbs]
+    found = [s for s in starts if s is not None]
+    if found:
+        return min(found)
+    colon = text.find(":", start, limit)
+    return colon if colon > start else None
+
+
+def _first_lower(pattern: re.Pattern[str], text: str, start: int, limit: int) -> int | None:
+    for m in pattern.finditer(text, start, limit):
+        if m.start() > start and not text[m.start()].isupper():
+            return m.start()
+    return None
+
+
+def _word_limit(text: str, start: int, words: int) -> int:
+    end = start
+    for i, m in enumerate(WORD.finditer(text, start)):
+        if i >= words:
+            break
+        end = m.end()
+    return end
+
+
+def trim_np(text: str, span: Span) -> Span | None:
+    """Cut trailing qualifiers and punctuation from a noun phrase span."""
+    phrase = text[span.start : span.end]
+    cut = NP_TAIL.search(phrase)
+    end = span.start + (cut.start() if cut else len(phrase))
+    return Span(span.start, end, span.label) if end > span.start else None
+
+
+def skip_adverbial(text: str, start: int) -> int:
+    """Offset after an opening adverbial phrase ("Trên cơ sở đó, ...") or "... thì"."""
+    rest = text[start:]
+    for pattern in (ADVERBIAL, CONDITION_THEN):
+        m = pattern.match(rest)
+        if m and starts_with_body(rest[m.end() :]) or (m and _assign_at(rest, m.end())):
+            return start + m.end()
+    colon = re.match(r"^Về [^:]{3,200}:\s*", rest)
+    if colon:
+        return start + colon.end()
+    return start
+
+
+def _assign_at(text: str, pos: int) -> re.Match[str] | None:
+    return cue_pattern("assign").match(text, pos)
+
+
+def find_lead(text: str, start: int = 0, end: int | None = None) -> Span | None:
+    """The lead noun phrase of a task or lead-in, or None when it names no one.
+
+    "Giao Đảng uỷ Quốc hội lãnh đạo, chỉ đạo ban hành ..." → "Đảng uỷ Quốc hội";
+    "Chủ tịch UBND tỉnh yêu cầu các cơ quan, đơn vị triển khai ..." → "các cơ quan, đơn vị".
+    """
+    end = len(text) if end is None else end
+    pos = skip_adverbial(text, start)
+    assign = _assign_at(text, pos)
+    if assign is None:
+        assign = _assign_after_subject(text, pos, end)
+    if assign is not None:
+        np_start = _skip_spaces(text, assign.end())
+        if not starts_with_body(text[np_start:end]):
+            return None
+        return _noun_phrase(text, np_start, end, "lead")
+    if not starts_with_body(text[pos:end]):
+        return None
+    return _noun_phrase(text, pos, end, "lead")
+
+
+def _assign_after_subject(text: str, pos: int, end: int) -> re.Match[str] | None:
+    """ "Bộ Chính trị giao X ...", "Ủy ban nhân dân Thành phố yêu cầu X ...": an issuer speaking."""
+    if not starts_with_body(text[pos:end]):
+        return None
+    np_end = noun_phrase_end(text, pos)
+    if np_end is None or np_end >= end:
+        return None
+    m = cue_pattern("assign", case_sensitive=True).match(text, np_end)
+    if m and _assign_target_follows(text, m.end(), end):
+        return m
+    return None
+
+
+def _assign_target_follows(text: str, pos: int, end: int) -> bool:
+    return starts_with_body(text[_skip_spaces(text, pos) : end])
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t,":
+        pos += 1
+    return pos
+
+
+def _noun_phrase(text: str, start: int, end: int, label: str) -> Span | None:
+    np_end = noun_phrase_end(text, start)
+    if np_end is None or np_end > end:
+        return None
+    return trim_np(text, Span(start, np_end, label))
+
+
+def find_support(text: str, start: int = 0, end: int | None = None) -> Span | None:
+    """The co-operating bodies after "phối hợp với": "phối hợp với Bộ Tư pháp rà soát" → "Bộ Tư pháp"."""
+    end = len(text) if end is None else end
+    m = cue_pattern("support").search(text, start, end)
+    if m is None:
+        return None
+    np_start = _skip_spaces(text, m.end())
+    if not starts_with_body(text[np_start:end]):
+        return None
+    return _noun_phrase(text, np_start, end, "support")
+
+
+# A list of names breaks before a new name: "Bộ Tài chính, Bộ Nội vụ và Ủy ban nhân dân ...".
+def split_names(phrase: str) -> list[str]:
+    """Split a noun phrase listing several bodies into names.
+
+    "Các bộ, ngành và Ủy ban nhân dân các tỉnh" → ["Các bộ, ngành", "Ủy ban nhân dân các tỉnh"].
+    """
+    parts = [p.strip(" ,;.") for p in re.split(r"\s*;\s*", phrase)]
+    names: list[str] = []
+    for part in parts:
+        names.extend(_split_on_heads(part))
+    return [n for n in names if n]
+
+
+def _split_on_heads(part: str) -> list[str]:
+    return [p.strip(" ,;.") for p in _name_breaker().split(part) if p.strip(" ,;.")]
+
+
+@cache
+def _name_breaker() -> re.Pattern[str]:
+    """A comma or "và" before a capitalised head ("..., Bộ Nội vụ") or a plural group ("các sở")."""
+    heads = sorted(cues("body_head"), key=len, reverse=True)
+    # "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ" is one formula, not two addressees.
+    capitalised = "|".join(
+        re.escape(h[0].upper() + h[1:]) for h in heads if h not in ("các", "thủ trưởng")
+    )
+    lower = "|".join(re.escape(h) for h in heads if h != "các")
+    return re.compile(rf"(?:,\s*|\s+và\s+)(?=(?:{capitalised})(?!\w)|[Cc]ác\s+(?:{lower})(?!\w))")

@@ -1,0 +1,426 @@
+"""Task segmentation: which pieces of a document assign work, and the context each inherits.
+
+Follows ``shared/corpus/GUIDELINES.md``: one task per enumerated item that asks for work; a
+lead-in's addressee, co-operating bodies and deadline pass down to its items; a sentence that
+gives different bodies different work is split; every row of a task table is a task; legal
+bases, assessments, approvals and the execution clause are not tasks.
+
+The output is a list of :class:`TaskDraft` — spans only. Naming the bodies and normalising the
+deadline are later steps (``roles``, ``deadlines``), so this module stays about structure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from extraction.lexicon import cue_pattern
+from extraction.roles import find_lead, find_support, noun_phrase_end, starts_with_body, trim_np
+from extraction.structure import CELL_SEPARATOR, Node, build_outline, is_heading, iter_lines
+from extraction.types import Span
+
+# Where the body of a document ends: the recipients or the signature block.
+TRAILER = re.compile(
+    r"^(?:Nơi nhận|NƠI NHẬN|T/M\b|TM\.|KT\.|K/T\b|Q\.\s|TL\.|TUQ\.|Lưu:)", re.UNICODE
+)
+SENTENCE_BREAK = re.compile(r"(?<=[.;])\s+(?=\S)")
+HEADER_SCAN_LINES = 30
+MIN_PROSE_WORDS = 14
+LONG_LEAD_IN_WORDS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class TaskDraft:
+    """A task found in the text, with where to look for its lead, support and deadline.
+
+    ``lead`` and ``support`` are noun phrases in the task itself (or its table cells);
+    ``inherited_lead``/``inherited_support`` come from its lead-in, heading or the document's
+    addressee; ``deadline_context`` are spans of lead-ins and headings whose deadline the task
+    inherits when it states none; ``deadline_cell`` is a table's deadline column.
+    """
+
+    span: Span
+    origin: str
+    lead: Span | None = None
+    support: Span | None = None
+    inherited_lead: Span | None = None
+    lead_source: str = "none"
+    inherited_support: Span | None = None
+    deadline_context: tuple[Span, ...] = ()
+    deadline_cell: Span | None = None
+    product_cell: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a node inherits from the nodes above it."""
+
+    addressee: Span | None = None
+    addressee_source: str = "none"
+    support: Span | None = None
+    deadline_spans: tuple[Span, ...] = ()
+    operative: bool | None = None
+    plan_needs_body: bool = False
+
+
+def segment(text: str) -> list[TaskDraft]:
+    """All task drafts of a normalised document text, in document order."""
+    lines = iter_lines(text)
+    start, end = body_range(text, lines)
+    body = lines[start:end]
+    document_addressee = find_document_addressee(text, lines[:start])
+    has_task_table = any(_is_task_table_header(text, line) for line in body)
+    has_assignment_section = has_task_table or any(
+        _heading_kind(text[line.start : line.end]) == "assignment" for line in body
+    )
+    drafts: list[TaskDraft] = []
+    outline_lines: list[Span] = []
+    for run in _runs(text, body):
+        if _is_table_run(text, run):
+            drafts.extend(table_drafts(text, run))
+        else:
+            outline_lines.extend(run)
+    root_context = Context(
+        addressee=document_addressee,
+        addressee_source="document" if document_addressee else "none",
+    )
+    for node in build_outline(text, outline_lines):
+        drafts.extend(_visit(text, node, root_context, has_assignment_section))
+    drafts.sort(key=lambda d: d.span.start)
+    return drafts
+
+
+# --- the body of the document ------------------------------------------------------------------
+
+
+def body_range(text: str, lines: list[Span]) -> tuple[int, int]:
+    """Indices ``[start, end)`` of the lines between the header and the signature block."""
+    start = 0
+    for i, line in enumerate(lines[:HEADER_SCAN_LINES]):
+        content = text[line.start : line.end]
+        if _is_prose(content):
+            start = i
+            break
+    end = len(lines)
+    for i in range(start, len(lines)):
+        if TRAILER.match(text[lines[i].start : lines[i].end]):
+            end = i
+            break
+    return start, end
+
+
+def _is_prose(line: str) -> bool:
+    words = line.split()
+    letters = [c for c in line if c.isalpha()]
+    mostly_upper = letters and sum(c.isupper() for c in letters) / len(letters) > 0.6
+    if mostly_upper or line.startswith(("Kính gửi", "V/v", "Số")):
+        return False
+    if re.match(r"^(?:\d{1,2}|[IVX]+)\s*[.)]\s+\S", line) and len(words) >= 6:
+        return True
+    return len(words) >= MIN_PROSE_WORDS and CELL_SEPARATOR not in line
+
+
+def find_document_addressee(text: str, header: list[Span]) -> Span | None:
+    """The addressees after "Kính gửi:" in the header, as one span."""
+    for i, line in enumerate(header):
+        content = text[line.start : line.end]
+        m = re.match(r"^Kính gửi\s*:\s*(?:\|\s*)?", content)
+        if not m:
+            continue
+        last = header[-1] if i + 1 < len(header) else line
+        start = line.start + m.end()
+        if start >= line.end and i + 1 < len(header):
+            start = header[i + 1].start
+        return Span(start, last.end, "addressee")
+    return None
+
+
+def _runs(text: str, lines: list[Span]) -> list[list[Span]]:
+    """Consecutive lines grouped by whether they are table rows."""
+    runs: list[list[Span]] = []
+    for line in lines:
+        is_row = CELL_SEPARATOR in text[line.start : line.end]
+        if runs and (CELL_SEPARATOR in text[runs[-1][0].start : runs[-1][0].end]) == is_row:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
+
+
+# --- task tables ----------------------------------------------------------------------------------
+
+TASK_COLUMN = re.compile(r"nhiệm vụ|nội dung|hoạt động|công việc|đề án|tên", re.IGNORECASE)
+LEAD_COLUMN = re.compile(r"chủ trì|thực hiện", re.IGNORECASE)
+SUPPORT_COLUMN = re.compile(r"phối hợp", re.IGNORECASE)
+DEADLINE_COLUMN = re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.IGNORECASE)
+PRODUCT_COLUMN = re.compile(r"sản phẩm|đầu ra|kết quả", re.IGNORECASE)
+CELL_MARKER = re.compile(r"^(?:[-+.•]\s*|\d{1,2}[.)]\s+|[a-zđ]\)\s*)")
+
+
+@dataclass(frozen=True, slots=True)
+class TableColumns:
+    task: int
+    lead: int
+    support: int | None
+    deadline: int | None
+    product: int | None
+
+
+def _cells(text: str, line: Span) -> list[Span]:
+    cells, pos = [], line.start
+    for part in text[line.start : line.end].split(CELL_SEPARATOR):
+        stripped = part.strip()
+        offset = part.find(stripped) if stripped else 0
+        cells.append(Span(pos + offset, pos + offset + len(stripped)))
+        pos += len(part) + len(CELL_SEPARATOR)
+    return cells
+
+
+def table_columns(headers: list[str]) -> TableColumns | None:
+    """Which columns hold the task, lead, support, deadline and product, from the header row."""
+    lead = next((i for i, h in enumerate(headers) if re.search("chủ trì", h, re.I)), None)
+    if lead is None:
+        return None
+    task_candidates = [i for i, h in enumerate(headers[:lead]) if TASK_COLUMN.search(h)]
+    if not task_candidates:
+        return None
+
+    def first(pattern: re.Pattern[str]) -> int | None:
+        return next((i for i, h in enumerate(headers) if i != lead and pattern.search(h)), None)
+
+    return TableColumns(
+        task=task_candidates[-1],
+        lead=lead,
+        support=first(SUPPORT_COLUMN),
+        deadline=first(DEADLINE_COLUMN),
+        product=first(PRODUCT_COLUMN),
+    )
+
+
+def _is_task_table_header(text: str, line: Span) -> bool:
+    content = text[line.start : line.end]
+    if CELL_SEPARATOR not in content:
+        return False
+    return table_columns([text[c.start : c.end] for c in _cells(text, line)]) is not None
+
+
+def _is_table_run(text: str, run: list[Span]) -> bool:
+    return any(_is_task_table_header(text, line) for line in run)
+
+
+def table_drafts(text: str, rows: list[Span]) -> list[TaskDraft]:
+    """One draft per row of a task table (after its header row)."""
+    drafts: list[TaskDraft] = []
+    columns: TableColumns | None = None
+    for row in rows:
+        cells = _cells(text, row)
+        header = table_columns([text[c.start : c.end] for c in cells])
+        if header is not None:
+            columns = header
+            continue
+        if columns is None or len(cells) <= columns.lead:
+            continue
+        task = _strip_cell_marker(text, cells[columns.task])
+        if task.end - task.start < 8:
+            continue
+        drafts.append(
+            TaskDraft(
+                span=task,
+                origin="table_row",
+                lead=_nonempty(cells[columns.lead]),
+                lead_source="table",
+                support=_cell(cells, columns.support),
+                deadline_cell=_cell(cells, columns.deadline),
+                product_cell=_cell(cells, columns.product),
+            )
+        )
+    return drafts
+
+
+def _strip_cell_marker(text: str, cell: Span) -> Span:
+    m = CELL_MARKER.match(text[cell.start : cell.end])
+    return Span(cell.start + m.end(), cell.end) if m else cell
+
+
+def _nonempty(span: Span) -> Span | None:
+    return span if span.end > span.start else None
+
+
+def _cell(cells: list[Span], index: int | None) -> Span | None:
+    if index is None or index >= len(cells):
+        return None
+    return _nonempty(cells[index])
+
+
+# --- the outline --------------------------------------------------------------------------------
+
+
+def _heading_kind(body: str) -> str | None:
+    """ "assignment" for "Tổ chức thực hiện", "operative" for "Nhiệm vụ, giải pháp",
+    "background" for "Mục đích, yêu cầu" or "Đánh giá tình hình", None otherwise."""
+    lowered = body.lower()
+    if "tổ chức thực hiện" in lowered or "phân công" in lowered or "trách nhiệm" in lowered:
+        return "assignment"
+    operative = cue_pattern("operative_heading").search(lowered)
+    background = cue_pattern("non_operative_heading").search(lowered)
+    if operative and (not background or operative.start() < background.start()):
+        return "operative"
+    if background:
+        return "background"
+    return None
+
+
+def _visit(text: str, node: Node, ctx: Context, has_assignment_section: bool) -> list[TaskDraft]:
+    body = node.body_text(text).strip()
+    if not body or not any(c.isalpha() for c in body):
+        return _visit_children(text, node, ctx, has_assignment_section)
+    if _is_heading_node(node, body):
+        return _visit_children(text, node, _heading_context(text, node, body, ctx, has_assignment_section), has_assignment_section)
+    if body.endswith(":") and node.children:
+        return _visit_lead_in(text, node, body, ctx, has_assignment_section)
+    drafts = _task_drafts(text, node, ctx) if _is_task(text, node, body, ctx) else []
+    child_ctx = ctx
+    if drafts and drafts[0].lead is not None:
+        child_ctx = replace(ctx, addressee=drafts[0].lead, addressee_source="inherited")
+    return drafts + _visit_children(text, node, child_ctx, has_assignment_section)
+
+
+def _visit_children(text: str, node: Node, ctx: Context, has_assignment_section: bool) -> list[TaskDraft]:
+    out: list[TaskDraft] = []
+    for child in node.children:
+        out.extend(_visit(text, child, ctx, has_assignment_section))
+    return out
+
+
+def _is_heading_node(node: Node, body: str) -> bool:
+    if node.style == "para" and not node.children:
+        return False
+    return is_heading(body) and not cue_pattern("assign").match(body)
+
+
+def _heading_context(text: str, node: Node, body: str, ctx: Context, has_assignment_section: bool) -> Context:
+    kind = _heading_kind(body)
+    operative = ctx.operative
+    plan_needs_body = ctx.plan_needs_body
+    if kind == "background":
+        operative = False
+    elif kind in ("operative", "assignment"):
+        operative = True
+        plan_needs_body = kind == "operative" and has_assignment_section
+    addressee, source = ctx.addressee, ctx.addressee_source
+    if starts_with_body(body) and noun_phrase_end(body, 0) is None:
+        named = trim_np(text, node.body)
+        if named is not None:
+            addressee, source = named, "inherited"
+            plan_needs_body = False
+    return replace(
+        ctx,
+        addressee=addressee,
+        addressee_source=source,
+        deadline_spans=ctx.deadline_spans + (node.body,),
+        operative=operative,
+        plan_needs_body=plan_needs_body,
+    )
+
+
+def _visit_lead_in(text: str, node: Node, body: str, ctx: Context, has_assignment_section: bool) -> list[TaskDraft]:
+    lead = find_lead(text, node.body.start, node.body.end)
+    support = find_support(text, node.body.start, node.body.end)
+    child_ctx = replace(
+        ctx,
+        addressee=lead or ctx.addressee,
+        addressee_source="inherited" if lead else ctx.addressee_source,
+        support=support or ctx.support,
+        deadline_spans=ctx.deadline_spans + (node.body,),
+        operative=True if ctx.operative is None and lead else ctx.operative,
+        plan_needs_body=ctx.plan_needs_body and lead is None,
+    )
+    own: list[TaskDraft] = []
+    if len(body.split()) > LONG_LEAD_IN_WORDS and _is_task(text, node, body, ctx):
+        own = _task_drafts(text, node, ctx)
+    return own + _visit_children(text, node, child_ctx, has_assignment_section)
+
+
+def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
+    if ctx.operative is False:
+        return False
+    if cue_pattern("not_task").match(body) or re.search(
+        r"chịu trách nhiệm thi hành|có hiệu lực (?:thi hành|kể từ)", body, re.IGNORECASE
+    ):
+        return False
+    own_lead = find_lead(text, node.body.start, node.body.end)
+    if ctx.plan_needs_body and own_lead is None and ctx.addressee_source != "inherited":
+        return False
+    if node.style == "para" and node.parent is None and ctx.operative is None:
+        return own_lead is not None and _explicit_assignment(body)
+    return cue_pattern("predicate").search(body) is not None
+
+
+def _explicit_assignment(body: str) -> bool:
+    """A free-standing paragraph assigns work only when it says so, not when it narrates."""
+    if re.search(r"\b(?:đã|vừa)\b", body[:120]) and not cue_pattern("assign").match(body):
+        return False
+    return bool(cue_pattern("predicate", case_sensitive=True).search(body))
+
+
+def _task_drafts(text: str, node: Node, ctx: Context) -> list[TaskDraft]:
+    drafts = []
+    for piece in split_assignments(text, node.body):
+        lead = find_lead(text, piece.start, piece.end)
+        support = find_support(text, piece.start, piece.end)
+        drafts.append(
+            TaskDraft(
+                span=piece,
+                origin="item" if node.style != "para" else "paragraph",
+                lead=lead,
+                support=support,
+                inherited_lead=ctx.addressee,
+                lead_source="own" if lead else ctx.addressee_source,
+                inherited_support=ctx.support,
+                deadline_context=ctx.deadline_spans,
+            )
+        )
+    return drafts
+
+
+def split_assignments(text: str, span: Span) -> list[Span]:
+    """Split an item where a sentence gives a different body its own work.
+
+    "Bộ Nông nghiệp ... có văn bản gửi Bộ Tài chính. Bộ Tài chính, Bộ Nông nghiệp ... thống
+    nhất ..." → two spans. Sentences of the same lead stay together.
+    """
+    pieces: list[Span] = []
+    start = span.start
+    current_lead = _lead_text(text, span.start, span.end)
+    for m in SENTENCE_BREAK.finditer(text, span.start, span.end):
+        boundary = m.end()
+        lead = _lead_text(text, boundary, span.end)
+        if lead is None or lead == current_lead:
+            continue
+        if text[m.start() - 1] == ";" and not _names_body(text, boundary, span.end):
+            continue
+        if not text[boundary].isupper() and text[m.start() - 1] == ".":
+            continue
+        pieces.append(Span(start, m.start()))
+        start, current_lead = boundary, lead
+    pieces.append(Span(start, span.end))
+    return [_trim(text, p) for p in pieces if p.end > p.start]
+
+
+def _lead_text(text: str, start: int, end: int) -> str | None:
+    lead = find_lead(text, start, end)
+    return text[lead.start : lead.end].lower() if lead else None
+
+
+def _names_body(text: str, start: int, end: int) -> bool:
+    lead = find_lead(text, start, end)
+    return lead is not None and lead.start - start < 40
+
+
+def _trim(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and text[start] in " \t":
+        start += 1
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    return Span(start, end, span.label)

@@ -1,0 +1,161 @@
+"""The outline of a document: its lines as a tree of enumerated items.
+
+Vietnamese directive documents nest their content with a small set of markers, e.g.::
+
+    I. NHIỆM VỤ, GIẢI PHÁP        roman
+    1. Bộ Kế hoạch và Đầu tư:      arabic
+    a) Chủ trì, phối hợp ...       letter
+    - Xây dựng ...                 dash
+    + Hỗ trợ ...                   plus
+
+The order of nesting is not fixed (a plan may put "-" above "a)"), so the tree is built the way
+a reader does it: a marker style seen before closes the items down to its level; a new style
+opens a deeper level. Unnumbered paragraphs under a lead-in that ends with ":" (or under a
+heading that only names a body) belong to it; other unnumbered paragraphs stand on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extraction.types import Span
+
+# (style, pattern) in the order they are tried; the pattern must match at the start of a line
+# and its group "body" is where the item's own text begins.
+MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (style, re.compile(pattern))
+    for style, pattern in (
+        ("part", r"^(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:[IVXLC]+|\d+|thứ\s+\w+)\b[.:]?\s*(?P<body>.*)$"),
+        ("section", r"^(?:MỤC|Mục)\s+(?:[IVXLC]+|\d+)\b[.:]?\s*(?P<body>.*)$"),
+        ("article", r"^Điều\s+\d+[a-z]?\s*[.:]\s*(?P<body>.*)$"),
+        ("roman", r"^(?:[IVX]{1,5})\s*[.\-/)]\s*(?P<body>\S.*)$"),
+        ("decimal", r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?P<body>\S.*)$"),
+        ("arabic", r"^\d{1,2}\s*[.)/]\s*(?P<body>\S.*)$"),
+        ("paren_roman", r"^\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)\s*(?P<body>\S.*)$"),
+        ("paren_num", r"^\(\d{1,2}\)\s*(?P<body>\S.*)$"),
+        ("letter", r"^[a-zđ]\s*\)\s*(?P<body>\S.*)$"),
+        ("letter_dot", r"^[a-zđ]\.\s+(?P<body>\S.*)$"),
+        ("dash", r"^[-–—]\s*(?P<body>\S.*)$"),
+        ("plus", r"^\+\s*(?P<body>\S.*)$"),
+        ("bullet", r"^[•●▪◦*]\s*(?P<body>\S.*)$"),
+    )
+)
+
+# A table row is rendered as cells joined by " | " (see normalize.py).
+CELL_SEPARATOR = " | "
+
+
+@dataclass(slots=True)
+class Node:
+    """One line of the document in the outline tree."""
+
+    style: str  # a MARKERS style, "para" for an unnumbered paragraph, "row" for a table row
+    line: Span  # the whole line
+    body: Span  # the line without its marker
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+
+    def body_text(self, text: str) -> str:
+        return text[self.body.start : self.body.end]
+
+    def ancestors(self) -> list[Node]:
+        out, node = [], self.parent
+        while node is not None:
+            out.append(node)
+            node = node.parent
+        return out
+
+
+def marker_of(line: str) -> tuple[str, int]:
+    """The marker style of a line and where its body starts: ``("letter", 3)`` for "a) Rà soát"."""
+    for style, pattern in MARKERS:
+        m = pattern.match(line)
+        if m:
+            return style, m.start("body")
+    return "para", 0
+
+
+def iter_lines(text: str) -> list[Span]:
+    """The non-empty lines of a text as spans (without surrounding whitespace)."""
+    spans, pos = [], 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start = pos + raw.index(stripped[0])
+            spans.append(Span(start, start + len(stripped)))
+        pos += len(raw) + 1
+    return spans
+
+
+def is_heading(body: str) -> bool:
+    """A line that titles what follows instead of saying something.
+
+    "III. TỔ CHỨC THỰC HIỆN", "1. Sở Công Thương", "Nhiệm vụ trọng tâm" are headings;
+    "1. Bộ Tài chính rà soát ... ." is not.
+    """
+    stripped = body.strip().rstrip(":").strip()
+    if not stripped:
+        return True
+    letters = [c for c in stripped if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+        return True
+    return len(stripped.split()) <= 12 and not stripped.endswith((".", ";", ",")) and ", " not in stripped
+
+
+def opens_block(node: Node, text: str) -> bool:
+    """Whether following unnumbered paragraphs belong under this node."""
+    body = node.body_text(text).rstrip()
+    return body.endswith(":") or (node.style != "para" and is_heading(body))
+
+
+def build_outline(text: str, lines: list[Span] | None = None) -> list[Node]:
+    """Parse the lines of ``text`` into a forest of :class:`Node` (the roots, in order)."""
+    roots: list[Node] = []
+    stack: list[Node] = []
+    for line in lines if lines is not None else iter_lines(text):
+        content = text[line.start : line.end]
+        if CELL_SEPARATOR in content:
+            style, offset = "row", 0
+        else:
+            style, offset = marker_of(content)
+        node = Node(style=style, line=line, body=Span(line.start + offset, line.end))
+        _attach(node, stack, roots, text)
+    return roots
+
+
+def _attach(node: Node, stack: list[Node], roots: list[Node], text: str) -> None:
+    if node.style in ("para", "row"):
+        if stack and opens_block(stack[-1], text):
+            parent = stack[-1]
+        else:
+            # A paragraph after a finished item stands beside that item.
+            if stack and stack[-1].style not in ("para", "row"):
+                stack.pop()
+            parent = stack[-1] if stack else None
+        _add_child(node, parent, roots)
+        if opens_block(node, text) and node.style == "para":
+            stack.append(node)
+        return
+    styles = [n.style for n in stack]
+    if node.style in styles:
+        del stack[styles.index(node.style) :]
+    else:
+        while stack and stack[-1].style in ("para", "row") and not opens_block(stack[-1], text):
+            stack.pop()
+    _add_child(node, stack[-1] if stack else None, roots)
+    stack.append(node)
+
+
+def _add_child(node: Node, parent: Node | None, roots: list[Node]) -> None:
+    node.parent = parent
+    (parent.children if parent is not None else roots).append(node)
+
+
+def walk(nodes: list[Node]) -> list[Node]:
+    """All nodes of a forest in document order."""
+    out: list[Node] = []
+    for node in nodes:
+        out.append(node)
+        out.extend(walk(node.children))
+    return out

@@ -1,0 +1,189 @@
+"""Core value types of the extraction pipeline.
+
+Every type here is a frozen, slotted dataclass: values flow from one stage to the next and are
+never mutated. Offsets are character offsets into ``Document.text`` (the normalised text)
+unless a docstring says otherwise.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class DeadlineKind(StrEnum):
+    """The five deadline kinds of ``shared/corpus/GUIDELINES.md``."""
+
+    DATE = "date"
+    PERIOD = "period"
+    RECURRING = "recurring"
+    RELATIVE = "relative"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A labelled range ``[start, end)`` of characters in a text."""
+
+    start: int
+    end: int
+    label: str = ""
+
+    def text_of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A normalised deadline: the words that give it and what they mean.
+
+    ``date`` is the day a tracker records (for a period, its last day); ``recurrence`` is one
+    of monthly | quarterly | half-yearly | yearly or None. ``warnings`` say why a date was
+    left out or is doubtful (an impossible day, a day before the issue date, ...).
+    """
+
+    text: str | None
+    kind: DeadlineKind
+    date: date | None = None
+    recurrence: str | None = None
+    span: Span | None = None
+    warnings: tuple[str, ...] = ()
+
+    @staticmethod
+    def none() -> Deadline:
+        return Deadline(text=None, kind=DeadlineKind.NONE)
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A body (cơ quan, tổ chức) named in a text, by its canonical name."""
+
+    name: str
+    span: Span | None = None
+    in_directory: bool = True
+
+
+# --- ingestion -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of source text, as the reader found it (not yet normalised)."""
+
+    text: str
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table as rows of cell texts (cells may hold several lines joined by ``" / "``)."""
+
+    rows: tuple[tuple[str, ...], ...]
+    page: int | None = None
+
+
+Block = Paragraph | Table
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """What a reader got out of a file: blocks in reading order, before normalisation."""
+
+    blocks: tuple[Block, ...]
+    media_type: str
+    page_count: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CellRange:
+    """Where one table cell lies in the normalised text."""
+
+    table: int
+    row: int
+    col: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """Maps offsets in the normalised text back to pages and table cells.
+
+    ``page_starts[i]`` is the offset at which page ``page_numbers[i]`` begins; text before
+    the first entry (or when there are no pages, as for ``.txt``) has no page.
+    """
+
+    page_starts: tuple[int, ...] = ()
+    page_numbers: tuple[int, ...] = ()
+    cells: tuple[CellRange, ...] = ()
+
+    def page_at(self, offset: int) -> int | None:
+        i = bisect.bisect_right(self.page_starts, offset) - 1
+        return self.page_numbers[i] if i >= 0 else None
+
+    def cell_at(self, offset: int) -> CellRange | None:
+        for cell in self.cells:
+            if cell.start <= offset < cell.end:
+                return cell
+        return None
+
+    def row_cells(self, table: int, row: int) -> tuple[CellRange, ...]:
+        return tuple(c for c in self.cells if c.table == table and c.row == row)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The normalised text of one document (NFC, one line per paragraph or table row)."""
+
+    text: str
+    offsets: OffsetMap = field(default_factory=OffsetMap)
+    media_type: str = "text/plain"
+
+
+# --- output ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """Header and signature-block metadata of a document."""
+
+    type: str | None = None
+    number: str | None = None
+    issued: date | None = None
+    issuer: str | None = None
+    signer: str | None = None
+    secrecy: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TaskProposal:
+    """One assigned piece of work, as proposed to the office for review.
+
+    ``provenance`` maps a field name (text, lead, support, deadline) to the component that
+    filled it, e.g. ``{"lead": "giaoviec.roles.v1"}`` (the controlled-AI rule).
+    """
+
+    id: str
+    span: Span
+    text: str
+    lead: tuple[Body, ...]
+    support: tuple[Body, ...]
+    deadline: Deadline
+    confidence: float
+    page: int | None = None
+    provenance: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """Everything the pipeline proposes for one document."""
+
+    document: DocumentInfo
+    tasks: tuple[TaskProposal, ...]
+    pipeline_version: str
+    components: tuple[str, ...]
+    reason: str | None = None
+    warnings: tuple[str, ...] = ()
