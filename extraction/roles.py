@@ -46,9 +46,11 @@ def _predicate() -> re.Pattern[str]:
 
 
 def starts_with_body(text: str) -> bool:
-    """Whether ``text`` opens with the head of a body's name ("Bộ", "Sở", "Các cơ quan", ...)."""
-    m = _body_head().match(text)
-    return m is not None
+    """Whether ``text`` opens with the head of a body's name ("Bộ", "Sở", "Các cơ quan", ...).
+
+    "Báo Nhân Dân" does, "Báo cáo Bộ Chính trị ..." does not: a predicate wins over a head.
+    """
+    return _body_head().match(text) is not None and cue_pattern("predicate").match(text) is None
 
 
 def noun_phrase_end(text: str, start: int) -> int | None:
@@ -57,19 +59,28 @@ def noun_phrase_end(text: str, start: int) -> int | None:
     "Ban Tuyên giáo và Dân vận Trung ương xây dựng chương trình" → the offset of "xây dựng".
     Returns None when no predicate follows within ``MAX_NP_WORDS`` words.
     """
+    head = _body_head().match(text, start)
+    # The head itself is part of the name: "Chủ đầu tư", not the predicate "đầu tư".
+    search_from = head.end() if head else start
     limit = _word_limit(text, start, MAX_NP_WORDS)
-    verbs = (_predicate(), cue_pattern("assign", case_sensitive=True))
-    starts = [_first_lower(p, text, start, limit) for p in verbs]
-    found = [s for s in starts if s is not None]
+    colon = text.find(":", start, limit)
+    if colon > start:
+        # "Doanh nghiệp, cộng đồng, tổ chức, cá nhân: Quan tâm ..." — the colon closes the name.
+        limit = colon
+    verbs = (
+        _predicate(),
+        cue_pattern("assign", case_sensitive=True),
+        cue_pattern("np_stop", case_sensitive=True),
+    )
+    found = [s for s in (_first_lower(p, text, search_from, limit) for p in verbs) if s is not None]
     if found:
         return min(found)
-    colon = text.find(":", start, limit)
     return colon if colon > start else None
 
 
 def _first_lower(pattern: re.Pattern[str], text: str, start: int, limit: int) -> int | None:
     for m in pattern.finditer(text, start, limit):
-        if m.start() > start and not text[m.start()].isupper():
+        if not text[m.start()].isupper():
             return m.start()
     return None
 
@@ -102,6 +113,14 @@ def skip_adverbial(text: str, start: int) -> int:
     if colon:
         return start + colon.end()
     return start
+
+
+def names_only(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] only names bodies: "1. Bộ Kế hoạch và Đầu tư:" does."""
+    if not starts_with_body(text[start:end]):
+        return False
+    np_end = noun_phrase_end(text, start)
+    return np_end is None or np_end >= end or text[np_end] == ":" and not text[np_end + 1 : end].strip()
 
 
 def _assign_at(text: str, pos: int) -> re.Match[str] | None:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from extraction.lexicon import cue_pattern
-from extraction.roles import find_lead, find_support, noun_phrase_end, starts_with_body, trim_np
+from extraction.roles import find_lead, find_support, names_only, trim_np
 from extraction.structure import CELL_SEPARATOR, Node, build_outline, is_heading, iter_lines
 from extraction.types import Span
 
@@ -166,13 +166,19 @@ class TableColumns:
     product: int | None
 
 
+CELL_BAR = re.compile(r"(?:(?<=\s)|^)\|(?=\s|$)")
+
+
 def _cells(text: str, line: Span) -> list[Span]:
-    cells, pos = [], line.start
-    for part in text[line.start : line.end].split(CELL_SEPARATOR):
+    """The cells of a table row "a | b | c" as spans (a row may begin with empty cells: "| | c")."""
+    content = text[line.start : line.end]
+    bounds = [-1] + [m.start() for m in CELL_BAR.finditer(content)] + [len(content)]
+    cells = []
+    for left, right in zip(bounds, bounds[1:], strict=False):
+        part = content[left + 1 : right]
         stripped = part.strip()
-        offset = part.find(stripped) if stripped else 0
-        cells.append(Span(pos + offset, pos + offset + len(stripped)))
-        pos += len(part) + len(CELL_SEPARATOR)
+        offset = line.start + left + 1 + (part.find(stripped) if stripped else 0)
+        cells.append(Span(offset, offset + len(stripped)))
     return cells
 
 
@@ -274,7 +280,7 @@ def _visit(text: str, node: Node, ctx: Context, has_assignment_section: bool) ->
     body = node.body_text(text).strip()
     if not body or not any(c.isalpha() for c in body):
         return _visit_children(text, node, ctx, has_assignment_section)
-    if _is_heading_node(node, body):
+    if _is_heading_node(text, node, body):
         return _visit_children(text, node, _heading_context(text, node, body, ctx, has_assignment_section), has_assignment_section)
     if body.endswith(":") and node.children:
         return _visit_lead_in(text, node, body, ctx, has_assignment_section)
@@ -292,9 +298,11 @@ def _visit_children(text: str, node: Node, ctx: Context, has_assignment_section:
     return out
 
 
-def _is_heading_node(node: Node, body: str) -> bool:
+def _is_heading_node(text: str, node: Node, body: str) -> bool:
     if node.style == "para" and not node.children:
         return False
+    if node.children and names_only(text, node.body.start, node.body.end):
+        return True
     return is_heading(body) and not cue_pattern("assign").match(body)
 
 
@@ -308,7 +316,7 @@ def _heading_context(text: str, node: Node, body: str, ctx: Context, has_assignm
         operative = True
         plan_needs_body = kind == "operative" and has_assignment_section
     addressee, source = ctx.addressee, ctx.addressee_source
-    if starts_with_body(body) and noun_phrase_end(body, 0) is None:
+    if names_only(text, node.body.start, node.body.end):
         named = trim_np(text, node.body)
         if named is not None:
             addressee, source = named, "inherited"
@@ -344,11 +352,11 @@ def _visit_lead_in(text: str, node: Node, body: str, ctx: Context, has_assignmen
 def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
     if ctx.operative is False:
         return False
-    if cue_pattern("not_task").match(body) or re.search(
-        r"chịu trách nhiệm thi hành|có hiệu lực (?:thi hành|kể từ)", body, re.IGNORECASE
-    ):
+    if cue_pattern("not_task").match(body) or BOILERPLATE.search(body):
         return False
     own_lead = find_lead(text, node.body.start, node.body.end)
+    if own_lead is not None and REPORTED.match(text, own_lead.end):
+        return False
     if ctx.plan_needs_body and own_lead is None and ctx.addressee_source != "inherited":
         return False
     if node.style == "para" and node.parent is None and ctx.operative is None:
@@ -356,9 +364,19 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
     return cue_pattern("predicate").search(body) is not None
 
 
+# The execution clause and the office's cover sentence are not tasks (GUIDELINES.md).
+BOILERPLATE = re.compile(
+    r"chịu trách nhiệm thi hành|có hiệu lực (?:thi hành|kể từ)|thông báo để .{0,120}\bbiết",
+    re.IGNORECASE,
+)
+# "Bộ Tài chính đã nghiêm túc thực hiện ...": a report of what was done, not an assignment.
+NARRATIVE = re.compile(r"\s(?:đã|vừa|sẽ|được)\s", re.IGNORECASE)
+REPORTED = re.compile(r"\s*(?:đã|vừa|sẽ)\s", re.IGNORECASE)
+
+
 def _explicit_assignment(body: str) -> bool:
     """A free-standing paragraph assigns work only when it says so, not when it narrates."""
-    if re.search(r"\b(?:đã|vừa)\b", body[:120]) and not cue_pattern("assign").match(body):
+    if NARRATIVE.search(body[:120]) and not cue_pattern("assign").match(body):
         return False
     return bool(cue_pattern("predicate", case_sensitive=True).search(body))
 
@@ -399,6 +417,8 @@ def split_assignments(text: str, span: Span) -> list[Span]:
             continue
         if text[m.start() - 1] == ";" and not _names_body(text, boundary, span.end):
             continue
+        if not _is_clause(text, start, m.start()):
+            continue
         if not text[boundary].isupper() and text[m.start() - 1] == ".":
             continue
         pieces.append(Span(start, m.start()))
@@ -410,6 +430,11 @@ def split_assignments(text: str, span: Span) -> list[Span]:
 def _lead_text(text: str, start: int, end: int) -> str | None:
     lead = find_lead(text, start, end)
     return text[lead.start : lead.end].lower() if lead else None
+
+
+def _is_clause(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] says something (has a predicate), not only lists names."""
+    return cue_pattern("predicate", case_sensitive=True).search(text, start + 1, end) is not None
 
 
 def _names_body(text: str, start: int, end: int) -> bool:

@@ -29,7 +29,7 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("part", r"^(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:[IVXLC]+|\d+|thứ\s+\w+)\b[.:]?\s*(?P<body>.*)$"),
         ("section", r"^(?:MỤC|Mục)\s+(?:[IVXLC]+|\d+)\b[.:]?\s*(?P<body>.*)$"),
         ("article", r"^Điều\s+\d+[a-z]?\s*[.:]\s*(?P<body>.*)$"),
-        ("roman", r"^(?:[IVX]{1,5})\s*[.\-/)]\s*(?P<body>\S.*)$"),
+        ("roman", r"^(?!V/[vV])(?:[IVX]{1,5})\s*[.\-/)]\s*(?P<body>\S.*)$"),
         ("decimal", r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?P<body>\S.*)$"),
         ("arabic", r"^\d{1,2}\s*[.)/]\s*(?P<body>\S.*)$"),
         ("paren_roman", r"^\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)\s*(?P<body>\S.*)$"),
@@ -100,7 +100,11 @@ def is_heading(body: str) -> bool:
     letters = [c for c in stripped if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
         return True
-    return len(stripped.split()) <= 12 and not stripped.endswith((".", ";", ",")) and ", " not in stripped
+    if stripped.endswith((".", ";", ",")):
+        return False
+    if stripped.startswith("Về ") and len(stripped.split()) <= 20:
+        return True
+    return len(stripped.split()) <= 12 and ", " not in stripped
 
 
 def opens_block(node: Node, text: str) -> bool:
@@ -109,19 +113,39 @@ def opens_block(node: Node, text: str) -> bool:
     return body.endswith(":") or (node.style != "para" and is_heading(body))
 
 
+# A line of only punctuation ("-----", "*") separates the header's parts; it carries no content.
+RULE_LINE = re.compile(r"^[\W_]+$")
+# A marker alone on its line ("I.", "2.") numbers the next line (PDF and web copies split them).
+LONE_MARKER = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[a-zđ])\s*[.)]$")
+
+
 def build_outline(text: str, lines: list[Span] | None = None) -> list[Node]:
     """Parse the lines of ``text`` into a forest of :class:`Node` (the roots, in order)."""
     roots: list[Node] = []
     stack: list[Node] = []
+    pending: Span | None = None
     for line in lines if lines is not None else iter_lines(text):
         content = text[line.start : line.end]
-        if CELL_SEPARATOR in content:
-            style, offset = "row", 0
-        else:
-            style, offset = marker_of(content)
-        node = Node(style=style, line=line, body=Span(line.start + offset, line.end))
+        if RULE_LINE.match(content):
+            continue
+        if LONE_MARKER.match(content):
+            pending = line
+            continue
+        node = _node(text, line, pending)
+        pending = None
         _attach(node, stack, roots, text)
     return roots
+
+
+def _node(text: str, line: Span, marker: Span | None) -> Node:
+    content = text[line.start : line.end]
+    if marker is not None:
+        style, _ = marker_of(text[marker.start : marker.end] + " x")
+        return Node(style=style, line=Span(marker.start, line.end), body=line)
+    if CELL_SEPARATOR in content:
+        return Node(style="row", line=line, body=line)
+    style, offset = marker_of(content)
+    return Node(style=style, line=line, body=Span(line.start + offset, line.end))
 
 
 def _attach(node: Node, stack: list[Node], roots: list[Node], text: str) -> None:
