@@ -67,7 +67,7 @@ def segment(text: str) -> list[TaskDraft]:
     """All task drafts of a normalised document text, in document order."""
     lines = iter_lines(text)
     start, end = body_range(text, lines)
-    body = lines[start:end]
+    body = lines[start:end] + annex_lines(text, lines[end:])
     document_addressee = find_document_addressee(text, lines[:start])
     has_task_table = any(_is_task_table_header(text, line) for line in body)
     has_assignment_section = has_task_table or any(
@@ -93,14 +93,13 @@ def segment(text: str) -> list[TaskDraft]:
 # --- the body of the document ------------------------------------------------------------------
 
 
-def body_range(text: str, lines: list[Span]) -> tuple[int, int]:
+def body_range(text: str, lines: list[Span], start: int | None = None) -> tuple[int, int]:
     """Indices ``[start, end)`` of the lines between the header and the signature block."""
-    start = 0
-    for i, line in enumerate(lines[:HEADER_SCAN_LINES]):
-        content = text[line.start : line.end]
-        if _is_prose(content):
-            start = i
-            break
+    if start is None:
+        start = next(
+            (i for i, line in enumerate(lines[:HEADER_SCAN_LINES]) if _is_prose(text[line.start : line.end])),
+            0,
+        )
     end = len(lines)
     for i in range(start, len(lines)):
         if TRAILER.match(text[lines[i].start : lines[i].end]):
@@ -109,13 +108,29 @@ def body_range(text: str, lines: list[Span]) -> tuple[int, int]:
     return start, end
 
 
+# An annex issued with the document begins after the signature: "QUY CHẾ", "PHỤ LỤC", ...
+ANNEX_TITLE = re.compile(
+    r"^(?:PHỤ LỤC|QUY CHẾ|QUY ĐỊNH|KẾ HOẠCH|CHƯƠNG TRÌNH|DANH MỤC|ĐỀ ÁN|HƯỚNG DẪN)\b"
+)
+
+
+def annex_lines(text: str, trailer: list[Span]) -> list[Span]:
+    """The lines of annexes that follow the signature block (empty when there is none)."""
+    for i, line in enumerate(trailer):
+        if ANNEX_TITLE.match(text[line.start : line.end]):
+            rest = trailer[i:]
+            _, end = body_range(text, rest, start=0)
+            return rest[:end] + annex_lines(text, rest[end:]) if end < len(rest) else rest
+    return []
+
+
 def _is_prose(line: str) -> bool:
     words = line.split()
     letters = [c for c in line if c.isalpha()]
     mostly_upper = letters and sum(c.isupper() for c in letters) / len(letters) > 0.6
     if mostly_upper or line.startswith(("Kính gửi", "V/v", "Số")):
         return False
-    if re.match(r"^(?:\d{1,2}|[IVX]+)\s*[.)]\s+\S", line) and len(words) >= 6:
+    if re.match(r"^(?:(?:\d{1,2}|[IVX]+)\s*[.)]|Điều\s+\d+|Chương\s+[IVX\d]+|Phần\s+[IVX\d]+)\s*\S", line):
         return True
     return len(words) >= MIN_PROSE_WORDS and CELL_SEPARATOR not in line
 
