@@ -1,0 +1,304 @@
+"""Document metadata from the header and the signature block.
+
+A Vietnamese directive opens with a fixed header (Nghị định 30/2020/NĐ-CP, Quy định 66-QĐ/TW)::
+
+    BAN CHẤP HÀNH TRUNG ƯƠNG            issuing body
+    ĐẢNG CỘNG SẢN VIỆT NAM
+    Số 212-KL/TW                        number / symbol
+    Hà Nội, ngày 18 tháng 11 năm 2025   place and date of issue
+    KẾT LUẬN CỦA BỘ CHÍNH TRỊ, ...      type, author and title
+
+and closes with a signature block ("T/M BỘ CHÍNH TRỊ Trần Cẩm Tú"). Texts cut from web pages
+may lack the header; then the first sentence often names the document ("... vừa ký Công điện
+số 114/CĐ-TTg ngày 19/7/2025").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+from importlib import resources
+
+from extraction.types import DocumentInfo
+
+HEADER_LINES = 16
+TRAILER_LINES = 40
+NATIONAL_MOTTO = re.compile(
+    r"CỘNG\s+HÒA\s+XÃ\s+HỘI|CỘNG\s+HOÀ\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc lập|-{3,}|\|",
+    re.IGNORECASE,
+)
+NUMBER = re.compile(
+    r"\bSố\s*:?\s*(\d{1,5})\s*([-/])\s*([A-ZĐ][A-Za-zĐđ0-9]*(?:[-/][A-ZĐ][A-Za-zĐđ0-9]*)*)"
+)
+NAMED_NUMBER = re.compile(
+    r"\bsố\s+(\d{1,5}\s*[-/]\s*(?:\d{4}/)?[A-ZĐ][A-Za-zĐđ0-9]*(?:[-/][A-ZĐ][A-Za-zĐđ0-9]*)+)"
+)
+ISSUE_DATE = re.compile(
+    r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|ngày\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})",
+    re.IGNORECASE,
+)
+PLACE_DATE = re.compile(r"^[^,|]{2,40},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+SECRECY = re.compile(r"^(?:Độ mật\s*:\s*)?(TUYỆT MẬT|TỐI MẬT|MẬT)\s*$", re.IGNORECASE)
+SIGN_FOR = re.compile(r"\b(?:T/M|TM\.|KT\.|K/T|Q\.|TL\.|TUQ\.)\s*")
+CENTRAL_ORGANS = ("BỘ CHÍNH TRỊ", "BAN BÍ THƯ", "BAN CHẤP HÀNH TRUNG ƯƠNG")
+
+
+@cache
+def document_types() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(name, symbol codes) of every document type in ``data/document_types.tsv``."""
+    rows = []
+    for line in _data_lines("document_types.tsv"):
+        name, _, codes = line.partition("\t")
+        rows.append((name, tuple(c for c in codes.split("|") if c)))
+    return tuple(rows)
+
+
+@cache
+def surnames() -> frozenset[str]:
+    return frozenset(_data_lines("surnames.tsv"))
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("extraction").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def read_metadata(text: str, *, issued: date | None = None) -> DocumentInfo:
+    """All metadata of a document; ``issued`` overrides the date found in the text."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    header = lines[:HEADER_LINES]
+    number = find_number(header)
+    return DocumentInfo(
+        type=find_type(header, number),
+        number=number,
+        issued=issued or find_issue_date(header),
+        issuer=find_issuer(header, lines[-TRAILER_LINES:]),
+        signer=find_signer(lines[-TRAILER_LINES:]) or _news_signer(header),
+        secrecy=find_secrecy(header),
+        title=find_title(header),
+    )
+
+
+def find_number(header: list[str]) -> str | None:
+    """ "Số: 07/CT-TTg" → "07/CT-TTg"; "Số 2449 -CV/ĐU" → "2449-CV/ĐU"; "Số: /UBND-KT" → None."""
+    for line in header:
+        m = NUMBER.search(line)
+        if m:
+            return "".join(m.groups())
+    for line in [_annex_text(header) or "", *header[:6]]:
+        m = NAMED_NUMBER.search(line)
+        if m:
+            return re.sub(r"\s+", "", m.group(1))
+    return None
+
+
+def find_type(header: list[str], number: str | None) -> str | None:
+    """The type from the title line ("KẾT LUẬN", "KẾ HOẠCH QUỐC GIA"), else from the symbol."""
+    names = [name for name, _ in document_types()]
+    for line in header:
+        if NUMBER.search(line) or NATIONAL_MOTTO.search(line):
+            continue
+        for name in sorted(names, key=len, reverse=True):
+            if line.upper().startswith(name.upper()) and (line[: len(name)].isupper() or line is header[0]):
+                return name
+    if any(line.startswith("V/v") for line in header):
+        return "Công văn"
+    return _type_from_symbol(number) or _type_named_in_text(header)
+
+
+def _type_from_symbol(number: str | None) -> str | None:
+    if not number:
+        return None
+    codes = re.split(r"[-/]", number)[1:]
+    for name, symbol_codes in document_types():
+        if any(code in symbol_codes for code in codes):
+            return name
+    return None
+
+
+def _type_named_in_text(header: list[str]) -> str | None:
+    for line in header[:3]:
+        for name, _ in document_types():
+            if re.search(rf"\b{name}\b", line):
+                return name
+    return None
+
+
+def find_issue_date(header: list[str]) -> date | None:
+    """ "Hà Nội, ngày 10 tháng 12 năm 2025" → 2025-12-10 (the place-and-date line first)."""
+    for pattern in (PLACE_DATE, ISSUE_DATE):
+        for line in header:
+            m = pattern.search(line)
+            if m:
+                found = _date_of(m)
+                if found:
+                    return found
+    return None
+
+
+def _date_of(m: re.Match[str]) -> date | None:
+    day, month, year = (int(g) for g in m.groups() if g is not None)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+CENTRAL_AUTHOR = re.compile(
+    r"^(?:\S+\s+){0,3}?CỦA\s+((?:BỘ CHÍNH TRỊ|BAN BÍ THƯ)(?:,\s*(?:BỘ CHÍNH TRỊ|BAN BÍ THƯ))?)"
+)
+ANNEXED_TO = re.compile(r"^\((?:Ban hành\s+)?[Kk]èm theo\b(?P<rest>.*)")
+SIGNED_BY = re.compile(r"^(?P<organ>[^,.]{3,60}?)\s+(?P<name>[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){1,3})\s+(?:vừa\s+)?ký\b")
+
+
+def find_issuer(header: list[str], trailer: list[str] = ()) -> str | None:
+    """The issuing body: the Politburo or Secretariat named as author in the title, the organ
+    printed at the top of the header, the organ of an annexed decision, or the signing body."""
+    for line in header:
+        m = CENTRAL_AUTHOR.match(line)
+        if m:
+            return _organ_case(m.group(1))
+    organ = _header_organ(header)
+    if organ in (None, *CENTRAL_ORGANS):
+        organ = _signing_organ(trailer) or _annex_organ(header) or _news_organ(header) or organ
+    return _organ_case(organ) if organ else None
+
+
+def _signing_organ(trailer: list[str]) -> str | None:
+    """ "T/M BAN BÍ THƯ Trần Cẩm Tú" → "BAN BÍ THƯ"."""
+    for line in trailer:
+        m = re.match(r"^T/M\s+((?:BỘ CHÍNH TRỊ|BAN BÍ THƯ|BAN CHẤP HÀNH TRUNG ƯƠNG))", line)
+        if m:
+            return m.group(1)
+    return None
+
+
+def _annex_text(header: list[str]) -> str | None:
+    for i, line in enumerate(header):
+        m = ANNEXED_TO.match(line)
+        if m:
+            return " ".join([m.group("rest")] + header[i + 1 : i + 3]).split(")")[0]
+    return None
+
+
+def _annex_organ(header: list[str]) -> str | None:
+    """ "(Kèm theo Quyết định số 419/QĐ-TTg ngày ... của Thủ tướng Chính phủ)" → its author."""
+    annex = _annex_text(header)
+    m = re.search(r"\bcủa\s+(.+)$", annex or "")
+    return m.group(1).strip().upper() if m else None
+
+
+def _news_organ(header: list[str]) -> str | None:
+    m = SIGNED_BY.match(header[0]) if header else None
+    return m.group("organ").upper() if m else None
+
+
+def _header_organ(header: list[str]) -> str | None:
+    if not any(NATIONAL_MOTTO.search(line) or NUMBER.search(line) for line in header[:6]):
+        return None  # a text cut from its header: the first line is a title, not an organ
+    parts: list[str] = []
+    for line in header[:4]:
+        line = line.replace(" / ", " ")
+        if ANNEXED_TO.match(line) or ISSUE_DATE.search(line):
+            break
+        cut = NATIONAL_MOTTO.search(line)
+        piece = (line[: cut.start()] if cut else line).strip(" -/")
+        if NUMBER.search(piece) or not piece or not piece.isupper():
+            if parts:
+                break
+            continue
+        parts.append(piece)
+    if not parts:
+        return None
+    organ = " ".join(parts)
+    for central in CENTRAL_ORGANS:
+        if organ.startswith(central) and organ != central:
+            return _party_organ(organ[len(central) :].strip())
+    return organ
+
+
+def _party_organ(organ: str) -> str:
+    """ "VĂN PHÒNG" under "BAN CHẤP HÀNH TRUNG ƯƠNG" is the Văn phòng Trung ương Đảng."""
+    if organ == "VĂN PHÒNG":
+        return "VĂN PHÒNG TRUNG ƯƠNG ĐẢNG"
+    return f"{organ} TRUNG ƯƠNG"
+
+
+# Words that keep their capitals inside a name written in sentence case.
+PROPER_FORMS = {
+    "chính phủ": "Chính phủ",
+    "trung ương": "Trung ương",
+    "đảng": "Đảng",
+    "quốc hội": "Quốc hội",
+    "bộ chính trị": "Bộ Chính trị",
+    "ban bí thư": "Ban Bí thư",
+    "việt nam": "Việt Nam",
+    "mặt trận tổ quốc": "Mặt trận Tổ quốc",
+}
+PROPER = re.compile(r"\b(" + "|".join(PROPER_FORMS) + r")\b")
+
+
+def _organ_case(organ: str) -> str:
+    """ "ỦY BAN NHÂN DÂN TỈNH LÀO CAI" → "Ủy ban nhân dân tỉnh Lào Cai"."""
+    text = " ".join(organ.lower().replace("uỷ", "ủy").split())
+    text = PROPER.sub(lambda m: PROPER_FORMS[m.group(0)], text)
+    text = re.sub(r"\b(tỉnh|thành phố)\s+(.+)$", lambda m: f"{m.group(1)} {m.group(2).title()}", text)
+    return text[0].upper() + text[1:]
+
+
+def find_signer(trailer: list[str]) -> str | None:
+    """The signer's name: the last full name in the signature block ("Trần Cẩm Tú")."""
+    for line in reversed(trailer):
+        for part in reversed(re.split(r"\s*[|/]\s*", line)):
+            name = _trailing_name(part)
+            if name:
+                return name
+    return None
+
+
+def _news_signer(header: list[str]) -> str | None:
+    m = SIGNED_BY.match(header[0]) if header else None
+    return m.group("name") if m and m.group("name").split()[0] in surnames() else None
+
+
+def _trailing_name(line: str) -> str | None:
+    words = line.strip(" .;,").split()
+    for size in (4, 3, 5, 2):
+        if len(words) < size:
+            continue
+        candidate = words[-size:]
+        if candidate[0] in surnames() and all(_is_name_word(w) for w in candidate):
+            before = words[:-size]
+            if not before or SIGN_FOR.search(line) or all(w.isupper() for w in before):
+                return " ".join(candidate)
+    return None
+
+
+def _is_name_word(word: str) -> bool:
+    return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def find_secrecy(header: list[str]) -> str | None:
+    """ "MẬT", "TỐI MẬT" or "TUYỆT MẬT" printed alone in the header, as the guidelines spell them."""
+    for line in header:
+        m = SECRECY.match(line)
+        if m:
+            return m.group(1).capitalize()
+    return None
+
+
+def find_title(header: list[str]) -> str | None:
+    """The summary: "về ..." after the type, or the "V/v ..." line of an official letter."""
+    for i, line in enumerate(header):
+        if line.startswith("V/v"):
+            parts = [line[3:].strip()]
+            for nxt in header[i + 1 : i + 4]:
+                if nxt.startswith(("Kính gửi", "-")) or len(nxt.split()) > 12:
+                    break
+                parts.append(nxt)
+            return " ".join(parts)
+        m = re.match(r"^(?:VỀ|về)\s+\S", line)
+        if m:
+            return line[0].lower() + line[1:].lower() if line.isupper() else line
+    return None
