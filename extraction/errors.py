@@ -11,7 +11,8 @@ The hierarchy::
         ├── NoTextLayer           E005 a scanned PDF with no text
         ├── NotVietnamese         E006 the text is not Vietnamese
         ├── FileTooLarge          E007 over the size or page limit
-        └── BadArgument           E008 an option value that makes no sense
+        ├── BadArgument           E008 an option value that makes no sense
+        └── MissingFile           E009 no such file, or not readable
 """
 
 from __future__ import annotations
@@ -64,3 +65,7 @@ class FileTooLarge(InputError):
 
 class BadArgument(InputError):
     code = "E008"
+
+
+class MissingFile(InputError):
+    code = "E009"

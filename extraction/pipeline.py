@@ -1,4 +1,95 @@
-"""Placeholder; replaced below."""
-class PipelineConfig: ...
-def extract(*a, **k): raise NotImplementedError
-def read_document(*a, **k): raise NotImplementedError
+"""The extraction pipeline: bytes of a document in, a :class:`Proposal` out.
+
+Reading and normalising the file, and the document's metadata, happen before NLP. From the
+normalised text on, a spaCy ``Language`` runs the steps as registered components, each writing
+its results onto the ``Doc`` (``doc.spans["tasks"]`` and ``doc._.giaoviec``)::
+
+    giaoviec.segment.v1    task spans and the context each inherits      (segment.py)
+    giaoviec.roles.v1      lead and co-operating bodies per task         (roles.py, bodies.py)
+    giaoviec.deadlines.v1  the governing deadline per task               (deadlines.py)
+
+Only :mod:`extraction.proposal` reads the annotated ``Doc``. Nothing here reads a clock,
+a file or the environment: the issue date comes in as an argument.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extraction.errors import FileTooLarge
+from extraction.ingest import read_source, sniff_media_type
+from extraction.language import ensure_vietnamese
+from extraction.metadata import read_metadata
+from extraction.normalize import normalize
+from extraction.types import Document, Proposal
+
+PIPELINE_VERSION = "giaoviec-rules-0.1.0"
+COMPONENTS = ("giaoviec.segment.v1", "giaoviec.roles.v1", "giaoviec.deadlines.v1")
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineConfig:
+    """Limits and switches of the pipeline; plain values, never read from the environment."""
+
+    max_bytes: int = 50 * 1024 * 1024
+    max_pages: int = 500
+    components: tuple[str, ...] = COMPONENTS
+
+
+def read_document(data: bytes, media_type: str | None = None, *, filename: str | None = None,
+                  config: PipelineConfig | None = None) -> Document:
+    """Read and normalise a file: ``read_document(pdf_bytes, "application/pdf")``."""
+    config = config or PipelineConfig()
+    if len(data) > config.max_bytes:
+        raise FileTooLarge(
+            f"the file has {len(data) / 1e6:.1f} MB, over the limit of {config.max_bytes / 1e6:.0f} MB; "
+            "split it or raise the limit"
+        )
+    media_type = media_type or sniff_media_type(data, filename)
+    document = normalize(read_source(data, media_type, max_pages=config.max_pages))
+    ensure_vietnamese(document.text)
+    return document
+
+
+def extract(data: bytes, media_type: str | None = None, *, filename: str | None = None,
+            issued: date | None = None, config: PipelineConfig | None = None) -> Proposal:
+    """Propose the tasks a document assigns.
+
+    ``issued`` overrides the issue date printed in the document (and stands in when none is).
+    """
+    config = config or PipelineConfig()
+    document = read_document(data, media_type, filename=filename, config=config)
+    return propose(document, issued=issued, config=config)
+
+
+def propose(document: Document, *, issued: date | None = None, config: PipelineConfig | None = None) -> Proposal:
+    """Run metadata and the NLP components on an already normalised document."""
+    from extraction.proposal import build_proposal
+
+    config = config or PipelineConfig()
+    info = read_metadata(document.text, issued=issued)
+    nlp = language(config.components)
+    doc = nlp.make_doc(document.text)
+    doc._.giaoviec = {"issued": info.issued}
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return build_proposal(doc, document, info, pipeline_version=PIPELINE_VERSION, components=config.components)
+
+
+@cache
+def language(components: tuple[str, ...] = COMPONENTS) -> Language:
+    """The spaCy pipeline (built once per process; registration is cheap, nothing is loaded)."""
+    from extraction import components as _registered  # noqa: F401  (registers the factories)
+
+    if not Doc.has_extension("giaoviec"):
+        Doc.set_extension("giaoviec", default=None)
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    for name in components:
+        nlp.add_pipe(name)
+    return nlp

@@ -15,10 +15,16 @@ are capitalised ("Ban Chỉ đạo", "Bộ Kế hoạch và Đầu tư"), so a l
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date
 from functools import cache
+from typing import TYPE_CHECKING
 
 from extraction.lexicon import cue_pattern, cues
-from extraction.types import Span
+from extraction.types import Body, Span
+
+if TYPE_CHECKING:
+    from extraction.segment import TaskDraft
 
 WORD = re.compile(r"\S+")
 # Adverbial openings that stand before the subject: "Trên cơ sở đó, Bộ Tư pháp tổng hợp ...".
@@ -217,3 +223,46 @@ def _name_breaker() -> re.Pattern[str]:
     )
     lower = "|".join(re.escape(h) for h in heads if h != "các")
     return re.compile(rf"(?:,\s*|\s+và\s+)(?=(?:{capitalised})(?!\w)|[Cc]ác\s+(?:{lower})(?!\w))")
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """The named lead and co-operating bodies of one task, and where the lead came from."""
+
+    lead: tuple[Body, ...]
+    support: tuple[Body, ...]
+    lead_source: str
+
+
+def resolve_roles(text: str, draft: TaskDraft, *, at: date | None = None) -> Roles:
+    """Name the bodies of a task draft: its own lead, else the one it inherits.
+
+    "Chủ trì, phối hợp với Bộ Tư pháp ..." under "1. Bộ Tài chính:" → lead Bộ Tài chính,
+    support Bộ Tư pháp.
+    """
+    lead_span = draft.lead or draft.inherited_lead
+    support_span = draft.support or (draft.inherited_support if draft.lead is None else None)
+    return Roles(
+        lead=_bodies(text, lead_span, at),
+        support=_bodies(text, support_span, at),
+        lead_source=draft.lead_source,
+    )
+
+
+def _bodies(text: str, span: Span | None, at: date | None) -> tuple[Body, ...]:
+    if span is None:
+        return ()
+    phrase = text[span.start : span.end]
+    bodies = []
+    for name in split_names(phrase):
+        offset = phrase.find(name)
+        start = span.start + max(offset, 0)
+        bodies.append(Body(name=canonical_name(name, at=at), span=Span(start, start + len(name), span.label)))
+    return tuple(bodies)
+
+
+def canonical_name(name: str, *, at: date | None = None) -> str:
+    """The directory's canonical name for a written name (abbreviations expanded)."""
+    from extraction.bodies import BodyDirectory
+
+    return BodyDirectory.load().canonical(name, at=at)

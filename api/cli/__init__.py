@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> None:
     _register()
     debug = "--debug" in (argv if argv is not None else sys.argv)
     try:
-        cli.main(args=argv, prog_name="giaoviec", standalone_mode=False)
+        status = cli.main(args=argv, prog_name="giaoviec", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("giaoviec: aborted", err=True)
         sys.exit(EXIT_INTERNAL)
@@ -55,4 +55,4 @@ def main(argv: list[str] | None = None) -> None:
             raise
         click.echo(f"giaoviec: internal error: {type(e).__name__}: {e} (run with --debug for details)", err=True)
         sys.exit(EXIT_INTERNAL)
-    sys.exit(0)
+    sys.exit(status if isinstance(status, int) else 0)

@@ -1,0 +1,106 @@
+"""spaCy components of the pipeline, registered under versioned names.
+
+Each component does one job to the shared ``Doc`` and records it in ``doc._.giaoviec``
+(a dict): ``drafts`` (segment), ``roles`` (roles), ``deadlines`` (deadlines), one entry per
+task in the order of ``drafts``. A change of behaviour gets a new version (``.v2``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extraction.segment import TaskDraft, segment
+from extraction.types import Body, Deadline, Span
+
+
+def _state(doc: Doc) -> dict[str, Any]:
+    if doc._.giaoviec is None:
+        doc._.giaoviec = {}
+    state: dict[str, Any] = doc._.giaoviec
+    return state
+
+
+@Language.factory(
+    "giaoviec.segment.v1",
+    assigns=["doc.spans", "doc._.giaoviec"],
+)
+def make_segmenter(nlp: Language, name: str) -> SegmentComponent:
+    return SegmentComponent()
+
+
+class SegmentComponent:
+    """Finds the task spans (``doc.spans["tasks"]``) and what each inherits."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        drafts = segment(doc.text)
+        spans = []
+        for draft in drafts:
+            span = doc.char_span(draft.span.start, draft.span.end, label="TASK", alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans["tasks"] = spans
+        _state(doc)["drafts"] = drafts
+        return doc
+
+
+@Language.factory("giaoviec.roles.v1", requires=["doc._.giaoviec"], assigns=["doc._.giaoviec"])
+def make_roles(nlp: Language, name: str) -> RolesComponent:
+    return RolesComponent()
+
+
+class RolesComponent:
+    """Names the lead and co-operating bodies of every task draft."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from extraction.roles import resolve_roles
+
+        state = _state(doc)
+        state["roles"] = [resolve_roles(doc.text, draft, at=state.get("issued")) for draft in state["drafts"]]
+        return doc
+
+
+@Language.factory("giaoviec.deadlines.v1", requires=["doc._.giaoviec"], assigns=["doc._.giaoviec"])
+def make_deadlines(nlp: Language, name: str) -> DeadlinesComponent:
+    return DeadlinesComponent()
+
+
+class DeadlinesComponent:
+    """Finds and normalises the deadline that governs each task, inheriting a lead-in's."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = _state(doc)
+        issued = state.get("issued")
+        state["deadlines"] = [task_deadline(doc.text, draft, issued) for draft in state["drafts"]]
+        return doc
+
+
+def task_deadline(text: str, draft: TaskDraft, issued: Any) -> Deadline:
+    """The task's own deadline; else its table cell's; else the nearest lead-in's or heading's."""
+    from extraction.deadlines import governing_deadline, parse_deadline
+
+    if draft.deadline_cell is not None:
+        cell = draft.deadline_cell
+        found = parse_deadline(text[cell.start : cell.end], issued=issued)
+        return _shifted(found, cell.start)
+    own = governing_deadline(text[draft.span.start : draft.span.end], issued=issued)
+    if own.kind != "none":
+        return _shifted(own, draft.span.start)
+    for context in reversed(draft.deadline_context):
+        inherited = governing_deadline(text[context.start : context.end], issued=issued)
+        if inherited.kind != "none":
+            return _shifted(inherited, context.start)
+    return Deadline.none()
+
+
+def _shifted(deadline: Deadline, offset: int) -> Deadline:
+    """Move a deadline's span from its snippet's offsets to the document's."""
+    if deadline.span is None:
+        return deadline
+    span = Span(deadline.span.start + offset, deadline.span.end + offset, "deadline")
+    return Deadline(deadline.text, deadline.kind, deadline.date, deadline.recurrence, span, deadline.warnings)
+
+
+__all__ = ["Body", "DeadlinesComponent", "RolesComponent", "SegmentComponent", "task_deadline"]

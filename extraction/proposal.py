@@ -1,0 +1,112 @@
+"""The annotated ``Doc`` as a :class:`Proposal`, and a proposal as the JSON contract.
+
+The JSON contract (``giaoviec extract --format json``; more fields may be added, none renamed)::
+
+    {"document": {"type", "number", "issued", "issuer", "signer", "secrecy", "title"},
+     "tasks": [{"id", "text", "lead": [...], "support": [...],
+                "deadline": {"text", "kind", "date", "recurrence"},
+                "confidence", "source": {"start", "end", "page"}}],
+     "pipeline": {"version", "components"}}
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from extraction.types import Deadline, Document, DocumentInfo, Proposal, TaskProposal
+
+# How sure the rules are of a lead, by where it came from (measured on the dev corpus,
+# lead agreement per source; see models/README.md).
+LEAD_CONFIDENCE = {"own": 0.92, "table": 0.92, "inherited": 0.88, "document": 0.7, "none": 0.45}
+NO_TASK_REASON = (
+    "no sentence or item of the document assigns work to a body "
+    "(no 'giao', 'đề nghị', 'yêu cầu', 'chủ trì', 'có trách nhiệm' ... in its operative part)"
+)
+
+
+def build_proposal(doc: Doc, document: Document, info: DocumentInfo, *,
+                   pipeline_version: str, components: tuple[str, ...]) -> Proposal:
+    state = doc._.giaoviec
+    tasks = []
+    for index, (draft, roles, deadline) in enumerate(
+        zip(state["drafts"], state["roles"], state["deadlines"], strict=True), start=1
+    ):
+        tasks.append(
+            TaskProposal(
+                id=f"t{index}",
+                span=draft.span,
+                text=document.text[draft.span.start : draft.span.end],
+                lead=roles.lead,
+                support=roles.support,
+                deadline=deadline,
+                confidence=_confidence(roles.lead_source, bool(roles.lead), deadline),
+                page=document.offsets.page_at(draft.span.start),
+                provenance=(
+                    ("text", "giaoviec.segment.v1"),
+                    ("lead", f"giaoviec.roles.v1:{roles.lead_source}"),
+                    ("support", "giaoviec.roles.v1"),
+                    ("deadline", "giaoviec.deadlines.v1"),
+                ),
+            )
+        )
+    return Proposal(
+        document=info,
+        tasks=tuple(tasks),
+        pipeline_version=pipeline_version,
+        components=components,
+        reason=None if tasks else NO_TASK_REASON,
+        warnings=tuple(w for t in tasks for w in t.deadline.warnings),
+    )
+
+
+def _confidence(lead_source: str, has_lead: bool, deadline: Deadline) -> float:
+    score = LEAD_CONFIDENCE.get(lead_source, 0.5) if has_lead else LEAD_CONFIDENCE["none"]
+    if deadline.warnings:
+        score -= 0.1
+    return round(max(score, 0.05), 2)
+
+
+def deadline_json(deadline: Deadline) -> dict[str, Any]:
+    return {
+        "text": deadline.text,
+        "kind": str(deadline.kind),
+        "date": deadline.date.isoformat() if deadline.date else None,
+        "recurrence": deadline.recurrence,
+        **({"warnings": list(deadline.warnings)} if deadline.warnings else {}),
+    }
+
+
+def to_json(proposal: Proposal) -> dict[str, Any]:
+    """The proposal in the JSON contract."""
+    info = proposal.document
+    out: dict[str, Any] = {
+        "document": {
+            "type": info.type,
+            "number": info.number,
+            "issued": info.issued.isoformat() if info.issued else None,
+            "issuer": info.issuer,
+            "signer": info.signer,
+            "secrecy": info.secrecy,
+            "title": info.title,
+        },
+        "tasks": [_task_json(task) for task in proposal.tasks],
+        "pipeline": {"version": proposal.pipeline_version, "components": list(proposal.components)},
+    }
+    if proposal.reason:
+        out["reason"] = proposal.reason
+    return out
+
+
+def _task_json(task: TaskProposal) -> dict[str, Any]:
+    return {
+        "id": task.id,
+        "text": task.text,
+        "lead": [body.name for body in task.lead],
+        "support": [body.name for body in task.support],
+        "deadline": deadline_json(task.deadline),
+        "confidence": task.confidence,
+        "source": {"start": task.span.start, "end": task.span.end, "page": task.page},
+        "provenance": dict(task.provenance),
+    }
