@@ -24,7 +24,7 @@ def _state(doc: Doc) -> dict[str, Any]:
 
 
 @Language.factory(
-    "giaoviec.segment.v1",
+    "giaoviec_segment_v1",
     assigns=["doc.spans", "doc._.giaoviec"],
 )
 def make_segmenter(nlp: Language, name: str) -> SegmentComponent:
@@ -46,7 +46,7 @@ class SegmentComponent:
         return doc
 
 
-@Language.factory("giaoviec.roles.v1", requires=["doc._.giaoviec"], assigns=["doc._.giaoviec"])
+@Language.factory("giaoviec_roles_v1", requires=["doc._.giaoviec"], assigns=["doc._.giaoviec"])
 def make_roles(nlp: Language, name: str) -> RolesComponent:
     return RolesComponent()
 
@@ -62,7 +62,7 @@ class RolesComponent:
         return doc
 
 
-@Language.factory("giaoviec.deadlines.v1", requires=["doc._.giaoviec"], assigns=["doc._.giaoviec"])
+@Language.factory("giaoviec_deadlines_v1", requires=["doc._.giaoviec"], assigns=["doc._.giaoviec"])
 def make_deadlines(nlp: Language, name: str) -> DeadlinesComponent:
     return DeadlinesComponent()
 

@@ -28,6 +28,7 @@ NATIONAL_MOTTO = re.compile(
     r"CỘNG\s+HÒA\s+XÃ\s+HỘI|CỘNG\s+HOÀ\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc lập|-{3,}|\|",
     re.IGNORECASE,
 )
+MOTTO_WORDS = re.compile(r"CỘNG\s+H[OÒ]\s*[AÀ]\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN", re.IGNORECASE)
 NUMBER = re.compile(
     r"\bSố\s*:?\s*(\d{1,5})\s*([-/])\s*([A-ZĐ][A-Za-zĐđ0-9]*(?:[-/][A-ZĐ][A-Za-zĐđ0-9]*)*)"
 )
@@ -195,7 +196,7 @@ def _news_organ(header: list[str]) -> str | None:
 
 
 def _header_organ(header: list[str]) -> str | None:
-    if not any(NATIONAL_MOTTO.search(line) or NUMBER.search(line) for line in header[:6]):
+    if not any(MOTTO_WORDS.search(line) or NUMBER.search(line) for line in header[:6]):
         return None  # a text cut from its header: the first line is a title, not an organ
     parts: list[str] = []
     for line in header[:4]:

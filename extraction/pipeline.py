@@ -4,9 +4,9 @@ Reading and normalising the file, and the document's metadata, happen before NLP
 normalised text on, a spaCy ``Language`` runs the steps as registered components, each writing
 its results onto the ``Doc`` (``doc.spans["tasks"]`` and ``doc._.giaoviec``)::
 
-    giaoviec.segment.v1    task spans and the context each inherits      (segment.py)
-    giaoviec.roles.v1      lead and co-operating bodies per task         (roles.py, bodies.py)
-    giaoviec.deadlines.v1  the governing deadline per task               (deadlines.py)
+    giaoviec_segment_v1    task spans and the context each inherits      (segment.py)
+    giaoviec_roles_v1      lead and co-operating bodies per task         (roles.py, bodies.py)
+    giaoviec_deadlines_v1  the governing deadline per task               (deadlines.py)
 
 Only :mod:`extraction.proposal` reads the annotated ``Doc``. Nothing here reads a clock,
 a file or the environment: the issue date comes in as an argument.
@@ -30,7 +30,7 @@ from extraction.normalize import normalize
 from extraction.types import Document, Proposal
 
 PIPELINE_VERSION = "giaoviec-rules-0.1.0"
-COMPONENTS = ("giaoviec.segment.v1", "giaoviec.roles.v1", "giaoviec.deadlines.v1")
+COMPONENTS = ("giaoviec_segment_v1", "giaoviec_roles_v1", "giaoviec_deadlines_v1")
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,10 +44,10 @@ def build_proposal(doc: Doc, document: Document, info: DocumentInfo, *,
                 confidence=_confidence(roles.lead_source, bool(roles.lead), deadline),
                 page=document.offsets.page_at(draft.span.start),
                 provenance=(
-                    ("text", "giaoviec.segment.v1"),
-                    ("lead", f"giaoviec.roles.v1:{roles.lead_source}"),
-                    ("support", "giaoviec.roles.v1"),
-                    ("deadline", "giaoviec.deadlines.v1"),
+                    ("text", "giaoviec_segment_v1"),
+                    ("lead", f"giaoviec_roles_v1:{roles.lead_source}"),
+                    ("support", "giaoviec_roles_v1"),
+                    ("deadline", "giaoviec_deadlines_v1"),
                 ),
             )
         )

@@ -163,7 +163,7 @@ class TaskProposal:
     """One assigned piece of work, as proposed to the office for review.
 
     ``provenance`` maps a field name (text, lead, support, deadline) to the component that
-    filled it, e.g. ``{"lead": "giaoviec.roles.v1"}`` (the controlled-AI rule).
+    filled it, e.g. ``{"lead": "giaoviec_roles_v1"}`` (the controlled-AI rule).
     """
 
     id: str

@@ -1,0 +1,821 @@
+"""Deadlines of assigned tasks: find them in a task's text and normalise them.
+
+Example: ``governing_deadline("... trình Thủ tướng Chính phủ trước ngày 20 tháng 10 năm 2024.",
+issued=date(2024, 10, 14))`` gives ``Deadline(kind=date, date=2024-10-20)``, while the date of a
+cited document in the same sentence ("Thông báo số 09/TB-VPCP ngày 11 tháng 01 năm 2024") is
+not a deadline.
+
+The grammar has three tiers, tried on every text:
+
+* time expressions: a day, a month, a quarter, a part of a year, a year, a range of them, a named
+  event ("Tết Nguyên đán") and recurrences ("hằng quý", "định kỳ 6 tháng", "02 lần/ngày");
+* counted relative deadlines ("trong thời hạn 3 ngày làm việc kể từ ngày ban hành");
+* event clauses ("sau khi nước rút", "trước khi trình Thủ tướng Chính phủ").
+
+A day, month, quarter or year counts as a deadline only after a cue ("trước", "chậm nhất",
+"trong", "đến hết", "hoàn thành", "Thời hạn:"); a date after "từ", after a document number or
+after "phiên họp" is a mention, not a deadline. ``parse_deadline`` reads one phrase such as a
+table cell, where no cue is needed. The words come from ``data/deadline_*.tsv``; the meaning of
+each kind is ``shared/corpus/GUIDELINES.md`` "deadline.kind".
+"""
+
+from __future__ import annotations
+
+import calendar as gregorian
+import math
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+from functools import cache
+from importlib import resources
+
+from extraction.types import Deadline, DeadlineKind, Span
+
+__all__ = ["find_deadlines", "governing_deadline", "parse_deadline"]
+
+_LABEL = "deadline"
+_DATED_KINDS = (DeadlineKind.DATE, DeadlineKind.PERIOD)
+
+
+# --- lexicon ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """A time unit: its approximate length in days and the recurrence it makes after "hằng"."""
+
+    name: str
+    days: float
+    recurrence: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Event:
+    """A named event: ``when`` is "MM-DD", "holiday:<name>" (the holidays package) or None."""
+
+    kind: DeadlineKind
+    when: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    units: dict[str, _Unit]
+    numbers: dict[str, int]
+    roman: dict[str, int]
+    year_parts: dict[str, tuple[int, int]]
+    events: dict[str, _Event]
+    cues: dict[str, tuple[str, ...]]
+
+    def cue(self, role: str) -> tuple[str, ...]:
+        return self.cues.get(role, ())
+
+
+def _rows(name: str) -> Iterator[list[str]]:
+    text = resources.files("extraction").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield [cell.strip() for cell in line.split("\t")]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    units = {
+        phrase.lower(): _Unit(unit, float(days), None if rec == "-" else rec)
+        for phrase, unit, days, rec in _rows("deadline_units.tsv")
+    }
+    cues: dict[str, list[str]] = {}
+    for role, phrase in _rows("deadline_cues.tsv"):
+        cues.setdefault(role, []).append(phrase.lower())
+    return _Lexicon(
+        units=units,
+        numbers={word.lower(): int(value) for word, value in _rows("deadline_numbers.tsv")},
+        roman={numeral.upper(): int(value) for numeral, value in _rows("deadline_roman.tsv")},
+        year_parts={
+            phrase.lower(): (int(first), int(last))
+            for phrase, first, last in _rows("deadline_year_parts.tsv")
+        },
+        events={
+            name.lower(): _Event(DeadlineKind(kind), None if when == "-" else when)
+            for name, kind, when in _rows("deadline_events.tsv")
+        },
+        cues={role: tuple(phrases) for role, phrases in cues.items()},
+    )
+
+
+# --- grammar ---------------------------------------------------------------------------------
+
+
+def _alt(phrases: Iterable[str]) -> str:
+    """A non-capturing alternation of phrases, longest first, any whitespace between words."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) + ")"
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    """Compiled patterns. ``rules`` maps a rule name to its pattern, tried in that order."""
+
+    rules: dict[str, re.Pattern[str]]
+    item: re.Pattern[str]
+    cue: re.Pattern[str]
+    start: re.Pattern[str]
+    cutoff: re.Pattern[str]
+    passive: re.Pattern[str]
+    plan_before: re.Pattern[str]
+    plan_near: re.Pattern[str]
+    report_before: re.Pattern[str]
+    report_after: re.Pattern[str]
+    past_before: re.Pattern[str]
+    event_word: re.Pattern[str]
+    self_anchor: re.Pattern[str]
+    effective: re.Pattern[str]
+    back_anchor: re.Pattern[str]
+    none_word: re.Pattern[str]
+    full_day: tuple[re.Pattern[str], ...]
+
+
+_FLAGS = re.IGNORECASE
+
+
+@cache
+def _grammar() -> _Grammar:
+    lex = _lexicon()
+    cue = lex.cue
+    num = rf"(?:\d{{1,3}}|{_alt(lex.numbers)})"
+    units = _alt(lex.units)
+    recurring_units = _alt(p for p, u in lex.units.items() if u.name in _RECURRING_UNITS)
+    every = _alt(cue("every"))
+    quarter = r"qu[ýí]\s+(?:IV|I{1,3}|[1-4])(?!\w)"
+    year_tail = r"(?:\s*[/.\-]\s*(?P<{0}>\d{{4}})|\s*(?:,\s*)?năm\s+(?P<{1}>\d{{4}}))"
+    day_end = (
+        r"(?P<d>\d{1,2})(?:\s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*[/.\-]\s*(?P<y>\d{4}))?"
+        r"|\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:,\s*)?năm\s+(?P<y2>\d{4}))?)"
+    )
+    item = rf"(?:{every}\s+)?(?:(?P<n>{num})\s+)?(?P<unit>{recurring_units})(?!\w)(?!\s*\d)"
+    item_plain = item.replace("?P<n>", "?:").replace("?P<unit>", "?:")
+    once = r"(?:\s*/\s*lần|\s+(?:một|1)\s+lần)"
+    rules = {
+        # days
+        "day_range": (
+            r"(?<!\w)(?:(?P<from>từ)\s+)?ngày\s+(?P<d1>\d{1,2})(?:\s*[/.\-]\s*\d{1,2})?"
+            rf"\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?{day_end}"
+        ),
+        "day_num": (
+            r"(?:(?<!\w)ngày\s+)?(?<![\w/.\-])(?P<d>\d{1,2})\s*(?P<s>[/.\-])\s*(?P<m>\d{1,2})"
+            r"\s*(?P=s)\s*(?P<y>\d{4}|\d{2})(?!\d)(?!/\d)"
+        ),
+        "day_text": (
+            r"(?<!\w)ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
+            r"(?:\s*(?:,\s*)?năm\s+(?P<y>\d{4})|\s*[/,]\s*(?P<y2>\d{4}))?(?!\s*[/\-]?\s*\d)"
+        ),
+        "day_dm": r"(?<!\w)ngày\s+(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?![\d/.\-])",
+        "dm_bare": r"(?<![\w/.\-])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\w/.\-])",
+        # months, quarters, parts of a year, years
+        "month_range": (
+            r"(?<!\w)(?:(?P<from>từ)\s+)?tháng\s+(?P<m1>\d{1,2})(?:\s*[/.\-]\s*\d{4})?"
+            r"\s*(?:-|–|đến|tới)\s*(?:tháng\s+)?(?P<m>\d{1,2})"
+            r"\s*(?:[/.\-]\s*|(?:,\s*)?năm\s+)(?P<y>\d{4})"
+        ),
+        "month": rf"(?<!\w)tháng\s+(?P<m>\d{{1,2}}){year_tail.format('y', 'y2')}?(?![\d/])",
+        "quarter_range": (
+            rf"(?<!\w)(?:(?P<from>từ)\s+)?(?P<q1>{quarter}){year_tail.format('y1', 'y1b')}?"
+            rf"\s*(?:-|–|đến|tới)\s*(?:qu[ýí]\s+)?(?P<q>(?:IV|I{{1,3}}|[1-4])(?!\w))"
+            rf"{year_tail.format('y', 'y2')}"
+        ),
+        "quarter": rf"(?<!\w)(?P<q>{quarter}){year_tail.format('y', 'y2')}?",
+        "year_part": rf"(?<!\w)(?P<part>{_alt(lex.year_parts)})\s+năm(?:\s+(?P<y>\d{{4}}))?(?![\d/])",
+        "year_range": (
+            r"(?<!\w)(?:(?P<lead>giai\s+đoạn|thời\s+kỳ|từ)\s+)?(?:năm\s+)?"
+            r"(?<![\d/.\-])(?P<y1>(?:19|20)\d{2})\s*(?:-|–|—|đến|tới)\s*(?:năm\s+)?"
+            r"(?P<y>(?:19|20)\d{2})(?![\d/])"
+        ),
+        "onward": rf"(?<!\w)(?:từ\s+)?năm\s+(?P<y>\d{{4}})\s*,?\s+{_alt(cue('onward'))}(?!\w)",
+        "year": r"(?<!\w)năm\s+(?P<y>(?:19|20)\d{2})(?![\d/])",
+        "year_bare": r"(?<![\w/.\-])(?P<y>(?:19|20)\d{2})(?![\w/])",
+        "event": (
+            rf"(?<!\w)(?:ngày\s+)?(?:lễ\s+)?(?P<ev>{_alt(lex.events)})(?!\w)"
+            r"(?:\s+(?:lần\s+thứ\s+\d{1,2}|(?:lần\s+thứ\s+)?[IVXL]{1,6})(?!\w))?"
+            r"(?:\s+(?:năm\s+)?(?P<y>\d{4})(?![\d/]))?"
+            r"(?:\s*\(?\s*(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})"
+            r"(?:\s*[/.\-]\s*(?P<yy>\d{4}))?(?![\d/]))?"
+        ),
+        # recurrences
+        "rec_day_of": (
+            rf"(?<!\w)ngày\s+(?P<d>\d{{1,2}})(?:\s+của)?\s+{every}\s+(?P<unit>tháng|qu[ýí])(?!\w)"
+        ),
+        "rec_last_day": (
+            rf"(?<!\w)ngày\s+cuối(?:\s+cùng)?(?:\s+của)?\s+(?:{every}\s+)?"
+            rf"(?P<unit>{recurring_units})(?!\w)"
+        ),
+        "rec_list": (
+            rf"(?<!\w)(?:định\s+kỳ\s+(?:theo\s+)?{item_plain}|{every}\s+{recurring_units}"
+            rf"(?!\w)(?!\s*\d))(?:\s*(?:,|và|hoặc|/)\s*{item_plain})*{once}?"
+        ),
+        "rec_per": (
+            rf"(?<!\w)(?P<n>{num})\s+lần\s*(?:/|một|mỗi|trong\s+(?:một|1)|trên)\s*"
+            rf"(?P<unit>{recurring_units})(?!\w)"
+        ),
+        "rec_every_n": rf"(?<!\w)(?P<n>{num})\s+(?P<unit>{recurring_units}){once}(?!\w)",
+        "rec_periodic": r"(?<!\w)định\s+kỳ(?!\w)(?:\s*,\s*đột\s+xuất)?",
+        # counted relative deadlines
+        "rel_count": (
+            rf"(?<!\w)(?P<lead>{_alt(cue('relative') + cue('lead_time'))})\s+"
+            rf"(?:(?:tối\s+đa|không\s+quá)\s+)?(?P<n>{num})\s+(?P<unit>{units})(?!\w)"
+            r"(?!\s*(?:đầu|cuối)\s+năm)(?!\s*[/\d])"
+            rf"(?P<past>\s+{_alt(cue('past_tail'))}(?!\w))?"
+            r"(?:\s+(?:đầu|tới|sắp\s+tới|tiếp\s+theo)(?!\w))?"
+            r"(?:\s*,?\s*(?P<akw>kể\s+từ|tính\s+từ|sau\s+khi|sau|từ)\s+"
+            r"(?P<anchor>[^,.;:()\n]{1,120}))?"
+        ),
+        "rel_after": (
+            rf"(?<!\w)sau\s+khi\s+(?P<anchor>[^,.;:()\n]{{1,80}}?)\s+(?P<n>{num})\s+"
+            rf"(?P<unit>{units})(?!\w)"
+        ),
+        "rel_event": (
+            rf"(?<!\w)(?P<lead>{_alt(p for p in cue('event_lead') if p != 'khi')}"
+            r"|(?<!đến\s)(?<!tới\s)khi)\s+(?!\d)(?P<clause>[^.;:()\n]{1,150})"
+        ),
+    }
+    cue_groups = "|".join(
+        rf"(?P<{role}>{_alt(cue(role))})"
+        for role in ("label", "done", "latest", "before", "until", "horizon", "within")
+    )
+    time_of_day = r"(?:\d{1,2}\s*(?:h|giờ)\s*(?:\d{2})?\s*(?:phút|’|')?\s*,?\s*)?"
+    self_event = _alt(cue("self_event"))
+    return _Grammar(
+        rules={name: re.compile(p, _FLAGS) for name, p in rules.items()},
+        item=re.compile(item, _FLAGS),
+        cue=re.compile(
+            rf"(?<!\w)(?:(?P<prefix>{_alt(cue('done'))})\s+)?(?:{cue_groups})"
+            r"(?:\s+(?:ngày|thời\s+điểm|dịp|tuần|thời\s+gian))?\s*(?:là\s*)?:?\s*"
+            rf"{time_of_day}$",
+            _FLAGS,
+        ),
+        start=re.compile(rf"(?<!\w){_alt(cue('start'))}(?:\s+ngày)?\s*$", _FLAGS),
+        cutoff=re.compile(rf"(?<!\w){_alt(cue('cutoff'))}(?:\s+hết)?(?:\s+ngày)?\s*$", _FLAGS),
+        passive=re.compile(rf"(?<!\w){_alt(cue('passive'))}\s+(?P<verb>\w+(?:\s+\w+)?)\s*$", _FLAGS),
+        plan_before=re.compile(rf"(?<!\w){_alt(cue('plan'))}\s*,?\s*$", _FLAGS),
+        plan_near=re.compile(
+            rf"(?<!\w){_alt(cue('plan') + ('ngân sách',))}(?:\s+\S+){{0,2}}\s*,?\s*$", _FLAGS
+        ),
+        report_before=re.compile(rf"(?<!\w){_alt(cue('report'))}\s*$", _FLAGS),
+        report_after=re.compile(rf"^\s*(?:\S+\s+)?{_alt(cue('report'))}(?!\w)", _FLAGS),
+        past_before=re.compile(rf"(?<!\w){_alt(cue('past'))}(?:\s+\S+){{0,2}}\s*$", _FLAGS),
+        event_word=re.compile(rf"(?<!\w){_alt(cue('event'))}(?!\w)", _FLAGS),
+        self_anchor=re.compile(
+            rf"^\s*(?:ngày\s+)?(?:{_alt(cue('doctype'))}(?:\s+này)?\s+(?:được\s+)?)?"
+            rf"{self_event}(?:\s+(?:văn\s+bản|thi\s+hành))?\s*$",
+            _FLAGS,
+        ),
+        effective=re.compile(rf"(?<!\w){_alt(cue('effective'))}(?!\w)", _FLAGS),
+        back_anchor=re.compile(
+            r"(?<!\w)(?:sau\s+khi|kể\s+từ\s+khi|kể\s+từ\s+ngày|kể\s+từ)\s+"
+            r"(?P<anchor>[^.;:\n]{1,200}?)\s*,\s*$",
+            _FLAGS,
+        ),
+        none_word=re.compile(rf"(?<!\w){_alt(cue('none'))}(?!\w)", _FLAGS),
+        full_day=(
+            re.compile(rules["day_num"], _FLAGS),
+            re.compile(rules["day_text"], _FLAGS),
+        ),
+    )
+
+
+_RECURRING_UNITS = frozenset({"day", "week", "month", "quarter", "year"})
+
+
+# --- calendar arithmetic ---------------------------------------------------------------------
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, gregorian.monthrange(year, month)[1])
+
+
+def _day(year: int, month: int, day: int, warnings: list[str]) -> date | None:
+    """The day, or None with a warning when it does not exist ("31/2/2026")."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        warnings.append(f"there is no day {day}/{month}/{year}; the date is left empty")
+        return None
+
+
+def _year(digits: str, warnings: list[str]) -> int:
+    """A four-digit year, or a two-digit one read as 20xx with a warning ("25/6/26")."""
+    if len(digits) == 2:
+        warnings.append(f"two-digit year {digits} read as 20{digits}")
+        return 2000 + int(digits)
+    return int(digits)
+
+
+def _next_day_of_year(month: int, day: int, issued: date | None, warnings: list[str]) -> date | None:
+    """A day written without a year: the issue year, or the next one if it has passed."""
+    if issued is None:
+        warnings.append("no year is given and the issue date is unknown")
+        return None
+    found = _day(issued.year, month, day, warnings)
+    if found is not None and found < issued:
+        found = _day(issued.year + 1, month, day, warnings)
+    return found
+
+
+def _year_of_period(last_month: int, issued: date | None, warnings: list[str]) -> int | None:
+    """The year of a month or quarter written without one: it must not have ended at issue."""
+    if issued is None:
+        warnings.append("no year is given and the issue date is unknown")
+        return None
+    return issued.year if last_month >= issued.month else issued.year + 1
+
+
+def _add_months(start: date, months: int) -> date:
+    total = start.month - 1 + months
+    year, month = start.year + total // 12, total % 12 + 1
+    return date(year, month, min(start.day, gregorian.monthrange(year, month)[1]))
+
+
+def _add_working_time(start: date, count: int, unit: str) -> date:
+    """``count`` working days or hours after the day ``start`` (counting from the next day)."""
+    # Imported here: the calendar loads its holiday tables on first use.
+    from extraction.calendar import default_calendar
+
+    work = default_calendar()
+    if unit == "working_day":
+        return work.add_working_days(start, count)
+    return work.add_working_hours(datetime.combine(start + timedelta(days=1), time.min), count).date()
+
+
+def _add_duration(start: date, count: int, unit: _Unit) -> date:
+    if unit.name in ("working_day", "working_hour"):
+        return _add_working_time(start, count, unit.name)
+    if unit.name == "hour":
+        return start + timedelta(days=math.ceil(count / 24))
+    if unit.name in ("day", "week"):
+        return start + timedelta(days=count * round(unit.days))
+    months = {"month": 1, "quarter": 3, "year": 12}[unit.name]
+    return _add_months(start, count * months)
+
+
+@cache
+def _holiday(name: str, year: int) -> date | None:
+    """First day of a Vietnamese public holiday in ``year`` ("Lunar New Year" → Tết)."""
+    import holidays  # imported on first use: building the holiday tables is slow
+
+    table = holidays.country_holidays("VN", years=year, language="en_US")
+    days = sorted(day for day, holiday in table.items() if holiday == name)
+    return days[0] if days else None
+
+
+def _event_day(when: str, year: int | None, issued: date | None) -> date | None:
+    """The day of an event, in ``year`` or else the first one on or after the issue date."""
+    years = [year] if year is not None else ([issued.year, issued.year + 1] if issued else [])
+    for candidate in years:
+        if when.startswith("holiday:"):
+            found = _holiday(when.removeprefix("holiday:"), candidate)
+        else:
+            month, day = (int(part) for part in when.split("-"))
+            found = date(candidate, month, day)
+        if found is not None and (year is not None or issued is None or found >= issued):
+            return found
+    return None
+
+
+# --- candidates ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Hit:
+    """One expression the grammar matched, before its context is judged."""
+
+    start: int
+    end: int
+    kind: DeadlineKind
+    rule: str
+    date: date | None = None
+    recurrence: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    first: date | None = None  # first day of a period, for "trước" + period
+    needs_cue: bool = True
+    tier: int = 0  # 0 time expression, 1 counted relative, 2 event clause
+    yearless_day: bool = False  # a day written without its year: may join a recurrence
+
+    def deadline(self, text: str) -> Deadline:
+        return Deadline(
+            text=text[self.start : self.end],
+            kind=self.kind,
+            date=self.date,
+            recurrence=self.recurrence,
+            span=Span(self.start, self.end, _LABEL),
+            warnings=tuple(self.warnings),
+        )
+
+
+def _group(m: re.Match[str], *names: str) -> str | None:
+    for name in names:
+        value = m.groupdict().get(name)
+        if value:
+            return value
+    return None
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _lexicon().numbers[" ".join(word.lower().split())]
+
+
+def _unit(word: str) -> _Unit:
+    return _lexicon().units[" ".join(word.lower().split())]
+
+
+def _quarter(token: str) -> int | None:
+    value = int(token) if token.isdigit() else _lexicon().roman.get(token.upper())
+    return value if value is not None and 1 <= value <= 4 else None
+
+
+def _period(m: re.Match[str], rule: str, first: date | None, last: date | None, ws: list[str]) -> _Hit:
+    return _Hit(m.start(), m.end(), DeadlineKind.PERIOD, rule, date=last, first=first, warnings=ws)
+
+
+def _full_day(m: re.Match[str], issued: date | None, ws: list[str]) -> tuple[date | None, bool]:
+    """The day of a day pattern (groups d, m/m2, y/y2) and whether its year was missing."""
+    d, mo = int(m["d"]), int(_group(m, "m", "m2") or 0)
+    year = _group(m, "y", "y2")
+    if not 1 <= mo <= 12 or not 1 <= d <= 31:
+        ws.append(f"there is no day {d}/{mo}; the date is left empty")
+        return None, year is None
+    if year is None:
+        return _next_day_of_year(mo, d, issued, ws), True
+    return _day(_year(year, ws), mo, d, ws), False
+
+
+def _hit_day(m: re.Match[str], rule: str, issued: date | None) -> _Hit | None:
+    ws: list[str] = []
+    if rule == "dm_bare" and not (1 <= int(m["m"]) <= 12 and 1 <= int(m["d"]) <= 31):
+        return None  # "24/24", "1/500": not a day at all
+    found, yearless = _full_day(m, issued, ws)
+    return _Hit(m.start(), m.end(), DeadlineKind.DATE, rule, found, warnings=ws, yearless_day=yearless)
+
+
+def _hit_day_range(m: re.Match[str], issued: date | None) -> _Hit:
+    ws: list[str] = []
+    last, _ = _full_day(m, issued, ws)
+    hit = _period(m, "day_range", None, last, ws)
+    hit.needs_cue = not m["from"]
+    return hit
+
+
+def _hit_month(m: re.Match[str], rule: str, issued: date | None) -> _Hit | None:
+    ws: list[str] = []
+    month = int(m["m"])
+    first_month = int(m["m1"]) if rule == "month_range" else month
+    if not 1 <= month <= 12 or not 1 <= first_month <= 12:
+        return None
+    digits = _group(m, "y", "y2")
+    year = _year(digits, ws) if digits else _year_of_period(month, issued, ws)
+    if year is None:
+        return _period(m, rule, None, None, ws)
+    hit = _period(m, rule, date(year, first_month, 1), _month_end(year, month), ws)
+    hit.needs_cue = not _group(m, "from")
+    return hit
+
+
+def _hit_quarter(m: re.Match[str], rule: str, issued: date | None) -> _Hit | None:
+    ws: list[str] = []
+    q = _quarter(m["q"].split()[-1])
+    first_q = _quarter(m["q1"].split()[-1]) if rule == "quarter_range" else q
+    if q is None or first_q is None:
+        return None
+    digits = _group(m, "y", "y2")
+    year = _year(digits, ws) if digits else _year_of_period(3 * q, issued, ws)
+    if year is None:
+        return _period(m, rule, None, None, ws)
+    first_digits = _group(m, "y1", "y1b")
+    first_year = int(first_digits) if first_digits else year
+    hit = _period(m, rule, date(first_year, 3 * first_q - 2, 1), _month_end(year, 3 * q), ws)
+    hit.needs_cue = not _group(m, "from")
+    return hit
+
+
+def _hit_year_part(m: re.Match[str], issued: date | None) -> _Hit:
+    ws: list[str] = []
+    first, last = _lexicon().year_parts[" ".join(m["part"].lower().split())]
+    year = int(m["y"]) if m["y"] else (issued.year if issued else None)
+    if year is None:
+        ws.append("no year is given and the issue date is unknown")
+        return _period(m, "year_part", None, None, ws)
+    return _period(m, "year_part", date(year, first, 1), _month_end(year, last), ws)
+
+
+def _hit_year(m: re.Match[str], rule: str) -> _Hit:
+    first_year = int(m["y1"]) if rule == "year_range" else int(m["y"])
+    hit = _period(m, rule, date(first_year, 1, 1), date(int(m["y"]), 12, 31), [])
+    hit.needs_cue = not (rule == "year_range" and (m["lead"] or "").lower() == "từ")
+    return hit
+
+
+def _hit_event(m: re.Match[str], issued: date | None) -> _Hit:
+    ws: list[str] = []
+    event = _lexicon().events[" ".join(m["ev"].lower().split())]
+    if m["d"]:  # "Quốc khánh 02/9/2025": the printed day wins
+        d, mo, y = int(m["d"]), int(m["m"]), m["yy"] or m["y"]
+        day = _day(int(y), mo, d, ws) if y else _next_day_of_year(mo, d, issued, ws)
+        return _Hit(m.start(), m.end(), DeadlineKind.DATE, "event", day, warnings=ws)
+    year = int(m["y"]) if m["y"] else None
+    day = _event_day(event.when, year, issued) if event.when else None
+    if event.when and day is None:
+        ws.append("the event's date cannot be worked out without the issue date")
+    return _Hit(m.start(), m.end(), event.kind, "event", day, first=day, warnings=ws)
+
+
+def _recurrence_of(interval_days: float) -> str | None:
+    """The recurrence value of an interval: 91 days → quarterly, 5 years → None."""
+    for unit in _lexicon().units.values():
+        if unit.recurrence and abs(interval_days - unit.days) <= 0.05 * unit.days:
+            return unit.recurrence
+    return None
+
+
+def _hit_recurrence(m: re.Match[str], rule: str, issued: date | None) -> _Hit:
+    ws: list[str] = []
+    hit = _Hit(m.start(), m.end(), DeadlineKind.RECURRING, rule, warnings=ws)
+    if rule == "rec_list":
+        intervals = [
+            (_count(i["n"]) if i["n"] else 1) * _unit(i["unit"]).days
+            for i in _grammar().item.finditer(m.group())
+        ]
+        hit.recurrence = _recurrence_of(min(intervals)) if intervals else None
+    elif rule == "rec_per":
+        hit.recurrence = _recurrence_of(_unit(m["unit"]).days / max(_count(m["n"]), 1))
+    elif rule == "rec_every_n":
+        hit.recurrence = _recurrence_of(_count(m["n"]) * _unit(m["unit"]).days)
+    elif rule in ("rec_day_of", "rec_last_day"):
+        unit = _unit(m["unit"])
+        hit.recurrence = unit.recurrence
+        hit.date = _first_due(unit, int(m["d"]) if rule == "rec_day_of" else None, issued, ws)
+    elif rule == "onward":
+        hit.recurrence = "yearly"
+        hit.needs_cue = False
+    return hit
+
+
+def _first_due(unit: _Unit, day: int | None, issued: date | None, ws: list[str]) -> date | None:
+    """First due day of "ngày 25 hằng tháng" (day given) or "ngày cuối hằng quý" (day None)."""
+    if issued is None:
+        ws.append("the first due day cannot be worked out without the issue date")
+        return None
+    if unit.name == "day" or unit.name == "week":
+        return issued
+    months = {"month": 1, "quarter": 3, "year": 12}[unit.name]
+    period_start = date(issued.year, 1 + (issued.month - 1) // months * months, 1)
+    for step in range(2):
+        begin = _add_months(period_start, step * months)
+        if day is None:
+            due = _add_months(begin, months) - timedelta(days=1)
+        else:
+            due = date(begin.year, begin.month, min(day, gregorian.monthrange(begin.year, begin.month)[1]))
+        if due >= issued:
+            return due
+    return None
+
+
+def _anchor_date(anchor: str, issued: date | None, ws: list[str]) -> date | None:
+    """The day a relative deadline counts from: a printed date, the issue date, or unknown."""
+    g = _grammar()
+    for pattern in g.full_day:
+        m = pattern.search(anchor)
+        if m and _group(m, "y", "y2"):
+            found, _ = _full_day(m, issued, ws)
+            return found
+    if g.self_anchor.match(anchor):
+        if issued is None:
+            ws.append("counted from the issue date, which is unknown")
+        return issued
+    if g.effective.search(anchor):
+        ws.append("counted from the day the document takes effect, which the text does not give")
+    return None
+
+
+def _hit_relative(m: re.Match[str], rule: str, text: str, issued: date | None) -> _Hit | None:
+    ws: list[str] = []
+    if rule == "rel_count" and m["past"]:
+        return None  # "trong 5 năm qua" looks back
+    hit = _Hit(m.start(), m.end(), DeadlineKind.RELATIVE, rule, warnings=ws, needs_cue=False, tier=1)
+    g = _grammar()
+    if rule == "rel_count" and (m["lead"].lower() in _lexicon().cue("lead_time")):
+        return hit  # "ít nhất 10 ngày" before some event: never resolved
+    anchor = m["anchor"]
+    if anchor is not None:
+        base = _anchor_date(anchor, issued, ws)
+    else:
+        back = g.back_anchor.search(_clause_before(text, m.start()))
+        base = _anchor_date(back["anchor"], issued, ws) if back else issued
+    if base is not None:
+        hit.date = _add_duration(base, _count(m["n"]), _unit(m["unit"]))
+    return hit
+
+
+def _hit_event_clause(m: re.Match[str], text: str, issued: date | None) -> _Hit | None:
+    g = _grammar()
+    clause = m["clause"]
+    words = clause.split()
+    head = " ".join(words[:12])
+    if not g.event_word.search(head) or g.past_before.search(_clause_before(text, m.start())):
+        return None
+    end = m.start("clause") + len(" ".join(words[:15]))
+    hit = _Hit(m.start(), end, DeadlineKind.RELATIVE, "rel_event", needs_cue=False, tier=2)
+    for pattern in g.full_day:
+        day = pattern.search(clause)
+        if day and _group(day, "y", "y2"):
+            hit.date, _ = _full_day(day, issued, hit.warnings)
+            break
+    return hit
+
+
+def _clause_before(text: str, start: int, reach: int = 200) -> str:
+    """Text of the same sentence before ``start`` (at most ``reach`` characters)."""
+    left = text[max(0, start - reach) : start]
+    cut = max(left.rfind(c) for c in ".;\n(")
+    return left[cut + 1 :]
+
+
+def _raw_hits(text: str, issued: date | None, lenient: bool) -> Iterator[_Hit]:
+    for rule, pattern in _grammar().rules.items():
+        if rule == "year_bare" and not lenient:
+            continue
+        for m in pattern.finditer(text):
+            hit = _hit(m, rule, text, issued)
+            if hit is not None:
+                yield hit
+
+
+def _hit(m: re.Match[str], rule: str, text: str, issued: date | None) -> _Hit | None:
+    if rule in ("day_num", "day_text", "day_dm", "dm_bare"):
+        return _hit_day(m, rule, issued)
+    if rule == "day_range":
+        return _hit_day_range(m, issued)
+    if rule in ("month", "month_range"):
+        return _hit_month(m, rule, issued)
+    if rule in ("quarter", "quarter_range"):
+        return _hit_quarter(m, rule, issued)
+    if rule == "year_part":
+        return _hit_year_part(m, issued)
+    if rule in ("year", "year_bare", "year_range"):
+        return _hit_year(m, rule)
+    if rule == "event":
+        return _hit_event(m, issued)
+    if rule.startswith("rec_") or rule == "onward":
+        return _hit_recurrence(m, rule, issued)
+    if rule in ("rel_count", "rel_after"):
+        return _hit_relative(m, rule, text, issued)
+    return _hit_event_clause(m, text, issued)
+
+
+# --- context ---------------------------------------------------------------------------------
+
+
+def _judge(hit: _Hit, text: str, lenient: bool) -> _Hit | None:
+    """Keep a hit that is a deadline, widened over its cue; drop mentions and start dates."""
+    if hit.kind is DeadlineKind.RECURRING:
+        return hit if lenient else _judge_recurrence(hit, text)
+    if not hit.needs_cue:
+        return hit
+    g = _grammar()
+    left = _clause_before(text, hit.start, reach=90)
+    if g.cutoff.search(left) or g.start.search(left):
+        return None
+    cue = g.cue.search(left)
+    if cue is None:
+        return hit if lenient and hit.rule != "dm_bare" else None
+    before_cue = left[: cue.start()]
+    if cue["horizon"] or cue["until"]:
+        if g.plan_before.search(before_cue) or (cue["horizon"] and hit.rule == "year"):
+            return None  # "nhiệm vụ từ nay đến tháng 6/2027", "đến năm 2030": a horizon
+    passive = g.passive.search(before_cue)
+    if passive and not passive["verb"].lower().startswith(_lexicon().cue("complete")):
+        return None  # "các nhiệm vụ được giao trong năm 2025"
+    hit.start -= len(left) - cue.start()
+    if cue["before"] and hit.kind is DeadlineKind.PERIOD and hit.first is not None:
+        hit.date = hit.first - timedelta(days=1)  # "trước Tết": the day before it starts
+    return hit
+
+
+def _judge_recurrence(hit: _Hit, text: str) -> _Hit | None:
+    g = _grammar()
+    left = _clause_before(text, hit.start, reach=90)
+    if hit.rule == "rec_periodic":
+        right = text[hit.end : hit.end + 40]
+        return hit if g.report_before.search(left) or g.report_after.search(right) else None
+    if hit.rule in ("rec_list", "rec_day_of", "rec_last_day") and g.plan_near.search(left):
+        return None  # "kế hoạch 5 năm và hằng năm", "nhiệm vụ hằng năm"
+    passive = g.passive.search(left)
+    if passive and not passive["verb"].lower().startswith(_lexicon().cue("complete")):
+        return None  # "dự toán ngân sách được giao hằng năm"
+    return hit
+
+
+def _without_overlaps(hits: list[_Hit]) -> list[_Hit]:
+    """Longest hit first within each tier; lower tiers win over higher ones."""
+    kept: list[_Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.tier, h.start - h.end, h.start)):
+        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def _merge_recurrences(hits: list[_Hit], text: str) -> list[_Hit]:
+    """Join a recurrence and a day without a year in one clause: "trước ngày 25/12 hằng năm"."""
+    out = list(hits)
+    for rec in [h for h in hits if h.kind is DeadlineKind.RECURRING and h.date is None]:
+        days = [h for h in out if h.yearless_day and h.kind is DeadlineKind.DATE]
+        near = [d for d in days if _same_clause(text, rec, d)]
+        if not near or rec not in out:
+            continue
+        day = min(near, key=lambda d: min(abs(d.start - rec.end), abs(rec.start - d.end)))
+        merged = replace(
+            rec,
+            start=min(rec.start, day.start),
+            end=max(rec.end, day.end),
+            date=day.date,
+            warnings=rec.warnings + day.warnings,
+        )
+        out = [h for h in out if h is not rec and h is not day] + [merged]
+    return sorted(out, key=lambda h: h.start)
+
+
+def _same_clause(text: str, a: _Hit, b: _Hit) -> bool:
+    lo, hi = min(a.end, b.end), max(a.start, b.start)
+    between = text[lo:hi] if lo <= hi else ""
+    return len(between) <= 160 and not any(c in between for c in ".;\n")
+
+
+def _warn_early(hit: _Hit, issued: date | None) -> None:
+    if issued and hit.date and hit.kind in _DATED_KINDS and hit.date < issued:
+        hit.warnings.append(f"the deadline {hit.date.isoformat()} is before the issue date")
+
+
+def _scan(text: str, issued: date | None, *, lenient: bool) -> list[_Hit]:
+    judged = (_judge(h, text, lenient) for h in _raw_hits(text, issued, lenient))
+    hits = _merge_recurrences(_without_overlaps([h for h in judged if h is not None]), text)
+    for hit in hits:
+        _warn_early(hit, issued)
+    return hits
+
+
+# --- public API ------------------------------------------------------------------------------
+
+
+def find_deadlines(text: str, *, issued: date | None) -> list[Deadline]:
+    """Every deadline expression in ``text``, in text order, with spans relative to ``text``.
+
+    Dates that are only mentioned (of cited documents, meetings, start dates) are left out.
+    Example: "hoàn chỉnh trước ngày 01/6/2025 và ban hành trước ngày 25/6/2025" gives two
+    ``date`` deadlines.
+    """
+    return [hit.deadline(text) for hit in _scan(text, issued, lenient=False)]
+
+
+def governing_deadline(text: str, *, issued: date | None) -> Deadline:
+    """The deadline that governs a task: ``Deadline.none()`` when the text gives none.
+
+    A day or period wins over a recurrence, which wins over a relative deadline; among days and
+    periods the latest wins ("trước ngày 20/6/2025 (phấn đấu hoàn thành trước ngày 15/6/2025)"
+    → 2025-06-20). Example: "... theo Kết luận số 150-KL/TW, ngày 14/4/2025 ..., hoàn thành
+    trong tháng 11/2025" → period 2025-11-30.
+    """
+    found = find_deadlines(text, issued=issued)
+    return _choose(found) if found else Deadline.none()
+
+
+def parse_deadline(phrase: str, *, issued: date | None) -> Deadline:
+    """Normalise one phrase, such as a table cell: no cue word is needed.
+
+    Examples: "Quý IV/2025- Quý II/2026" → period 2026-06-30; "2025 - 2030" → period
+    2030-12-31; "Hàng năm" → recurring yearly; "Thường xuyên" → ``Deadline.none()``.
+    """
+    stripped = phrase.strip()
+    if not stripped:
+        return Deadline.none()
+    start = phrase.index(stripped)
+    hits = _scan(phrase, issued, lenient=True)
+    if not hits:
+        if _grammar().none_word.search(stripped):
+            return Deadline.none()
+        return Deadline(
+            text=stripped,
+            kind=DeadlineKind.NONE,
+            span=Span(start, start + len(stripped), _LABEL),
+            warnings=("no deadline could be read from this phrase",),
+        )
+    best = _choose([hit.deadline(phrase) for hit in hits])
+    return replace(best, text=stripped, span=Span(start, start + len(stripped), _LABEL))
+
+
+def _choose(found: list[Deadline]) -> Deadline:
+    def rank(indexed: tuple[int, Deadline]) -> tuple[int, int, int]:
+        index, d = indexed
+        if d.kind in _DATED_KINDS:
+            return (0, -d.date.toordinal() if d.date else 0, index)
+        if d.kind is DeadlineKind.RECURRING:
+            return (1, 0 if d.date else (1 if d.recurrence else 2), index)
+        return (2 if d.date else 3, 0, index)
+
+    return min(enumerate(found), key=rank)[1]
