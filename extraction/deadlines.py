@@ -257,7 +257,7 @@ def _grammar() -> _Grammar:
         passive=re.compile(rf"(?<!\w){_alt(cue('passive'))}\s+(?P<verb>\w+(?:\s+\w+)?)\s*$", _FLAGS),
         plan_before=re.compile(rf"(?<!\w){_alt(cue('plan'))}\s*,?\s*$", _FLAGS),
         plan_near=re.compile(
-            rf"(?<!\w){_alt(cue('plan') + ('ngân sách',))}(?:\s+\S+){{0,2}}\s*,?\s*$", _FLAGS
+            rf"(?<!\w){_alt(cue('plan'))}(?:\s+\S+){{0,3}}\s*,?\s*$", _FLAGS
         ),
         report_before=re.compile(rf"(?<!\w){_alt(cue('report'))}\s*$", _FLAGS),
         report_after=re.compile(rf"^\s*(?:\S+\s+)?{_alt(cue('report'))}(?!\w)", _FLAGS),
@@ -282,7 +282,8 @@ def _grammar() -> _Grammar:
     )
 
 
-_RECURRING_UNITS = frozenset({"day", "week", "month", "quarter", "year"})
+_RECURRING_UNITS = frozenset({"day", "week", "month", "quarter", "half_year", "year"})
+_MONTHS = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
 
 
 # --- calendar arithmetic ---------------------------------------------------------------------
@@ -352,8 +353,7 @@ def _add_duration(start: date, count: int, unit: _Unit) -> date:
         return start + timedelta(days=math.ceil(count / 24))
     if unit.name in ("day", "week"):
         return start + timedelta(days=count * round(unit.days))
-    months = {"month": 1, "quarter": 3, "year": 12}[unit.name]
-    return _add_months(start, count * months)
+    return _add_months(start, count * _MONTHS[unit.name])
 
 
 @cache
@@ -564,7 +564,7 @@ def _first_due(unit: _Unit, day: int | None, issued: date | None, ws: list[str])
         return None
     if unit.name == "day" or unit.name == "week":
         return issued
-    months = {"month": 1, "quarter": 3, "year": 12}[unit.name]
+    months = _MONTHS[unit.name]
     period_start = date(issued.year, 1 + (issued.month - 1) // months * months, 1)
     for step in range(2):
         begin = _add_months(period_start, step * months)

@@ -56,7 +56,9 @@ def starts_with_body(text: str) -> bool:
 
     "Báo Nhân Dân" does, "Báo cáo Bộ Chính trị ..." does not: a predicate wins over a head.
     """
-    return _body_head().match(text) is not None and cue_pattern("predicate").match(text) is None
+    if cue_pattern("non_body").match(text) or cue_pattern("predicate").match(text):
+        return False
+    return _body_head().match(text) is not None
 
 
 def noun_phrase_end(text: str, start: int) -> int | None:
@@ -84,10 +86,21 @@ def noun_phrase_end(text: str, start: int) -> int | None:
     return colon if colon > start else None
 
 
+PASSIVE_BEFORE = re.compile(r"(?:được|đã được|bị)\s+$")
+ORGANISE_BEFORE = re.compile(r"tổ chức\s+$")
+
+
 def _first_lower(pattern: re.Pattern[str], text: str, start: int, limit: int) -> int | None:
+    """The first lower-case match; "được giao chủ trì" qualifies a name, it does not end it."""
     for m in pattern.finditer(text, start, limit):
-        if not text[m.start()].isupper():
-            return m.start()
+        if text[m.start()].isupper():
+            continue
+        before = text[max(start, m.start() - 12) : m.start()]
+        if PASSIVE_BEFORE.search(before):
+            continue
+        organise = ORGANISE_BEFORE.search(before)
+        # "Ban Chỉ đạo ... tổ chức theo dõi": "tổ chức" opens the predicate.
+        return m.start() - len(organise.group(0)) if organise else m.start()
     return None
 
 
@@ -109,16 +122,33 @@ def trim_np(text: str, span: Span) -> Span | None:
 
 
 def skip_adverbial(text: str, start: int) -> int:
-    """Offset after an opening adverbial phrase ("Trên cơ sở đó, ...") or "... thì"."""
+    """Offset after an opening adverbial phrase ("Trên cơ sở đó, ...") or "... thì".
+
+    "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính khẩn trương ..." → the
+    offset of "Bộ Tài chính": after a genitive list ("của X, Y") the last comma is the break.
+    """
     rest = text[start:]
-    for pattern in (ADVERBIAL, CONDITION_THEN):
-        m = pattern.match(rest)
-        if m and starts_with_body(rest[m.end() :]) or (m and _assign_at(rest, m.end())):
-            return start + m.end()
-    colon = re.match(r"^Về [^:]{3,200}:\s*", rest)
-    if colon:
-        return start + colon.end()
+    opening = ADVERBIAL.match(rest) or CONDITION_THEN.match(rest)
+    if opening is None:
+        colon = re.match(r"^Về [^:]{3,200}:\s*", rest)
+        return start + colon.end() if colon else start
+    if opening.re is ADVERBIAL and " của " in rest[: opening.end()]:
+        breaks = [m.end() for m in re.finditer(r",\s+", rest[: _predicate_offset(rest)])]
+        candidates = [b for b in breaks if _opens_subject(rest, b)]
+        if candidates:
+            return start + candidates[-1]
+    if _opens_subject(rest, opening.end()):
+        return start + opening.end()
     return start
+
+
+def _opens_subject(text: str, pos: int) -> bool:
+    return starts_with_body(text[pos:]) or _assign_at(text, pos) is not None
+
+
+def _predicate_offset(text: str) -> int:
+    m = _predicate().search(text, 1)
+    return m.start() if m else len(text)
 
 
 def names_only(text: str, start: int, end: int) -> bool:
@@ -219,7 +249,9 @@ def _name_breaker() -> re.Pattern[str]:
     heads = sorted(cues("body_head"), key=len, reverse=True)
     # "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ" is one formula, not two addressees.
     capitalised = "|".join(
-        re.escape(h[0].upper() + h[1:]) for h in heads if h not in ("các", "thủ trưởng")
+        re.escape(h.upper() if " " not in h and len(h) <= 5 and h.isalpha() and h not in ("bộ", "sở", "ban", "cục", "vụ", "viện", "đài", "báo", "hội", "đoàn", "phòng", "cấp") else h[0].upper() + h[1:])
+        for h in heads
+        if h not in ("các", "thủ trưởng")
     )
     lower = "|".join(re.escape(h) for h in heads if h != "các")
     return re.compile(rf"(?:,\s*|\s+và\s+)(?=(?:{capitalised})(?!\w)|[Cc]ác\s+(?:{lower})(?!\w))")

@@ -1,0 +1,93 @@
+"""Reader for plain-text files: one paragraph per non-blank line, kept exactly as written."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from extraction.errors import CorruptFile, EmptyInput
+from extraction.types import Paragraph, SourceText
+
+MEDIA_TYPE = "text/plain"
+
+# Control characters that never occur in a real text file (tab, LF, CR and form feed do).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# More than this share of control characters means the bytes are not text at all.
+_MAX_CONTROL_SHARE = 0.001
+
+
+def read_text(data: bytes) -> SourceText:
+    """Read a text file into one Paragraph per non-blank line (no page numbers).
+
+    Lines keep their spaces and marks as written, so offsets in the normalised text match the
+    file (after NFC). Example: ``b"Kính gửi:\\n\\n- Sở Tài chính;\\n"`` gives the paragraphs
+    ``"Kính gửi:"`` and ``"- Sở Tài chính;"``.
+    """
+    text = decode_text(data)
+    paragraphs = tuple(Paragraph(line) for line in split_lines(text) if line.strip())
+    if not paragraphs:
+        raise EmptyInput("the text file is empty; upload a file that contains the document's text")
+    return SourceText(blocks=paragraphs, media_type=MEDIA_TYPE)
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on line feeds only (CRLF counts as one); other separators stay inside lines."""
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
+def decode_text(data: bytes) -> str:
+    """Decode UTF-8 (with or without BOM); UTF-16 or Windows-1258 only when UTF-8 cannot be.
+
+    Raises CorruptFile when no encoding gives text without binary control characters.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _checked(data, "utf-16")
+    try:
+        return _checked(data, "utf-8-sig")
+    except CorruptFile:
+        pass
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return _checked(data, utf16)
+    # Windows-1258 is the legacy Vietnamese Windows code page; tone marks come as combining
+    # characters, which NFC in normalize.py composes.
+    return _checked(data, "cp1258")
+
+
+def looks_like_text(data: bytes) -> bool:
+    """True when ``decode_text`` would accept the bytes."""
+    try:
+        decode_text(data)
+    except CorruptFile:
+        return False
+    return True
+
+
+def _checked(data: bytes, encoding: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise CorruptFile(
+            "the text file is neither UTF-8, UTF-16 nor Windows-1258; save it as UTF-8 and "
+            "upload it again"
+        ) from error
+    if len(_CONTROL.findall(text)) > _MAX_CONTROL_SHARE * max(len(text), 1):
+        raise CorruptFile(
+            "the file holds binary data, not text; upload the document as PDF, DOCX or "
+            "UTF-8 text"
+        )
+    return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Guess UTF-16 without a BOM from where the zero bytes fall (ASCII-heavy text)."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even = sample[0::2].count(0) / len(sample[0::2])
+    odd = sample[1::2].count(0) / len(sample[1::2])
+    if odd > 0.3 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.3 and odd < 0.05:
+        return "utf-16-be"
+    return None
