@@ -239,7 +239,7 @@ def _grammar() -> _Grammar:
     }
     cue_groups = "|".join(
         rf"(?P<{role}>{_alt(cue(role))})"
-        for role in ("label", "done", "latest", "before", "until", "horizon", "within")
+        for role in ("label", "done", "latest", "before", "until", "horizon", "at", "within")
     )
     time_of_day = r"(?:\d{1,2}\s*(?:h|giờ)\s*(?:\d{2})?\s*(?:phút|’|')?\s*,?\s*)?"
     self_event = _alt(cue("self_event"))
@@ -257,7 +257,7 @@ def _grammar() -> _Grammar:
         passive=re.compile(rf"(?<!\w){_alt(cue('passive'))}\s+(?P<verb>\w+(?:\s+\w+)?)\s*$", _FLAGS),
         plan_before=re.compile(rf"(?<!\w){_alt(cue('plan'))}\s*,?\s*$", _FLAGS),
         plan_near=re.compile(
-            rf"(?<!\w){_alt(cue('plan'))}(?:\s+\S+){{0,3}}\s*,?\s*$", _FLAGS
+            rf"(?<!\w){_alt(cue('plan'))}(?:\s+\S+){{0,4}}\s*,?\s*$", _FLAGS
         ),
         report_before=re.compile(rf"(?<!\w){_alt(cue('report'))}\s*$", _FLAGS),
         report_after=re.compile(rf"^\s*(?:\S+\s+)?{_alt(cue('report'))}(?!\w)", _FLAGS),
@@ -398,6 +398,8 @@ class _Hit:
     needs_cue: bool = True
     tier: int = 0  # 0 time expression, 1 counted relative, 2 event clause
     yearless_day: bool = False  # a day written without its year: may join a recurrence
+    size: int = 0  # length of the expression itself, before it is widened over its cue
+    is_over: bool = False  # a period that ended before the issue date: a mention, not a deadline
 
     def deadline(self, text: str) -> Deadline:
         return Deadline(
@@ -617,7 +619,7 @@ def _hit_event_clause(m: re.Match[str], text: str, issued: date | None) -> _Hit 
     g = _grammar()
     clause = m["clause"]
     words = clause.split()
-    head = " ".join(words[:12])
+    head = " ".join(words[:10])
     if not g.event_word.search(head) or g.past_before.search(_clause_before(text, m.start())):
         return None
     end = m.start("clause") + len(" ".join(words[:15]))
@@ -644,6 +646,7 @@ def _raw_hits(text: str, issued: date | None, lenient: bool) -> Iterator[_Hit]:
         for m in pattern.finditer(text):
             hit = _hit(m, rule, text, issued)
             if hit is not None:
+                hit.size = hit.end - hit.start
                 yield hit
 
 
@@ -672,12 +675,16 @@ def _hit(m: re.Match[str], rule: str, text: str, issued: date | None) -> _Hit | 
 # --- context ---------------------------------------------------------------------------------
 
 
-def _judge(hit: _Hit, text: str, lenient: bool) -> _Hit | None:
+def _judge(hit: _Hit, text: str, issued: date | None, lenient: bool) -> _Hit | None:
     """Keep a hit that is a deadline, widened over its cue; drop mentions and start dates."""
-    if hit.kind is DeadlineKind.RECURRING:
-        return hit if lenient else _judge_recurrence(hit, text)
-    if not hit.needs_cue:
+    if hit.tier > 0:
         return hit
+    if hit.kind is DeadlineKind.RECURRING:
+        return _widen(hit, text) if lenient or _is_recurrence(hit, text) else None
+    if not hit.needs_cue:
+        # "(từ ngày 04/5 đến ngày 14/5/2025)": a period already over; it still hides its days
+        hit.is_over = not lenient and bool(issued and hit.date and hit.date < issued)
+        return _widen(hit, text)
     g = _grammar()
     left = _clause_before(text, hit.start, reach=90)
     if g.cutoff.search(left) or g.start.search(left):
@@ -685,37 +692,51 @@ def _judge(hit: _Hit, text: str, lenient: bool) -> _Hit | None:
     cue = g.cue.search(left)
     if cue is None:
         return hit if lenient and hit.rule != "dm_bare" else None
-    before_cue = left[: cue.start()]
-    if cue["horizon"] or cue["until"]:
-        if g.plan_before.search(before_cue) or (cue["horizon"] and hit.rule == "year"):
-            return None  # "nhiệm vụ từ nay đến tháng 6/2027", "đến năm 2030": a horizon
-    passive = g.passive.search(before_cue)
-    if passive and not passive["verb"].lower().startswith(_lexicon().cue("complete")):
-        return None  # "các nhiệm vụ được giao trong năm 2025"
+    if not _is_deadline_cue(cue, left[: cue.start()], hit):
+        return None
     hit.start -= len(left) - cue.start()
     if cue["before"] and hit.kind is DeadlineKind.PERIOD and hit.first is not None:
         hit.date = hit.first - timedelta(days=1)  # "trước Tết": the day before it starts
     return hit
 
 
-def _judge_recurrence(hit: _Hit, text: str) -> _Hit | None:
+def _is_deadline_cue(cue: re.Match[str], before_cue: str, hit: _Hit) -> bool:
+    g = _grammar()
+    if (cue["horizon"] or cue["until"]) and g.plan_before.search(before_cue):
+        return False  # "nhiệm vụ từ nay đến tháng 6/2027" names the tasks of a period
+    if (cue["horizon"] or cue["at"]) and hit.rule == "year" and not cue["prefix"]:
+        return False  # "đến năm 2030", "vào năm 2050": a target, not a deadline
+    passive = g.passive.search(before_cue)
+    # "các nhiệm vụ được giao trong năm 2025" describes the tasks; "được hoàn thành" does not
+    return not passive or passive["verb"].lower().startswith(_lexicon().cue("complete"))
+
+
+def _widen(hit: _Hit, text: str) -> _Hit:
+    """Take the cue words in front of a hit into its text ("trước 19h00’ hằng ngày")."""
+    left = _clause_before(text, hit.start, reach=90)
+    cue = _grammar().cue.search(left)
+    if cue is not None:
+        hit.start -= len(left) - cue.start()
+    return hit
+
+
+def _is_recurrence(hit: _Hit, text: str) -> bool:
     g = _grammar()
     left = _clause_before(text, hit.start, reach=90)
-    if hit.rule == "rec_periodic":
+    if hit.rule == "rec_periodic":  # a bare "định kỳ" counts only next to reporting work
         right = text[hit.end : hit.end + 40]
-        return hit if g.report_before.search(left) or g.report_after.search(right) else None
+        return bool(g.report_before.search(left) or g.report_after.search(right))
     if hit.rule in ("rec_list", "rec_day_of", "rec_last_day") and g.plan_near.search(left):
-        return None  # "kế hoạch 5 năm và hằng năm", "nhiệm vụ hằng năm"
+        return False  # "kế hoạch 5 năm và hằng năm", "nhiệm vụ hằng năm"
     passive = g.passive.search(left)
-    if passive and not passive["verb"].lower().startswith(_lexicon().cue("complete")):
-        return None  # "dự toán ngân sách được giao hằng năm"
-    return hit
+    # "dự toán ngân sách được giao hằng năm" describes the budget
+    return not passive or passive["verb"].lower().startswith(_lexicon().cue("complete"))
 
 
 def _without_overlaps(hits: list[_Hit]) -> list[_Hit]:
     """Longest hit first within each tier; lower tiers win over higher ones."""
     kept: list[_Hit] = []
-    for hit in sorted(hits, key=lambda h: (h.tier, h.start - h.end, h.start)):
+    for hit in sorted(hits, key=lambda h: (h.tier, -h.size, h.start)):
         if all(hit.end <= k.start or hit.start >= k.end for k in kept):
             kept.append(hit)
     return sorted(kept, key=lambda h: h.start)
@@ -753,8 +774,9 @@ def _warn_early(hit: _Hit, issued: date | None) -> None:
 
 
 def _scan(text: str, issued: date | None, *, lenient: bool) -> list[_Hit]:
-    judged = (_judge(h, text, lenient) for h in _raw_hits(text, issued, lenient))
-    hits = _merge_recurrences(_without_overlaps([h for h in judged if h is not None]), text)
+    judged = (_judge(h, text, issued, lenient) for h in _raw_hits(text, issued, lenient))
+    kept = [h for h in _without_overlaps([h for h in judged if h is not None]) if not h.is_over]
+    hits = _merge_recurrences(kept, text)
     for hit in hits:
         _warn_early(hit, issued)
     return hits

@@ -61,16 +61,13 @@ def _keep_as_written(text: str) -> str:
 def table_lines(table: Table, clean: Cleaner) -> list[tuple[int, list[tuple[int, str]]]]:
     """The rows of a table to print, each as (row, [(column, cell text), ...]).
 
-    Columns empty in every row (spacers in a header layout table) and empty cells at the end
-    of a row are left out, as are rows with no text; row and column numbers stay those of
-    the source table.
+    Empty cells at the end of a row are left out, and rows with no text; empty cells before
+    text stay, so that a column keeps its place (the task table's "Chủ trì" column is found
+    by its index in the header row).
     """
-    rows = [[clean(cell) for cell in row] for row in table.rows]
-    width = max((len(row) for row in rows), default=0)
-    used = [col for col in range(width) if any(col < len(row) and row[col] for row in rows)]
     printed = []
-    for index, row in enumerate(rows):
-        cells = [(col, row[col]) for col in used if col < len(row)]
+    for index, row in enumerate(table.rows):
+        cells = [(col, clean(cell)) for col, cell in enumerate(row)]
         while cells and not cells[-1][1]:
             cells.pop()
         if cells:

@@ -125,14 +125,20 @@ def annex_lines(text: str, trailer: list[Span]) -> list[Span]:
 
 
 def _is_prose(line: str) -> bool:
+    """Whether a line belongs to the body: a numbered item or article, or a long sentence."""
+    if BODY_MARKER.match(line):
+        return True
     words = line.split()
     letters = [c for c in line if c.isalpha()]
     mostly_upper = letters and sum(c.isupper() for c in letters) / len(letters) > 0.6
     if mostly_upper or line.startswith(("Kính gửi", "V/v", "Số")):
         return False
-    if re.match(r"^(?:(?:\d{1,2}|[IVX]+)\s*[.)]|Điều\s+\d+|Chương\s+[IVX\d]+|Phần\s+[IVX\d]+)\s*\S", line):
-        return True
     return len(words) >= MIN_PROSE_WORDS and CELL_SEPARATOR not in line
+
+
+BODY_MARKER = re.compile(
+    r"^(?:(?:\d{1,2}|[IVX]+)\s*[.)]|Điều\s+\d+|Chương\s+[IVX\d]+|Phần\s+[IVX\d]+)\s*\S"
+)
 
 
 def find_document_addressee(text: str, header: list[Span]) -> Span | None:
@@ -283,7 +289,8 @@ def _heading_kind(body: str) -> str | None:
     if "tổ chức thực hiện" in lowered or "phân công" in lowered or "trách nhiệm" in lowered:
         return "assignment"
     operative = cue_pattern("operative_heading").search(lowered)
-    background = cue_pattern("non_operative_heading").search(lowered)
+    # a background section is titled by its subject: "Mục đích, yêu cầu", "Về đánh giá tình hình"
+    background = cue_pattern("non_operative_heading").match(re.sub(r"^(?:về|những|một số)\s+", "", lowered))
     if operative and (not background or operative.start() < background.start()):
         return "operative"
     if background:
