@@ -271,7 +271,7 @@ def _grammar() -> _Grammar:
         effective=re.compile(rf"(?<!\w){_alt(cue('effective'))}(?!\w)", _FLAGS),
         back_anchor=re.compile(
             r"(?<!\w)(?:sau\s+khi|kể\s+từ\s+khi|kể\s+từ\s+ngày|kể\s+từ)\s+"
-            r"(?P<anchor>[^.;:\n]{1,200}?)\s*,\s*$",
+            r"(?P<anchor>[^.;:\n]{1,400}?)\s*,\s*$",
             _FLAGS,
         ),
         none_word=re.compile(rf"(?<!\w){_alt(cue('none'))}(?!\w)", _FLAGS),
@@ -400,6 +400,7 @@ class _Hit:
     yearless_day: bool = False  # a day written without its year: may join a recurrence
     size: int = 0  # length of the expression itself, before it is widened over its cue
     is_over: bool = False  # a period that ended before the issue date: a mention, not a deadline
+    is_pending: bool = False  # a day with no cue: kept only if it joins a recurrence
 
     def deadline(self, text: str) -> Deadline:
         return Deadline(
@@ -608,7 +609,7 @@ def _hit_relative(m: re.Match[str], rule: str, text: str, issued: date | None) -
     if anchor is not None:
         base = _anchor_date(anchor, issued, ws)
     else:
-        back = g.back_anchor.search(_clause_before(text, m.start()))
+        back = g.back_anchor.search(_clause_before(text, m.start(), reach=400))
         base = _anchor_date(back["anchor"], issued, ws) if back else issued
     if base is not None:
         hit.date = _add_duration(base, _count(m["n"]), _unit(m["unit"]))
@@ -690,6 +691,9 @@ def _judge(hit: _Hit, text: str, issued: date | None, lenient: bool) -> _Hit | N
     if g.cutoff.search(left) or g.start.search(left):
         return None
     cue = g.cue.search(left)
+    if cue is None and hit.yearless_day and hit.rule != "dm_bare":
+        hit.is_pending = not lenient  # "ngày 25/6 và ngày 20/12 hằng năm"
+        return hit
     if cue is None:
         return hit if lenient and hit.rule != "dm_bare" else None
     if not _is_deadline_cue(cue, left[: cue.start()], hit):
@@ -753,6 +757,7 @@ def _merge_recurrences(hits: list[_Hit], text: str) -> list[_Hit]:
         day = min(near, key=lambda d: min(abs(d.start - rec.end), abs(rec.start - d.end)))
         merged = replace(
             rec,
+            is_pending=False,
             start=min(rec.start, day.start),
             end=max(rec.end, day.end),
             date=day.date,
@@ -776,7 +781,7 @@ def _warn_early(hit: _Hit, issued: date | None) -> None:
 def _scan(text: str, issued: date | None, *, lenient: bool) -> list[_Hit]:
     judged = (_judge(h, text, issued, lenient) for h in _raw_hits(text, issued, lenient))
     kept = [h for h in _without_overlaps([h for h in judged if h is not None]) if not h.is_over]
-    hits = _merge_recurrences(kept, text)
+    hits = [h for h in _merge_recurrences(kept, text) if not h.is_pending]
     for hit in hits:
         _warn_early(hit, issued)
     return hits

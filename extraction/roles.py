@@ -286,11 +286,20 @@ def _bodies(text: str, span: Span | None, at: date | None) -> tuple[Body, ...]:
         return ()
     phrase = text[span.start : span.end]
     bodies = []
-    for name in split_names(phrase):
+    for written in split_names(phrase):
+        name = _cut_at_predicate(written)
+        if not name:
+            continue
         offset = phrase.find(name)
         start = span.start + max(offset, 0)
         bodies.append(Body(name=canonical_name(name, at=at), span=Span(start, start + len(name), span.label)))
     return tuple(bodies)
+
+
+def _cut_at_predicate(name: str) -> str:
+    """ "Sở Nội vụ chủ trì tham mưu ..." (a table cell) → "Sở Nội vụ"."""
+    end = noun_phrase_end(name, 0)
+    return (name[:end] if end is not None else name).strip(" ,;.:")
 
 
 def canonical_name(name: str, *, at: date | None = None) -> str:

@@ -302,6 +302,9 @@ def _visit(text: str, node: Node, ctx: Context, has_assignment_section: bool) ->
     body = node.body_text(text).strip()
     if not body or not any(c.isalpha() for c in body):
         return _visit_children(text, node, ctx, has_assignment_section)
+    fields = labelled_fields(text, node)
+    if fields and ctx.operative is not False:
+        return [_fields_draft(node, fields, ctx)]
     if _is_heading_node(text, node, body):
         return _visit_children(text, node, _heading_context(text, node, body, ctx, has_assignment_section), has_assignment_section)
     if body.endswith(":") and node.children:
@@ -318,6 +321,51 @@ def _visit_children(text: str, node: Node, ctx: Context, has_assignment_section:
     for child in node.children:
         out.extend(_visit(text, child, ctx, has_assignment_section))
     return out
+
+
+# An item described by labelled fields, as plans write them:
+#   1. Phổ biến Luật Việc làm
+#   - Nội dung thực hiện: ...   - Cơ quan chủ trì: ...   - Thời gian thực hiện: ...
+FIELD_LABEL = re.compile(
+    r"^(?P<label>nội dung(?: thực hiện| công việc)?|cơ quan (?:chủ trì|thực hiện|phối hợp)|"
+    r"đơn vị (?:chủ trì|thực hiện|phối hợp)|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|"
+    r"tiến độ(?: thực hiện)?|sản phẩm|kết quả(?: đầu ra)?)\s*:\s*",
+    re.IGNORECASE,
+)
+
+
+def labelled_fields(text: str, node: Node) -> dict[str, Span]:
+    """The fields of an item whose children are "Label: value" lines, keyed by kind."""
+    fields: dict[str, Span] = {}
+    for child in node.children:
+        m = FIELD_LABEL.match(child.body_text(text))
+        if m is None:
+            continue
+        label = m.group("label").lower()
+        kind = (
+            "task" if label.startswith("nội dung")
+            else "support" if "phối hợp" in label
+            else "lead" if label.startswith(("cơ quan", "đơn vị"))
+            else "product" if label.startswith(("sản phẩm", "kết quả"))
+            else "deadline"
+        )
+        fields.setdefault(kind, Span(child.body.start + m.end(), child.body.end))
+    return fields if {"lead", "deadline"} & fields.keys() else {}
+
+
+def _fields_draft(node: Node, fields: dict[str, Span], ctx: Context) -> TaskDraft:
+    lead = fields.get("lead")
+    return TaskDraft(
+        span=fields.get("task", node.body),
+        origin="fields",
+        lead=lead,
+        lead_source="table" if lead else ctx.addressee_source,
+        inherited_lead=ctx.addressee,
+        support=fields.get("support"),
+        deadline_cell=fields.get("deadline"),
+        product_cell=fields.get("product"),
+        deadline_context=ctx.deadline_spans,
+    )
 
 
 def _is_heading_node(text: str, node: Node, body: str) -> bool:

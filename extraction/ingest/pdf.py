@@ -396,21 +396,27 @@ def starts_paragraph(previous: Line, line: Line, column: Column, pitch: float) -
 
 
 def _ends_sentence_short(previous: Line, line: Line, column: Column) -> bool:
-    # A justified line that reaches the right edge was wrapped, even after a full stop:
-    # "... sau khi nổ." + "Công khai, minh bạch ..." is one paragraph in local-f01.pdf.
-    char_width = (previous.right - previous.left) / len(previous.text)
-    is_full = column.right - previous.right < 2 * char_width
-    return previous.text.endswith(_SENTENCE_END) and not line.text[:1].islower() and not is_full
+    # After a full stop, colon or semicolon the next word only has to fit, without the slack
+    # of ``_had_room_for``. A justified line that reaches the right edge was wrapped even
+    # after a full stop: "... sau khi nổ." + "Công khai, minh bạch ..." in local-f01.pdf.
+    if not previous.text.endswith(_SENTENCE_END) or line.text[:1].islower():
+        return False
+    return column.right - previous.right > _next_word_width(line)
 
 
 def _had_room_for(previous: Line, line: Line, column: Column) -> bool:
     # The wrap rule of every word processor: a line ends early only when the next word does
-    # not fit. Word widths are estimated from the line's average character width, with
-    # slack for wide letters.
-    word = line.text.split(maxsplit=1)[0]
-    char_width = (line.right - line.left) / len(line.text)
-    needed = 1.3 * (len(word) + 1) * char_width + char_width
-    return column.right - previous.right > needed
+    # not fit. The estimate of its width gets slack for wide letters.
+    return column.right - previous.right > 1.3 * _next_word_width(line) + _char_width(line)
+
+
+def _next_word_width(line: Line) -> float:
+    """Estimated width of the line's first word and a space before it."""
+    return (len(line.text.split(maxsplit=1)[0]) + 1) * _char_width(line)
+
+
+def _char_width(line: Line) -> float:
+    return (line.right - line.left) / len(line.text)
 
 
 def _is_indented(line: Line, column: Column) -> bool:
