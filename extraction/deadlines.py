@@ -195,6 +195,7 @@ def _grammar() -> _Grammar:
         "year_bare": r"(?<![\w/.\-])(?P<y>(?:19|20)\d{2})(?![\w/])",
         "event": (
             rf"(?<!\w)(?:ngày\s+)?(?:lễ\s+)?(?P<ev>{_alt(lex.events)})(?!\w)"
+            rf"(?:\s+{_alt(cue('lunar_stem'))}\s+{_alt(cue('lunar_branch'))}(?!\w))?"
             r"(?:\s+(?:lần\s+thứ\s+\d{1,2}|(?:lần\s+thứ\s+)?[IVXL]{1,6})(?!\w))?"
             r"(?:\s+(?:năm\s+)?(?P<y>\d{4})(?![\d/]))?"
             r"(?:\s*\(?\s*(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})"
@@ -248,7 +249,7 @@ def _grammar() -> _Grammar:
         item=re.compile(item, _FLAGS),
         cue=re.compile(
             rf"(?<!\w)(?:(?P<prefix>{_alt(cue('done'))})\s+)?(?:{cue_groups})"
-            r"(?:\s+(?:ngày|thời\s+điểm|dịp|tuần|thời\s+gian))?\s*(?:là\s*)?:?\s*"
+            rf"(?:\s+{_alt(cue('cue_tail'))})?\s*(?:là\s*)?:?\s*"
             rf"{time_of_day}$",
             _FLAGS,
         ),

@@ -86,7 +86,7 @@ def noun_phrase_end(text: str, start: int) -> int | None:
     return colon if colon > start else None
 
 
-PASSIVE_BEFORE = re.compile(r"(?:được|đã được|bị)\s+$")
+PASSIVE_BEFORE = re.compile(r"\b(?:được|bị)\s+(?:\w+\s+){0,2}$")
 ORGANISE_BEFORE = re.compile(r"tổ chức\s+$")
 
 
@@ -95,7 +95,7 @@ def _first_lower(pattern: re.Pattern[str], text: str, start: int, limit: int) ->
     for m in pattern.finditer(text, start, limit):
         if text[m.start()].isupper():
             continue
-        before = text[max(start, m.start() - 12) : m.start()]
+        before = text[max(start, m.start() - 24) : m.start()]
         if PASSIVE_BEFORE.search(before):
             continue
         organise = ORGANISE_BEFORE.search(before)

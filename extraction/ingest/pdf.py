@@ -54,6 +54,7 @@ _ENUMERATOR = re.compile(
     )""",
     re.VERBOSE,
 )
+_DASH_CONTINUATION = re.compile(r"^[-–]\s*[\da-zđ]")
 _PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–—]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—]?$", re.I)
 
 
@@ -387,12 +388,22 @@ def starts_paragraph(previous: Line, line: Line, column: Column, pitch: float) -
     return (
         previous.is_spread
         or line.is_spread
-        or _ENUMERATOR.match(line.text) is not None
+        or _starts_with_enumerator(previous, line)
         or _ends_sentence_short(previous, line, column)
         or _had_room_for(previous, line, column)
         or (_is_indented(line, column) and not _is_indented(previous, column))
         or (line.page == previous.page and line.top - previous.top > _PARAGRAPH_GAP * pitch)
     )
+
+
+def _starts_with_enumerator(previous: Line, line: Line) -> bool:
+    # A dash before a digit or a lower-case word is a wrapped "2021 - 2025" or "kinh tế -
+    # xã hội" unless the line before ended a sentence or a list item.
+    if _ENUMERATOR.match(line.text) is None:
+        return False
+    if _DASH_CONTINUATION.match(line.text):
+        return previous.text.endswith(_SENTENCE_END)
+    return True
 
 
 def _ends_sentence_short(previous: Line, line: Line, column: Column) -> bool:

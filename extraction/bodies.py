@@ -1,0 +1,982 @@
+"""Bodies (cơ quan, tổ chức): a directory of known bodies and a fast matcher over text.
+
+The directory is the bundled tables under ``data/bodies/`` (each header names its sources):
+``central.tsv`` (Party, State, Government, ministries, agencies, mass organisations, state
+enterprises), ``provinces.tsv`` (the 34 provinces from 2025-07-01 and the 63 before, with
+successors), ``templates.tsv`` (bodies every province or ministry has, expanded here:
+"Ủy ban nhân dân {full}" gives "Ủy ban nhân dân tỉnh Lào Cai" and, without a province,
+"Ủy ban nhân dân tỉnh"), ``generic.tsv`` (addressee groups) and ``lexicon.tsv`` (the words the
+recognisers use: abbreviations, determiners, generic units, titles, heads of names).
+
+``BodyDirectory.find`` reads a text once into folded word tokens (lower case, one tone-mark
+placement, so "Uỷ ban", "ủy ban" and "ỦY BAN" are one key; "UBND" expands to the four words
+it stands for) and collects candidates from five readers:
+
+* directory names and aliases (a token trie, longest match at each token);
+* elliptic lists that share a head: "các Bộ: Tài chính, Tư pháp" gives "Bộ Tài chính" and
+  "Bộ Tư pháp";
+* generic addressees: "các bộ, ngành liên quan", "Ủy ban nhân dân các xã, phường";
+* a title or sub-body before a body: "Chủ tịch Ủy ban nhân dân tỉnh", "Ban Thường vụ các tỉnh
+  ủy, thành ủy";
+* names not in the directory, from a capitalised head word: "Vụ Lý luận chính trị".
+
+The longest candidate wins; at equal length the directory wins. A plain trie is used instead
+of spaCy's PhraseMatcher because the elliptic lists walk the trie from a head that is not in
+the text, and acronyms must match in capitals only; a 20-page document takes a few
+milliseconds (``bench/bodies_bench.py``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+
+from extraction.types import Body, Span
+
+__all__ = ["BodyDirectory", "BodyEntry"]
+
+DATA_DIR = "data/bodies"
+TABLES = ("central.tsv", "provinces.tsv", "templates.tsv", "generic.tsv", "lexicon.tsv")
+
+GENERIC = "generic"
+PROVINCE = "province"
+OFFICE = "office"
+MINISTRY_KINDS = frozenset({"ministry", "ministerial_agency"})
+
+# Old and new tone-mark placement spell the same syllable (shared/eval/score.py does the same).
+_TONE_VARIANTS = {
+    "uỷ": "ủy", "uý": "úy", "uỳ": "ùy", "uỹ": "ũy", "uỵ": "ụy",
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+}  # fmt: skip
+_TONE_AT_END = re.compile("(?:" + "|".join(_TONE_VARIANTS) + r")(?!\w)")
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-"})
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_CITY_UNIT = "thành phố"
+
+# Which reader a candidate came from, and how it ranks against an overlapping one of equal length.
+_PRIORITY = {"directory": 4, "list_item": 4, "composed": 3, "generic": 2, "recognised": 1}
+
+
+def fold(text: str) -> str:
+    """Lower case, one tone-mark placement, one dash; the result has the length of ``text``.
+
+    Example: ``fold("Uỷ ban nhân dân Thành phố")`` gives ``"ủy ban nhân dân thành phố"``.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters ("İ") lower to two code points
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return _TONE_AT_END.sub(lambda m: _TONE_VARIANTS[m.group(0)], lowered.translate(_DASHES))
+
+
+def strip_marks(text: str) -> str:
+    """Lower case without diacritics, for search: ``"Ban Tổ chức"`` gives ``"ban to chuc"``."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    return " ".join(_TOKEN.findall(bare.lower()))
+
+
+# --- entries ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BodyEntry:
+    """One body of the directory.
+
+    ``valid_to`` is the last day the body existed under this name; ``successor`` is the id of
+    the body that took over its work (for a split, the main one; ``note`` says the rest).
+    """
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    parent: str | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+    successor: str | None = None
+    note: str = ""
+
+    def is_valid_at(self, at: date) -> bool:
+        starts = self.valid_from is None or self.valid_from <= at
+        return starts and (self.valid_to is None or at <= self.valid_to)
+
+    @property
+    def is_generic(self) -> bool:
+        return self.kind == GENERIC
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    """One spelling of an entry, as the trie stores it."""
+
+    entry: str
+    acronyms: tuple[int, ...]  # token positions that must be written in capitals
+    needs_capital: bool  # the first word must start with a capital (names, not generic groups)
+
+
+@dataclass(frozen=True, slots=True)
+class _Template:
+    id: str
+    scope: str
+    pattern: str
+    generic: tuple[str, ...]
+    aliases: tuple[str, ...]
+    kind: str
+    parent: str | None
+    valid_from: date | None
+    valid_to: date | None
+    successor: str | None
+    only: tuple[str, ...]
+    note: str
+
+    def applies_to(self, body_id: str) -> bool:
+        if f"!{body_id}" in self.only:
+            return False
+        included = [x for x in self.only if not x.startswith("!")]
+        return not included or body_id in included
+
+
+@dataclass(frozen=True, slots=True)
+class _Province:
+    entry: BodyEntry
+    name: str
+    unit: str
+    full_name: str
+
+    def fill(self, pattern: str) -> str:
+        return _fill(pattern, self.values())
+
+    def values(self) -> dict[str, str]:
+        return {
+            "full": self.full_name,
+            "province": self.name,
+            "unit": self.unit,
+            "committee": _committee(self.unit),
+        }
+
+
+def _committee(unit: str) -> str:
+    # The Party committee of a province is a Tỉnh ủy, of a centrally-run city a Thành ủy.
+    return "Thành ủy" if unit == _CITY_UNIT else "Tỉnh ủy"
+
+
+def _fill(pattern: str, values: Mapping[str, str]) -> str:
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], pattern)
+
+
+# --- reading the tables ----------------------------------------------------------------------
+
+
+def _rows(text: str) -> Iterator[dict[str, str]]:
+    """The rows of a TSV whose first non-comment line names the columns."""
+    header: list[str] | None = None
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+            continue
+        yield dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=True))
+
+
+def _date(cell: str) -> date | None:
+    return date.fromisoformat(cell) if cell else None
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in cell.split("|") if x.strip())
+
+
+def _entry(row: Mapping[str, str], **fixed: str) -> BodyEntry:
+    row = {**row, **fixed}
+    return BodyEntry(
+        id=row["id"],
+        name=row["name"],
+        kind=row.get("kind", ""),
+        aliases=_split(row.get("aliases", "")),
+        parent=row.get("parent") or None,
+        valid_from=_date(row.get("valid_from", "")),
+        valid_to=_date(row.get("valid_to", "")),
+        successor=row.get("successor") or None,
+        note=row.get("note", ""),
+    )
+
+
+def _provinces(text: str) -> list[_Province]:
+    out = []
+    for row in _rows(text):
+        entry = _entry(row, name=row["full_name"], kind=PROVINCE)
+        out.append(_Province(entry, row["name"], row["unit"], row["full_name"]))
+    return out
+
+
+def _templates(text: str) -> list[_Template]:
+    return [
+        _Template(
+            id=row["id"],
+            scope=row["scope"],
+            pattern=row["pattern"],
+            generic=_split(row["generic"]),
+            aliases=_split(row["aliases"]),
+            kind=row["kind"],
+            parent=row["parent"] or None,
+            valid_from=_date(row["valid_from"]),
+            valid_to=_date(row["valid_to"]),
+            successor=row["successor"] or None,
+            only=_split(row["only"]),
+            note=row["note"],
+        )
+        for row in _rows(text)
+    ]
+
+
+def _later(a: date | None, b: date | None) -> date | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def _earlier(a: date | None, b: date | None) -> date | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _instantiate(
+    template: _Template, base: BodyEntry, values: Mapping[str, str]
+) -> BodyEntry | None:
+    """The body ``template`` gives for one province or ministry, or None if the two never met."""
+    valid_from = _later(template.valid_from, base.valid_from)
+    valid_to = _earlier(template.valid_to, base.valid_to)
+    if valid_from and valid_to and valid_from > valid_to:
+        return None
+    parent = template.parent
+    if parent and not _is_central_id(parent):
+        parent = f"{parent}.{base.id}"
+    return BodyEntry(
+        id=f"{template.id}.{base.id}",
+        name=_fill(template.pattern, values),
+        kind=template.kind,
+        aliases=tuple(dict.fromkeys(_fill(a, values) for a in template.aliases)),
+        parent=parent,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        note=template.note,
+    )
+
+
+def _is_central_id(ref: str) -> bool:
+    # Template parents name either another template (expanded per province) or a central body;
+    # central ids are the ones the caller passed in, template ids never contain a dot.
+    return ref in _CENTRAL_IDS
+
+
+_CENTRAL_IDS: set[str] = set()
+
+
+def _generic_forms(template: _Template) -> list[BodyEntry]:
+    """The template's bodies without a province: "Sở Tài chính", "Ủy ban nhân dân tỉnh"."""
+    if not template.generic:
+        return []
+    uses_unit = any("{unit}" in g or "{committee}" in g for g in template.generic)
+    units = ("tỉnh", _CITY_UNIT) if uses_unit else ("",)
+    out = []
+    for unit in units:
+        values = {"unit": unit, "committee": _committee(unit)}
+        names = list(dict.fromkeys(_fill(g, values) for g in template.generic))
+        suffix = f".{'thanh_pho' if unit == _CITY_UNIT else 'tinh'}" if unit else ""
+        parent = template.parent if template.parent in _CENTRAL_IDS else None
+        out.append(
+            BodyEntry(
+                id=f"{template.id}{suffix}",
+                name=names[0],
+                kind=template.kind,
+                aliases=tuple(names[1:]),
+                parent=f"{template.parent}{suffix}" if template.parent and not parent else parent,
+                valid_from=template.valid_from,
+                valid_to=template.valid_to,
+                successor=f"{template.successor}{suffix}" if template.successor else None,
+                note=template.note,
+            )
+        )
+    return out
+
+
+def _expand(
+    templates: Iterable[_Template], provinces: list[_Province], central: list[BodyEntry]
+) -> list[BodyEntry]:
+    """Every template applied to every province (or ministry) it covers, plus generic forms."""
+    ministries = [e for e in central if e.kind in MINISTRY_KINDS]
+    out: list[BodyEntry] = []
+    for template in templates:
+        if template.scope == PROVINCE:
+            out.extend(_generic_forms(template))
+            bases = [(p.entry, p.values()) for p in provinces]
+        else:
+            bases = [(m, {"body": m.name}) for m in ministries]
+        for base, values in bases:
+            if template.applies_to(base.id):
+                entry = _instantiate(template, base, values)
+                if entry:
+                    out.append(entry)
+    return out
+
+
+def _link_successors(
+    entries: dict[str, BodyEntry], templates: Iterable[_Template], bases: Mapping[str, BodyEntry]
+) -> None:
+    """Fill the successor of each expanded body that ended: the template's successor in the same
+    province, or the same template in the province that took over, whichever exists next day."""
+    by_id = {t.id: t for t in templates}
+    for entry_id, entry in list(entries.items()):
+        template_id, dot, base_id = entry_id.partition(".")
+        template = by_id.get(template_id)
+        if not dot or template is None or entry.valid_to is None or base_id not in bases:
+            continue
+        next_base = bases[base_id].successor
+        options = []
+        if template.successor:
+            options += [f"{template.successor}.{base_id}", f"{template.successor}.{next_base}"]
+        options.append(f"{template_id}.{next_base}")
+        day_after = entry.valid_to + timedelta(days=1)
+        found = [entries[o] for o in options if o in entries]
+        current = [e for e in found if e.is_valid_at(day_after)]
+        chosen = (current or found or [None])[0]
+        if chosen:
+            entries[entry_id] = replace(entry, successor=chosen.id)
+
+
+# --- tokens ----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Tokens:
+    """A text as folded word tokens, in parallel lists for speed.
+
+    An abbreviation ("UBND") becomes the tokens of the words it stands for, all with the
+    abbreviation's offsets and one ``group``; a match may not start or end inside a group.
+    """
+
+    text: str
+    norm: list[str] = field(default_factory=list)
+    start: list[int] = field(default_factory=list)
+    end: list[int] = field(default_factory=list)
+    cap: list[bool] = field(default_factory=list)
+    upper: list[bool] = field(default_factory=list)
+    word: list[bool] = field(default_factory=list)
+    group: list[int] = field(default_factory=list)
+    # the first token of an abbreviation: (words it stands for, end offset incl. a dot it ate)
+    expansion: dict[int, tuple[str, int]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.norm)
+
+    def add(self, norm: str, start: int, end: int, raw: str, group: int) -> None:
+        self.norm.append(norm)
+        self.start.append(start)
+        self.end.append(end)
+        self.cap.append(raw[:1].isupper())
+        self.upper.append(len(raw) > 1 and raw.isupper())
+        self.word.append(norm[:1].isalnum())
+        self.group.append(group)
+
+    def is_boundary(self, i: int) -> bool:
+        """Whether a match may start at token ``i`` (or end just before it)."""
+        return i <= 0 or i >= len(self.norm) or self.group[i] != self.group[i - 1]
+
+    def char_span(self, i: int, j: int) -> tuple[int, int]:
+        return self.start[i], self.end[j - 1]
+
+    def wording(self, i: int, j: int) -> str:
+        """The text of tokens ``[i, j)`` with abbreviations written out: "UBND các xã" gives
+        "Ủy ban nhân dân các xã"."""
+        begin, finish = self.char_span(i, j)
+        pieces, cursor = [], begin
+        for k in range(i, j):
+            if k in self.expansion:
+                words, stop = self.expansion[k]
+                pieces.append(self.text[cursor : self.start[k]])
+                pieces.append(words)
+                cursor = min(stop, max(finish, self.end[k]))
+                if cursor < len(self.text) and stop > self.end[k] and self.text[cursor].isalnum():
+                    pieces.append(" ")
+        pieces.append(self.text[cursor:finish])
+        return "".join(pieces).strip()
+
+
+_END = ""  # the trie key of a terminal node: no token is empty
+
+Trie = dict[str, "Trie | list[object]"]
+
+
+def _insert(trie: dict, key: Iterable[str], value: object) -> None:  # type: ignore[type-arg]
+    node = trie
+    for token in key:
+        node = node.setdefault(token, {})
+    node.setdefault(_END, []).append(value)
+
+
+def _ends(node: dict, tokens: _Tokens, i: int) -> list[tuple[int, list]]:  # type: ignore[type-arg]
+    """Every (end, values) where a key of the trie ``node`` ends, walking from token ``i``."""
+    out = []
+    norm = tokens.norm
+    n = len(norm)
+    while i < n:
+        node = node.get(norm[i])  # type: ignore[assignment]
+        if node is None:
+            break
+        i += 1
+        if _END in node:
+            out.append((i, node[_END]))
+    return out
+
+
+def _longest(trie: dict, tokens: _Tokens, i: int) -> tuple[int, list] | None:  # type: ignore[type-arg]
+    found = _ends(trie, tokens, i)
+    for end, values in reversed(found):
+        if tokens.is_boundary(end):
+            return end, values
+    return None
+
+
+# --- the lexicon -----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Lexicon:
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    tries: dict[str, dict] = field(default_factory=dict)  # type: ignore[type-arg]
+    stops: set[str] = field(default_factory=set)
+
+    def trie(self, kind: str) -> dict:  # type: ignore[type-arg]
+        return self.tries.setdefault(kind, {})
+
+
+# --- candidates ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int  # token offsets, [start, end)
+    end: int
+    source: str
+    entries: tuple[str, ...] = ()
+    inner: _Candidate | None = None  # for "composed": the body after the title
+    person_end: int | None = None  # an office followed by a person's name
+
+
+# --- the directory ---------------------------------------------------------------------------
+
+
+class BodyDirectory:
+    """The known bodies and a matcher that finds bodies in text.
+
+    Example::
+
+        bodies = BodyDirectory.load()
+        [b.name for b in bodies.find("UBND tỉnh phối hợp với Ban Tổ chức TW")]
+        # ["Ủy ban nhân dân tỉnh", "Ban Tổ chức Trung ương"]
+    """
+
+    def __init__(self, tables: Mapping[str, str]) -> None:
+        """Build a directory from table texts keyed by file name (see ``TABLES``)."""
+        self._lexicon = self._read_lexicon(tables.get("lexicon.tsv", ""))
+        self._entries = self._read_entries(tables)
+        self._phrases: dict = {}  # type: ignore[type-arg]
+        self._exact: dict[tuple[str, ...], list[_Alias]] = {}
+        for entry in self._entries.values():
+            for spelling in (entry.name, *entry.aliases):
+                self._add_phrase(entry, spelling)
+        self._starts = frozenset(self._phrases)
+        self._search_index = [
+            (entry, [strip_marks(s) for s in (entry.name, *entry.aliases)])
+            for entry in self._entries.values()
+        ]
+
+    @classmethod
+    @cache
+    def load(cls) -> BodyDirectory:
+        """The bundled directory, read once per process."""
+        folder = resources.files("extraction").joinpath(DATA_DIR)
+        return cls({name: folder.joinpath(name).read_text(encoding="utf-8") for name in TABLES})
+
+    # -- building
+
+    def _read_lexicon(self, text: str) -> _Lexicon:
+        lexicon = _Lexicon()
+        for row in _rows(text):
+            kind, phrase = row["kind"], row["phrase"]
+            if kind == "abbreviation":
+                lexicon.abbreviations[phrase] = row["value"]
+            elif kind == "stop":
+                lexicon.stops.add(fold(phrase).split()[0])
+            else:
+                key = [t for t in _TOKEN.findall(fold(phrase))]
+                _insert(lexicon.trie(kind), key, row["value"] or phrase)
+        return lexicon
+
+    def _read_entries(self, tables: Mapping[str, str]) -> dict[str, BodyEntry]:
+        central = [_entry(r) for r in _rows(tables.get("central.tsv", ""))]
+        generic = [_entry(r, kind=GENERIC) for r in _rows(tables.get("generic.tsv", ""))]
+        provinces = _provinces(tables.get("provinces.tsv", ""))
+        templates = _templates(tables.get("templates.tsv", ""))
+        _CENTRAL_IDS.update(e.id for e in central)
+        expanded = _expand(templates, provinces, central)
+        entries: dict[str, BodyEntry] = {}
+        for entry in [*central, *(p.entry for p in provinces), *generic, *expanded]:
+            entries.setdefault(entry.id, entry)
+        bases = {p.entry.id: p.entry for p in provinces} | {e.id: e for e in central}
+        _link_successors(entries, templates, bases)
+        return entries
+
+    def _add_phrase(self, entry: BodyEntry, spelling: str) -> None:
+        tokens = self._tokenize(spelling)
+        if not len(tokens):
+            return
+        acronyms = tuple(
+            k
+            for k in range(len(tokens))
+            if tokens.upper[k] and tokens.word[k] and tokens.group[k] not in _groups_expanded(tokens)
+        )
+        needs_capital = spelling[:1].isupper() and entry.kind not in (GENERIC, PROVINCE)
+        alias = _Alias(entry.id, acronyms, needs_capital)
+        _insert(self._phrases, tokens.norm, alias)
+        self._exact.setdefault(tuple(tokens.norm), []).append(alias)
+
+    # -- reading text
+
+    def _tokenize(self, text: str) -> _Tokens:
+        tokens = _Tokens(text)
+        folded = fold(text)
+        abbreviations = self._lexicon.abbreviations
+        ate_dot = -1
+        for group, m in enumerate(_TOKEN.finditer(folded)):
+            start, end = m.span()
+            if start == ate_dot:
+                first = len(tokens) - 1
+                while first > 0 and tokens.group[first - 1] == tokens.group[first]:
+                    first -= 1
+                words, _ = tokens.expansion[first]
+                tokens.expansion[first] = (words, end)
+                continue
+            raw = text[start:end]
+            words = abbreviations.get(raw)
+            if words is None:
+                tokens.add(m.group(), start, end, raw, group)
+                continue
+            tokens.expansion[len(tokens)] = (words, end)
+            for word in _TOKEN.findall(fold(words)):
+                tokens.add(word, start, end, "X", group)
+            tokens.upper[-1] = False
+            ate_dot = end  # "TP. Hồ Chí Minh": the dot belongs to the abbreviation
+        return tokens
+
+    def _accepts(self, alias: _Alias, tokens: _Tokens, i: int, offset: int = 0) -> bool:
+        """Whether the text at token ``i`` is written as ``alias`` requires (capitals)."""
+        if alias.needs_capital and offset == 0 and not tokens.cap[i]:
+            return False
+        return all(tokens.upper[i + k - offset] for k in alias.acronyms if k >= offset)
+
+    def _match_directory(self, tokens: _Tokens) -> dict[int, _Candidate]:
+        found: dict[int, _Candidate] = {}
+        starts = self._starts
+        norm = tokens.norm
+        for i in range(len(tokens)):
+            if norm[i] not in starts or not tokens.is_boundary(i):
+                continue
+            for end, aliases in reversed(_ends(self._phrases, tokens, i)):
+                if not tokens.is_boundary(end):
+                    continue
+                ids = tuple(dict.fromkeys(a.entry for a in aliases if self._accepts(a, tokens, i)))
+                if ids:
+                    found[i] = _Candidate(i, end, "directory", ids)
+                    found[i].person_end = self._person_after(tokens, end, ids)
+                    break
+        return found
+
+    def _person_after(self, tokens: _Tokens, i: int, ids: tuple[str, ...]) -> int | None:
+        """The end of a person's name after an office: "Phó Thủ tướng Chính phủ Trần Hồng Hà"."""
+        if not any(self._entries[e].kind == OFFICE for e in ids):
+            return None
+        j = i
+        while j < len(tokens) and j - i < 4 and tokens.word[j] and tokens.cap[j]:
+            if tokens.upper[j] or tokens.norm[j] in self._starts:
+                break
+            j += 1
+        return j if j - i >= 2 else None
+
+    def _match_lists(
+        self, tokens: _Tokens, found: dict[int, _Candidate]
+    ) -> tuple[list[_Candidate], list[tuple[int, int]]]:
+        """Bodies of elliptic lists: "các Bộ: Tài chính, Tư pháp", "các Bộ Tài chính, Tư pháp"."""
+        items: list[_Candidate] = []
+        heads: list[tuple[int, int]] = []
+        determiners, list_heads = self._lexicon.trie("determiner"), self._lexicon.trie("list_head")
+        for i in range(len(tokens)):
+            det = _longest(determiners, tokens, i)
+            at = det[0] if det else i
+            head = _longest(list_heads, tokens, at)
+            if head is None or not tokens.cap[at]:
+                continue
+            has_colon = head[0] < len(tokens) and tokens.norm[head[0]] == ":"
+            node = self._phrases
+            for k in range(at, head[0]):
+                node = node.get(tokens.norm[k], {})
+            if has_colon:
+                first = self._list_item(tokens, node, head[0] + 1, head[0] - at, found)
+            elif det and at in found:
+                first = found[at]
+            else:
+                continue
+            if first is None:
+                continue
+            group = [first] + self._list_rest(tokens, node, first.end, head[0] - at, found)
+            if has_colon:
+                items.append(first)
+                heads.append((i, head[0] + 1))
+            items.extend(group[1:])
+        return items, heads
+
+    def _list_rest(
+        self, tokens: _Tokens, node: dict, pos: int, head_len: int, found: dict[int, _Candidate]  # type: ignore[type-arg]
+    ) -> list[_Candidate]:
+        out = []
+        connectors, determiners = self._lexicon.trie("connector"), self._lexicon.trie("determiner")
+        while True:
+            pos = _skip_parenthesis(tokens, pos)
+            joint = _longest(connectors, tokens, pos)
+            if joint is None or _longest(determiners, tokens, joint[0]):
+                break
+            item = self._list_item(tokens, node, joint[0], head_len, found)
+            if item is None:
+                break
+            out.append(item)
+            pos = item.end
+        return out
+
+    def _list_item(
+        self, tokens: _Tokens, node: dict, i: int, head_len: int, found: dict[int, _Candidate]  # type: ignore[type-arg]
+    ) -> _Candidate | None:
+        """One item of an elliptic list: the head's words then the item's, or a full name."""
+        if i >= len(tokens) or not tokens.cap[i]:
+            return None
+        best = found.get(i)
+        for end, aliases in reversed(_ends(node, tokens, i) if node else []):
+            if best and best.end >= end:
+                break
+            ids = tuple(
+                a.entry  # type: ignore[attr-defined]
+                for a in aliases
+                if self._accepts(a, tokens, i - head_len, head_len)  # type: ignore[arg-type]
+                and not self._entries[a.entry].is_generic  # type: ignore[attr-defined]
+            )
+            if ids and tokens.is_boundary(end):
+                return _Candidate(i, end, "list_item", tuple(dict.fromkeys(ids)))
+        if best and not any(self._entries[e].is_generic for e in best.entries):
+            return _Candidate(best.start, best.end, "list_item", best.entries)
+        return None
+
+    def _match_generic(self, tokens: _Tokens, i: int) -> int | None:
+        """The end of a generic addressee starting at token ``i``, or None.
+
+        The grammar (words from ``lexicon.tsv``): [determiner] unit qualifier* (connector unit
+        qualifier*)*. It stands alone only with a determiner, two units or a qualifier:
+        "các bộ, ngành liên quan", "cơ quan liên quan", "xã, phường, đặc khu".
+        A determiner after a connector starts a new addressee ("các bộ, các địa phương").
+        """
+        lex = self._lexicon
+        det = _longest(lex.trie("determiner"), tokens, i)
+        j = det[0] if det else i
+        units = qualifiers = 0
+        end = None
+        while True:
+            unit = self._unit_at(tokens, j)
+            if unit is None:
+                break
+            j, units, end = unit, units + 1, unit
+            while (qualifier := _longest(lex.trie("qualifier"), tokens, j)) is not None:
+                j, qualifiers, end = qualifier[0], qualifiers + 1, qualifier[0]
+            joint = _longest(lex.trie("connector"), tokens, j)
+            if joint is None or _longest(lex.trie("determiner"), tokens, joint[0]):
+                break
+            if self._unit_at(tokens, joint[0]) is None:
+                break
+            j = joint[0]
+        if end is None or not (det or units > 1 or qualifiers):
+            return None
+        if units == 1 and not qualifiers and not self._ends_phrase(tokens, end):
+            return None  # "các bộ máy": the unit was the start of another word
+        return end
+
+    def _unit_at(self, tokens: _Tokens, i: int) -> int | None:
+        """The end of a generic unit at ``i``, unless it opens a proper name ("Sở Tài chính")."""
+        unit = _longest(self._lexicon.trie("unit"), tokens, i)
+        if unit is None:
+            return None
+        end = unit[0]
+        opens_name = tokens.cap[i] and end < len(tokens) and tokens.word[end] and tokens.cap[end]
+        if opens_name and _longest(self._lexicon.trie("qualifier"), tokens, end) is None:
+            return None
+        return end
+
+    def _ends_phrase(self, tokens: _Tokens, i: int) -> bool:
+        return (
+            i >= len(tokens)
+            or not tokens.word[i]
+            or tokens.cap[i]
+            or tokens.norm[i] in self._lexicon.stops
+        )
+
+    def _compose(
+        self,
+        tokens: _Tokens,
+        i: int,
+        found: dict[int, _Candidate],
+        named: dict[int, _Candidate],
+    ) -> _Candidate | None:
+        """A title or sub-body before a body: "Chủ tịch Ủy ban nhân dân các xã, phường"."""
+        lex = self._lexicon
+        det = _longest(lex.trie("determiner"), tokens, i)
+        j = det[0] if det else i
+        titles = 0
+        while (title := _longest(lex.trie("title"), tokens, j)) is not None:
+            j, titles = title[0], titles + 1
+        if not titles:
+            return None
+        options = [c for c in (found.get(j), named.get(j)) if c is not None]
+        generic_end = self._match_generic(tokens, j)
+        if generic_end is not None:
+            options.append(_Candidate(j, generic_end, "generic"))
+        if not options:
+            return None
+        inner = max(options, key=lambda c: (c.end, _PRIORITY[c.source]))
+        return _Candidate(i, inner.end, "composed", inner=inner)
+
+    def _recognise(self, tokens: _Tokens, i: int, found: dict[int, _Candidate]) -> int | None:
+        """The end of a name not in the directory: a capitalised head ("Vụ", "Trung tâm") and
+        the words of the name ("Vụ Lý luận chính trị"), or None."""
+        if not tokens.cap[i]:
+            return None
+        head = _longest(self._lexicon.trie("head"), tokens, i)
+        if head is None:
+            return None
+        heads, stops = self._lexicon.trie("head"), self._lexicon.stops
+        end, lower_run, k, n = None, 0, head[0], len(tokens)
+        while k < n:
+            word = tokens.norm[k]
+            following_name = k + 1 < n and tokens.word[k + 1] and tokens.cap[k + 1]
+            starts_body = k + 1 < n and (tokens.norm[k + 1] in heads or k + 1 in found)
+            if not tokens.word[k]:
+                if word not in ("-", "&") or end is None or not following_name:
+                    break
+            elif tokens.cap[k]:
+                end, lower_run = k + 1, 0
+            elif word == "và":
+                if not following_name or starts_body:
+                    break
+            elif word in stops or end is None or lower_run >= 4:
+                break
+            else:
+                end, lower_run = k + 1, lower_run + 1
+            k += 1
+        return end
+
+    def _candidates(
+        self, tokens: _Tokens
+    ) -> tuple[list[_Candidate], list[tuple[int, int]], dict[int, _Candidate]]:
+        found = self._match_directory(tokens)
+        named = {}
+        for i in range(len(tokens)):
+            end = self._recognise(tokens, i, found)
+            if end is not None:
+                named[i] = _Candidate(i, end, "recognised")
+        candidates = [*found.values(), *named.values()]
+        for i in range(len(tokens)):
+            end = self._match_generic(tokens, i)
+            if end is not None:
+                candidates.append(_Candidate(i, end, "generic"))
+            composed = self._compose(tokens, i, found, named)
+            if composed is not None:
+                candidates.append(composed)
+        items, heads = self._match_lists(tokens, found)
+        return candidates + items, heads, found
+
+    @staticmethod
+    def _resolve(
+        candidates: list[_Candidate],
+        heads: list[tuple[int, int]],
+        found: dict[int, _Candidate],
+        size: int,
+    ) -> list[_Candidate]:
+        """Longest first, the directory first at equal length, no overlaps, in text order."""
+        taken = bytearray(size)
+        for start, end in heads:  # "các Bộ:" is the head of a list, not an addressee
+            taken[start:end] = b"\x01" * (end - start)
+        chosen = []
+        for c in sorted(
+            candidates,
+            key=lambda c: (-(c.end - c.start), -_PRIORITY[c.source], c.start),
+        ):
+            if c.source == "recognised" and c.start in found:
+                continue  # a known name is not stretched over the capitalised words after it
+            if any(taken[c.start : c.end]):
+                continue
+            taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+            chosen.append(c)
+        return sorted(chosen, key=lambda c: c.start)
+
+    # -- naming
+
+    def _pick(self, ids: Iterable[str], at: date | None) -> BodyEntry:
+        """The entry an alias means at ``at``, followed to its successor if it had ended."""
+        entries = [self._entries[i] for i in ids]
+        if at is None:
+            return next((e for e in entries if e.valid_to is None), entries[0])
+        current = [e for e in entries if e.is_valid_at(at)]
+        if current:
+            return current[0]
+        entry = max(entries, key=lambda e: e.valid_to or date.max)
+        return self._follow(entry, at)
+
+    def _follow(self, entry: BodyEntry, at: date) -> BodyEntry:
+        seen = {entry.id}
+        while entry.valid_to and entry.valid_to < at and entry.successor not in (None, *seen):
+            following = self._entries.get(entry.successor or "")
+            if following is None:
+                break
+            seen.add(following.id)
+            entry = following
+        return entry
+
+    def _name(self, c: _Candidate, tokens: _Tokens, at: date | None) -> tuple[str, str, bool]:
+        """(name, kind, in_directory) of a chosen candidate."""
+        if c.source in ("directory", "list_item"):
+            entry = self._pick(c.entries, at)
+            if entry.is_generic:
+                return tokens.wording(c.start, c.end), GENERIC, True
+            if c.person_end:
+                return f"{entry.name} {tokens.wording(c.end, c.person_end)}", entry.kind, True
+            return entry.name, entry.kind, True
+        if c.source == "composed" and c.inner is not None:
+            title = tokens.wording(c.start, c.inner.start)
+            inner, kind, _ = self._name(c.inner, tokens, at)
+            return f"{title} {inner}", "composed" if kind != GENERIC else GENERIC, False
+        if c.source == "generic":
+            return tokens.wording(c.start, c.end), GENERIC, True
+        return tokens.wording(c.start, c.end), "recognised", False
+
+    # -- public API
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[BodyEntry]:
+        return iter(self._entries.values())
+
+    def get(self, entry_id: str) -> BodyEntry | None:
+        """The entry with this id ("bo_tai_chinh", "ubnd.lao_cai"), or None."""
+        return self._entries.get(entry_id)
+
+    def find(self, text: str, *, at: date | None = None) -> list[Body]:
+        """Every body named in ``text``, in text order, longest match first, no overlaps.
+
+        A known body gets its canonical name (the one in force at ``at`` when given, so a 2026
+        text naming "Bộ Kế hoạch và Đầu tư" gives "Bộ Tài chính"); a generic addressee keeps the
+        text's wording with abbreviations written out; a name not in the directory is returned
+        as written with ``in_directory=False``. ``Span.label`` is the body's kind.
+
+        Example: ``find("các Ban Đảng Trung ương, Văn phòng Trung ương Đảng")`` gives
+        "các Ban Đảng Trung ương" (generic) and "Văn phòng Trung ương Đảng".
+        """
+        tokens = self._tokenize(text)
+        candidates, heads, found = self._candidates(tokens)
+        bodies = []
+        for c in self._resolve(candidates, heads, found, len(tokens)):
+            name, kind, known = self._name(c, tokens, at)
+            start, end = tokens.char_span(c.start, c.person_end or c.end)
+            bodies.append(Body(name=name, span=Span(start, end, kind), in_directory=known))
+        return bodies
+
+    def lookup(self, name: str) -> list[BodyEntry]:
+        """The entries whose name or alias is ``name`` (any case, either tone-mark placement)."""
+        tokens = self._tokenize(name.strip())
+        ids = dict.fromkeys(a.entry for a in self._exact.get(tuple(tokens.norm), []))
+        return [self._entries[i] for i in ids]
+
+    def canonical(self, name: str, *, at: date | None = None) -> str:
+        """The canonical name of ``name`` in force at ``at``.
+
+        "UBKT Trung ương" gives "Ủy ban Kiểm tra Trung ương"; "Ban Tuyên giáo Trung ương" stays
+        itself at a 2024 date and gives "Ban Tuyên giáo và Dân vận Trung ương" at a 2026 date.
+        A name the directory does not know is returned with abbreviations written out.
+        """
+        entries = self.lookup(name)
+        if entries:
+            entry = self._pick([e.id for e in entries], at)
+            return name.strip() if entry.is_generic else entry.name
+        bodies = self.find(name, at=at)
+        stripped = name.strip()
+        if len(bodies) == 1 and bodies[0].span and bodies[0].span.text_of(name).strip() == stripped:
+            return bodies[0].name
+        tokens = self._tokenize(stripped)
+        return tokens.wording(0, len(tokens)) if len(tokens) else stripped
+
+    def successor_of(self, name: str) -> str | None:
+        """The canonical name of the body that took over from ``name``, or None if it did not end.
+
+        Example: ``successor_of("Bộ Kế hoạch và Đầu tư")`` gives "Bộ Tài chính".
+        """
+        ended = [e for e in self.lookup(name) if e.successor and e.successor in self._entries]
+        if not ended:
+            return None
+        return self._entries[ended[0].successor or ""].name
+
+    def search(self, query: str, limit: int = 10) -> list[BodyEntry]:
+        """Entries matching ``query`` without regard to case or diacritics, best first.
+
+        Ranks: the whole name or an alias; a prefix of one; the query at a word start; every
+        query word at a word start. Within a rank, central bodies before expanded ones, then
+        shorter names. Example: "ban to chuc" finds "Ban Tổ chức Trung ương" and the
+        "Ban Tổ chức Tỉnh ủy ..." entries.
+        """
+        wanted = strip_marks(query)
+        if not wanted:
+            return []
+        words = wanted.split()
+        ranked = []
+        for entry, spellings in self._search_index:
+            rank = min((_rank(wanted, words, s) for s in spellings), default=None)
+            if rank is not None and rank < 4:
+                ranked.append((rank, "." in entry.id, len(entry.name), entry.name, entry))
+        ranked.sort(key=lambda r: r[:4])
+        return [r[4] for r in ranked[: max(limit, 0)]]
+
+
+def _rank(query: str, words: list[str], spelling: str) -> int:
+    if spelling == query:
+        return 0
+    if spelling.startswith(query):
+        return 1
+    if f" {query}" in f" {spelling}":
+        return 2
+    own = spelling.split()
+    if all(any(w.startswith(q) for w in own) for q in words):
+        return 3
+    return 4
+
+
+def _groups_expanded(tokens: _Tokens) -> set[int]:
+    return {tokens.group[k] for k in tokens.expansion}
+
+
+def _skip_parenthesis(tokens: _Tokens, i: int) -> int:
+    """After a short parenthesis ("(EVN)", "(b/c)"), else ``i``."""
+    if i < len(tokens) and tokens.norm[i] == "(":
+        for k in range(i + 1, min(i + 8, len(tokens))):
+            if tokens.norm[k] == ")":
+                return k + 1
+    return i

@@ -1,0 +1,85 @@
+"""Lead and co-operating bodies from the grammar of assignment."""
+
+import pytest
+
+from extraction.roles import find_lead, find_support, names_only, split_names, starts_with_body
+
+
+def _lead(text):
+    span = find_lead(text)
+    return text[span.start : span.end] if span else None
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("Bộ Tài chính chủ trì, phối hợp với Bộ Tư pháp rà soát các quy định.", "Bộ Tài chính"),
+        ("Giao Đảng uỷ Quốc hội lãnh đạo, chỉ đạo ban hành Nghị quyết.", "Đảng uỷ Quốc hội"),
+        ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai và các cơ quan liên quan: Tăng cường giám sát.",
+         "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai và các cơ quan liên quan"),
+        ("Chủ tịch Uỷ ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị, địa phương triển khai thực hiện tốt các nhiệm vụ sau:",
+         "các cơ quan, đơn vị, địa phương"),
+        ("Bộ Chính trị giao Ban Thường vụ các tỉnh ủy, thành ủy chủ động công tác chuẩn bị.",
+         "Ban Thường vụ các tỉnh ủy, thành ủy"),
+        ("Trên cơ sở đó, Bộ Tư pháp tổng hợp, báo cáo Thủ tướng Chính phủ.", "Bộ Tư pháp"),
+        ("Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính khẩn trương rà soát.", "Bộ Tài chính"),
+        ("Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ theo chức năng, nhiệm vụ đề cao trách nhiệm.",
+         "Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ"),
+        ("Ban Chỉ đạo Phòng thủ dân sự quốc gia tổ chức theo dõi công tác tìm kiếm cứu nạn.",
+         "Ban Chỉ đạo Phòng thủ dân sự quốc gia"),
+        ("Các cơ quan, đơn vị được giao chủ trì có trách nhiệm hoàn thành nhiệm vụ.",
+         "Các cơ quan, đơn vị được giao chủ trì"),
+        ("Chủ đầu tư phối hợp chặt chẽ với các đơn vị liên quan hoàn thành nghiệm thu.", "Chủ đầu tư"),
+        ("Chủ trì, phối hợp với các Bộ, ngành liên quan rà soát cơ chế.", None),
+        ("Báo cáo Bộ Chính trị về tình hình thực hiện.", None),
+        ("Hội nghị được đồng chí Thường trực Ban Bí thư dự và chỉ đạo.", None),
+    ],
+)
+def test_roles_find_lead(text, lead):
+    assert _lead(text) == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "support"),
+    [
+        ("Chủ trì, phối hợp với các Bộ, ngành liên quan rà soát cơ chế.", "các Bộ, ngành liên quan"),
+        ("Bộ Tài chính chủ trì, phối hợp chặt chẽ với Bộ Tư pháp và Bộ Nội vụ xây dựng đề án.",
+         "Bộ Tư pháp và Bộ Nội vụ"),
+        ("Thường xuyên phối hợp với chính quyền địa phương để bảo đảm an toàn.", "chính quyền địa phương"),
+        ("Bộ Tài chính rà soát các quy định.", None),
+    ],
+)
+def test_roles_find_support(text, support):
+    span = find_support(text)
+    assert (text[span.start : span.end] if span else None) == support
+
+
+@pytest.mark.parametrize(
+    ("phrase", "names"),
+    [
+        ("Bộ Tài chính, Bộ Nông nghiệp và Phát triển nông thôn", ["Bộ Tài chính", "Bộ Nông nghiệp và Phát triển nông thôn"]),
+        ("Các bộ, ngành và Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+         ["Các bộ, ngành", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+        ("Bộ Kế hoạch và Đầu tư", ["Bộ Kế hoạch và Đầu tư"]),
+        ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
+        ("Ban tuyên giáo tỉnh ủy, thành ủy; các trung tâm chính trị xã, phường",
+         ["Ban tuyên giáo tỉnh ủy, thành ủy", "các trung tâm chính trị xã, phường"]),
+        ("Sở Công Thương, UBND các xã, phường", ["Sở Công Thương", "UBND các xã, phường"]),
+        ("Bộ trưởng, Thủ trưởng cơ quan ngang Bộ", ["Bộ trưởng, Thủ trưởng cơ quan ngang Bộ"]),
+    ],
+)
+def test_roles_split_names(phrase, names):
+    assert split_names(phrase) == names
+
+
+def test_roles_names_only_recognises_addressee_headings():
+    text = "Bộ Kế hoạch và Đầu tư:\nChủ trì rà soát."
+    assert names_only(text, 0, text.index("\n"))
+    other = "Bộ Tài chính rà soát các quy định."
+    assert not names_only(other, 0, len(other))
+
+
+def test_roles_predicate_is_not_a_body():
+    assert starts_with_body("Ban Bí thư")
+    assert not starts_with_body("Ban hành quy chế")
+    assert not starts_with_body("Tổ chức thực hiện Quyết định")

@@ -1,0 +1,126 @@
+"""Task segmentation on small documents written for each rule of GUIDELINES.md."""
+
+from extraction.segment import segment, split_assignments
+from extraction.types import Span
+
+HEADER = "BỘ TÀI CHÍNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/TB-BTC\nHà Nội, ngày 10 tháng 12 năm 2025\nTHÔNG BÁO\n"
+TRAILER = "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nThứ trưởng\nNguyễn Văn A\n"
+
+
+def _tasks(body):
+    text = HEADER + body + TRAILER
+    out = []
+    for d in segment(text):
+        lead = d.lead or d.inherited_lead
+        out.append((text[d.span.start : d.span.end], text[lead.start : lead.end] if lead else None))
+    return out
+
+
+def test_segment_one_task_per_enumerated_item_with_inherited_addressee():
+    tasks = _tasks(
+        "Để tăng cường công tác quản lý trong thời gian tới, Bộ trưởng yêu cầu các đơn vị thực hiện tốt các nội dung sau:\n"
+        "1. Vụ Ngân sách nhà nước:\n"
+        "a) Chủ trì rà soát các quy định về phân bổ ngân sách.\n"
+        "b) Báo cáo Bộ trưởng kết quả thực hiện.\n"
+        "2. Cục Quản lý nợ chủ trì xây dựng đề án quản lý nợ công."
+    )
+    assert tasks == [
+        ("Chủ trì rà soát các quy định về phân bổ ngân sách.", "Vụ Ngân sách nhà nước"),
+        ("Báo cáo Bộ trưởng kết quả thực hiện.", "Vụ Ngân sách nhà nước"),
+        ("Cục Quản lý nợ chủ trì xây dựng đề án quản lý nợ công.", "Cục Quản lý nợ"),
+    ]
+
+
+def test_segment_lead_in_passes_addressee_down():
+    tasks = _tasks(
+        "Thời gian qua, công tác quản lý đã đạt được nhiều kết quả tích cực nhưng vẫn còn một số hạn chế cần khắc phục.\n"
+        "Ban Bí thư yêu cầu các cấp ủy, tổ chức đảng thực hiện tốt các nội dung sau:\n"
+        "- Quán triệt sâu sắc các quy định của Đảng.\n"
+        "- Kiểm tra, giám sát việc thực hiện."
+    )
+    assert [lead for _, lead in tasks] == ["các cấp ủy, tổ chức đảng"] * 2
+    assert len(tasks) == 2
+
+
+def test_segment_skips_bases_assessments_approvals_and_execution_clause():
+    tasks = _tasks(
+        "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025 và các văn bản hướng dẫn thi hành có liên quan;\n"
+        "1. Đồng ý chủ trương xây dựng Đề án phát triển thị trường các-bon tại Việt Nam.\n"
+        "2. Bộ Tài chính đã nghiêm túc thực hiện ý kiến chỉ đạo của Lãnh đạo Chính phủ.\n"
+        "3. Bộ Tài chính hoàn thiện dự thảo Quyết định, trình Thủ tướng Chính phủ.\n"
+        "Điều 4. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thi hành Quyết định này."
+    )
+    assert tasks == [("Bộ Tài chính hoàn thiện dự thảo Quyết định, trình Thủ tướng Chính phủ.", "Bộ Tài chính")]
+
+
+def test_segment_background_sections_are_not_tasks():
+    tasks = _tasks(
+        "I. MỤC ĐÍCH, YÊU CẦU\n"
+        "1. Bảo đảm triển khai đồng bộ các nhiệm vụ.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Nội vụ chủ trì hướng dẫn, kiểm tra việc thực hiện Kế hoạch."
+    )
+    assert tasks == [("Sở Nội vụ chủ trì hướng dẫn, kiểm tra việc thực hiện Kế hoạch.", "Sở Nội vụ")]
+
+
+def test_segment_task_table_rows():
+    text = (
+        HEADER
+        + "Phụ lục nhiệm vụ kèm theo Kế hoạch này gồm các nhiệm vụ được phân công cụ thể như sau:\n"
+        "TT | Nội dung/nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện\n"
+        "1 | Xây dựng cơ sở dữ liệu nhiệm vụ | Văn phòng | Sở Tài chính | Quý III năm 2026\n"
+        "2 | Tập huấn cán bộ | Sở Nội vụ | Các sở, ngành | Thường xuyên\n"
+        + TRAILER
+    )
+    drafts = segment(text)
+    assert [text[d.span.start : d.span.end] for d in drafts] == ["Xây dựng cơ sở dữ liệu nhiệm vụ", "Tập huấn cán bộ"]
+    first = drafts[0]
+    assert text[first.lead.start : first.lead.end] == "Văn phòng"
+    assert text[first.support.start : first.support.end] == "Sở Tài chính"
+    assert text[first.deadline_cell.start : first.deadline_cell.end] == "Quý III năm 2026"
+
+
+def test_segment_labelled_fields_make_one_task():
+    tasks = _tasks(
+        "II. NỘI DUNG\n"
+        "1. Phổ biến, giáo dục Luật Việc làm\n"
+        "- Nội dung thực hiện: Tổ chức phổ biến Luật Việc làm cho người lao động.\n"
+        "- Cơ quan chủ trì: Sở Nội vụ.\n"
+        "- Thời gian thực hiện: Năm 2026."
+    )
+    assert tasks == [("Tổ chức phổ biến Luật Việc làm cho người lao động.", "Sở Nội vụ.")]
+
+
+def test_segment_document_without_tasks_gives_nothing():
+    assert _tasks(
+        "Ngày 28 tháng 11 năm 2025, Bộ Tài chính đã tổ chức hội nghị tổng kết công tác năm 2025 với sự tham dự của các đơn vị.\n"
+        "Hội nghị đã đánh giá cao kết quả đạt được trong năm."
+    ) == []
+
+
+def test_segment_split_sentence_giving_work_to_another_body():
+    text = ("Bộ Nông nghiệp và Phát triển nông thôn khẩn trương có văn bản gửi Bộ Tài chính. "
+            "Bộ Tài chính, Bộ Nông nghiệp và Phát triển nông thôn thống nhất về nội dung này.")
+    pieces = split_assignments(text, Span(0, len(text)))
+    assert [text[p.start : p.end] for p in pieces] == [
+        "Bộ Nông nghiệp và Phát triển nông thôn khẩn trương có văn bản gửi Bộ Tài chính.",
+        "Bộ Tài chính, Bộ Nông nghiệp và Phát triển nông thôn thống nhất về nội dung này.",
+    ]
+
+
+def test_segment_same_lead_stays_one_task():
+    text = "Bộ Tài chính rà soát các quy định. Bộ Tài chính báo cáo Thủ tướng Chính phủ."
+    assert len(split_assignments(text, Span(0, len(text)))) == 1
+
+
+def test_segment_annex_after_signature_is_read():
+    text = (
+        HEADER + "Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.\n" + TRAILER
+        + "QUY CHẾ\nLÀM VIỆC CỦA BỘ\n"
+        "Điều 5. Tổ chức thực hiện\n"
+        "1. Văn phòng Bộ có trách nhiệm hướng dẫn, kiểm tra việc thực hiện Quy chế này.\n"
+    )
+    drafts = segment(text)
+    assert [text[d.span.start : d.span.end] for d in drafts] == [
+        "Văn phòng Bộ có trách nhiệm hướng dẫn, kiểm tra việc thực hiện Quy chế này."
+    ]
