@@ -28,7 +28,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from extraction.calendar import WorkCalendar
+from extraction.calendar import VIETNAM_TZ, WorkCalendar
 from extraction.errors import BadArgument
 
 __all__ = [
@@ -37,12 +37,15 @@ __all__ = [
     "ClockRule",
     "Due",
     "RegulationProfile",
+    "Roll",
     "TaskClocks",
     "TaskStatus",
+    "Unit",
     "bundled_profiles",
     "clock_report",
     "document_clocks",
     "load_profile",
+    "parse_profile",
     "task_clocks",
     "task_status",
 ]
@@ -318,7 +321,7 @@ def task_status(
     deadline = target.deadline if isinstance(target, TaskClocks) else target
     if deadline is None:
         return TaskStatus.NO_DEADLINE
-    today = now.date()
+    today = (now.astimezone(VIETNAM_TZ) if now.tzinfo else now).date()
     if today > deadline:
         return TaskStatus.OVERDUE
     left = calendar.working_days_between(today, deadline)

@@ -425,7 +425,10 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
     if cue_pattern("not_task").match(body) or BOILERPLATE.search(body):
         return False
     own_lead = find_lead(text, node.body.start, node.body.end)
-    if own_lead is not None and REPORTED.match(text, own_lead.end):
+    if own_lead is not None and (
+        REPORTED.match(text, own_lead.end) or cue_pattern("not_task").match(text, own_lead.end + 1)
+    ):
+        # "Bộ Tài chính đã ...", "Ban Bí thư đánh giá cao ...": a report or praise, no work.
         return False
     if ctx.plan_needs_body and own_lead is None and ctx.addressee_source != "inherited":
         return False

@@ -1,0 +1,103 @@
+"""Header and signature-block metadata."""
+
+from datetime import date
+
+import pytest
+
+from extraction.metadata import find_number, find_secrecy, find_signer, find_type, read_metadata
+
+PARTY = """BAN CHẤP HÀNH TRUNG ƯƠNG
+ĐẢNG CỘNG SẢN VIỆT NAM
+---------------
+Số 212-KL/TW
+Hà Nội, ngày 18 tháng 11 năm 2025
+KẾT LUẬN CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ VỀ ĐỊNH HƯỚNG XÂY DỰNG TIÊU CHUẨN
+Tại phiên họp ngày 14/11/2025, Bộ Chính trị, Ban Bí thư kết luận như sau:
+1. Giao Đảng uỷ Quốc hội lãnh đạo, chỉ đạo ban hành Nghị quyết.
+Nơi nhận:
+- Lưu Văn phòng Trung ương Đảng.
+T/M BỘ CHÍNH TRỊ Trần Cẩm Tú
+"""
+
+LETTER = """UỶ BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH LÀO CAI Độc lập - Tự do - Hạnh phúc
+Số: /UBND-KT Lào Cai, ngày tháng năm 2026
+V/v tăng cường công tác quản
+lý vật liệu nổ công nghiệp
+Kính gửi:
+- Các Sở, ngành;
+Chủ tịch Uỷ ban nhân dân tỉnh yêu cầu các cơ quan triển khai thực hiện tốt các nhiệm vụ như sau:
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Thành Sinh
+"""
+
+
+def test_metadata_party_conclusion():
+    info = read_metadata(PARTY)
+    assert info.type == "Kết luận"
+    assert info.number == "212-KL/TW"
+    assert info.issued == date(2025, 11, 18)
+    assert info.issuer == "Bộ Chính trị, Ban Bí thư"
+    assert info.signer == "Trần Cẩm Tú"
+    assert info.secrecy is None
+
+
+def test_metadata_official_letter_without_number_or_date():
+    info = read_metadata(LETTER)
+    assert info.type == "Công văn"
+    assert info.number is None
+    assert info.issued is None
+    assert info.issuer == "Ủy ban nhân dân tỉnh Lào Cai"
+    assert info.signer == "Nguyễn Thành Sinh"
+    assert info.title == "tăng cường công tác quản lý vật liệu nổ công nghiệp"
+
+
+def test_metadata_issued_argument_overrides():
+    assert read_metadata(LETTER, issued=date(2026, 3, 2)).issued == date(2026, 3, 2)
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("Số: 07/CT-TTg", "07/CT-TTg"),
+        ("Số 2449 -CV/ĐU", "2449-CV/ĐU"),
+        ("Số: 1147-QĐ/BTGDVTW", "1147-QĐ/BTGDVTW"),
+        ("Số: 310/KH-UBND | Hà Nội, ngày 24 tháng 11 năm 2025", "310/KH-UBND"),
+        ("Số:           /UBND-KT", None),
+    ],
+)
+def test_metadata_number(line, number):
+    assert find_number([line]) == number
+
+
+@pytest.mark.parametrize(
+    ("header", "kind"),
+    [
+        (["CHỈ THỊ", "VỀ VIỆC CHẤN CHỈNH"], "Chỉ thị"),
+        (["KẾ HOẠCH QUỐC GIA"], "Kế hoạch"),
+        (["Số: 114/CĐ-TTg"], "Công điện"),
+        (["Số: 12/QĐ-UBND"], "Quyết định"),
+    ],
+)
+def test_metadata_type(header, kind):
+    from extraction.metadata import find_number as number_of
+
+    assert find_type(header, number_of(header)) == kind
+
+
+@pytest.mark.parametrize(("line", "level"), [("MẬT", "Mật"), ("TỐI MẬT", "Tối mật"), ("TUYỆT MẬT", "Tuyệt mật"), ("Độ mật: Mật", "Mật")])
+def test_metadata_secrecy(line, level):
+    assert find_secrecy(["BỘ CÔNG AN", line, "Số: 1/CT-BCA"]) == level
+
+
+def test_metadata_signer_on_signature_line_and_not_in_recipients():
+    assert find_signer(["KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Thị Diệu Thúy"]) == "Trần Thị Diệu Thúy"
+    assert find_signer(["- Bộ Tài chính;", "- Lưu: VT."]) is None
+
+
+def test_metadata_news_style_text():
+    info = read_metadata("Thủ tướng Chính phủ Phạm Minh Chính vừa ký Công điện số 114/CĐ-TTg ngày 19/7/2025 về việc ứng phó sự cố.\n1. Bộ Quốc phòng chủ trì.")
+    assert (info.type, info.number, info.issued, info.issuer, info.signer) == (
+        "Công điện", "114/CĐ-TTg", date(2025, 7, 19), "Thủ tướng Chính phủ", "Phạm Minh Chính"
+    )
