@@ -30,11 +30,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from extraction.types import Body, Span
 
@@ -77,9 +78,20 @@ def fold(text: str) -> str:
 
 def strip_marks(text: str) -> str:
     """Lower case without diacritics, for search: ``"Ban Tổ chức"`` gives ``"ban to chuc"``."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(c for c in text if unicodedata.category(c) != "Mn")
-    return " ".join(_TOKEN.findall(bare.lower()))
+    return " ".join(_TOKEN.findall(text.lower().translate(_bare_letters())))
+
+
+@cache
+def _bare_letters() -> dict[int, str]:
+    """Latin letters with diacritics (U+00C0 to U+1EFF) to their bare letter: "ổ" to "o"."""
+    table = {ord("đ"): "d", ord("Đ"): "D"}
+    for code in range(0xC0, 0x1F00):
+        bare = "".join(
+            c for c in unicodedata.normalize("NFD", chr(code)) if unicodedata.category(c) != "Mn"
+        )
+        if bare != chr(code) and bare.isascii():
+            table[code] = bare
+    return table
 
 
 # --- entries ---------------------------------------------------------------------------------
@@ -247,7 +259,7 @@ def _earlier(a: date | None, b: date | None) -> date | None:
 
 
 def _instantiate(
-    template: _Template, base: BodyEntry, values: Mapping[str, str]
+    template: _Template, base: BodyEntry, values: Mapping[str, str], central: Set[str]
 ) -> BodyEntry | None:
     """The body ``template`` gives for one province or ministry, or None if the two never met."""
     valid_from = _later(template.valid_from, base.valid_from)
@@ -255,7 +267,7 @@ def _instantiate(
     if valid_from and valid_to and valid_from > valid_to:
         return None
     parent = template.parent
-    if parent and not _is_central_id(parent):
+    if parent and parent not in central:  # another template: its body in the same province
         parent = f"{parent}.{base.id}"
     return BodyEntry(
         id=f"{template.id}.{base.id}",
@@ -269,16 +281,7 @@ def _instantiate(
     )
 
 
-def _is_central_id(ref: str) -> bool:
-    # Template parents name either another template (expanded per province) or a central body;
-    # central ids are the ones the caller passed in, template ids never contain a dot.
-    return ref in _CENTRAL_IDS
-
-
-_CENTRAL_IDS: set[str] = set()
-
-
-def _generic_forms(template: _Template) -> list[BodyEntry]:
+def _generic_forms(template: _Template, central: Set[str]) -> list[BodyEntry]:
     """The template's bodies without a province: "Sở Tài chính", "Ủy ban nhân dân tỉnh"."""
     if not template.generic:
         return []
@@ -289,14 +292,16 @@ def _generic_forms(template: _Template) -> list[BodyEntry]:
         values = {"unit": unit, "committee": _committee(unit)}
         names = list(dict.fromkeys(_fill(g, values) for g in template.generic))
         suffix = f".{'thanh_pho' if unit == _CITY_UNIT else 'tinh'}" if unit else ""
-        parent = template.parent if template.parent in _CENTRAL_IDS else None
+        parent = template.parent
+        if parent and parent not in central:
+            parent = f"{parent}{suffix}"
         out.append(
             BodyEntry(
                 id=f"{template.id}{suffix}",
                 name=names[0],
                 kind=template.kind,
                 aliases=tuple(names[1:]),
-                parent=f"{template.parent}{suffix}" if template.parent and not parent else parent,
+                parent=parent,
                 valid_from=template.valid_from,
                 valid_to=template.valid_to,
                 successor=f"{template.successor}{suffix}" if template.successor else None,
@@ -311,16 +316,17 @@ def _expand(
 ) -> list[BodyEntry]:
     """Every template applied to every province (or ministry) it covers, plus generic forms."""
     ministries = [e for e in central if e.kind in MINISTRY_KINDS]
+    central_ids = {e.id for e in central}
     out: list[BodyEntry] = []
     for template in templates:
         if template.scope == PROVINCE:
-            out.extend(_generic_forms(template))
+            out.extend(_generic_forms(template, central_ids))
             bases = [(p.entry, p.values()) for p in provinces]
         else:
             bases = [(m, {"body": m.name}) for m in ministries]
         for base, values in bases:
             if template.applies_to(base.id):
-                entry = _instantiate(template, base, values)
+                entry = _instantiate(template, base, values, central_ids)
                 if entry:
                     out.append(entry)
     return out
@@ -410,32 +416,35 @@ class _Tokens:
 
 _END = ""  # the trie key of a terminal node: no token is empty
 
-Trie = dict[str, "Trie | list[object]"]
+# A token trie: nested dicts keyed by folded tokens; the values stored at a key's end node sit
+# under ``_END``.
+_Trie = dict[str, Any]
 
 
-def _insert(trie: dict, key: Iterable[str], value: object) -> None:  # type: ignore[type-arg]
+def _insert(trie: _Trie, key: Iterable[str], value: object) -> None:
     node = trie
     for token in key:
         node = node.setdefault(token, {})
     node.setdefault(_END, []).append(value)
 
 
-def _ends(node: dict, tokens: _Tokens, i: int) -> list[tuple[int, list]]:  # type: ignore[type-arg]
+def _ends(node: _Trie, tokens: _Tokens, i: int) -> list[tuple[int, list[Any]]]:
     """Every (end, values) where a key of the trie ``node`` ends, walking from token ``i``."""
     out = []
     norm = tokens.norm
     n = len(norm)
     while i < n:
-        node = node.get(norm[i])  # type: ignore[assignment]
-        if node is None:
+        child = node.get(norm[i])
+        if child is None:
             break
+        node = child
         i += 1
         if _END in node:
             out.append((i, node[_END]))
     return out
 
 
-def _longest(trie: dict, tokens: _Tokens, i: int) -> tuple[int, list] | None:  # type: ignore[type-arg]
+def _longest(trie: _Trie, tokens: _Tokens, i: int) -> tuple[int, list[Any]] | None:
     found = _ends(trie, tokens, i)
     for end, values in reversed(found):
         if tokens.is_boundary(end):
@@ -449,11 +458,15 @@ def _longest(trie: dict, tokens: _Tokens, i: int) -> tuple[int, list] | None:  #
 @dataclass(slots=True)
 class _Lexicon:
     abbreviations: dict[str, str] = field(default_factory=dict)
-    tries: dict[str, dict] = field(default_factory=dict)  # type: ignore[type-arg]
+    tries: dict[str, _Trie] = field(default_factory=dict)
     stops: set[str] = field(default_factory=set)
 
-    def trie(self, kind: str) -> dict:  # type: ignore[type-arg]
+    def trie(self, kind: str) -> _Trie:
         return self.tries.setdefault(kind, {})
+
+    def starts(self, *kinds: str) -> frozenset[str]:
+        """The first tokens of the phrases of ``kinds``: a cheap test before walking a trie."""
+        return frozenset(t for kind in kinds for t in self.trie(kind))
 
 
 # --- candidates ------------------------------------------------------------------------------
@@ -486,16 +499,16 @@ class BodyDirectory:
         """Build a directory from table texts keyed by file name (see ``TABLES``)."""
         self._lexicon = self._read_lexicon(tables.get("lexicon.tsv", ""))
         self._entries = self._read_entries(tables)
-        self._phrases: dict = {}  # type: ignore[type-arg]
+        self._phrases: _Trie = {}
         self._exact: dict[tuple[str, ...], list[_Alias]] = {}
         for entry in self._entries.values():
             for spelling in (entry.name, *entry.aliases):
                 self._add_phrase(entry, spelling)
         self._starts = frozenset(self._phrases)
-        self._search_index = [
-            (entry, [strip_marks(s) for s in (entry.name, *entry.aliases)])
-            for entry in self._entries.values()
-        ]
+        self._bare: list[tuple[BodyEntry, list[str]]] | None = None
+        self._generic_starts = self._lexicon.starts("determiner", "unit")
+        self._title_starts = self._lexicon.starts("determiner", "title")
+        self._head_starts = self._lexicon.starts("head")
 
     @classmethod
     @cache
@@ -515,8 +528,7 @@ class BodyDirectory:
             elif kind == "stop":
                 lexicon.stops.add(fold(phrase).split()[0])
             else:
-                key = [t for t in _TOKEN.findall(fold(phrase))]
-                _insert(lexicon.trie(kind), key, row["value"] or phrase)
+                _insert(lexicon.trie(kind), _TOKEN.findall(fold(phrase)), row["value"] or phrase)
         return lexicon
 
     def _read_entries(self, tables: Mapping[str, str]) -> dict[str, BodyEntry]:
@@ -524,7 +536,6 @@ class BodyDirectory:
         generic = [_entry(r, kind=GENERIC) for r in _rows(tables.get("generic.tsv", ""))]
         provinces = _provinces(tables.get("provinces.tsv", ""))
         templates = _templates(tables.get("templates.tsv", ""))
-        _CENTRAL_IDS.update(e.id for e in central)
         expanded = _expand(templates, provinces, central)
         entries: dict[str, BodyEntry] = {}
         for entry in [*central, *(p.entry for p in provinces), *generic, *expanded]:
@@ -537,11 +548,7 @@ class BodyDirectory:
         tokens = self._tokenize(spelling)
         if not len(tokens):
             return
-        acronyms = tuple(
-            k
-            for k in range(len(tokens))
-            if tokens.upper[k] and tokens.word[k] and tokens.group[k] not in _groups_expanded(tokens)
-        )
+        acronyms = tuple(k for k in range(len(tokens)) if tokens.upper[k] and tokens.word[k])
         needs_capital = spelling[:1].isupper() and entry.kind not in (GENERIC, PROVINCE)
         alias = _Alias(entry.id, acronyms, needs_capital)
         _insert(self._phrases, tokens.norm, alias)
@@ -570,16 +577,18 @@ class BodyDirectory:
                 continue
             tokens.expansion[len(tokens)] = (words, end)
             for word in _TOKEN.findall(fold(words)):
-                tokens.add(word, start, end, "X", group)
-            tokens.upper[-1] = False
+                tokens.add(word, start, end, "X", group)  # capitalised, not an acronym
             ate_dot = end  # "TP. Hồ Chí Minh": the dot belongs to the abbreviation
         return tokens
 
-    def _accepts(self, alias: _Alias, tokens: _Tokens, i: int, offset: int = 0) -> bool:
-        """Whether the text at token ``i`` is written as ``alias`` requires (capitals)."""
-        if alias.needs_capital and offset == 0 and not tokens.cap[i]:
+    def _accepts(self, alias: _Alias, tokens: _Tokens, i: int, skip: int = 0) -> bool:
+        """Whether the text from token ``i`` is written as ``alias`` requires (capitals).
+
+        ``skip`` leading words of the alias are not in the text (the shared head of a list).
+        """
+        if alias.needs_capital and skip == 0 and not tokens.cap[i]:
             return False
-        return all(tokens.upper[i + k - offset] for k in alias.acronyms if k >= offset)
+        return all(tokens.upper[i + k - skip] for k in alias.acronyms if k >= skip)
 
     def _match_directory(self, tokens: _Tokens) -> dict[int, _Candidate]:
         found: dict[int, _Candidate] = {}
@@ -642,7 +651,7 @@ class BodyDirectory:
         return items, heads
 
     def _list_rest(
-        self, tokens: _Tokens, node: dict, pos: int, head_len: int, found: dict[int, _Candidate]  # type: ignore[type-arg]
+        self, tokens: _Tokens, node: _Trie, pos: int, head_len: int, found: dict[int, _Candidate]
     ) -> list[_Candidate]:
         out = []
         connectors, determiners = self._lexicon.trie("connector"), self._lexicon.trie("determiner")
@@ -659,7 +668,7 @@ class BodyDirectory:
         return out
 
     def _list_item(
-        self, tokens: _Tokens, node: dict, i: int, head_len: int, found: dict[int, _Candidate]  # type: ignore[type-arg]
+        self, tokens: _Tokens, node: _Trie, i: int, head_len: int, found: dict[int, _Candidate]
     ) -> _Candidate | None:
         """One item of an elliptic list: the head's words then the item's, or a full name."""
         if i >= len(tokens) or not tokens.cap[i]:
@@ -669,10 +678,9 @@ class BodyDirectory:
             if best and best.end >= end:
                 break
             ids = tuple(
-                a.entry  # type: ignore[attr-defined]
+                a.entry
                 for a in aliases
-                if self._accepts(a, tokens, i - head_len, head_len)  # type: ignore[arg-type]
-                and not self._entries[a.entry].is_generic  # type: ignore[attr-defined]
+                if self._accepts(a, tokens, i, head_len) and not self._entries[a.entry].is_generic
             )
             if ids and tokens.is_boundary(end):
                 return _Candidate(i, end, "list_item", tuple(dict.fromkeys(ids)))
@@ -680,7 +688,9 @@ class BodyDirectory:
             return _Candidate(best.start, best.end, "list_item", best.entries)
         return None
 
-    def _match_generic(self, tokens: _Tokens, i: int) -> int | None:
+    def _match_generic(
+        self, tokens: _Tokens, i: int, found: Mapping[int, _Candidate]
+    ) -> int | None:
         """The end of a generic addressee starting at token ``i``, or None.
 
         The grammar (words from ``lexicon.tsv``): [determiner] unit qualifier* (connector unit
@@ -703,7 +713,7 @@ class BodyDirectory:
             joint = _longest(lex.trie("connector"), tokens, j)
             if joint is None or _longest(lex.trie("determiner"), tokens, joint[0]):
                 break
-            if self._unit_at(tokens, joint[0]) is None:
+            if self._unit_at(tokens, joint[0]) is None or self._names_body(found, joint[0]):
                 break
             j = joint[0]
         if end is None or not (det or units > 1 or qualifiers):
@@ -711,6 +721,11 @@ class BodyDirectory:
         if units == 1 and not qualifiers and not self._ends_phrase(tokens, end):
             return None  # "các bộ máy": the unit was the start of another word
         return end
+
+    def _names_body(self, found: Mapping[int, _Candidate], i: int) -> bool:
+        """Whether a known body that is not a generic group starts at token ``i``."""
+        c = found.get(i)
+        return c is not None and not all(self._entries[e].is_generic for e in c.entries)
 
     def _unit_at(self, tokens: _Tokens, i: int) -> int | None:
         """The end of a generic unit at ``i``, unless it opens a proper name ("Sở Tài chính")."""
@@ -748,7 +763,7 @@ class BodyDirectory:
         if not titles:
             return None
         options = [c for c in (found.get(j), named.get(j)) if c is not None]
-        generic_end = self._match_generic(tokens, j)
+        generic_end = self._match_generic(tokens, j, found)
         if generic_end is not None:
             options.append(_Candidate(j, generic_end, "generic"))
         if not options:
@@ -789,19 +804,23 @@ class BodyDirectory:
         self, tokens: _Tokens
     ) -> tuple[list[_Candidate], list[tuple[int, int]], dict[int, _Candidate]]:
         found = self._match_directory(tokens)
+        norm, cap = tokens.norm, tokens.cap
         named = {}
         for i in range(len(tokens)):
-            end = self._recognise(tokens, i, found)
-            if end is not None:
-                named[i] = _Candidate(i, end, "recognised")
+            if cap[i] and norm[i] in self._head_starts:
+                end = self._recognise(tokens, i, found)
+                if end is not None:
+                    named[i] = _Candidate(i, end, "recognised")
         candidates = [*found.values(), *named.values()]
         for i in range(len(tokens)):
-            end = self._match_generic(tokens, i)
-            if end is not None:
-                candidates.append(_Candidate(i, end, "generic"))
-            composed = self._compose(tokens, i, found, named)
-            if composed is not None:
-                candidates.append(composed)
+            if norm[i] in self._generic_starts:
+                end = self._match_generic(tokens, i, found)
+                if end is not None:
+                    candidates.append(_Candidate(i, end, "generic"))
+            if norm[i] in self._title_starts:
+                composed = self._compose(tokens, i, found, named)
+                if composed is not None:
+                    candidates.append(composed)
         items, heads = self._match_lists(tokens, found)
         return candidates + items, heads, found
 
@@ -869,6 +888,15 @@ class BodyDirectory:
             return tokens.wording(c.start, c.end), GENERIC, True
         return tokens.wording(c.start, c.end), "recognised", False
 
+    def _search_index(self) -> list[tuple[BodyEntry, list[str]]]:
+        # Built on the first search: find() does not need it.
+        if self._bare is None:
+            self._bare = [
+                (entry, [strip_marks(s) for s in (entry.name, *entry.aliases)])
+                for entry in self._entries.values()
+            ]
+        return self._bare
+
     # -- public API
 
     def __len__(self) -> int:
@@ -895,7 +923,7 @@ class BodyDirectory:
         tokens = self._tokenize(text)
         candidates, heads, found = self._candidates(tokens)
         bodies = []
-        for c in self._resolve(candidates, heads, found, len(tokens)):
+        for c in _drop_echoes(self._resolve(candidates, heads, found, len(tokens)), tokens):
             name, kind, known = self._name(c, tokens, at)
             start, end = tokens.char_span(c.start, c.person_end or c.end)
             bodies.append(Body(name=name, span=Span(start, end, kind), in_directory=known))
@@ -948,7 +976,7 @@ class BodyDirectory:
             return []
         words = wanted.split()
         ranked = []
-        for entry, spellings in self._search_index:
+        for entry, spellings in self._search_index():
             rank = min((_rank(wanted, words, s) for s in spellings), default=None)
             if rank is not None and rank < 4:
                 ranked.append((rank, "." in entry.id, len(entry.name), entry.name, entry))
@@ -957,6 +985,7 @@ class BodyDirectory:
 
 
 def _rank(query: str, words: list[str], spelling: str) -> int:
+    """0 exact, 1 prefix, 2 at a word start, 3 every word at a word start, 4 no match."""
     if spelling == query:
         return 0
     if spelling.startswith(query):
@@ -969,8 +998,23 @@ def _rank(query: str, words: list[str], spelling: str) -> int:
     return 4
 
 
-def _groups_expanded(tokens: _Tokens) -> set[int]:
-    return {tokens.group[k] for k in tokens.expansion}
+def _drop_echoes(chosen: list[_Candidate], tokens: _Tokens) -> list[_Candidate]:
+    """Without a body's abbreviation in brackets right after it: "Tập đoàn Điện lực Việt Nam (EVN)"
+    names one body."""
+    out: list[_Candidate] = []
+    for c in chosen:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and set(c.entries) & set(before.entries)
+            and c.start == (before.person_end or before.end) + 1
+            and tokens.norm[c.start - 1] == "("
+            and c.end < len(tokens)
+            and tokens.norm[c.end] == ")"
+        ):
+            continue
+        out.append(c)
+    return out
 
 
 def _skip_parenthesis(tokens: _Tokens, i: int) -> int:

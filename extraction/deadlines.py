@@ -117,6 +117,7 @@ class _Grammar:
     """Compiled patterns. ``rules`` maps a rule name to its pattern, tried in that order."""
 
     rules: dict[str, re.Pattern[str]]
+    gates: dict[str, tuple[tuple[str, ...], ...]]
     item: re.Pattern[str]
     cue: re.Pattern[str]
     start: re.Pattern[str]
@@ -142,24 +143,68 @@ _FLAGS = re.IGNORECASE
 def _grammar() -> _Grammar:
     lex = _lexicon()
     cue = lex.cue
-    num = rf"(?:\d{{1,3}}|{_alt(lex.numbers)})"
-    units = _alt(lex.units)
-    recurring_units = _alt(p for p, u in lex.units.items() if u.name in _RECURRING_UNITS)
-    every = _alt(cue("every"))
-    quarter = r"qu[ýí]\s+(?:IV|I{1,3}|[1-4])(?!\w)"
-    year_tail = r"(?:\s*[/.\-]\s*(?P<{0}>\d{{4}})|\s*(?:,\s*)?năm\s+(?P<{1}>\d{{4}}))"
+    rules = _time_rules(lex) | _recurrence_rules(lex) | _relative_rules(lex)
+    compiled = {name: re.compile(pattern, _FLAGS) for name, pattern in rules.items()}
+    cue_groups = "|".join(
+        rf"(?P<{role}>{_alt(cue(role))})"
+        for role in ("label", "done", "latest", "before", "until", "horizon", "at", "within")
+    )
+    time_of_day = r"(?:\d{1,2}\s*(?:h|giờ)\s*(?:\d{2})?\s*(?:phút|’|')?\s*,?\s*)?"
+
+    def ending(words: str, tail: str = "") -> re.Pattern[str]:
+        """Words at the very end of a left context ("... kế hoạch 5 năm và ")."""
+        return re.compile(rf"(?<!\w){words}{tail}\s*,?\s*$", _FLAGS)
+
+    return _Grammar(
+        rules=compiled,
+        gates=_gates(lex),
+        item=re.compile(_recurrence_item(lex), _FLAGS),
+        cue=re.compile(
+            rf"(?<!\w)(?:(?P<prefix>{_alt(cue('done'))})\s+)?(?:{cue_groups})"
+            rf"(?:\s+{_alt(cue('cue_tail'))})?\s*(?:là\s*)?:?\s*{time_of_day}$",
+            _FLAGS,
+        ),
+        start=ending(_alt(cue("start")), r"(?:\s+ngày)?"),
+        cutoff=ending(_alt(cue("cutoff")), r"(?:\s+hết)?(?:\s+ngày)?"),
+        passive=ending(_alt(cue("passive")), r"\s+(?P<verb>\w+(?:\s+\w+)?)"),
+        plan_before=ending(_alt(cue("plan"))),
+        plan_near=ending(_alt(cue("plan")), r"(?:\s+\S+){0,4}"),
+        report_before=ending(_alt(cue("report"))),
+        report_after=re.compile(rf"^\s*(?:\S+\s+)?{_alt(cue('report'))}(?!\w)", _FLAGS),
+        past_before=ending(_alt(cue("past")), r"(?:\s+\S+){0,2}"),
+        event_word=re.compile(rf"(?<!\w){_alt(cue('event'))}(?!\w)", _FLAGS),
+        self_anchor=re.compile(
+            rf"^\s*(?:ngày\s+)?(?:{_alt(cue('doctype'))}(?:\s+này)?\s+(?:được\s+)?)?"
+            rf"{_alt(cue('self_event'))}(?:\s+{_alt(cue('self_event_tail'))})?\s*$",
+            _FLAGS,
+        ),
+        effective=re.compile(rf"(?<!\w){_alt(cue('effective'))}(?!\w)", _FLAGS),
+        back_anchor=ending(rf"{_alt(cue('back_anchor'))}\s+(?P<anchor>[^.;:\n]{{1,400}}?)"),
+        none_word=re.compile(rf"(?<!\w){_alt(cue('none'))}(?!\w)", _FLAGS),
+        full_day=(compiled["day_num"], compiled["day_text"]),
+    )
+
+
+_QUARTER = r"(?:IV|I{1,3}|[1-4])(?!\w)"
+_RANGE_SEP = r"\s*(?:-|–|—|đến|tới)\s*"
+
+
+def _year_tail(slash: str, word: str) -> str:
+    """A year after a month or quarter: "/2026", "-2026", " năm 2026"."""
+    return rf"(?:\s*[/.\-]\s*(?P<{slash}>\d{{4}})|\s*(?:,\s*)?năm\s+(?P<{word}>\d{{4}}))"
+
+
+def _time_rules(lex: _Lexicon) -> dict[str, str]:
+    """Days, months, quarters, parts of a year, years, their ranges and named events."""
     day_end = (
         r"(?P<d>\d{1,2})(?:\s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*[/.\-]\s*(?P<y>\d{4}))?"
         r"|\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:,\s*)?năm\s+(?P<y2>\d{4}))?)"
     )
-    item = rf"(?:{every}\s+)?(?:(?P<n>{num})\s+)?(?P<unit>{recurring_units})(?!\w)(?!\s*\d)"
-    item_plain = item.replace("?P<n>", "?:").replace("?P<unit>", "?:")
-    once = r"(?:\s*/\s*lần|\s+(?:một|1)\s+lần)"
-    rules = {
-        # days
+    quarter = rf"qu[ýí]\s+{_QUARTER}"
+    return {
         "day_range": (
-            r"(?<!\w)(?:(?P<from>từ)\s+)?ngày\s+(?P<d1>\d{1,2})(?:\s*[/.\-]\s*\d{1,2})?"
-            rf"\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?{day_end}"
+            r"(?<!\w)(?:(?P<from>từ)\s+)?ngày\s+\d{1,2}(?:\s*[/.\-]\s*\d{1,2})?"
+            rf"{_RANGE_SEP}(?:ngày\s+)?{day_end}"
         ),
         "day_num": (
             r"(?:(?<!\w)ngày\s+)?(?<![\w/.\-])(?P<d>\d{1,2})\s*(?P<s>[/.\-])\s*(?P<m>\d{1,2})"
@@ -171,118 +216,145 @@ def _grammar() -> _Grammar:
         ),
         "day_dm": r"(?<!\w)ngày\s+(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?![\d/.\-])",
         "dm_bare": r"(?<![\w/.\-])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\w/.\-])",
-        # months, quarters, parts of a year, years
         "month_range": (
             r"(?<!\w)(?:(?P<from>từ)\s+)?tháng\s+(?P<m1>\d{1,2})(?:\s*[/.\-]\s*\d{4})?"
-            r"\s*(?:-|–|đến|tới)\s*(?:tháng\s+)?(?P<m>\d{1,2})"
+            rf"{_RANGE_SEP}(?:tháng\s+)?(?P<m>\d{{1,2}})"
             r"\s*(?:[/.\-]\s*|(?:,\s*)?năm\s+)(?P<y>\d{4})"
         ),
-        "month": rf"(?<!\w)tháng\s+(?P<m>\d{{1,2}}){year_tail.format('y', 'y2')}?(?![\d/])",
+        "month": rf"(?<!\w)tháng\s+(?P<m>\d{{1,2}}){_year_tail('y', 'y2')}?(?![\d/])",
         "quarter_range": (
-            rf"(?<!\w)(?:(?P<from>từ)\s+)?(?P<q1>{quarter}){year_tail.format('y1', 'y1b')}?"
-            rf"\s*(?:-|–|đến|tới)\s*(?:qu[ýí]\s+)?(?P<q>(?:IV|I{{1,3}}|[1-4])(?!\w))"
-            rf"{year_tail.format('y', 'y2')}"
+            rf"(?<!\w)(?:(?P<from>từ)\s+)?(?P<q1>{quarter}){_year_tail('y1', 'y1b')}?"
+            rf"{_RANGE_SEP}(?:qu[ýí]\s+)?(?P<q>{_QUARTER}){_year_tail('y', 'y2')}"
         ),
-        "quarter": rf"(?<!\w)(?P<q>{quarter}){year_tail.format('y', 'y2')}?",
-        "year_part": rf"(?<!\w)(?P<part>{_alt(lex.year_parts)})\s+năm(?:\s+(?P<y>\d{{4}}))?(?![\d/])",
+        "quarter": rf"(?<!\w)(?P<q>{quarter}){_year_tail('y', 'y2')}?",
+        "year_part": (
+            rf"(?<!\w)(?P<part>{_alt(lex.year_parts)})\s+năm(?:\s+(?P<y>\d{{4}}))?(?![\d/])"
+        ),
         "year_range": (
-            r"(?<!\w)(?:(?P<lead>giai\s+đoạn|thời\s+kỳ|từ)\s+)?(?:năm\s+)?"
-            r"(?<![\d/.\-])(?P<y1>(?:19|20)\d{2})\s*(?:-|–|—|đến|tới)\s*(?:năm\s+)?"
+            rf"(?<!\w)(?:(?P<lead>{_alt(lex.cue('range_lead'))}|từ)\s+)?(?:năm\s+)?"
+            rf"(?<![\d/.\-])(?P<y1>(?:19|20)\d{{2}}){_RANGE_SEP}(?:năm\s+)?"
             r"(?P<y>(?:19|20)\d{2})(?![\d/])"
         ),
-        "onward": rf"(?<!\w)(?:từ\s+)?năm\s+(?P<y>\d{{4}})\s*,?\s+{_alt(cue('onward'))}(?!\w)",
         "year": r"(?<!\w)năm\s+(?P<y>(?:19|20)\d{2})(?![\d/])",
         "year_bare": r"(?<![\w/.\-])(?P<y>(?:19|20)\d{2})(?![\w/])",
         "event": (
             rf"(?<!\w)(?:ngày\s+)?(?:lễ\s+)?(?P<ev>{_alt(lex.events)})(?!\w)"
-            rf"(?:\s+{_alt(cue('lunar_stem'))}\s+{_alt(cue('lunar_branch'))}(?!\w))?"
+            rf"(?:\s+{_alt(lex.cue('lunar_stem'))}\s+{_alt(lex.cue('lunar_branch'))}(?!\w))?"
             r"(?:\s+(?:lần\s+thứ\s+\d{1,2}|(?:lần\s+thứ\s+)?[IVXL]{1,6})(?!\w))?"
             r"(?:\s+(?:năm\s+)?(?P<y>\d{4})(?![\d/]))?"
             r"(?:\s*\(?\s*(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})"
             r"(?:\s*[/.\-]\s*(?P<yy>\d{4}))?(?![\d/]))?"
         ),
-        # recurrences
+    }
+
+
+def _number(lex: _Lexicon) -> str:
+    return rf"(?:\d{{1,3}}|{_alt(lex.numbers)})"
+
+
+def _recurring_units(lex: _Lexicon) -> str:
+    return _alt(p for p, u in lex.units.items() if u.name in _RECURRING_UNITS)
+
+
+def _recurrence_item(lex: _Lexicon) -> str:
+    """One item of a recurrence list: "hằng quý", "6 tháng", "năm"."""
+    return (
+        rf"(?:{_alt(lex.cue('every'))}\s+)?(?:(?P<n>{_number(lex)})\s+)?"
+        rf"(?P<unit>{_recurring_units(lex)})(?!\w)(?!\s*\d)"
+    )
+
+
+def _recurrence_rules(lex: _Lexicon) -> dict[str, str]:
+    """Recurrences: "hằng quý", "định kỳ hằng quý, 6 tháng, năm", "02 lần/ngày" ..."""
+    every, periodic = _alt(lex.cue("every")), _alt(lex.cue("periodic"))
+    units, number = _recurring_units(lex), _number(lex)
+    item = re.sub(r"\?P<\w+>", "?:", _recurrence_item(lex))
+    once = r"(?:\s*/\s*lần|\s+(?:một|1)\s+lần)"
+    return {
         "rec_day_of": (
-            rf"(?<!\w)ngày\s+(?P<d>\d{{1,2}})(?:\s+của)?\s+{every}\s+(?P<unit>tháng|qu[ýí])(?!\w)"
+            rf"(?<!\w)ngày\s+(?P<d>\d{{1,2}})(?:\s+của)?\s+{every}\s+(?P<unit>{units})(?!\w)"
         ),
         "rec_last_day": (
-            rf"(?<!\w)ngày\s+cuối(?:\s+cùng)?(?:\s+của)?\s+(?:{every}\s+)?"
-            rf"(?P<unit>{recurring_units})(?!\w)"
+            rf"(?<!\w)ngày\s+cuối(?:\s+cùng)?(?:\s+của)?\s+(?:{every}\s+)?(?P<unit>{units})(?!\w)"
         ),
         "rec_list": (
-            rf"(?<!\w)(?:định\s+kỳ\s+(?:theo\s+)?{item_plain}|{every}\s+{recurring_units}"
-            rf"(?!\w)(?!\s*\d))(?:\s*(?:,|và|hoặc|/)\s*{item_plain})*{once}?"
+            rf"(?<!\w)(?:{periodic}\s+(?:theo\s+)?{item}|{every}\s+{units}(?!\w)(?!\s*\d))"
+            rf"(?:\s*(?:,|và|hoặc|/)\s*{item})*{once}?"
         ),
         "rec_per": (
-            rf"(?<!\w)(?P<n>{num})\s+lần\s*(?:/|một|mỗi|trong\s+(?:một|1)|trên)\s*"
-            rf"(?P<unit>{recurring_units})(?!\w)"
+            rf"(?<!\w)(?P<n>{number})\s+lần\s*(?:/|một|mỗi|trong\s+(?:một|1)|trên)\s*"
+            rf"(?P<unit>{units})(?!\w)"
         ),
-        "rec_every_n": rf"(?<!\w)(?P<n>{num})\s+(?P<unit>{recurring_units}){once}(?!\w)",
-        "rec_periodic": r"(?<!\w)định\s+kỳ(?!\w)(?:\s*,\s*đột\s+xuất)?",
-        # counted relative deadlines
+        "rec_every_n": rf"(?<!\w)(?P<n>{number})\s+(?P<unit>{units}){once}(?!\w)",
+        "rec_periodic": rf"(?<!\w){periodic}(?!\w)(?:\s*,\s*{_alt(lex.cue('ad_hoc'))})?",
+        "onward": (
+            rf"(?<!\w)(?:từ\s+)?năm\s+(?P<y>\d{{4}})\s*,?\s+{_alt(lex.cue('onward'))}(?!\w)"
+        ),
+    }
+
+
+def _relative_rules(lex: _Lexicon) -> dict[str, str]:
+    """Counted relative deadlines and event clauses."""
+    cue = lex.cue
+    number, units = _number(lex), _alt(lex.units)
+    bare_khi = r"(?<!đến\s)(?<!tới\s)khi"  # "cho đến khi" is "until", not an event clause
+    return {
         "rel_count": (
             rf"(?<!\w)(?P<lead>{_alt(cue('relative') + cue('lead_time'))})\s+"
-            rf"(?:(?:tối\s+đa|không\s+quá)\s+)?(?P<n>{num})\s+(?P<unit>{units})(?!\w)"
+            rf"(?:{_alt(cue('ceiling'))}\s+)?(?P<n>{number})\s+(?P<unit>{units})(?!\w)"
             r"(?!\s*(?:đầu|cuối)\s+năm)(?!\s*[/\d])"
             rf"(?P<past>\s+{_alt(cue('past_tail'))}(?!\w))?"
-            r"(?:\s+(?:đầu|tới|sắp\s+tới|tiếp\s+theo)(?!\w))?"
-            r"(?:\s*,?\s*(?P<akw>kể\s+từ|tính\s+từ|sau\s+khi|sau|từ)\s+"
-            r"(?P<anchor>[^,.;:()\n]{1,120}))?"
+            rf"(?:\s+{_alt(cue('count_tail'))}(?!\w))?"
+            rf"(?:\s*,?\s*{_alt(cue('anchor'))}\s+(?P<anchor>[^,.;:()\n]{{1,120}}))?"
         ),
         "rel_after": (
-            rf"(?<!\w)sau\s+khi\s+(?P<anchor>[^,.;:()\n]{{1,80}}?)\s+(?P<n>{num})\s+"
+            rf"(?<!\w)sau\s+khi\s+(?P<anchor>[^,.;:()\n]{{1,80}}?)\s+(?P<n>{number})\s+"
             rf"(?P<unit>{units})(?!\w)"
         ),
         "rel_event": (
-            rf"(?<!\w)(?P<lead>{_alt(p for p in cue('event_lead') if p != 'khi')}"
-            r"|(?<!đến\s)(?<!tới\s)khi)\s+(?!\d)(?P<clause>[^.;:()\n]{1,150})"
+            rf"(?<!\w)(?P<lead>{_alt(p for p in cue('event_lead') if p != 'khi')}|{bare_khi})"
+            r"\s+(?!\d)(?P<clause>[^.;:()\n]{1,150})"
         ),
     }
-    cue_groups = "|".join(
-        rf"(?P<{role}>{_alt(cue(role))})"
-        for role in ("label", "done", "latest", "before", "until", "horizon", "at", "within")
-    )
-    time_of_day = r"(?:\d{1,2}\s*(?:h|giờ)\s*(?:\d{2})?\s*(?:phút|’|')?\s*,?\s*)?"
-    self_event = _alt(cue("self_event"))
-    return _Grammar(
-        rules={name: re.compile(p, _FLAGS) for name, p in rules.items()},
-        item=re.compile(item, _FLAGS),
-        cue=re.compile(
-            rf"(?<!\w)(?:(?P<prefix>{_alt(cue('done'))})\s+)?(?:{cue_groups})"
-            rf"(?:\s+{_alt(cue('cue_tail'))})?\s*(?:là\s*)?:?\s*"
-            rf"{time_of_day}$",
-            _FLAGS,
-        ),
-        start=re.compile(rf"(?<!\w){_alt(cue('start'))}(?:\s+ngày)?\s*$", _FLAGS),
-        cutoff=re.compile(rf"(?<!\w){_alt(cue('cutoff'))}(?:\s+hết)?(?:\s+ngày)?\s*$", _FLAGS),
-        passive=re.compile(rf"(?<!\w){_alt(cue('passive'))}\s+(?P<verb>\w+(?:\s+\w+)?)\s*$", _FLAGS),
-        plan_before=re.compile(rf"(?<!\w){_alt(cue('plan'))}\s*,?\s*$", _FLAGS),
-        plan_near=re.compile(
-            rf"(?<!\w){_alt(cue('plan'))}(?:\s+\S+){{0,4}}\s*,?\s*$", _FLAGS
-        ),
-        report_before=re.compile(rf"(?<!\w){_alt(cue('report'))}\s*$", _FLAGS),
-        report_after=re.compile(rf"^\s*(?:\S+\s+)?{_alt(cue('report'))}(?!\w)", _FLAGS),
-        past_before=re.compile(rf"(?<!\w){_alt(cue('past'))}(?:\s+\S+){{0,2}}\s*$", _FLAGS),
-        event_word=re.compile(rf"(?<!\w){_alt(cue('event'))}(?!\w)", _FLAGS),
-        self_anchor=re.compile(
-            rf"^\s*(?:ngày\s+)?(?:{_alt(cue('doctype'))}(?:\s+này)?\s+(?:được\s+)?)?"
-            rf"{self_event}(?:\s+(?:văn\s+bản|thi\s+hành))?\s*$",
-            _FLAGS,
-        ),
-        effective=re.compile(rf"(?<!\w){_alt(cue('effective'))}(?!\w)", _FLAGS),
-        back_anchor=re.compile(
-            r"(?<!\w)(?:sau\s+khi|kể\s+từ\s+khi|kể\s+từ\s+ngày|kể\s+từ)\s+"
-            r"(?P<anchor>[^.;:\n]{1,400}?)\s*,\s*$",
-            _FLAGS,
-        ),
-        none_word=re.compile(rf"(?<!\w){_alt(cue('none'))}(?!\w)", _FLAGS),
-        full_day=(
-            re.compile(rules["day_num"], _FLAGS),
-            re.compile(rules["day_text"], _FLAGS),
-        ),
-    )
 
 
+def _gates(lex: _Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Words a rule cannot match without: each group needs one of its words in the text.
+
+    Checking them with ``in`` on the lower-cased text skips most rules on most sentences.
+    """
+    count = (_DIGIT, *lex.numbers)
+    every = lex.cue("every")
+    return {
+        "day_range": (("ngày",), (_DIGIT,)),
+        "day_num": ((_DIGIT,),),
+        "day_text": (("tháng",), (_DIGIT,)),
+        "day_dm": (("ngày",), (_DIGIT,)),
+        "dm_bare": (("/",), (_DIGIT,)),
+        "month_range": (("tháng",), (_DIGIT,)),
+        "month": (("tháng",), (_DIGIT,)),
+        "quarter_range": (("quý", "quí"),),
+        "quarter": (("quý", "quí"),),
+        "year_part": (("năm",), tuple({p.split()[-1] for p in lex.year_parts})),
+        "year_range": ((_DIGIT,),),
+        "onward": (("năm",), (_DIGIT,)),
+        "year": (("năm",), (_DIGIT,)),
+        "year_bare": ((_DIGIT,),),
+        "event": (tuple({name.split()[0] for name in lex.events}),),
+        "rec_day_of": (("ngày",), every),
+        "rec_last_day": (("cuối",),),
+        "rec_list": ((*every, "định"),),
+        "rec_per": (("lần",),),
+        "rec_every_n": (("lần",),),
+        "rec_periodic": (("định",),),
+        "rel_count": (count,),
+        "rel_after": (("sau",), count),
+        "rel_event": (("khi", "ngày"),),
+    }
+
+
+_DIGIT = "0-9"
+_HAS_DIGIT = re.compile(r"\d")
 _RECURRING_UNITS = frozenset({"day", "week", "month", "quarter", "half_year", "year"})
 _MONTHS = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
 
@@ -311,7 +383,9 @@ def _year(digits: str, warnings: list[str]) -> int:
     return int(digits)
 
 
-def _next_day_of_year(month: int, day: int, issued: date | None, warnings: list[str]) -> date | None:
+def _next_day_of_year(
+    month: int, day: int, issued: date | None, warnings: list[str]
+) -> date | None:
     """A day written without a year: the issue year, or the next one if it has passed."""
     if issued is None:
         warnings.append("no year is given and the issue date is unknown")
@@ -344,7 +418,9 @@ def _add_working_time(start: date, count: int, unit: str) -> date:
     work = default_calendar()
     if unit == "working_day":
         return work.add_working_days(start, count)
-    return work.add_working_hours(datetime.combine(start + timedelta(days=1), time.min), count).date()
+    return work.add_working_hours(
+        datetime.combine(start + timedelta(days=1), time.min), count
+    ).date()
 
 
 def _add_duration(start: date, count: int, unit: _Unit) -> date:
@@ -392,10 +468,10 @@ class _Hit:
     end: int
     kind: DeadlineKind
     rule: str
-    date: date | None = None
+    due: date | None = None
     recurrence: str | None = None
     warnings: list[str] = field(default_factory=list)
-    first: date | None = None  # first day of a period, for "trước" + period
+    begins: date | None = None  # first day of a period, for "trước" + period
     needs_cue: bool = True
     tier: int = 0  # 0 time expression, 1 counted relative, 2 event clause
     yearless_day: bool = False  # a day written without its year: may join a recurrence
@@ -407,7 +483,7 @@ class _Hit:
         return Deadline(
             text=text[self.start : self.end],
             kind=self.kind,
-            date=self.date,
+            date=self.due,
             recurrence=self.recurrence,
             span=Span(self.start, self.end, _LABEL),
             warnings=tuple(self.warnings),
@@ -435,8 +511,10 @@ def _quarter(token: str) -> int | None:
     return value if value is not None and 1 <= value <= 4 else None
 
 
-def _period(m: re.Match[str], rule: str, first: date | None, last: date | None, ws: list[str]) -> _Hit:
-    return _Hit(m.start(), m.end(), DeadlineKind.PERIOD, rule, date=last, first=first, warnings=ws)
+def _period(
+    m: re.Match[str], rule: str, begins: date | None, ends: date | None, ws: list[str]
+) -> _Hit:
+    return _Hit(m.start(), m.end(), DeadlineKind.PERIOD, rule, ends, begins=begins, warnings=ws)
 
 
 def _full_day(m: re.Match[str], issued: date | None, ws: list[str]) -> tuple[date | None, bool]:
@@ -456,7 +534,9 @@ def _hit_day(m: re.Match[str], rule: str, issued: date | None) -> _Hit | None:
     if rule == "dm_bare" and not (1 <= int(m["m"]) <= 12 and 1 <= int(m["d"]) <= 31):
         return None  # "24/24", "1/500": not a day at all
     found, yearless = _full_day(m, issued, ws)
-    return _Hit(m.start(), m.end(), DeadlineKind.DATE, rule, found, warnings=ws, yearless_day=yearless)
+    return _Hit(
+        m.start(), m.end(), DeadlineKind.DATE, rule, found, warnings=ws, yearless_day=yearless
+    )
 
 
 def _hit_day_range(m: re.Match[str], issued: date | None) -> _Hit:
@@ -527,7 +607,7 @@ def _hit_event(m: re.Match[str], issued: date | None) -> _Hit:
     day = _event_day(event.when, year, issued) if event.when else None
     if event.when and day is None:
         ws.append("the event's date cannot be worked out without the issue date")
-    return _Hit(m.start(), m.end(), event.kind, "event", day, first=day, warnings=ws)
+    return _Hit(m.start(), m.end(), event.kind, "event", day, begins=day, warnings=ws)
 
 
 def _recurrence_of(interval_days: float) -> str | None:
@@ -554,7 +634,7 @@ def _hit_recurrence(m: re.Match[str], rule: str, issued: date | None) -> _Hit:
     elif rule in ("rec_day_of", "rec_last_day"):
         unit = _unit(m["unit"])
         hit.recurrence = unit.recurrence
-        hit.date = _first_due(unit, int(m["d"]) if rule == "rec_day_of" else None, issued, ws)
+        hit.due = _first_due(unit, int(m["d"]) if rule == "rec_day_of" else None, issued, ws)
     elif rule == "onward":
         hit.recurrence = "yearly"
         hit.needs_cue = False
@@ -575,7 +655,9 @@ def _first_due(unit: _Unit, day: int | None, issued: date | None, ws: list[str])
         if day is None:
             due = _add_months(begin, months) - timedelta(days=1)
         else:
-            due = date(begin.year, begin.month, min(day, gregorian.monthrange(begin.year, begin.month)[1]))
+            due = date(
+                begin.year, begin.month, min(day, gregorian.monthrange(begin.year, begin.month)[1])
+            )
         if due >= issued:
             return due
     return None
@@ -602,7 +684,9 @@ def _hit_relative(m: re.Match[str], rule: str, text: str, issued: date | None) -
     ws: list[str] = []
     if rule == "rel_count" and m["past"]:
         return None  # "trong 5 năm qua" looks back
-    hit = _Hit(m.start(), m.end(), DeadlineKind.RELATIVE, rule, warnings=ws, needs_cue=False, tier=1)
+    hit = _Hit(
+        m.start(), m.end(), DeadlineKind.RELATIVE, rule, warnings=ws, needs_cue=False, tier=1
+    )
     g = _grammar()
     if rule == "rel_count" and (m["lead"].lower() in _lexicon().cue("lead_time")):
         return hit  # "ít nhất 10 ngày" before some event: never resolved
@@ -613,7 +697,7 @@ def _hit_relative(m: re.Match[str], rule: str, text: str, issued: date | None) -
         back = g.back_anchor.search(_clause_before(text, m.start(), reach=400))
         base = _anchor_date(back["anchor"], issued, ws) if back else issued
     if base is not None:
-        hit.date = _add_duration(base, _count(m["n"]), _unit(m["unit"]))
+        hit.due = _add_duration(base, _count(m["n"]), _unit(m["unit"]))
     return hit
 
 
@@ -629,7 +713,7 @@ def _hit_event_clause(m: re.Match[str], text: str, issued: date | None) -> _Hit 
     for pattern in g.full_day:
         day = pattern.search(clause)
         if day and _group(day, "y", "y2"):
-            hit.date, _ = _full_day(day, issued, hit.warnings)
+            hit.due, _ = _full_day(day, issued, hit.warnings)
             break
     return hit
 
@@ -642,14 +726,23 @@ def _clause_before(text: str, start: int, reach: int = 200) -> str:
 
 
 def _raw_hits(text: str, issued: date | None, lenient: bool) -> Iterator[_Hit]:
-    for rule, pattern in _grammar().rules.items():
+    g = _grammar()
+    lower = text.lower()
+    has_digit = _HAS_DIGIT.search(text) is not None
+    for rule, pattern in g.rules.items():
         if rule == "year_bare" and not lenient:
+            continue
+        if not all(_any_in(words, lower, has_digit) for words in g.gates[rule]):
             continue
         for m in pattern.finditer(text):
             hit = _hit(m, rule, text, issued)
             if hit is not None:
                 hit.size = hit.end - hit.start
                 yield hit
+
+
+def _any_in(words: tuple[str, ...], lower: str, has_digit: bool) -> bool:
+    return any(has_digit if w == _DIGIT else w in lower for w in words)
 
 
 def _hit(m: re.Match[str], rule: str, text: str, issued: date | None) -> _Hit | None:
@@ -685,7 +778,7 @@ def _judge(hit: _Hit, text: str, issued: date | None, lenient: bool) -> _Hit | N
         return _widen(hit, text) if lenient or _is_recurrence(hit, text) else None
     if not hit.needs_cue:
         # "(từ ngày 04/5 đến ngày 14/5/2025)": a period already over; it still hides its days
-        hit.is_over = not lenient and bool(issued and hit.date and hit.date < issued)
+        hit.is_over = not lenient and bool(issued and hit.due and hit.due < issued)
         return _widen(hit, text)
     g = _grammar()
     left = _clause_before(text, hit.start, reach=90)
@@ -700,8 +793,8 @@ def _judge(hit: _Hit, text: str, issued: date | None, lenient: bool) -> _Hit | N
     if not _is_deadline_cue(cue, left[: cue.start()], hit):
         return None
     hit.start -= len(left) - cue.start()
-    if cue["before"] and hit.kind is DeadlineKind.PERIOD and hit.first is not None:
-        hit.date = hit.first - timedelta(days=1)  # "trước Tết": the day before it starts
+    if cue["before"] and hit.kind is DeadlineKind.PERIOD and hit.begins is not None:
+        hit.due = hit.begins - timedelta(days=1)  # "trước Tết": the day before it starts
     return hit
 
 
@@ -750,7 +843,7 @@ def _without_overlaps(hits: list[_Hit]) -> list[_Hit]:
 def _merge_recurrences(hits: list[_Hit], text: str) -> list[_Hit]:
     """Join a recurrence and a day without a year in one clause: "trước ngày 25/12 hằng năm"."""
     out = list(hits)
-    for rec in [h for h in hits if h.kind is DeadlineKind.RECURRING and h.date is None]:
+    for rec in [h for h in hits if h.kind is DeadlineKind.RECURRING and h.due is None]:
         days = [h for h in out if h.yearless_day and h.kind is DeadlineKind.DATE]
         near = [d for d in days if _same_clause(text, rec, d)]
         if not near or rec not in out:
@@ -761,7 +854,7 @@ def _merge_recurrences(hits: list[_Hit], text: str) -> list[_Hit]:
             is_pending=False,
             start=min(rec.start, day.start),
             end=max(rec.end, day.end),
-            date=day.date,
+            due=day.due,
             warnings=rec.warnings + day.warnings,
         )
         out = [h for h in out if h is not rec and h is not day] + [merged]
@@ -775,8 +868,8 @@ def _same_clause(text: str, a: _Hit, b: _Hit) -> bool:
 
 
 def _warn_early(hit: _Hit, issued: date | None) -> None:
-    if issued and hit.date and hit.kind in _DATED_KINDS and hit.date < issued:
-        hit.warnings.append(f"the deadline {hit.date.isoformat()} is before the issue date")
+    if issued and hit.due and hit.kind in _DATED_KINDS and hit.due < issued:
+        hit.warnings.append(f"the deadline {hit.due.isoformat()} is before the issue date")
 
 
 def _scan(text: str, issued: date | None, *, lenient: bool) -> list[_Hit]:

@@ -58,7 +58,16 @@ def starts_with_body(text: str) -> bool:
     """
     if cue_pattern("non_body").match(text) or cue_pattern("predicate").match(text):
         return False
+    if ORGANISE_VERB.match(text):
+        return False
     return _body_head().match(text) is not None
+
+
+# "Tổ chức công bố quy hoạch ..." organises; "Tổ chức, doanh nghiệp ...", "tổ chức đảng" are bodies.
+ORGANISE_VERB = re.compile(
+    r"^tổ chức\s+(?!đảng|chính trị|xã hội|cá nhân|có\b|được\b|tín dụng|hội\b|và\b|thuộc\b|trong\b|liên quan)[a-zđà-ỹ]",
+    re.IGNORECASE,
+)
 
 
 def noun_phrase_end(text: str, start: int) -> int | None:
@@ -86,7 +95,8 @@ def noun_phrase_end(text: str, start: int) -> int | None:
     return colon if colon > start else None
 
 
-PASSIVE_BEFORE = re.compile(r"\b(?:được|bị)\s+(?:\w+\s+){0,2}$")
+# "được giao chủ trì", "được Bộ Chính trị phân công": a passive that qualifies the name.
+PASSIVE_BEFORE = re.compile(r"\b(?:được|bị)\s+(?:(?:[A-ZĐ]\w*\s+){1,4}|\w+\s+)?$")
 ORGANISE_BEFORE = re.compile(r"tổ chức\s+$")
 
 
@@ -95,7 +105,7 @@ def _first_lower(pattern: re.Pattern[str], text: str, start: int, limit: int) ->
     for m in pattern.finditer(text, start, limit):
         if text[m.start()].isupper():
             continue
-        before = text[max(start, m.start() - 24) : m.start()]
+        before = text[max(start, m.start() - 40) : m.start()]
         if PASSIVE_BEFORE.search(before):
             continue
         organise = ORGANISE_BEFORE.search(before)
@@ -232,7 +242,7 @@ def split_names(phrase: str) -> list[str]:
 
     "Các bộ, ngành và Ủy ban nhân dân các tỉnh" → ["Các bộ, ngành", "Ủy ban nhân dân các tỉnh"].
     """
-    parts = [p.strip(" ,;.") for p in re.split(r"\s*;\s*", phrase)]
+    parts = [p.strip(" ,;.") for p in re.split(r"\s*;\s*|(?<=\w)/(?=[A-ZĐ])", phrase)]
     names: list[str] = []
     for part in parts:
         names.extend(_split_on_heads(part))

@@ -84,8 +84,7 @@ def segment(text: str) -> list[TaskDraft]:
         addressee=document_addressee,
         addressee_source="document" if document_addressee else "none",
     )
-    for node in build_outline(text, outline_lines):
-        drafts.extend(_visit(text, node, root_context, has_assignment_section))
+    drafts.extend(_visit_siblings(text, build_outline(text, outline_lines), root_context, has_assignment_section))
     drafts.sort(key=lambda d: d.span.start)
     return drafts
 
@@ -317,9 +316,22 @@ def _visit(text: str, node: Node, ctx: Context, has_assignment_section: bool) ->
 
 
 def _visit_children(text: str, node: Node, ctx: Context, has_assignment_section: bool) -> list[TaskDraft]:
+    return _visit_siblings(text, node.children, ctx, has_assignment_section)
+
+
+def _visit_siblings(text: str, nodes: list[Node], ctx: Context, has_assignment_section: bool) -> list[TaskDraft]:
+    """Visit nodes in order; an unnumbered paragraph with no subject continues the addressee
+    of the paragraph before it ("Bộ Chính trị giao X ... . ¶ Bảo đảm ...")."""
     out: list[TaskDraft] = []
-    for child in node.children:
-        out.extend(_visit(text, child, ctx, has_assignment_section))
+    current = ctx
+    for node in nodes:
+        drafts = _visit(text, node, current, has_assignment_section)
+        out.extend(drafts)
+        own = [d for d in drafts if d.lead is not None and d.lead_source == "own"]
+        if node.style == "para" and own:
+            current = replace(ctx, addressee=own[-1].lead, addressee_source="inherited")
+        elif node.style != "para":
+            current = ctx
     return out
 
 
@@ -373,6 +385,12 @@ def _is_heading_node(text: str, node: Node, body: str) -> bool:
         return False
     if node.children and names_only(text, node.body.start, node.body.end):
         return True
+    if _heading_kind(body) is not None and is_heading(body):
+        return True
+    if cue_pattern("assign", case_sensitive=True).search(body) or (
+        not body.isupper() and not body.startswith("Về ") and cue_pattern("predicate", case_sensitive=True).search(body, 1)
+    ):
+        return False  # "Bộ Chính trị giao Ban Tổ chức Trung ương:" is a lead-in, not a title
     return is_heading(body) and not cue_pattern("assign").match(body)
 
 
@@ -386,7 +404,13 @@ def _heading_context(text: str, node: Node, body: str, ctx: Context, has_assignm
         operative = True
         plan_needs_body = kind == "operative" and has_assignment_section
     addressee, source = ctx.addressee, ctx.addressee_source
-    if names_only(text, node.body.start, node.body.end):
+    duty = DUTY_HEADING.match(body)
+    if duty:
+        start = node.body.start + duty.start("who")
+        named = trim_np(text, Span(start, node.body.end))
+        if named is not None:
+            addressee, source = named, "inherited"
+    elif names_only(text, node.body.start, node.body.end):
         named = trim_np(text, node.body)
         if named is not None:
             addressee, source = named, "inherited"
@@ -399,6 +423,10 @@ def _heading_context(text: str, node: Node, body: str, ctx: Context, has_assignm
         operative=operative,
         plan_needs_body=plan_needs_body,
     )
+
+
+# "Trách nhiệm của các tổ chức, doanh nghiệp ..." titles the duties of those it names.
+DUTY_HEADING = re.compile(r"^(?:Trách nhiệm|Nhiệm vụ)\s+(?:của|đối với)\s+(?P<who>\S.*)$", re.IGNORECASE)
 
 
 def _visit_lead_in(text: str, node: Node, body: str, ctx: Context, has_assignment_section: bool) -> list[TaskDraft]:

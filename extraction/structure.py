@@ -150,6 +150,8 @@ def _node(text: str, line: Span, marker: Span | None) -> Node:
 
 def _attach(node: Node, stack: list[Node], roots: list[Node], text: str) -> None:
     if node.style in ("para", "row"):
+        if opens_block(node, text) and stack and stack[-1].style == "para":
+            stack.pop()  # a new lead-in paragraph closes the previous one
         if stack and opens_block(stack[-1], text):
             parent = stack[-1]
         else:

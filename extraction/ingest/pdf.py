@@ -62,9 +62,10 @@ _PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–—]?\s*\d{1,4}\s*(?:/\s*\d{1,4})
 class Line:
     """A printed line and its box, in points; ``top`` grows downwards from the page's top.
 
-    ``is_spread`` marks a row that joins runs of text far apart, such as the two columns of
-    a document's header block ("UỶ BAN NHÂN DÂN      CỘNG HOÀ XÃ HỘI ..."): it is never
-    joined with its neighbours.
+    ``first_word`` is the width of the line's first word, to tell whether it would have fitted
+    at the end of the line before. ``is_spread`` marks a row that joins runs of text far
+    apart, such as the two columns of a document's header block ("UỶ BAN NHÂN DÂN      CỘNG
+    HOÀ XÃ HỘI ..."): it is never joined with its neighbours.
     """
 
     text: str
@@ -73,6 +74,7 @@ class Line:
     top: float
     bottom: float
     page: int
+    first_word: float
     is_spread: bool = False
 
     @property
@@ -194,17 +196,21 @@ def _text_lines(textpage: pdfium.PdfTextPage, height: float, number: int) -> lis
     last_index = textpage.count_chars() - 1
     found = []
     for match in re.finditer(r"[^\r\n]*\S[^\r\n]*", text):
-        first = match.start() + len(match.group()) - len(match.group().lstrip())
-        last = match.end() - 1 - (len(match.group()) - len(match.group().rstrip()))
+        stripped = match.group().strip()
+        first = match.start() + match.group().index(stripped[0])
+        last = first + len(stripped) - 1
+        word_end = first + len(stripped.split(maxsplit=1)[0]) - 1
         left, bottom, _, top = textpage.get_charbox(min(first, last_index), loose=True)
         _, bottom2, right, top2 = textpage.get_charbox(min(last, last_index), loose=True)
+        word_right = textpage.get_charbox(min(word_end, last_index), loose=True)[2]
         line = Line(
-            text=match.group().strip(),
+            text=stripped,
             left=left,
             right=right,
             top=height - max(top, top2),
             bottom=height - min(bottom, bottom2),
             page=number,
+            first_word=word_right - left,
         )
         found.append((line, first, last))
     return _mark_inner_gaps(textpage, found)
@@ -305,6 +311,7 @@ def _row(parts: list[Line]) -> Line:
         top=min(part.top for part in parts),
         bottom=max(part.bottom for part in parts),
         page=parts[0].page,
+        first_word=parts[0].first_word,
         is_spread=any(part.is_spread for part in parts)
         or any(gap > _COLUMN_GAP * parts[0].height for gap in gaps),
     )
@@ -407,27 +414,24 @@ def _starts_with_enumerator(previous: Line, line: Line) -> bool:
 
 
 def _ends_sentence_short(previous: Line, line: Line, column: Column) -> bool:
-    # After a full stop, colon or semicolon the next word only has to fit, without the slack
-    # of ``_had_room_for``. A justified line that reaches the right edge was wrapped even
-    # after a full stop: "... sau khi nổ." + "Công khai, minh bạch ..." in local-f01.pdf.
+    # After a full stop, colon or semicolon, a little less room than the next word needs is
+    # enough: the line most likely ended there on purpose. A justified line that reaches the right edge
+    # was wrapped even after a full stop: "... sau khi nổ." + "Công khai, minh bạch ..." is
+    # one paragraph in local-f01.pdf.
     if not previous.text.endswith(_SENTENCE_END) or line.text[:1].islower():
         return False
-    return column.right - previous.right > _next_word_width(line)
+    return column.right - previous.right > 0.85 * _room_needed(line)
 
 
 def _had_room_for(previous: Line, line: Line, column: Column) -> bool:
     # The wrap rule of every word processor: a line ends early only when the next word does
-    # not fit. The estimate of its width gets slack for wide letters.
-    return column.right - previous.right > 1.3 * _next_word_width(line) + _char_width(line)
+    # not fit. A point of slack absorbs rounding in the boxes.
+    return column.right - previous.right > _room_needed(line) + 1.0
 
 
-def _next_word_width(line: Line) -> float:
-    """Estimated width of the line's first word and a space before it."""
-    return (len(line.text.split(maxsplit=1)[0]) + 1) * _char_width(line)
-
-
-def _char_width(line: Line) -> float:
-    return (line.right - line.left) / len(line.text)
+def _room_needed(line: Line) -> float:
+    """The width of the line's first word with a space before it (a space is about 0.3 em)."""
+    return line.first_word + 0.3 * line.height
 
 
 def _is_indented(line: Line, column: Column) -> bool:
@@ -523,9 +527,8 @@ def _cell_text(chars: Sequence[dict[str, Any]], box: tuple[float, ...] | None) -
     if not inside:
         return ""
     lines = [
-        Line(text=item["text"], left=item["x0"], right=item["x1"], top=item["top"],
-             bottom=item["bottom"], page=0)
-        for item in chars_to_textmap(inside).extract_text_lines(strip=True, return_chars=False)
+        _plumber_line(item)
+        for item in chars_to_textmap(inside).extract_text_lines(strip=True, return_chars=True)
         if item["text"].strip()
     ]
     if not lines:
@@ -533,6 +536,16 @@ def _cell_text(chars: Sequence[dict[str, Any]], box: tuple[float, ...] | None) -
     padding = min(line.left for line in lines) - left
     column = Column(left=left + padding, right=right - padding)
     return " / ".join(text for text, _ in join_lines(lines, column))
+
+
+def _plumber_line(item: dict[str, Any]) -> Line:
+    chars = [char for char in item["chars"] if not char["text"].isspace()]
+    word = item["text"].split(maxsplit=1)[0]
+    word_right = chars[min(len(word), len(chars)) - 1]["x1"]
+    return Line(
+        text=item["text"], left=item["x0"], right=item["x1"], top=item["top"],
+        bottom=item["bottom"], page=0, first_word=word_right - item["x0"],
+    )
 
 
 # --- assembling blocks -------------------------------------------------------------------------
