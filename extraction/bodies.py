@@ -507,6 +507,7 @@ class BodyDirectory:
         self._starts = frozenset(self._phrases)
         self._bare: list[tuple[BodyEntry, list[str]]] | None = None
         self._generic_starts = self._lexicon.starts("determiner", "unit")
+        self._determiner_starts = self._lexicon.starts("determiner")
         self._title_starts = self._lexicon.starts("determiner", "title")
         self._head_starts = self._lexicon.starts("head")
 
@@ -689,38 +690,66 @@ class BodyDirectory:
         return None
 
     def _match_generic(
-        self, tokens: _Tokens, i: int, found: Mapping[int, _Candidate]
-    ) -> int | None:
-        """The end of a generic addressee starting at token ``i``, or None.
+        self,
+        tokens: _Tokens,
+        i: int,
+        found: Mapping[int, _Candidate],
+        *,
+        after_title: bool = False,
+    ) -> list[int]:
+        """The ends of the generic addressees starting at token ``i``, shortest first.
 
-        The grammar (words from ``lexicon.tsv``): [determiner] unit qualifier* (connector unit
-        qualifier*)*. It stands alone only with a determiner, two units or a qualifier:
-        "các bộ, ngành liên quan", "cơ quan liên quan", "xã, phường, đặc khu".
-        A determiner after a connector starts a new addressee ("các bộ, các địa phương").
+        The grammar (words from ``lexicon.tsv``): [determiner] unit tail* (connector unit
+        tail*)*, where a tail is a qualifier ("liên quan") or a link to a known body ("thuộc Bộ
+        Quốc phòng"). Alone, a group needs a determiner, two units, a qualifier or a unit of
+        three or more syllables ("các bộ, ngành liên quan", "cơ quan liên quan", "xã, phường,
+        đặc khu", "chính quyền địa phương"); after a title one unit will do ("chánh văn phòng
+        tỉnh ủy"). A determiner after a connector starts a new group ("các bộ, các địa
+        phương"), and so does "và" next to a long unit ("chính quyền địa phương và cơ quan
+        liên quan").
         """
         lex = self._lexicon
         det = _longest(lex.trie("determiner"), tokens, i)
         j = det[0] if det else i
-        units = qualifiers = 0
-        end = None
-        while True:
-            unit = self._unit_at(tokens, j)
-            if unit is None:
-                break
-            j, units, end = unit, units + 1, unit
-            while (qualifier := _longest(lex.trie("qualifier"), tokens, j)) is not None:
-                j, qualifiers, end = qualifier[0], qualifiers + 1, qualifier[0]
+        units = qualifiers = longest_unit = 0
+        ends = []
+        while (unit := self._unit_at(tokens, j)) is not None:
+            size = sum(tokens.word[j:unit])  # syllables: "bộ, ngành" is two
+            units, longest_unit = units + 1, max(longest_unit, size)
+            j, tails = self._tails(tokens, unit, found)
+            qualifiers += tails
+            stands = after_title or det or units > 1 or qualifiers or longest_unit >= 3
+            single = units == 1 and not qualifiers
+            if stands and not (single and not after_title and not self._ends_phrase(tokens, j)):
+                ends.append(j)
             joint = _longest(lex.trie("connector"), tokens, j)
-            if joint is None or _longest(lex.trie("determiner"), tokens, joint[0]):
+            if joint is None:
                 break
-            if self._unit_at(tokens, joint[0]) is None or self._names_body(found, joint[0]):
+            k = joint[0]
+            following = self._unit_at(tokens, k)
+            if following is None or _longest(lex.trie("determiner"), tokens, k):
                 break
-            j = joint[0]
-        if end is None or not (det or units > 1 or qualifiers):
-            return None
-        if units == 1 and not qualifiers and not self._ends_phrase(tokens, end):
-            return None  # "các bộ máy": the unit was the start of another word
-        return end
+            if self._names_body(found, k):
+                break
+            if "và" in tokens.norm[j:k] and max(size, sum(tokens.word[k:following])) >= 3:
+                break
+            j = k
+        return ends
+
+    def _tails(self, tokens: _Tokens, j: int, found: Mapping[int, _Candidate]) -> tuple[int, int]:
+        """Past the qualifiers and links after a unit: (end, how many)."""
+        lex = self._lexicon
+        count = 0
+        while True:
+            qualifier = _longest(lex.trie("qualifier"), tokens, j)
+            link = _longest(lex.trie("link"), tokens, j)
+            if qualifier is not None:
+                j = qualifier[0]
+            elif link is not None and self._names_body(found, link[0]):
+                j = found[link[0]].end
+            else:
+                return j, count
+            count += 1
 
     def _names_body(self, found: Mapping[int, _Candidate], i: int) -> bool:
         """Whether a known body that is not a generic group starts at token ``i``."""
@@ -728,15 +757,24 @@ class BodyDirectory:
         return c is not None and not all(self._entries[e].is_generic for e in c.entries)
 
     def _unit_at(self, tokens: _Tokens, i: int) -> int | None:
-        """The end of a generic unit at ``i``, unless it opens a proper name ("Sở Tài chính")."""
-        unit = _longest(self._lexicon.trie("unit"), tokens, i)
+        """The end of a generic unit at ``i``, unless it opens a proper name ("Sở Tài chính")
+        or, being one syllable, is the first syllable of another word ("bộ máy", "hội nhập")."""
+        lex = self._lexicon
+        unit = _longest(lex.trie("unit"), tokens, i)
         if unit is None:
             return None
         end = unit[0]
-        opens_name = tokens.cap[i] and end < len(tokens) and tokens.word[end] and tokens.cap[end]
-        if opens_name and _longest(self._lexicon.trie("qualifier"), tokens, end) is None:
-            return None
-        return end
+        if end >= len(tokens) or not tokens.word[end]:
+            return end
+        carries_on = any(
+            _longest(lex.trie(kind), tokens, end) is not None
+            for kind in ("qualifier", "connector", "link")
+        )
+        if tokens.cap[end]:
+            return None if tokens.cap[i] and not carries_on else end
+        if end - i > 1 or carries_on or tokens.norm[end] in lex.stops:
+            return end
+        return None
 
     def _ends_phrase(self, tokens: _Tokens, i: int) -> bool:
         return (
@@ -753,19 +791,22 @@ class BodyDirectory:
         found: dict[int, _Candidate],
         named: dict[int, _Candidate],
     ) -> _Candidate | None:
-        """A title or sub-body before a body: "Chủ tịch Ủy ban nhân dân các xã, phường"."""
-        lex = self._lexicon
-        det = _longest(lex.trie("determiner"), tokens, i)
+        """A title or sub-body before a body: "Chủ tịch Ủy ban nhân dân các xã, phường",
+        "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ"."""
+        titles = self._lexicon.trie("title")
+        det = _longest(self._lexicon.trie("determiner"), tokens, i)
         j = det[0] if det else i
-        titles = 0
-        while (title := _longest(lex.trie("title"), tokens, j)) is not None:
-            j, titles = title[0], titles + 1
-        if not titles:
+        count = 0
+        while (title := _longest(titles, tokens, j)) is not None:
+            j, count = title[0], count + 1
+            if j < len(tokens) and tokens.norm[j] == "," and _longest(titles, tokens, j + 1):
+                j += 1
+        if not count:
             return None
         options = [c for c in (found.get(j), named.get(j)) if c is not None]
-        generic_end = self._match_generic(tokens, j, found)
-        if generic_end is not None:
-            options.append(_Candidate(j, generic_end, "generic"))
+        ends = self._match_generic(tokens, j, found, after_title=True)
+        if ends:
+            options.append(_Candidate(j, ends[-1], "generic"))
         if not options:
             return None
         inner = max(options, key=lambda c: (c.end, _PRIORITY[c.source]))
@@ -812,11 +853,16 @@ class BodyDirectory:
                 if end is not None:
                     named[i] = _Candidate(i, end, "recognised")
         candidates = [*found.values(), *named.values()]
+        units = self._lexicon.trie("unit")
+        inside_unit_until = 0  # "chính quyền địa phương": no group starts at "địa phương"
         for i in range(len(tokens)):
             if norm[i] in self._generic_starts:
-                end = self._match_generic(tokens, i, found)
-                if end is not None:
-                    candidates.append(_Candidate(i, end, "generic"))
+                if i >= inside_unit_until or norm[i] in self._determiner_starts:
+                    for end in self._match_generic(tokens, i, found):
+                        candidates.append(_Candidate(i, end, "generic"))
+                unit = _longest(units, tokens, i)
+                if unit is not None:
+                    inside_unit_until = max(inside_unit_until, unit[0])
             if norm[i] in self._title_starts:
                 composed = self._compose(tokens, i, found, named)
                 if composed is not None:

@@ -60,7 +60,14 @@ def starts_with_body(text: str) -> bool:
         return False
     if ORGANISE_VERB.match(text):
         return False
+    plural = PLURAL.match(text)
+    if plural:
+        # "Các Bộ, ngành" names bodies; "Các Báo cáo trên", "các nguồn" do not.
+        return starts_with_body(text[plural.end() :])
     return _body_head().match(text) is not None
+
+
+PLURAL = re.compile(r"^(?:các|những|tất cả(?: các)?)\s+", re.IGNORECASE)
 
 
 # "Tổ chức công bố quy hoạch ..." organises; "Tổ chức, doanh nghiệp ...", "tổ chức đảng" are bodies.
@@ -88,6 +95,7 @@ def noun_phrase_end(text: str, start: int) -> int | None:
         _predicate(),
         cue_pattern("assign", case_sensitive=True),
         cue_pattern("np_stop", case_sensitive=True),
+        cue_pattern("not_task", case_sensitive=True),
     )
     found = [s for s in (_first_lower(p, text, search_from, limit) for p in verbs) if s is not None]
     if found:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from extraction.lexicon import cue_pattern
 from extraction.roles import find_lead, find_support, names_only, trim_np
-from extraction.structure import CELL_SEPARATOR, Node, build_outline, is_heading, iter_lines
+from extraction.structure import CELL_SEPARATOR, Node, build_outline, is_heading, iter_lines, marker_of
 from extraction.types import Span
 
 # Where the body of a document ends: the recipients or the signature block.
@@ -70,9 +70,7 @@ def segment(text: str) -> list[TaskDraft]:
     body = lines[start:end] + annex_lines(text, lines[end:])
     document_addressee = find_document_addressee(text, lines[:start])
     has_task_table = any(_is_task_table_header(text, line) for line in body)
-    has_assignment_section = has_task_table or any(
-        _heading_kind(text[line.start : line.end]) == "assignment" for line in body
-    )
+    has_assignment_section = has_task_table or any(_is_assignment_heading(text, line) for line in body)
     drafts: list[TaskDraft] = []
     outline_lines: list[Span] = []
     for run in _runs(text, body):
@@ -281,6 +279,13 @@ def _cell(cells: list[Span], index: int | None) -> Span | None:
 # --- the outline --------------------------------------------------------------------------------
 
 
+def _is_assignment_heading(text: str, line: Span) -> bool:
+    """A heading such as "III. TỔ CHỨC THỰC HIỆN" or "Điều 5. Trách nhiệm thi hành"."""
+    content = text[line.start : line.end]
+    body = content[marker_of(content)[1] :]
+    return is_heading(body) and _heading_kind(body) == "assignment"
+
+
 def _heading_kind(body: str) -> str | None:
     """ "assignment" for "Tổ chức thực hiện", "operative" for "Nhiệm vụ, giải pháp",
     "background" for "Mục đích, yêu cầu" or "Đánh giá tình hình", None otherwise."""
@@ -383,7 +388,7 @@ def _fields_draft(node: Node, fields: dict[str, Span], ctx: Context) -> TaskDraf
 def _is_heading_node(text: str, node: Node, body: str) -> bool:
     if node.style == "para" and not node.children:
         return False
-    if node.children and names_only(text, node.body.start, node.body.end):
+    if node.children and (names_only(text, node.body.start, node.body.end) or DUTY_HEADING.match(body)):
         return True
     if _heading_kind(body) is not None and is_heading(body):
         return True
@@ -448,7 +453,7 @@ def _visit_lead_in(text: str, node: Node, body: str, ctx: Context, has_assignmen
 
 
 def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
-    if ctx.operative is False:
+    if ctx.operative is False or body.isupper():
         return False
     if cue_pattern("not_task").match(body) or BOILERPLATE.search(body):
         return False
@@ -538,9 +543,15 @@ def _is_clause(text: str, start: int, end: int) -> bool:
     return cue_pattern("predicate", case_sensitive=True).search(text, start + 1, end) is not None
 
 
+# Heads too general to open a new clause after ";" ("; tổ chức Hội nghị ..." is the same body's work).
+WEAK_HEADS = re.compile(r"^(?:các\s+|những\s+)?(?:tổ chức|cơ quan|đơn vị|cấp|lực lượng|doanh nghiệp)\b", re.IGNORECASE)
+
+
 def _names_body(text: str, start: int, end: int) -> bool:
     lead = find_lead(text, start, end)
-    return lead is not None and lead.start - start < 40
+    if lead is None or lead.start - start >= 40:
+        return False
+    return text[lead.start].isupper() or not WEAK_HEADS.match(text[lead.start : lead.end])
 
 
 def _trim(text: str, span: Span) -> Span:

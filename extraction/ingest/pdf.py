@@ -88,10 +88,11 @@ class Line:
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """The horizontal extent that full lines of text fill."""
+    """The horizontal extent that full lines of text fill, and the usual first-line indent."""
 
     left: float
     right: float
+    indent: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,7 +372,12 @@ def body_column(lines: Sequence[Line]) -> Column:
     bucket = lefts.most_common(1)[0][0]
     left = min(line.left for line in lines if round(line.left / 2) == bucket)
     rights = sorted(line.right for line in lines)
-    return Column(left=left, right=rights[int(0.9 * (len(rights) - 1))])
+    right = rights[int(0.9 * (len(rights) - 1))]
+    indents = Counter(
+        round((line.left - left) / 2) for line in lines if _is_indented(line, Column(left, right))
+    )
+    indent = 2.0 * indents.most_common(1)[0][0] if indents else None
+    return Column(left=left, right=right, indent=indent)
 
 
 def typical_pitch(lines: Sequence[Line]) -> float:
@@ -389,7 +395,8 @@ def starts_paragraph(previous: Line, line: Line, column: Column, pitch: float) -
     A new paragraph begins at an enumerator ("1.", "a)", "-", "Điều 3."), after a line that
     ends a sentence short of the right edge when this one does not go on in lower case,
     after a line that stopped short although the next word would have fitted, at a
-    first-line indent and at a wide vertical gap. Rows of a two-column block are paragraphs
+    first-line indent (and at the second of two lines at the usual first-line indent) and
+    at a wide vertical gap. Rows of a two-column block are paragraphs
     of their own.
     """
     return (
@@ -399,6 +406,7 @@ def starts_paragraph(previous: Line, line: Line, column: Column, pitch: float) -
         or _ends_sentence_short(previous, line, column)
         or _had_room_for(previous, line, column)
         or (_is_indented(line, column) and not _is_indented(previous, column))
+        or (_at_first_line_indent(previous, column) and _at_first_line_indent(line, column))
         or (line.page == previous.page and line.top - previous.top > _PARAGRAPH_GAP * pitch)
     )
 
@@ -436,6 +444,12 @@ def _room_needed(line: Line) -> float:
 
 def _is_indented(line: Line, column: Column) -> bool:
     return line.left - column.left > _INDENT * line.height
+
+
+def _at_first_line_indent(line: Line, column: Column) -> bool:
+    # Continuation lines go back to the left edge, so two lines in a row at the document's
+    # usual first-line indent are two paragraphs (a heading in two lines, say).
+    return column.indent is not None and abs(line.left - column.left - column.indent) < 2
 
 
 def join_lines(lines: Sequence[Line], column: Column) -> list[tuple[str, int]]:
