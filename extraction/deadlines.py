@@ -843,7 +843,9 @@ def _without_overlaps(hits: list[_Hit]) -> list[_Hit]:
 def _merge_recurrences(hits: list[_Hit], text: str) -> list[_Hit]:
     """Join a recurrence and a day without a year in one clause: "trước ngày 25/12 hằng năm"."""
     out = list(hits)
-    for rec in [h for h in hits if h.kind is DeadlineKind.RECURRING and h.due is None]:
+    recurrences = [h for h in hits if h.kind is DeadlineKind.RECURRING and h.due is None]
+    # "định kỳ trước ngày 30 tháng 11 hàng năm": the day joins "hàng năm", not "định kỳ"
+    for rec in sorted(recurrences, key=lambda h: h.recurrence is None):
         days = [h for h in out if h.yearless_day and h.kind is DeadlineKind.DATE]
         near = [d for d in days if _same_clause(text, rec, d)]
         if not near or rec not in out:

@@ -75,6 +75,8 @@ ORGANISE_VERB = re.compile(
     r"^tổ chức\s+(?!đảng|chính trị|xã hội|cá nhân|có\b|được\b|tín dụng|hội\b|và\b|thuộc\b|trong\b|liên quan)[a-zđà-ỹ]",
     re.IGNORECASE,
 )
+# Inside a phrase only the lower-case spelling organises: "... quốc gia tổ chức theo dõi".
+ORGANISE_INSIDE = re.compile(ORGANISE_VERB.pattern.lstrip("^"))
 
 
 def noun_phrase_end(text: str, start: int) -> int | None:
@@ -96,6 +98,7 @@ def noun_phrase_end(text: str, start: int) -> int | None:
         cue_pattern("assign", case_sensitive=True),
         cue_pattern("np_stop", case_sensitive=True),
         cue_pattern("not_task", case_sensitive=True),
+        ORGANISE_INSIDE,
     )
     found = [s for s in (_first_lower(p, text, search_from, limit) for p in verbs) if s is not None]
     if found:
@@ -258,7 +261,18 @@ def split_names(phrase: str) -> list[str]:
 
 
 def _split_on_heads(part: str) -> list[str]:
-    return [p.strip(" ,;.") for p in _name_breaker().split(part) if p.strip(" ,;.")]
+    pieces = [p.strip(" ,;.") for p in _name_breaker().split(part) if p.strip(" ,;.")]
+    merged: list[str] = []
+    for piece in pieces:
+        # "các Sở, Ban, ngành liên quan": a bare head lists categories, it is not a name.
+        if merged and BARE_HEAD.match(merged[-1]):
+            merged[-1] = f"{merged[-1]}, {piece}"
+        else:
+            merged.append(piece)
+    return merged
+
+
+BARE_HEAD = re.compile(r"^(?:các\s+|những\s+)?\w+$", re.IGNORECASE)
 
 
 @cache
@@ -272,7 +286,11 @@ def _name_breaker() -> re.Pattern[str]:
         if h not in ("các", "thủ trưởng")
     )
     lower = "|".join(re.escape(h) for h in heads if h != "các")
-    return re.compile(rf"(?:,\s*|\s+và\s+)(?=(?:{capitalised})(?!\w)|[Cc]ác\s+(?:{lower})(?!\w))")
+    generic = "|".join(re.escape(h) for h in sorted(cues("list_head"), key=len, reverse=True))
+    return re.compile(
+        rf"(?:,\s*|\s+và\s+)(?=(?:{capitalised})(?!\w)|[Cc]ác\s+(?:{lower})(?!\w))"
+        rf"|\s+và\s+(?=(?:{generic})(?!\w))"
+    )
 
 
 @dataclass(frozen=True, slots=True)
