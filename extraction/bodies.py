@@ -375,20 +375,14 @@ class _Tokens:
     upper: list[bool] = field(default_factory=list)
     word: list[bool] = field(default_factory=list)
     group: list[int] = field(default_factory=list)
-    # the first token of an abbreviation: (words it stands for, end offset incl. a dot it ate)
+    # per abbreviation's group: (the words it stands for, its end offset incl. a dot it ate)
     expansion: dict[int, tuple[str, int]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.norm)
 
-    def add(self, norm: str, start: int, end: int, raw: str, group: int) -> None:
-        self.norm.append(norm)
-        self.start.append(start)
-        self.end.append(end)
-        self.cap.append(raw[:1].isupper())
-        self.upper.append(len(raw) > 1 and raw.isupper())
-        self.word.append(norm[:1].isalnum())
-        self.group.append(group)
+    def columns(self) -> tuple[list[Any], ...]:
+        return (self.norm, self.start, self.end, self.cap, self.upper, self.word, self.group)
 
     def is_boundary(self, i: int) -> bool:
         """Whether a match may start at token ``i`` (or end just before it)."""
@@ -403,8 +397,8 @@ class _Tokens:
         begin, finish = self.char_span(i, j)
         pieces, cursor = [], begin
         for k in range(i, j):
-            if k in self.expansion:
-                words, stop = self.expansion[k]
+            if self.group[k] in self.expansion and self.is_boundary(k):
+                words, stop = self.expansion[self.group[k]]
                 pieces.append(self.text[cursor : self.start[k]])
                 pieces.append(words)
                 cursor = min(stop, max(finish, self.end[k]))
@@ -457,16 +451,33 @@ def _longest(trie: _Trie, tokens: _Tokens, i: int) -> tuple[int, list[Any]] | No
 
 @dataclass(slots=True)
 class _Lexicon:
+    """The words of ``lexicon.tsv``: one token trie per kind, abbreviations and stop words."""
+
     abbreviations: dict[str, str] = field(default_factory=dict)
-    tries: dict[str, _Trie] = field(default_factory=dict)
     stops: set[str] = field(default_factory=set)
+    determiner: _Trie = field(default_factory=dict)
+    unit: _Trie = field(default_factory=dict)
+    qualifier: _Trie = field(default_factory=dict)
+    connector: _Trie = field(default_factory=dict)
+    link: _Trie = field(default_factory=dict)
+    title: _Trie = field(default_factory=dict)
+    list_head: _Trie = field(default_factory=dict)
+    head: _Trie = field(default_factory=dict)
 
     def trie(self, kind: str) -> _Trie:
-        return self.tries.setdefault(kind, {})
+        if kind not in _LEXICON_TRIES:
+            raise ValueError(f"lexicon.tsv: unknown kind {kind!r}; known: {sorted(_LEXICON_TRIES)}")
+        trie: _Trie = getattr(self, kind)
+        return trie
 
     def starts(self, *kinds: str) -> frozenset[str]:
         """The first tokens of the phrases of ``kinds``: a cheap test before walking a trie."""
         return frozenset(t for kind in kinds for t in self.trie(kind))
+
+
+_LEXICON_TRIES = frozenset(
+    {"determiner", "unit", "qualifier", "connector", "link", "title", "list_head", "head"}
+)
 
 
 # --- candidates ------------------------------------------------------------------------------
@@ -510,6 +521,7 @@ class BodyDirectory:
         self._determiner_starts = self._lexicon.starts("determiner")
         self._title_starts = self._lexicon.starts("determiner", "title")
         self._head_starts = self._lexicon.starts("head")
+        self._list_starts = self._lexicon.starts("determiner", "list_head")
 
     @classmethod
     @cache
@@ -558,28 +570,23 @@ class BodyDirectory:
     # -- reading text
 
     def _tokenize(self, text: str) -> _Tokens:
-        tokens = _Tokens(text)
+        """The folded tokens of ``text``, abbreviations written out (see ``_Tokens``)."""
         folded = fold(text)
+        spans = [m.span() for m in _TOKEN.finditer(folded)]
+        raws = [text[s:e] for s, e in spans]
+        tokens = _Tokens(
+            text,
+            norm=[folded[s:e] for s, e in spans],
+            start=[s for s, _ in spans],
+            end=[e for _, e in spans],
+            cap=[r[:1].isupper() for r in raws],
+            upper=[len(r) > 1 and r.isupper() for r in raws],
+            word=[r[:1].isalnum() for r in raws],
+            group=list(range(len(spans))),
+        )
         abbreviations = self._lexicon.abbreviations
-        ate_dot = -1
-        for group, m in enumerate(_TOKEN.finditer(folded)):
-            start, end = m.span()
-            if start == ate_dot:
-                first = len(tokens) - 1
-                while first > 0 and tokens.group[first - 1] == tokens.group[first]:
-                    first -= 1
-                words, _ = tokens.expansion[first]
-                tokens.expansion[first] = (words, end)
-                continue
-            raw = text[start:end]
-            words = abbreviations.get(raw)
-            if words is None:
-                tokens.add(m.group(), start, end, raw, group)
-                continue
-            tokens.expansion[len(tokens)] = (words, end)
-            for word in _TOKEN.findall(fold(words)):
-                tokens.add(word, start, end, "X", group)  # capitalised, not an acronym
-            ate_dot = end  # "TP. Hồ Chí Minh": the dot belongs to the abbreviation
+        for k in reversed([k for k, raw in enumerate(raws) if raw in abbreviations]):
+            _write_out(tokens, k, abbreviations[raws[k]])
         return tokens
 
     def _accepts(self, alias: _Alias, tokens: _Tokens, i: int, skip: int = 0) -> bool:
@@ -625,8 +632,10 @@ class BodyDirectory:
         """Bodies of elliptic lists: "các Bộ: Tài chính, Tư pháp", "các Bộ Tài chính, Tư pháp"."""
         items: list[_Candidate] = []
         heads: list[tuple[int, int]] = []
-        determiners, list_heads = self._lexicon.trie("determiner"), self._lexicon.trie("list_head")
+        determiners, list_heads = self._lexicon.determiner, self._lexicon.list_head
         for i in range(len(tokens)):
+            if tokens.norm[i] not in self._list_starts:
+                continue
             det = _longest(determiners, tokens, i)
             at = det[0] if det else i
             head = _longest(list_heads, tokens, at)
@@ -655,7 +664,7 @@ class BodyDirectory:
         self, tokens: _Tokens, node: _Trie, pos: int, head_len: int, found: dict[int, _Candidate]
     ) -> list[_Candidate]:
         out = []
-        connectors, determiners = self._lexicon.trie("connector"), self._lexicon.trie("determiner")
+        connectors, determiners = self._lexicon.connector, self._lexicon.determiner
         while True:
             pos = _skip_parenthesis(tokens, pos)
             joint = _longest(connectors, tokens, pos)
@@ -710,7 +719,7 @@ class BodyDirectory:
         phủ"), as the gold annotation of shared/corpus splits them.
         """
         lex = self._lexicon
-        det = _longest(lex.trie("determiner"), tokens, i)
+        det = _longest(lex.determiner, tokens, i)
         j = det[0] if det else i
         units = qualifiers = longest_unit = 0
         ends = []
@@ -723,12 +732,12 @@ class BodyDirectory:
             single = units == 1 and not qualifiers
             if stands and not (single and not after_title and not self._ends_phrase(tokens, j)):
                 ends.append(j)
-            joint = _longest(lex.trie("connector"), tokens, j)
+            joint = _longest(lex.connector, tokens, j)
             if joint is None:
                 break
             k = joint[0]
             following = self._unit_at(tokens, k)
-            if following is None or _longest(lex.trie("determiner"), tokens, k):
+            if following is None or _longest(lex.determiner, tokens, k):
                 break
             if self._names_body(found, k):
                 break
@@ -742,8 +751,8 @@ class BodyDirectory:
         lex = self._lexicon
         count = 0
         while True:
-            qualifier = _longest(lex.trie("qualifier"), tokens, j)
-            link = _longest(lex.trie("link"), tokens, j)
+            qualifier = _longest(lex.qualifier, tokens, j)
+            link = _longest(lex.link, tokens, j)
             if qualifier is not None:
                 j = qualifier[0]
             elif link is not None and self._names_body(found, link[0]):
@@ -761,15 +770,15 @@ class BodyDirectory:
         """The end of a generic unit at ``i``, unless it opens a proper name ("Sở Tài chính")
         or, being one syllable, is the first syllable of another word ("bộ máy", "hội nhập")."""
         lex = self._lexicon
-        unit = _longest(lex.trie("unit"), tokens, i)
+        unit = _longest(lex.unit, tokens, i)
         if unit is None:
             return None
         end = unit[0]
         if end >= len(tokens) or not tokens.word[end]:
             return end
         carries_on = any(
-            _longest(lex.trie(kind), tokens, end) is not None
-            for kind in ("qualifier", "connector", "link")
+            _longest(trie, tokens, end) is not None
+            for trie in (lex.qualifier, lex.connector, lex.link)
         )
         if tokens.cap[end]:
             return None if tokens.cap[i] and not carries_on else end
@@ -794,8 +803,8 @@ class BodyDirectory:
     ) -> _Candidate | None:
         """A title or sub-body before a body: "Chủ tịch Ủy ban nhân dân các xã, phường",
         "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ"."""
-        titles = self._lexicon.trie("title")
-        det = _longest(self._lexicon.trie("determiner"), tokens, i)
+        titles = self._lexicon.title
+        det = _longest(self._lexicon.determiner, tokens, i)
         j = det[0] if det else i
         bounds = []  # where a body may follow: after each title
         while (title := _longest(titles, tokens, j)) is not None:
@@ -821,10 +830,10 @@ class BodyDirectory:
         the words of the name ("Vụ Lý luận chính trị"), or None."""
         if not tokens.cap[i]:
             return None
-        head = _longest(self._lexicon.trie("head"), tokens, i)
+        head = _longest(self._lexicon.head, tokens, i)
         if head is None:
             return None
-        heads, stops = self._lexicon.trie("head"), self._lexicon.stops
+        heads, stops = self._lexicon.head, self._lexicon.stops
         end, lower_run, k, n = None, 0, head[0], len(tokens)
         while k < n:
             word = tokens.norm[k]
@@ -857,7 +866,7 @@ class BodyDirectory:
                 if end is not None:
                     named[i] = _Candidate(i, end, "recognised")
         candidates = [*found.values(), *named.values()]
-        units = self._lexicon.trie("unit")
+        units = self._lexicon.unit
         inside_unit_until = 0  # "chính quyền địa phương": no group starts at "địa phương"
         for i in range(len(tokens)):
             if norm[i] in self._generic_starts:
@@ -1046,6 +1055,23 @@ def _rank(query: str, words: list[str], spelling: str) -> int:
     if all(any(w.startswith(q) for w in own) for q in words):
         return 3
     return 4
+
+
+def _write_out(tokens: _Tokens, k: int, words: str) -> None:
+    """Replace the abbreviation at token ``k`` by the tokens of ``words``, all with its offsets;
+    a dot right after it is part of it ("TP. Hồ Chí Minh")."""
+    start, stop = tokens.start[k], tokens.end[k]
+    if k + 1 < len(tokens) and tokens.norm[k + 1] == "." and tokens.start[k + 1] == stop:
+        stop = tokens.end[k + 1]
+        for column in tokens.columns():
+            del column[k + 1]
+    norms = _TOKEN.findall(fold(words))
+    n, group = len(norms), tokens.group[k]
+    # capitalised, not acronyms, words, one group
+    values = (norms, [start] * n, [tokens.end[k]] * n, [True] * n, [False] * n, [True] * n, [group] * n)
+    for column, new in zip(tokens.columns(), values, strict=True):
+        column[k : k + 1] = new
+    tokens.expansion[group] = (words, stop)
 
 
 def _drop_echoes(chosen: list[_Candidate], tokens: _Tokens) -> list[_Candidate]:

@@ -13,9 +13,10 @@ The grammar has three tiers, tried on every text:
 * event clauses ("sau khi nước rút", "trước khi trình Thủ tướng Chính phủ").
 
 A day, month, quarter or year counts as a deadline only after a cue ("trước", "chậm nhất",
-"trong", "đến hết", "hoàn thành", "Thời hạn:"); a date after "từ", after a document number or
-after "phiên họp" is a mention, not a deadline. ``parse_deadline`` reads one phrase such as a
-table cell, where no cue is needed. The words come from ``data/deadline_*.tsv``; the meaning of
+"trong", "đến hết", "hoàn thành", "Thời hạn:"). Without one ("Kết luận số 150-KL/TW, ngày
+14/4/2025", "tại phiên họp ngày 14/11/2025"), or after "từ" (an effective date) or "tính đến"
+(a cut-off), it is a mention. ``parse_deadline`` reads one phrase such as a table cell, where no
+cue is needed. The words come from ``data/deadline_*.tsv``; the meaning of
 each kind is ``shared/corpus/GUIDELINES.md`` "deadline.kind".
 """
 
@@ -901,11 +902,12 @@ def governing_deadline(text: str, *, issued: date | None) -> Deadline:
 
     A day or period wins over a recurrence, which wins over a relative deadline; among days and
     periods the latest wins ("trước ngày 20/6/2025 (phấn đấu hoàn thành trước ngày 15/6/2025)"
-    → 2025-06-20). Example: "... theo Kết luận số 150-KL/TW, ngày 14/4/2025 ..., hoàn thành
-    trong tháng 11/2025" → period 2025-11-30.
+    → 2025-06-20); a day before the issue date comes last, as it is more likely a past event.
+    Example: "... theo Kết luận số 150-KL/TW, ngày 14/4/2025 ..., hoàn thành trong tháng
+    11/2025" → period 2025-11-30.
     """
     found = find_deadlines(text, issued=issued)
-    return _choose(found) if found else Deadline.none()
+    return _choose(found, issued) if found else Deadline.none()
 
 
 def parse_deadline(phrase: str, *, issued: date | None) -> Deadline:
@@ -928,14 +930,16 @@ def parse_deadline(phrase: str, *, issued: date | None) -> Deadline:
             span=Span(start, start + len(stripped), _LABEL),
             warnings=("no deadline could be read from this phrase",),
         )
-    best = _choose([hit.deadline(phrase) for hit in hits])
+    best = _choose([hit.deadline(phrase) for hit in hits], issued)
     return replace(best, text=stripped, span=Span(start, start + len(stripped), _LABEL))
 
 
-def _choose(found: list[Deadline]) -> Deadline:
+def _choose(found: list[Deadline], issued: date | None) -> Deadline:
     def rank(indexed: tuple[int, Deadline]) -> tuple[int, int, int]:
         index, d = indexed
         if d.kind in _DATED_KINDS:
+            if issued and d.date and d.date < issued:
+                return (4, -d.date.toordinal(), index)  # more likely a past event than a deadline
             return (0, -d.date.toordinal() if d.date else 0, index)
         if d.kind is DeadlineKind.RECURRING:
             return (1, 0 if d.date else (1 if d.recurrence else 2), index)

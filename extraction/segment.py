@@ -437,18 +437,21 @@ DUTY_HEADING = re.compile(r"^(?:Trách nhiệm|Nhiệm vụ)\s+(?:của|đối v
 def _visit_lead_in(text: str, node: Node, body: str, ctx: Context, has_assignment_section: bool) -> list[TaskDraft]:
     lead = find_lead(text, node.body.start, node.body.end)
     support = find_support(text, node.body.start, node.body.end)
+    own: list[TaskDraft] = []
+    if len(body.split()) > LONG_LEAD_IN_WORDS and _is_task(text, node, body, ctx):
+        own = _task_drafts(text, node, ctx)
+    # A lead-in passes its deadline down, but not a task whose points only detail its
+    # deliverable ("... trước ngày 20/10/2024. Trong đó lưu ý:"), nor a narrative opening.
+    passes_deadline = not own and not cue_pattern("not_task").match(body) and not NARRATIVE.search(body[:120])
     child_ctx = replace(
         ctx,
         addressee=lead or ctx.addressee,
         addressee_source="inherited" if lead else ctx.addressee_source,
         support=support or ctx.support,
-        deadline_spans=ctx.deadline_spans + (node.body,),
+        deadline_spans=ctx.deadline_spans + ((node.body,) if passes_deadline else ()),
         operative=True if ctx.operative is None and lead else ctx.operative,
         plan_needs_body=ctx.plan_needs_body and lead is None,
     )
-    own: list[TaskDraft] = []
-    if len(body.split()) > LONG_LEAD_IN_WORDS and _is_task(text, node, body, ctx):
-        own = _task_drafts(text, node, ctx)
     return own + _visit_children(text, node, child_ctx, has_assignment_section)
 
 
