@@ -1,10 +1,13 @@
 """giaoviec's extraction core: document bytes in, task proposals out.
 
-Pure: no web, no database, no clock, no environment. ``extract`` is the whole API.
+Pure: no web, no database, no clock, no environment. ``extract`` is the whole API. The heavy
+modules (spaCy) load on first use of ``extract``, so importing ``extraction.errors`` or
+``extraction.types`` stays cheap (``giaoviec --help`` is instant).
 """
 
+from typing import Any
+
 from extraction.errors import GiaoviecError, InputError
-from extraction.pipeline import PipelineConfig, extract, read_document
 from extraction.types import (
     Body,
     Deadline,
@@ -15,6 +18,17 @@ from extraction.types import (
     Span,
     TaskProposal,
 )
+
+_LAZY = {"PipelineConfig", "extract", "read_document"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from extraction import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'extraction' has no attribute {name!r}")
+
 
 __all__ = [
     "Body",
