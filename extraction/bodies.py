@@ -281,30 +281,45 @@ def _instantiate(
     )
 
 
-def _generic_forms(template: _Template, central: Set[str]) -> list[BodyEntry]:
-    """The template's bodies without a province: "Sở Tài chính", "Ủy ban nhân dân tỉnh"."""
+def _uses_unit(template: _Template) -> bool:
+    return any("{unit}" in g or "{committee}" in g for g in template.generic)
+
+
+def _generic_forms(
+    template: _Template, central: Set[str], templates: Mapping[str, _Template]
+) -> list[BodyEntry]:
+    """The template's bodies without a province: "Sở Tài chính", "Ủy ban nhân dân tỉnh" and
+    "Ủy ban nhân dân thành phố" (ids ``so_tai_chinh``, ``ubnd.tinh``, ``ubnd.thanh_pho``)."""
+
+    def generic_id(template_id: str | None, unit: str) -> str | None:
+        if template_id is None or template_id in central:
+            return template_id
+        other = templates.get(template_id)
+        if other is None or not _uses_unit(other):
+            return template_id if other is not None and other.generic else None
+        return f"{template_id}.{'thanh_pho' if unit == _CITY_UNIT else 'tinh'}"
+
     if not template.generic:
         return []
-    uses_unit = any("{unit}" in g or "{committee}" in g for g in template.generic)
-    units = ("tỉnh", _CITY_UNIT) if uses_unit else ("",)
+    # an alias of the full name that does not name the province works without it too:
+    # "Ủy ban Mặt trận Tổ quốc {full}" gives "Ủy ban Mặt trận Tổ quốc tỉnh"
+    spellings = [*template.generic]
+    if _uses_unit(template):
+        spellings += [a.replace("{full}", "{unit}") for a in template.aliases if "{province}" not in a]
     out = []
-    for unit in units:
+    for unit in ("tỉnh", _CITY_UNIT) if _uses_unit(template) else ("",):
         values = {"unit": unit, "committee": _committee(unit)}
-        names = list(dict.fromkeys(_fill(g, values) for g in template.generic))
-        suffix = f".{'thanh_pho' if unit == _CITY_UNIT else 'tinh'}" if unit else ""
-        parent = template.parent
-        if parent and parent not in central:
-            parent = f"{parent}{suffix}"
+        names = list(dict.fromkeys(_fill(g, values) for g in spellings))
         out.append(
             BodyEntry(
-                id=f"{template.id}{suffix}",
+                id=generic_id(template.id, unit) or template.id,
                 name=names[0],
                 kind=template.kind,
                 aliases=tuple(names[1:]),
-                parent=parent,
+                parent=generic_id(template.parent, unit or "tỉnh"),
                 valid_from=template.valid_from,
                 valid_to=template.valid_to,
-                successor=f"{template.successor}{suffix}" if template.successor else None,
+                successor=generic_id(template.successor, unit or "tỉnh"),
                 note=template.note,
             )
         )
@@ -317,10 +332,11 @@ def _expand(
     """Every template applied to every province (or ministry) it covers, plus generic forms."""
     ministries = [e for e in central if e.kind in MINISTRY_KINDS]
     central_ids = {e.id for e in central}
+    by_id = {t.id: t for t in templates}
     out: list[BodyEntry] = []
-    for template in templates:
+    for template in by_id.values():
         if template.scope == PROVINCE:
-            out.extend(_generic_forms(template, central_ids))
+            out.extend(_generic_forms(template, central_ids, by_id))
             bases = [(p.entry, p.values()) for p in provinces]
         else:
             bases = [(m, {"body": m.name}) for m in ministries]

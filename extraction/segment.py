@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from underthesea import sent_tokenize
+
 from extraction.lexicon import cue_pattern
 from extraction.roles import find_lead, find_support, names_only, trim_np
 from extraction.structure import CELL_SEPARATOR, Node, build_outline, is_heading, iter_lines, marker_of
@@ -23,7 +25,7 @@ from extraction.types import Span
 TRAILER = re.compile(
     r"^(?:Nơi nhận|NƠI NHẬN|T/M\b|TM\.|KT\.|K/T\b|Q\.\s|TL\.|TUQ\.|Lưu:)", re.UNICODE
 )
-SENTENCE_BREAK = re.compile(r"(?<=[.;])\s+(?=\S)")
+CLAUSE_BREAK = re.compile(r"(?<=;)\s+(?=\S)")
 HEADER_SCAN_LINES = 30
 MIN_PROSE_WORDS = 14
 LONG_LEAD_IN_WORDS = 40
@@ -519,26 +521,46 @@ def split_assignments(text: str, span: Span) -> list[Span]:
     pieces: list[Span] = []
     start = span.start
     current_lead = _lead_text(text, span.start, span.end)
-    for m in SENTENCE_BREAK.finditer(text, span.start, span.end):
-        boundary = m.end()
+    for end_of_previous, boundary in _breaks(text, span):
         lead = _lead_text(text, boundary, span.end)
         if lead is None or lead == current_lead:
             continue
-        if text[m.start() - 1] == ";" and not _names_body(text, boundary, span.end):
+        if text[end_of_previous - 1] == ";" and not _names_body(text, boundary, span.end):
             continue
-        if not _is_clause(text, start, m.start()):
+        if not _is_clause(text, start, end_of_previous):
             continue
-        if not text[boundary].isupper() and text[m.start() - 1] == ".":
+        if not text[boundary].isupper() and text[end_of_previous - 1] != ";":
             continue
-        pieces.append(Span(start, m.start()))
+        pieces.append(Span(start, end_of_previous))
         start, current_lead = boundary, lead
     pieces.append(Span(start, span.end))
     return [_trim(text, p) for p in pieces if p.end > p.start]
 
 
+def _breaks(text: str, span: Span) -> list[tuple[int, int]]:
+    """(end of a clause, start of the next) inside a span: sentence ends as underthesea finds
+    them (it knows "v.v.", "TP." and numbered dates) and clause ends at ";"."""
+    breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(text, span.start, span.end)]
+    cursor = span.start
+    for sentence in sent_tokenize(text[span.start : span.end]):
+        found = text.find(sentence, cursor, span.end)
+        if found < 0:
+            continue
+        cursor = found + len(sentence)
+        if found > span.start:
+            previous_end = found
+            while previous_end > span.start and text[previous_end - 1].isspace():
+                previous_end -= 1
+            breaks.append((previous_end, found))
+    return sorted(set(breaks))
+
+
 def _lead_text(text: str, start: int, end: int) -> str | None:
+    """The lead of a clause, when the clause assigns work to it (not "X đã ...", "X phê duyệt")."""
     lead = find_lead(text, start, end)
-    return text[lead.start : lead.end].lower() if lead else None
+    if lead is None or REPORTED.match(text, lead.end) or cue_pattern("not_task").match(text, lead.end + 1):
+        return None
+    return text[lead.start : lead.end].lower()
 
 
 def _is_clause(text: str, start: int, end: int) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
-from lxml import etree
+from docx.oxml.xmlchemy import BaseOxmlElement
 
 from extraction.errors import CorruptFile, EmptyInput, EncryptedFile, FileTooLarge
 from extraction.types import Block, Paragraph, SourceText, Table
@@ -30,14 +30,24 @@ _RATIO_FLOOR_BYTES = 1024 * 1024
 
 _P, _TBL, _TR, _TC, _SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
 _SDT_CONTENT = qn("w:sdtContent")
-_TEXT = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n",
-         qn("w:noBreakHyphen"): "-"}
+_TEXT = {
+    qn("w:t"): None,
+    qn("w:tab"): "\t",
+    qn("w:br"): "\n",
+    qn("w:cr"): "\n",
+    qn("w:noBreakHyphen"): "-",
+}
 # Subtrees whose text is not part of the paragraph: drawings and text boxes (with their
 # duplicate fallback copies), deleted text, field instructions, footnote marks.
 _SKIP = {
-    qn("w:drawing"), qn("w:pict"), qn("w:object"), qn("w:del"), qn("w:instrText"),
-    qn("w:rPr"), qn("w:pPr"), "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-    "AlternateContent",
+    qn("w:drawing"),
+    qn("w:pict"),
+    qn("w:object"),
+    qn("w:del"),
+    qn("w:instrText"),
+    qn("w:rPr"),
+    qn("w:pPr"),
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent",
 }
 
 
@@ -89,18 +99,18 @@ def _corrupt() -> CorruptFile:
     )
 
 
-def _open_body(data: bytes) -> etree._Element:
+def _open_body(data: bytes) -> BaseOxmlElement:
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
         raise _corrupt() from error
-    except etree.XMLSyntaxError as error:
+    except SyntaxError as error:  # lxml's XMLSyntaxError, for a damaged document.xml
         raise _corrupt() from error
-    body: etree._Element = document.element.body
+    body: BaseOxmlElement = document.element.body
     return body
 
 
-def _children(element: etree._Element) -> Iterator[etree._Element]:
+def _children(element: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
     """Children of a body or cell, with content controls (w:sdt) opened up."""
     for child in element:
         if child.tag == _SDT:
@@ -111,7 +121,7 @@ def _children(element: etree._Element) -> Iterator[etree._Element]:
             yield child
 
 
-def _blocks(body: etree._Element) -> Iterator[Block]:
+def _blocks(body: BaseOxmlElement) -> Iterator[Block]:
     for child in _children(body):
         if child.tag == _P:
             for line in paragraph_text(child).split("\n"):
@@ -123,12 +133,12 @@ def _blocks(body: etree._Element) -> Iterator[Block]:
                 yield Table(rows=rows)
 
 
-def paragraph_text(paragraph: etree._Element) -> str:
+def paragraph_text(paragraph: BaseOxmlElement) -> str:
     """The visible text of a w:p: runs, tabs and breaks; a line break gives "\\n"."""
     return "".join(_texts(paragraph))
 
 
-def _texts(element: etree._Element) -> Iterator[str]:
+def _texts(element: BaseOxmlElement) -> Iterator[str]:
     for child in element:
         if child.tag in _SKIP:
             continue
@@ -139,7 +149,7 @@ def _texts(element: etree._Element) -> Iterator[str]:
             yield from _texts(child)
 
 
-def _table_rows(table: etree._Element) -> tuple[tuple[str, ...], ...]:
+def _table_rows(table: BaseOxmlElement) -> tuple[tuple[str, ...], ...]:
     rows = []
     for row in _children(table):
         if row.tag == _TR:
@@ -149,12 +159,12 @@ def _table_rows(table: etree._Element) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
-def _cell_text(cell: etree._Element) -> str:
+def _cell_text(cell: BaseOxmlElement) -> str:
     """A cell's non-empty lines (paragraphs, line breaks, nested tables) joined with " / "."""
     return " / ".join(_cell_lines(cell))
 
 
-def _cell_lines(element: etree._Element) -> Iterator[str]:
+def _cell_lines(element: BaseOxmlElement) -> Iterator[str]:
     for child in _children(element):
         if child.tag == _P:
             lines = paragraph_text(child).split("\n")

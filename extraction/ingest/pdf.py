@@ -18,8 +18,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
+import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
 
 from extraction.errors import CorruptFile, EncryptedFile, FileTooLarge, NoTextLayer
 from extraction.types import Block, Paragraph, SourceText, Table
@@ -111,8 +111,10 @@ class _FoundTable:
     rows: tuple[tuple[str, ...], ...]
 
     def holds(self, line: Line) -> bool:
-        return self.top <= line.middle <= self.bottom and line.left < self.right and (
-            line.right > self.left
+        return (
+            self.top <= line.middle <= self.bottom
+            and line.left < self.right
+            and (line.right > self.left)
         )
 
 
@@ -164,8 +166,7 @@ def _open(data: bytes) -> pdfium.PdfDocument:
     except pdfium.PdfiumError as error:
         if error.err_code == pdfium_c.FPDF_ERR_PASSWORD:
             raise EncryptedFile(
-                "the PDF is password-protected; save a copy without the password and "
-                "upload that"
+                "the PDF is password-protected; save a copy without the password and upload that"
             ) from error
         raise CorruptFile(
             "the PDF is damaged and cannot be read; download or export it again and "
@@ -382,9 +383,7 @@ def body_column(lines: Sequence[Line]) -> Column:
 
 def typical_pitch(lines: Sequence[Line]) -> float:
     """The usual distance between the tops of consecutive lines on a page."""
-    pitches = [
-        b.top - a.top for a, b in zip(lines, lines[1:], strict=False) if a.page == b.page
-    ]
+    pitches = [b.top - a.top for a, b in zip(lines, lines[1:], strict=False) if a.page == b.page]
     positive = [pitch for pitch in pitches if pitch > 0]
     return statistics.median(positive) if positive else math.inf
 
@@ -423,9 +422,9 @@ def _starts_with_enumerator(previous: Line, line: Line) -> bool:
 
 def _ends_sentence_short(previous: Line, line: Line, column: Column) -> bool:
     # After a full stop, colon or semicolon, a little less room than the next word needs is
-    # enough: the line most likely ended there on purpose. A justified line that reaches the right edge
-    # was wrapped even after a full stop: "... sau khi nổ." + "Công khai, minh bạch ..." is
-    # one paragraph in local-f01.pdf.
+    # enough: the line most likely ended there on purpose. A justified line that reaches the
+    # right edge was wrapped even after a full stop: "... sau khi nổ." + "Công khai, minh
+    # bạch ..." is one paragraph in local-f01.pdf.
     if not previous.text.endswith(_SENTENCE_END) or line.text[:1].islower():
         return False
     return column.right - previous.right > 0.85 * _room_needed(line)
@@ -557,8 +556,13 @@ def _plumber_line(item: dict[str, Any]) -> Line:
     word = item["text"].split(maxsplit=1)[0]
     word_right = chars[min(len(word), len(chars)) - 1]["x1"]
     return Line(
-        text=item["text"], left=item["x0"], right=item["x1"], top=item["top"],
-        bottom=item["bottom"], page=0, first_word=word_right - item["x0"],
+        text=item["text"],
+        left=item["x0"],
+        right=item["x1"],
+        top=item["top"],
+        bottom=item["bottom"],
+        page=0,
+        first_word=word_right - item["x0"],
     )
 
 

@@ -73,8 +73,7 @@ def _checked(data: bytes, encoding: str) -> str:
         ) from error
     if len(_CONTROL.findall(text)) > _MAX_CONTROL_SHARE * max(len(text), 1):
         raise CorruptFile(
-            "the file holds binary data, not text; upload the document as PDF, DOCX or "
-            "UTF-8 text"
+            "the file holds binary data, not text; upload the document as PDF, DOCX or UTF-8 text"
         )
     return text
 
