@@ -22,8 +22,9 @@ it stands for) and collects candidates from five readers:
 
 The longest candidate wins; at equal length the directory wins. A plain trie is used instead
 of spaCy's PhraseMatcher because the elliptic lists walk the trie from a head that is not in
-the text, and acronyms must match in capitals only; a 20-page document takes a few
-milliseconds (``bench/bodies_bench.py``).
+the text, and acronyms must match in capitals only; a 20-page document (60,000 characters)
+takes about 35 ms, of which spaCy's blank Vietnamese tokenizer alone would take 25 ms
+(``bench/bodies_bench.py``).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from typing import Any
 
 from extraction.types import Body, Span
 
-__all__ = ["BodyDirectory", "BodyEntry"]
+__all__ = ["BodyDirectory", "BodyEntry", "fold", "strip_marks"]
 
 DATA_DIR = "data/bodies"
 TABLES = ("central.tsv", "provinces.tsv", "templates.tsv", "generic.tsv", "lexicon.tsv")
@@ -161,9 +162,6 @@ class _Province:
     name: str
     unit: str
     full_name: str
-
-    def fill(self, pattern: str) -> str:
-        return _fill(pattern, self.values())
 
     def values(self) -> dict[str, str]:
         return {
@@ -305,7 +303,9 @@ def _generic_forms(
     # "Ủy ban Mặt trận Tổ quốc {full}" gives "Ủy ban Mặt trận Tổ quốc tỉnh"
     spellings = [*template.generic]
     if _uses_unit(template):
-        spellings += [a.replace("{full}", "{unit}") for a in template.aliases if "{province}" not in a]
+        spellings += [
+            a.replace("{full}", "{unit}") for a in template.aliases if "{province}" not in a
+        ]
     out = []
     for unit in ("tỉnh", _CITY_UNIT) if _uses_unit(template) else ("",):
         values = {"unit": unit, "committee": _committee(unit)}
@@ -367,9 +367,8 @@ def _link_successors(
         day_after = entry.valid_to + timedelta(days=1)
         found = [entries[o] for o in options if o in entries]
         current = [e for e in found if e.is_valid_at(day_after)]
-        chosen = (current or found or [None])[0]
-        if chosen:
-            entries[entry_id] = replace(entry, successor=chosen.id)
+        if current or found:
+            entries[entry_id] = replace(entry, successor=(current or found)[0].id)
 
 
 # --- tokens ----------------------------------------------------------------------------------
@@ -496,6 +495,19 @@ _LEXICON_TRIES = frozenset(
 )
 
 
+def _read_lexicon(text: str) -> _Lexicon:
+    lexicon = _Lexicon()
+    for row in _rows(text):
+        kind, phrase = row["kind"], row["phrase"]
+        if kind == "abbreviation":
+            lexicon.abbreviations[phrase] = row["value"]
+        elif kind == "stop":
+            lexicon.stops.add(fold(phrase).split()[0])
+        else:
+            _insert(lexicon.trie(kind), _TOKEN.findall(fold(phrase)), phrase)
+    return lexicon
+
+
 # --- candidates ------------------------------------------------------------------------------
 
 
@@ -506,7 +518,7 @@ class _Candidate:
     source: str
     entries: tuple[str, ...] = ()
     inner: _Candidate | None = None  # for "composed": the body after the title
-    person_end: int | None = None  # an office followed by a person's name
+    person: int | None = None  # an office followed by a person's name: where the name starts
 
 
 # --- the directory ---------------------------------------------------------------------------
@@ -524,7 +536,7 @@ class BodyDirectory:
 
     def __init__(self, tables: Mapping[str, str]) -> None:
         """Build a directory from table texts keyed by file name (see ``TABLES``)."""
-        self._lexicon = self._read_lexicon(tables.get("lexicon.tsv", ""))
+        self._lexicon = _read_lexicon(tables.get("lexicon.tsv", ""))
         self._entries = self._read_entries(tables)
         self._phrases: _Trie = {}
         self._exact: dict[tuple[str, ...], list[_Alias]] = {}
@@ -547,18 +559,6 @@ class BodyDirectory:
         return cls({name: folder.joinpath(name).read_text(encoding="utf-8") for name in TABLES})
 
     # -- building
-
-    def _read_lexicon(self, text: str) -> _Lexicon:
-        lexicon = _Lexicon()
-        for row in _rows(text):
-            kind, phrase = row["kind"], row["phrase"]
-            if kind == "abbreviation":
-                lexicon.abbreviations[phrase] = row["value"]
-            elif kind == "stop":
-                lexicon.stops.add(fold(phrase).split()[0])
-            else:
-                _insert(lexicon.trie(kind), _TOKEN.findall(fold(phrase)), row["value"] or phrase)
-        return lexicon
 
     def _read_entries(self, tables: Mapping[str, str]) -> dict[str, BodyEntry]:
         central = [_entry(r) for r in _rows(tables.get("central.tsv", ""))]
@@ -626,8 +626,9 @@ class BodyDirectory:
                     continue
                 ids = tuple(dict.fromkeys(a.entry for a in aliases if self._accepts(a, tokens, i)))
                 if ids:
-                    found[i] = _Candidate(i, end, "directory", ids)
-                    found[i].person_end = self._person_after(tokens, end, ids)
+                    person_end = self._person_after(tokens, end, ids)
+                    found[i] = _Candidate(i, person_end or end, "directory", ids)
+                    found[i].person = end if person_end else None
                     break
         return found
 
@@ -952,8 +953,8 @@ class BodyDirectory:
             entry = self._pick(c.entries, at)
             if entry.is_generic:
                 return tokens.wording(c.start, c.end), GENERIC, True
-            if c.person_end:
-                return f"{entry.name} {tokens.wording(c.end, c.person_end)}", entry.kind, True
+            if c.person is not None:
+                return f"{entry.name} {tokens.wording(c.person, c.end)}", entry.kind, True
             return entry.name, entry.kind, True
         if c.source == "composed" and c.inner is not None:
             title = tokens.wording(c.start, c.inner.start)
@@ -989,8 +990,11 @@ class BodyDirectory:
 
         A known body gets its canonical name (the one in force at ``at`` when given, so a 2026
         text naming "Bộ Kế hoạch và Đầu tư" gives "Bộ Tài chính"); a generic addressee keeps the
-        text's wording with abbreviations written out; a name not in the directory is returned
-        as written with ``in_directory=False``. ``Span.label`` is the body's kind.
+        text's wording with abbreviations written out. ``in_directory`` is False for a name read
+        from capitalised words ("Vụ Lý luận chính trị", as written) and for a title before a
+        body ("Chủ tịch Ủy ban nhân dân tỉnh Lào Cai" is in the directory, "Bộ trưởng Bộ Công
+        an" is not). ``Span.label`` is the body's kind ("ministry", "generic", "recognised",
+        "composed", ...).
 
         Example: ``find("các Ban Đảng Trung ương, Văn phòng Trung ương Đảng")`` gives
         "các Ban Đảng Trung ương" (generic) and "Văn phòng Trung ương Đảng".
@@ -1000,7 +1004,7 @@ class BodyDirectory:
         bodies = []
         for c in _drop_echoes(self._resolve(candidates, heads, found, len(tokens)), tokens):
             name, kind, known = self._name(c, tokens, at)
-            start, end = tokens.char_span(c.start, c.person_end or c.end)
+            start, end = tokens.char_span(c.start, c.end)
             bodies.append(Body(name=name, span=Span(start, end, kind), in_directory=known))
         return bodies
 
@@ -1017,16 +1021,17 @@ class BodyDirectory:
         itself at a 2024 date and gives "Ban Tuyên giáo và Dân vận Trung ương" at a 2026 date.
         A name the directory does not know is returned with abbreviations written out.
         """
-        entries = self.lookup(name)
+        stripped = name.strip()
+        tokens = self._tokenize(stripped)
+        written = tokens.wording(0, len(tokens)) if len(tokens) else stripped
+        entries = self.lookup(stripped)
         if entries:
             entry = self._pick([e.id for e in entries], at)
-            return name.strip() if entry.is_generic else entry.name
-        bodies = self.find(name, at=at)
-        stripped = name.strip()
-        if len(bodies) == 1 and bodies[0].span and bodies[0].span.text_of(name).strip() == stripped:
+            return written if entry.is_generic else entry.name
+        bodies = self.find(stripped, at=at)
+        if len(bodies) == 1 and bodies[0].span and bodies[0].span.text_of(stripped) == stripped:
             return bodies[0].name
-        tokens = self._tokenize(stripped)
-        return tokens.wording(0, len(tokens)) if len(tokens) else stripped
+        return written
 
     def successor_of(self, name: str) -> str | None:
         """The canonical name of the body that took over from ``name``, or None if it did not end.
@@ -1082,9 +1087,11 @@ def _write_out(tokens: _Tokens, k: int, words: str) -> None:
         for column in tokens.columns():
             del column[k + 1]
     norms = _TOKEN.findall(fold(words))
-    n, group = len(norms), tokens.group[k]
-    # capitalised, not acronyms, words, one group
-    values = (norms, [start] * n, [tokens.end[k]] * n, [True] * n, [False] * n, [True] * n, [group] * n)
+    n, group, end = len(norms), tokens.group[k], tokens.end[k]
+    # the words share the abbreviation's offsets and group; capitalised words, not acronyms
+    values: tuple[list[Any], ...] = (
+        norms, [start] * n, [end] * n, [True] * n, [False] * n, [True] * n, [group] * n,
+    )  # fmt: skip
     for column, new in zip(tokens.columns(), values, strict=True):
         column[k : k + 1] = new
     tokens.expansion[group] = (words, stop)
@@ -1099,7 +1106,7 @@ def _drop_echoes(chosen: list[_Candidate], tokens: _Tokens) -> list[_Candidate]:
         if (
             before is not None
             and set(c.entries) & set(before.entries)
-            and c.start == (before.person_end or before.end) + 1
+            and c.start == before.end + 1
             and tokens.norm[c.start - 1] == "("
             and c.end < len(tokens)
             and tokens.norm[c.end] == ")"

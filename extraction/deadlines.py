@@ -124,6 +124,7 @@ class _Grammar:
     start: re.Pattern[str]
     cutoff: re.Pattern[str]
     passive: re.Pattern[str]
+    obligation: re.Pattern[str]
     plan_before: re.Pattern[str]
     plan_near: re.Pattern[str]
     report_before: re.Pattern[str]
@@ -142,6 +143,7 @@ _FLAGS = re.IGNORECASE
 
 @cache
 def _grammar() -> _Grammar:
+    """The compiled grammar, built from the lexicon on first use."""
     lex = _lexicon()
     cue = lex.cue
     rules = _time_rules(lex) | _recurrence_rules(lex) | _relative_rules(lex)
@@ -168,6 +170,7 @@ def _grammar() -> _Grammar:
         start=ending(_alt(cue("start")), r"(?:\s+ngày)?"),
         cutoff=ending(_alt(cue("cutoff")), r"(?:\s+hết)?(?:\s+ngày)?"),
         passive=ending(_alt(cue("passive")), r"\s+(?P<verb>\w+(?:\s+\w+)?)"),
+        obligation=ending(_alt(cue("obligation"))),
         plan_before=ending(_alt(cue("plan"))),
         plan_near=ending(_alt(cue("plan")), r"(?:\s+\S+){0,4}"),
         report_before=ending(_alt(cue("report"))),
@@ -269,11 +272,12 @@ def _recurrence_rules(lex: _Lexicon) -> dict[str, str]:
     """Recurrences: "hằng quý", "định kỳ hằng quý, 6 tháng, năm", "02 lần/ngày" ..."""
     every, periodic = _alt(lex.cue("every")), _alt(lex.cue("periodic"))
     units, number = _recurring_units(lex), _number(lex)
+    months = _alt(p for p, u in lex.units.items() if u.name in ("month", "quarter"))
     item = re.sub(r"\?P<\w+>", "?:", _recurrence_item(lex))
     once = r"(?:\s*/\s*lần|\s+(?:một|1)\s+lần)"
     return {
         "rec_day_of": (
-            rf"(?<!\w)ngày\s+(?P<d>\d{{1,2}})(?:\s+của)?\s+{every}\s+(?P<unit>{units})(?!\w)"
+            rf"(?<!\w)ngày\s+(?P<d>\d{{1,2}})(?:\s+của)?\s+{every}\s+(?P<unit>{months})(?!\w)"
         ),
         "rec_last_day": (
             rf"(?<!\w)ngày\s+cuối(?:\s+cùng)?(?:\s+của)?\s+(?:{every}\s+)?(?P<unit>{units})(?!\w)"
@@ -354,6 +358,7 @@ def _gates(lex: _Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
     }
 
 
+_YEARS = range(1900, 3000)  # the years a directive can mean; any other is a typo
 _DIGIT = "0-9"
 _HAS_DIGIT = re.compile(r"\d")
 _RECURRING_UNITS = frozenset({"day", "week", "month", "quarter", "half_year", "year"})
@@ -376,11 +381,14 @@ def _day(year: int, month: int, day: int, warnings: list[str]) -> date | None:
         return None
 
 
-def _year(digits: str, warnings: list[str]) -> int:
+def _year(digits: str, warnings: list[str]) -> int | None:
     """A four-digit year, or a two-digit one read as 20xx with a warning ("25/6/26")."""
     if len(digits) == 2:
         warnings.append(f"two-digit year {digits} read as 20{digits}")
         return 2000 + int(digits)
+    if int(digits) not in _YEARS:
+        warnings.append(f"the year {digits} is out of range; the date is left empty")
+        return None
     return int(digits)
 
 
@@ -527,7 +535,8 @@ def _full_day(m: re.Match[str], issued: date | None, ws: list[str]) -> tuple[dat
         return None, year is None
     if year is None:
         return _next_day_of_year(mo, d, issued, ws), True
-    return _day(_year(year, ws), mo, d, ws), False
+    full_year = _year(year, ws)
+    return (_day(full_year, mo, d, ws) if full_year else None), False
 
 
 def _hit_day(m: re.Match[str], rule: str, issued: date | None) -> _Hit | None:
@@ -574,7 +583,9 @@ def _hit_quarter(m: re.Match[str], rule: str, issued: date | None) -> _Hit | Non
     if year is None:
         return _period(m, rule, None, None, ws)
     first_digits = _group(m, "y1", "y1b")
-    first_year = int(first_digits) if first_digits else year
+    first_year = _year(first_digits, ws) if first_digits else year
+    if first_year is None:
+        return _period(m, rule, None, None, ws)
     hit = _period(m, rule, date(first_year, 3 * first_q - 2, 1), _month_end(year, 3 * q), ws)
     hit.needs_cue = not _group(m, "from")
     return hit
@@ -583,9 +594,14 @@ def _hit_quarter(m: re.Match[str], rule: str, issued: date | None) -> _Hit | Non
 def _hit_year_part(m: re.Match[str], issued: date | None) -> _Hit:
     ws: list[str] = []
     first, last = _lexicon().year_parts[" ".join(m["part"].lower().split())]
-    year = int(m["y"]) if m["y"] else (issued.year if issued else None)
-    if year is None:
+    if m["y"]:
+        year = _year(m["y"], ws)
+    elif issued is None:
         ws.append("no year is given and the issue date is unknown")
+        year = None
+    else:
+        year = issued.year
+    if year is None:
         return _period(m, "year_part", None, None, ws)
     return _period(m, "year_part", date(year, first, 1), _month_end(year, last), ws)
 
@@ -601,13 +617,20 @@ def _hit_event(m: re.Match[str], issued: date | None) -> _Hit:
     ws: list[str] = []
     event = _lexicon().events[" ".join(m["ev"].lower().split())]
     if m["d"]:  # "Quốc khánh 02/9/2025": the printed day wins
-        d, mo, y = int(m["d"]), int(m["m"]), m["yy"] or m["y"]
-        day = _day(int(y), mo, d, ws) if y else _next_day_of_year(mo, d, issued, ws)
+        d, mo, digits = int(m["d"]), int(m["m"]), m["yy"] or m["y"]
+        year = _year(digits, ws) if digits else None
+        if digits is None:
+            day = _next_day_of_year(mo, d, issued, ws)
+        else:
+            day = _day(year, mo, d, ws) if year else None
         return _Hit(m.start(), m.end(), DeadlineKind.DATE, "event", day, warnings=ws)
-    year = int(m["y"]) if m["y"] else None
-    day = _event_day(event.when, year, issued) if event.when else None
-    if event.when and day is None:
-        ws.append("the event's date cannot be worked out without the issue date")
+    year = _year(m["y"], ws) if m["y"] else None
+    if event.when is None or (m["y"] and year is None):
+        day = None  # "trước Đại hội XIV": a known event with no known date
+    else:
+        day = _event_day(event.when, year, issued)
+        if day is None:
+            ws.append("the event's date cannot be worked out for that year")
     return _Hit(m.start(), m.end(), event.kind, "event", day, begins=day, warnings=ws)
 
 
@@ -805,9 +828,8 @@ def _is_deadline_cue(cue: re.Match[str], before_cue: str, hit: _Hit) -> bool:
         return False  # "nhiệm vụ từ nay đến tháng 6/2027" names the tasks of a period
     if (cue["horizon"] or cue["at"]) and hit.rule == "year" and not cue["prefix"]:
         return False  # "đến năm 2030", "vào năm 2050": a target, not a deadline
-    passive = g.passive.search(before_cue)
     # "các nhiệm vụ được giao trong năm 2025" describes the tasks; "được hoàn thành" does not
-    return not passive or passive["verb"].lower().startswith(_lexicon().cue("complete"))
+    return not _is_descriptive(before_cue)
 
 
 def _widen(hit: _Hit, text: str) -> _Hit:
@@ -827,9 +849,23 @@ def _is_recurrence(hit: _Hit, text: str) -> bool:
         return bool(g.report_before.search(left) or g.report_after.search(right))
     if hit.rule in ("rec_list", "rec_day_of", "rec_last_day") and g.plan_near.search(left):
         return False  # "kế hoạch 5 năm và hằng năm", "nhiệm vụ hằng năm"
-    passive = g.passive.search(left)
     # "dự toán ngân sách được giao hằng năm" describes the budget
-    return not passive or passive["verb"].lower().startswith(_lexicon().cue("complete"))
+    return not _is_descriptive(left)
+
+
+def _is_descriptive(left: str) -> bool:
+    """Whether ``left`` ends in a passive or past verb that makes what follows a description.
+
+    "các nhiệm vụ được giao ...", "đã ban hành ..." describe; "được hoàn thành ..." and
+    "phải được thực hiện ..." still set a deadline.
+    """
+    g = _grammar()
+    passive = g.passive.search(left)
+    if passive is None:
+        return False
+    if passive["verb"].lower().startswith(_lexicon().cue("complete")):
+        return False
+    return g.obligation.search(left[: passive.start()]) is None
 
 
 def _without_overlaps(hits: list[_Hit]) -> list[_Hit]:
@@ -876,10 +912,15 @@ def _warn_early(hit: _Hit, issued: date | None) -> None:
 
 
 def _scan(text: str, issued: date | None, *, lenient: bool) -> list[_Hit]:
+    notes: list[str] = []
+    if issued is not None and issued.year not in _YEARS:
+        notes.append(f"the issue date {issued.isoformat()} is out of range and was ignored")
+        issued = None
     judged = (_judge(h, text, issued, lenient) for h in _raw_hits(text, issued, lenient))
     kept = [h for h in _without_overlaps([h for h in judged if h is not None]) if not h.is_over]
     hits = [h for h in _merge_recurrences(kept, text) if not h.is_pending]
     for hit in hits:
+        hit.warnings.extend(notes)
         _warn_early(hit, issued)
     return hits
 

@@ -75,8 +75,6 @@ ORGANISE_VERB = re.compile(
     r"^tổ chức\s+(?!đảng|chính trị|xã hội|cá nhân|có\b|được\b|tín dụng|hội\b|và\b|thuộc\b|trong\b|liên quan)[a-zđà-ỹ]",
     re.IGNORECASE,
 )
-# Inside a phrase only the lower-case spelling organises: "... quốc gia tổ chức theo dõi".
-ORGANISE_INSIDE = re.compile(ORGANISE_VERB.pattern.lstrip("^"))
 
 
 def noun_phrase_end(text: str, start: int) -> int | None:
@@ -86,8 +84,12 @@ def noun_phrase_end(text: str, start: int) -> int | None:
     Returns None when no predicate follows within ``MAX_NP_WORDS`` words.
     """
     head = _body_head().match(text, start)
-    # The head itself is part of the name: "Chủ đầu tư", not the predicate "đầu tư".
+    # The head itself is part of the name: "Chủ đầu tư", not the predicate "đầu tư"; so is the
+    # word after an organ's head: "Ban xây dựng đảng", "Ban Chỉ đạo".
     search_from = head.end() if head else start
+    if head and ORGAN_HEAD.fullmatch(head.group(0)):
+        word = WORD.match(text, _skip_spaces(text, search_from))
+        search_from = word.end() if word else search_from
     limit = _word_limit(text, start, MAX_NP_WORDS)
     colon = text.find(":", start, limit)
     if colon > start:
@@ -97,8 +99,7 @@ def noun_phrase_end(text: str, start: int) -> int | None:
         _predicate(),
         cue_pattern("assign", case_sensitive=True),
         cue_pattern("np_stop", case_sensitive=True),
-        cue_pattern("not_task", case_sensitive=True),
-        ORGANISE_INSIDE,
+        cue_pattern("not_task_after_lead", case_sensitive=True),
     )
     found = [s for s in (_first_lower(p, text, search_from, limit) for p in verbs) if s is not None]
     if found:
@@ -107,6 +108,9 @@ def noun_phrase_end(text: str, start: int) -> int | None:
 
 
 # "được giao chủ trì", "được Bộ Chính trị phân công": a passive that qualifies the name.
+ORGAN_HEAD = re.compile(r"ban|sở|cục|vụ|ủy ban|uỷ ban|phòng|trung tâm|viện", re.IGNORECASE)
+# "nhà đầu tư", "nhà cung cấp": an agent noun, not a predicate.
+AGENT_BEFORE = re.compile(r"\bnhà\s+$")
 PASSIVE_BEFORE = re.compile(r"\b(?:được|bị)\s+(?:(?:[A-ZĐ]\w*\s+){1,4}|\w+\s+)?$")
 ORGANISE_BEFORE = re.compile(r"tổ chức\s+$")
 
@@ -117,7 +121,7 @@ def _first_lower(pattern: re.Pattern[str], text: str, start: int, limit: int) ->
         if text[m.start()].isupper():
             continue
         before = text[max(start, m.start() - 40) : m.start()]
-        if PASSIVE_BEFORE.search(before):
+        if PASSIVE_BEFORE.search(before) or AGENT_BEFORE.search(before):
             continue
         organise = ORGANISE_BEFORE.search(before)
         # "Ban Chỉ đạo ... tổ chức theo dõi": "tổ chức" opens the predicate.
@@ -153,23 +157,26 @@ def skip_adverbial(text: str, start: int) -> int:
     if opening is None:
         colon = re.match(r"^Về [^:]{3,200}:\s*", rest)
         return start + colon.end() if colon else start
-    if opening.re is ADVERBIAL and " của " in rest[: opening.end()]:
-        breaks = [m.end() for m in re.finditer(r",\s+", rest[: _predicate_offset(rest)])]
-        candidates = [b for b in breaks if _opens_subject(rest, b)]
-        if candidates:
-            return start + candidates[-1]
+    breaks = [m.end() for m in re.finditer(r",\s+", rest[:ADVERBIAL_REACH])]
+    candidates = [b for b in breaks if b >= opening.end() - 2 and _opens_subject(rest, b)]
+    if opening.re is ADVERBIAL and candidates and " của " in rest[: candidates[0]]:
+        before_predicate = [b for b in candidates if b <= _predicate_offset(rest, candidates[0])]
+        return start + (before_predicate or candidates)[-1]
     if _opens_subject(rest, opening.end()):
         return start + opening.end()
-    return start
+    return start + candidates[0] if candidates else start
 
 
 def _opens_subject(text: str, pos: int) -> bool:
     return starts_with_body(text[pos:]) or _assign_at(text, pos) is not None
 
 
-def _predicate_offset(text: str) -> int:
-    m = _predicate().search(text, 1)
+def _predicate_offset(text: str, start: int = 1) -> int:
+    m = _predicate().search(text, start)
     return m.start() if m else len(text)
+
+
+ADVERBIAL_REACH = 200
 
 
 def names_only(text: str, start: int, end: int) -> bool:
@@ -261,7 +268,7 @@ def split_names(phrase: str) -> list[str]:
 
 
 def _split_on_heads(part: str) -> list[str]:
-    pieces = [p.strip(" ,;.") for p in _name_breaker().split(part) if p.strip(" ,;.")]
+    pieces = [p.strip(" ,;.") for p in _split_outside_brackets(part) if p.strip(" ,;.")]
     merged: list[str] = []
     for piece in pieces:
         # "các Sở, Ban, ngành liên quan": a bare head lists categories, it is not a name.
@@ -270,6 +277,18 @@ def _split_on_heads(part: str) -> list[str]:
         else:
             merged.append(piece)
     return merged
+
+
+def _split_outside_brackets(part: str) -> list[str]:
+    """Split at name breaks, but never inside "(...)": "(VNPT, Viettel và doanh nghiệp khác)"."""
+    pieces, start = [], 0
+    for m in _name_breaker().finditer(part):
+        if part.count("(", 0, m.start()) > part.count(")", 0, m.start()):
+            continue
+        pieces.append(part[start : m.start()])
+        start = m.end()
+    pieces.append(part[start:])
+    return pieces
 
 
 BARE_HEAD = re.compile(r"^(?:các\s+|những\s+)?\w+$", re.IGNORECASE)

@@ -301,6 +301,8 @@ def _heading_kind(body: str) -> str | None:
         return "operative"
     if background:
         return "background"
+    if cue_pattern("needs_body_heading").match(lowered):
+        return "needs_body"
     return None
 
 
@@ -331,7 +333,10 @@ def _visit_siblings(text: str, nodes: list[Node], ctx: Context, has_assignment_s
     of the paragraph before it ("Bộ Chính trị giao X ... . ¶ Bảo đảm ...")."""
     out: list[TaskDraft] = []
     current = ctx
-    for node in nodes:
+    for i, node in enumerate(nodes):
+        if out and _continues_item(text, nodes, i):
+            out[-1] = replace(out[-1], span=Span(out[-1].span.start, node.body.end))
+            continue
         drafts = _visit(text, node, current, has_assignment_section)
         out.extend(drafts)
         own = [d for d in drafts if d.lead is not None and d.lead_source == "own"]
@@ -387,6 +392,18 @@ def _fields_draft(node: Node, fields: dict[str, Span], ctx: Context) -> TaskDraf
     )
 
 
+def _continues_item(text: str, nodes: list[Node], i: int) -> bool:
+    """An unnumbered paragraph between two items of one list, naming no body of its own,
+    continues the item before it: "(2) Nâng cao ... ¶ Theo dõi sát ... ¶ (3) ..."."""
+    node = nodes[i]
+    if node.style != "para" or node.children or i == 0 or i + 1 >= len(nodes):
+        return False
+    before, after = nodes[i - 1], nodes[i + 1]
+    if before.style == "para" or before.style != after.style or before.children:
+        return False
+    return find_lead(text, node.body.start, node.body.end) is None
+
+
 def _is_heading_node(text: str, node: Node, body: str) -> bool:
     if node.style == "para" and not node.children:
         return False
@@ -410,6 +427,9 @@ def _heading_context(text: str, node: Node, body: str, ctx: Context, has_assignm
     elif kind in ("operative", "assignment"):
         operative = True
         plan_needs_body = kind == "operative" and has_assignment_section
+    elif kind == "needs_body":
+        # "Kinh phí thực hiện": only sentences that name a body assign work there.
+        operative, plan_needs_body = True, True
     addressee, source = ctx.addressee, ctx.addressee_source
     duty = DUTY_HEADING.match(body)
     if duty:
@@ -440,7 +460,7 @@ def _visit_lead_in(text: str, node: Node, body: str, ctx: Context, has_assignmen
     lead = find_lead(text, node.body.start, node.body.end)
     support = find_support(text, node.body.start, node.body.end)
     own: list[TaskDraft] = []
-    if len(body.split()) > LONG_LEAD_IN_WORDS and _is_task(text, node, body, ctx):
+    if len(body.split()) > LONG_LEAD_IN_WORDS and (lead or cue_pattern("predicate").match(body)) and _is_task(text, node, body, ctx):
         own = _task_drafts(text, node, ctx)
     # A lead-in passes its deadline down, but not a task whose points only detail its
     # deliverable ("... trước ngày 20/10/2024. Trong đó lưu ý:"), nor a narrative opening.
@@ -464,7 +484,7 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
         return False
     own_lead = find_lead(text, node.body.start, node.body.end)
     if own_lead is not None and (
-        REPORTED.match(text, own_lead.end) or cue_pattern("not_task").match(text, own_lead.end + 1)
+        REPORTED.match(text, own_lead.end) or cue_pattern("not_task_after_lead").match(text, own_lead.end + 1)
     ):
         # "Bộ Tài chính đã ...", "Ban Bí thư đánh giá cao ...": a report or praise, no work.
         return False
@@ -558,7 +578,7 @@ def _breaks(text: str, span: Span) -> list[tuple[int, int]]:
 def _lead_text(text: str, start: int, end: int) -> str | None:
     """The lead of a clause, when the clause assigns work to it (not "X đã ...", "X phê duyệt")."""
     lead = find_lead(text, start, end)
-    if lead is None or REPORTED.match(text, lead.end) or cue_pattern("not_task").match(text, lead.end + 1):
+    if lead is None or REPORTED.match(text, lead.end) or cue_pattern("not_task_after_lead").match(text, lead.end + 1):
         return None
     return text[lead.start : lead.end].lower()
 

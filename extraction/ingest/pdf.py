@@ -26,8 +26,12 @@ from extraction.types import Block, Paragraph, SourceText, Table
 
 MEDIA_TYPE = "application/pdf"
 
-# A page with fewer printable characters than this, on average, has no real text layer.
-_MIN_CHARS_PER_PAGE = 100
+# A document with fewer printable characters than this per page has no real text layer; nor
+# has one where most pages are a picture covering the page with fewer characters than
+# _SCAN_CHARS (a scan that carries only a signature stamp or a page number as text).
+_MIN_CHARS_PER_PAGE = 20
+_SCAN_CHARS = 200
+_SCAN_COVER = 0.5
 # Running headers and footers live in this many rows at the top and at the bottom of a page.
 _EDGE_ROWS = 2
 # A text repeated at the page edges on this share of pages (and at least twice) is running.
@@ -41,7 +45,12 @@ _INDENT = 1.0
 # Lines further apart than this many typical line pitches belong to different paragraphs.
 _PARAGRAPH_GAP = 1.5
 
-_SOFT_HYPHENS = ("\u00ad", "\x02")  # \x02 is how PDFium reports a hyphen it thinks is soft
+_SOFT_HYPHEN = "\u00ad"
+# PDFium joins a line that ends in a hyphen glued to a word with the next line, and puts one
+# of these in place of the hyphen ("COVID\ufffe19"); the hyphen's own character is lost. In
+# Vietnamese such a hyphen is real (COVID-19, 2021-2025, QĐ-UBND), so it is put back.
+_PDFIUM_HYPHENS = "\ufffe\x02"
+_PDFIUM_LINE = re.compile(f"[^\\r\\n{_PDFIUM_HYPHENS}]+[{_PDFIUM_HYPHENS}]?|[{_PDFIUM_HYPHENS}]")
 _SENTENCE_END = (".", ":", ";", "!", "?")
 _ENUMERATOR = re.compile(
     r"""^(?:
@@ -100,6 +109,7 @@ class _Page:
     number: int
     rows: tuple[Line, ...]
     has_ruling: bool
+    is_scan: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +124,7 @@ class _FoundTable:
         return (
             self.top <= line.middle <= self.bottom
             and line.left < self.right
-            and (line.right > self.left)
+            and line.right > self.left
         )
 
 
@@ -183,13 +193,25 @@ def _read_page(document: pdfium.PdfDocument, index: int) -> _Page:
         finally:
             textpage.close()
         has_ruling = _has_ruling(page)
+        printable = sum(len(line.text.replace(" ", "")) for line in lines)
+        is_scan = printable < _SCAN_CHARS and _is_covered_by_image(page)
     except pdfium.PdfiumError as error:
         raise CorruptFile(
             f"page {index + 1} of the PDF is damaged; export the PDF again and upload it"
         ) from error
     finally:
         page.close()
-    return _Page(number=index + 1, rows=tuple(merge_rows(lines)), has_ruling=has_ruling)
+    rows = tuple(merge_rows(lines))
+    return _Page(number=index + 1, rows=rows, has_ruling=has_ruling, is_scan=is_scan)
+
+
+def _is_covered_by_image(page: pdfium.PdfPage) -> bool:
+    width, height = page.get_size()
+    for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,)):
+        left, bottom, right, top = image.get_bounds()
+        if (right - left) * (top - bottom) >= _SCAN_COVER * width * height:
+            return True
+    return False
 
 
 def _text_lines(textpage: pdfium.PdfTextPage, height: float, number: int) -> list[Line]:
@@ -197,8 +219,10 @@ def _text_lines(textpage: pdfium.PdfTextPage, height: float, number: int) -> lis
     text = textpage.get_text_range()
     last_index = textpage.count_chars() - 1
     found = []
-    for match in re.finditer(r"[^\r\n]*\S[^\r\n]*", text):
+    for match in _PDFIUM_LINE.finditer(text):
         stripped = match.group().strip()
+        if not stripped:
+            continue
         first = match.start() + match.group().index(stripped[0])
         last = first + len(stripped) - 1
         word_end = first + len(stripped.split(maxsplit=1)[0]) - 1
@@ -206,7 +230,7 @@ def _text_lines(textpage: pdfium.PdfTextPage, height: float, number: int) -> lis
         _, bottom2, right, top2 = textpage.get_charbox(min(last, last_index), loose=True)
         word_right = textpage.get_charbox(min(word_end, last_index), loose=True)[2]
         line = Line(
-            text=stripped,
+            text=re.sub(f"[{_PDFIUM_HYPHENS}]", "-", stripped),
             left=left,
             right=right,
             top=height - max(top, top2),
@@ -323,7 +347,8 @@ def _check_text_layer(pages: list[_Page]) -> None:
     if not pages:
         raise CorruptFile("the PDF has no pages; export it again and upload the new file")
     printable = sum(len(row.text.replace(" ", "")) for page in pages for row in page.rows)
-    if printable < _MIN_CHARS_PER_PAGE * len(pages):
+    scans = sum(page.is_scan for page in pages)
+    if printable < _MIN_CHARS_PER_PAGE * len(pages) or scans > len(pages) / 2:
         raise NoTextLayer(
             "the PDF has (almost) no text layer, it looks scanned; run OCR on it first "
             "(for example ocrmypdf -l vie) and upload the result"
@@ -475,7 +500,7 @@ def join_wrapped(texts: Sequence[str]) -> str:
     """
     joined = texts[0]
     for text in texts[1:]:
-        if joined.endswith(_SOFT_HYPHENS):
+        if joined.endswith(_SOFT_HYPHEN):
             joined = joined[:-1] + text
         elif re.search(r"\w-$", joined):
             joined += text
