@@ -58,7 +58,8 @@ _TONE_VARIANTS = {
 }  # fmt: skip
 _TONE_AT_END = re.compile("(?:" + "|".join(_TONE_VARIANTS) + r")(?!\w)")
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-"})
-_TOKEN = re.compile(r"\w+|[^\w\s]")
+# Words, single punctuation marks and line breaks: no name runs across a line break.
+_TOKEN = re.compile(r"\w+|[^\w\s]|\n")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _CITY_UNIT = "thành phố"
 
@@ -803,6 +804,19 @@ class BodyDirectory:
             return end
         return None
 
+    def _ends_word(self, tokens: _Tokens, i: int) -> bool:
+        """Whether the one-syllable unit at ``i`` ends a longer word: "nội bộ", "đại hội"."""
+        unit = _longest(self._lexicon.unit, tokens, i)
+        before = i - 1
+        return (
+            unit is not None
+            and unit[0] - i == 1
+            and before >= 0
+            and tokens.word[before]
+            and not tokens.cap[before]
+            and tokens.norm[before] not in self._lexicon.stops
+        )
+
     def _ends_phrase(self, tokens: _Tokens, i: int) -> bool:
         return (
             i >= len(tokens)
@@ -823,6 +837,8 @@ class BodyDirectory:
         titles = self._lexicon.title
         det = _longest(self._lexicon.determiner, tokens, i)
         j = det[0] if det else i
+        if det and self._names_body(found, j):
+            return None  # "Các Đảng uỷ Bộ Tài chính, Bộ Nội vụ": a list of known bodies
         bounds = []  # where a body may follow: after each title
         while (title := _longest(titles, tokens, j)) is not None:
             j = title[0]
@@ -845,7 +861,7 @@ class BodyDirectory:
     def _recognise(self, tokens: _Tokens, i: int, found: dict[int, _Candidate]) -> int | None:
         """The end of a name not in the directory: a capitalised head ("Vụ", "Trung tâm") and
         the words of the name ("Vụ Lý luận chính trị"), or None."""
-        if not tokens.cap[i]:
+        if not tokens.cap[i] or tokens.upper[i]:
             return None
         head = _longest(self._lexicon.head, tokens, i)
         if head is None:
@@ -887,7 +903,9 @@ class BodyDirectory:
         inside_unit_until = 0  # "chính quyền địa phương": no group starts at "địa phương"
         for i in range(len(tokens)):
             if norm[i] in self._generic_starts:
-                if i >= inside_unit_until or norm[i] in self._determiner_starts:
+                if norm[i] in self._determiner_starts or (
+                    i >= inside_unit_until and not self._ends_word(tokens, i)
+                ):
                     for end in self._match_generic(tokens, i, found):
                         candidates.append(_Candidate(i, end, "generic"))
                 unit = _longest(units, tokens, i)
@@ -905,16 +923,18 @@ class BodyDirectory:
         candidates: list[_Candidate],
         heads: list[tuple[int, int]],
         found: dict[int, _Candidate],
-        size: int,
+        tokens: _Tokens,
     ) -> list[_Candidate]:
-        """Longest first, the directory first at equal length, no overlaps, in text order."""
-        taken = bytearray(size)
+        """Longest (in characters) first, the directory first at equal length, no overlaps,
+        in text order."""
+        taken = bytearray(len(tokens))
+        begins, ends = tokens.start, tokens.end
         for start, end in heads:  # "các Bộ:" is the head of a list, not an addressee
             taken[start:end] = b"\x01" * (end - start)
         chosen = []
         for c in sorted(
             candidates,
-            key=lambda c: (-(c.end - c.start), -_PRIORITY[c.source], c.start),
+            key=lambda c: (begins[c.start] - ends[c.end - 1], -_PRIORITY[c.source], c.start),
         ):
             if c.source == "recognised" and c.start in found:
                 continue  # a known name is not stretched over the capitalised words after it
@@ -1002,7 +1022,7 @@ class BodyDirectory:
         tokens = self._tokenize(text)
         candidates, heads, found = self._candidates(tokens)
         bodies = []
-        for c in _drop_echoes(self._resolve(candidates, heads, found, len(tokens)), tokens):
+        for c in _drop_echoes(self._resolve(candidates, heads, found, tokens), tokens):
             name, kind, known = self._name(c, tokens, at)
             start, end = tokens.char_span(c.start, c.end)
             bodies.append(Body(name=name, span=Span(start, end, kind), in_directory=known))

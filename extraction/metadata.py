@@ -127,14 +127,19 @@ def _type_named_in_text(header: list[str]) -> str | None:
 
 
 def find_issue_date(header: list[str]) -> date | None:
-    """ "Hà Nội, ngày 10 tháng 12 năm 2025" → 2025-12-10 (the place-and-date line first)."""
-    for pattern in (PLACE_DATE, ISSUE_DATE):
-        for line in header:
-            m = pattern.search(line)
-            if m:
-                found = _date_of(m)
-                if found:
-                    return found
+    """ "Hà Nội, ngày 10 tháng 12 năm 2025" → 2025-12-10; without a place-and-date line, the
+    date that follows the document's own number ("Công điện số 114/CĐ-TTg ngày 19/7/2025").
+    Other dates in the opening lines (meetings, cited documents) are not the issue date."""
+    cells = [cell for line in header for cell in re.split(r"\s+\|\s+", line)]
+    for cell in cells:
+        m = PLACE_DATE.search(cell)
+        if m and _date_of(m):
+            return _date_of(m)
+    for line in [_annex_text(header) or "", *header[:6]]:
+        numbered = NAMED_NUMBER.search(line)
+        m = ISSUE_DATE.search(line, numbered.end()) if numbered else None
+        if m and m.start() - numbered.end() < 12 and _date_of(m):
+            return _date_of(m)
     return None
 
 

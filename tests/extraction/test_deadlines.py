@@ -1,0 +1,605 @@
+"""Tests for ``extraction.deadlines``: the grammar of Vietnamese deadlines and its normaliser.
+
+Phrases come from the dev corpus gold (``shared/corpus/dev``), the reference texts
+(``shared/reference``: Quy chế 08-QC/TW, the Hải Phòng draft, Kết luận 226-KL/TW) and common
+phrasings of directive documents. Expected values follow ``shared/corpus/GUIDELINES.md``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extraction.deadlines import find_deadlines, governing_deadline, parse_deadline
+from extraction.types import Deadline, DeadlineKind
+
+D, P, R, REL, N = (
+    DeadlineKind.DATE,
+    DeadlineKind.PERIOD,
+    DeadlineKind.RECURRING,
+    DeadlineKind.RELATIVE,
+    DeadlineKind.NONE,
+)
+ISSUED = date(2025, 11, 20)  # a Thursday
+
+# (phrase, issue date) → (kind, date, recurrence)
+PHRASES: list[tuple[str, date | None, DeadlineKind, date | None, str | None]] = [
+    # --- dev corpus gold -------------------------------------------------------------------
+    ("trước ngày 20 tháng 10 năm 2024", date(2024, 10, 14), D, date(2024, 10, 20), None),
+    (
+        "trước khi trình Thủ tướng Chính phủ xem xét, quyết định",
+        date(2024, 10, 14),
+        REL,
+        None,
+        None,
+    ),
+    ("trong quý III năm 2012", date(2012, 3, 2), P, date(2012, 9, 30), None),
+    ("trong quý IV năm 2012", date(2012, 3, 2), P, date(2012, 12, 31), None),
+    ("trong quý II năm 2012", date(2012, 3, 2), P, date(2012, 6, 30), None),
+    ("Hàng năm", date(2012, 3, 2), R, None, "yearly"),
+    ("2017 - 2020", date(2017, 4, 5), P, date(2020, 12, 31), None),
+    ("2017 -2020", date(2017, 4, 5), P, date(2020, 12, 31), None),
+    ("2018 - 2020", date(2017, 4, 5), P, date(2020, 12, 31), None),
+    ("2017 - 2018", date(2017, 4, 5), P, date(2018, 12, 31), None),
+    ("định kỳ 5 năm", date(2024, 11, 19), R, None, None),
+    ("hằng năm", date(2024, 11, 19), R, None, "yearly"),
+    (
+        "định kỳ hằng năm báo cáo tình hình thực hiện, gửi về Bộ Tài nguyên và Môi trường "
+        "trước ngày 25 tháng 12",
+        date(2024, 11, 19),
+        R,
+        date(2024, 12, 25),
+        "yearly",
+    ),
+    ("Năm 2025 và các năm tiếp theo", date(2025, 11, 18), R, None, "yearly"),
+    ("Năm 2026 và các năm tiếp theo", date(2025, 11, 18), R, None, "yearly"),
+    (
+        "khi Chính phủ và các Bộ, ngành ban hành các văn bản quy định chi tiết, hướng dẫn thi hành",
+        date(2025, 11, 18),
+        REL,
+        None,
+        None,
+    ),
+    (
+        "định kỳ trước ngày 30 tháng 11 hàng năm",
+        date(2025, 11, 24),
+        R,
+        date(2025, 11, 30),
+        "yearly",
+    ),
+    ("Quý III Năm 2026", date(2025, 11, 24), P, date(2026, 9, 30), None),
+    ("Quý IV/2025- Quý II/2026", date(2025, 11, 24), P, date(2026, 6, 30), None),
+    ("trước 19h00’ hằng ngày và đột xuất khi cần thiết", date(2025, 11, 21), R, None, None),
+    ("báo cáo 02 lần/ngày (trước 9h00’ và 16h00’)", date(2025, 11, 21), R, None, None),
+    ("sau khi nước rút", date(2025, 11, 21), REL, None, None),
+    ("ít nhất 10 ngày", None, REL, None, None),
+    ("định kỳ, đột xuất", None, R, None, None),
+    ("xong trong quý II/2026", None, P, date(2026, 6, 30), None),
+    ("hoàn thành trong tháng 11/2025", date(2025, 11, 18), P, date(2025, 11, 30), None),
+    ("từ nay đến tháng 6/2027", date(2025, 12, 1), P, date(2027, 6, 30), None),
+    ("trước ngày 30/12/2025", date(2025, 12, 1), D, date(2025, 12, 30), None),
+    ("Trong thời hạn 5 năm", date(2025, 11, 19), REL, date(2030, 11, 19), None),
+    ("Trong thời hạn 10 năm", date(2025, 11, 19), REL, date(2035, 11, 19), None),
+    ("trước ngày 25/6/2025", None, D, date(2025, 6, 25), None),
+    ("trong năm 2025", None, P, date(2025, 12, 31), None),
+    ("đến hết tháng 10/2025", None, P, date(2025, 10, 31), None),
+    ("ngay trong tháng 5/2025", None, P, date(2025, 5, 31), None),
+    ("định kỳ", None, R, None, None),
+    (
+        "ngay sau khi các văn bản quy phạm pháp luật có hiệu lực từ 1/7/2025",
+        None,
+        REL,
+        date(2025, 7, 1),
+        None,
+    ),
+    ("phấn đấu hoàn thành trước ngày 15/7/2025", None, D, date(2025, 7, 15), None),
+    ("phấn đấu hoàn thành trước ngày 15/8/2025", None, D, date(2025, 8, 15), None),
+    ("hoàn thành trong tháng 5/2025", None, P, date(2025, 5, 31), None),
+    ("trong thời hạn 5 năm", None, REL, None, None),
+    ("hoàn thành trước ngày 5/6/2025", None, D, date(2025, 6, 5), None),
+    ("hoàn thành trước ngày 15/6/2025", None, D, date(2025, 6, 15), None),
+    ("trước ngày 20/6/2025", None, D, date(2025, 6, 20), None),
+    ("trước ngày 05 tháng 12 năm 2025", date(2025, 11, 29), D, date(2025, 12, 5), None),
+    ("trước ngày 10 tháng 12 năm 2025", date(2025, 11, 29), D, date(2025, 12, 10), None),
+    ("trong tháng 11 năm 2025", date(2025, 11, 28), P, date(2025, 11, 30), None),
+    ("trong tháng 12 năm 2025", date(2025, 11, 28), P, date(2025, 12, 31), None),
+    ("trong năm 2027", date(2025, 11, 28), P, date(2027, 12, 31), None),
+    (
+        "trong tuần ngày 15 đến ngày 31 tháng 12 năm 2025",
+        date(2025, 11, 28),
+        P,
+        date(2025, 12, 31),
+        None,
+    ),
+    # --- reference texts (Quy chế 08-QC/TW of 5/11/2025, Hải Phòng draft, 226-KL/TW) -------
+    ("trong thời hạn 3 ngày làm việc", date(2025, 11, 5), REL, date(2025, 11, 10), None),
+    ("trong thời hạn 1 ngày làm việc kể từ khi tiếp nhận", date(2025, 11, 5), REL, None, None),
+    (
+        "trong thời hạn 4 giờ làm việc kể từ khi nhiệm vụ được chuyển đến",
+        date(2025, 11, 5),
+        REL,
+        None,
+        None,
+    ),
+    ("trong vòng 8 giờ làm việc, kể từ thời điểm tiếp nhận", date(2025, 11, 5), REL, None, None),
+    ("chậm nhất 3 ngày làm việc sau thời điểm kết thúc", date(2025, 11, 5), REL, None, None),
+    ("chậm nhất 5 ngày làm việc sau thời điểm kết thúc", date(2025, 11, 5), REL, None, None),
+    (
+        "Trong thời hạn 10 ngày làm việc kể từ ngày nhận được phản hồi",
+        date(2025, 11, 5),
+        REL,
+        None,
+        None,
+    ),
+    ("định kỳ theo tháng, quý, năm", date(2025, 11, 5), R, None, "monthly"),
+    ("Định kỳ hằng tháng, quý, 6 tháng, năm", date(2025, 11, 5), R, None, "monthly"),
+    ("báo cáo định kỳ hằng tháng, hàng quý hoặc đột xuất", date(2025, 11, 5), R, None, "monthly"),
+    ("Hằng quý và hằng năm", date(2025, 11, 5), R, None, "quarterly"),
+    ("ngày 20/12 hằng năm", date(2025, 11, 5), R, date(2025, 12, 20), "yearly"),
+    ("Định kỳ ngày cuối cùng hằng tháng", date(2025, 11, 5), R, date(2025, 11, 30), "monthly"),
+    (
+        "Định kỳ 07 giờ 00 phút ngày 01 hằng tháng",
+        date(2025, 11, 5),
+        R,
+        date(2025, 12, 1),
+        "monthly",
+    ),
+    ("Định kỳ ngày cuối cùng mỗi Quý", date(2025, 11, 5), R, date(2025, 12, 31), "quarterly"),
+    ("Hằng năm", date(2025, 12, 10), R, None, "yearly"),
+    # --- days ------------------------------------------------------------------------------
+    ("trước ngày 25/6/2026", ISSUED, D, date(2026, 6, 25), None),
+    ("chậm nhất ngày 31/12", ISSUED, D, date(2025, 12, 31), None),
+    ("chậm nhất ngày 15/3", ISSUED, D, date(2026, 3, 15), None),
+    ("ngày 15 tháng 3 năm 2026", ISSUED, D, date(2026, 3, 15), None),
+    ("trước 30-6-2026", ISSUED, D, date(2026, 6, 30), None),
+    ("trước ngày 15.12.2025", ISSUED, D, date(2025, 12, 15), None),
+    ("Trước ngày Quốc khánh 02/9/2025", date(2025, 8, 1), D, date(2025, 9, 2), None),
+    ("trước Quốc khánh", ISSUED, D, date(2026, 9, 2), None),
+    ("trước 17 giờ ngày 25/11/2025", ISSUED, D, date(2025, 11, 25), None),
+    ("Đến 12h00 ngày 21/11/2025", ISSUED, D, date(2025, 11, 21), None),
+    ("chậm nhất là ngày 10/01/2026", ISSUED, D, date(2026, 1, 10), None),
+    ("không muộn hơn ngày 30/6/2026", ISSUED, D, date(2026, 6, 30), None),
+    ("hạn chót ngày 31/3/2026", ISSUED, D, date(2026, 3, 31), None),
+    ("từ nay đến ngày 30/6/2026", ISSUED, D, date(2026, 6, 30), None),
+    ("trong ngày 22/11/2025", ISSUED, D, date(2025, 11, 22), None),
+    ("Thời gian hoàn thành: 30/6/2026", ISSUED, D, date(2026, 6, 30), None),
+    ("Thời hạn hoàn thành: trước 31/12/2025", ISSUED, D, date(2025, 12, 31), None),
+    ("trước 30/6", ISSUED, D, date(2026, 6, 30), None),
+    ("đến hết ngày 15/12/2025", ISSUED, D, date(2025, 12, 15), None),
+    ("trước ngày 25 tháng 12", ISSUED, D, date(2025, 12, 25), None),
+    ("30/6/2026", ISSUED, D, date(2026, 6, 30), None),
+    ("Trước ngày 15/01/2026", ISSUED, D, date(2026, 1, 15), None),
+    ("Thời gian: 30/6/2026", ISSUED, D, date(2026, 6, 30), None),
+    ("gia hạn đến ngày 31/12/2025", ISSUED, D, date(2025, 12, 31), None),
+    # --- periods ---------------------------------------------------------------------------
+    ("trong tháng 6/2026", ISSUED, P, date(2026, 6, 30), None),
+    ("trong tháng 2/2028", ISSUED, P, date(2028, 2, 29), None),
+    ("trong tháng 12", ISSUED, P, date(2025, 12, 31), None),
+    ("trong tháng 3", ISSUED, P, date(2026, 3, 31), None),
+    ("tháng 12/2025", ISSUED, P, date(2025, 12, 31), None),
+    ("Tháng 01/2026", ISSUED, P, date(2026, 1, 31), None),
+    ("tháng 6 năm 2026", ISSUED, P, date(2026, 6, 30), None),
+    ("quý I/2026", ISSUED, P, date(2026, 3, 31), None),
+    ("Quý 4/2025", ISSUED, P, date(2025, 12, 31), None),
+    ("quý IV năm 2025", ISSUED, P, date(2025, 12, 31), None),
+    ("trong Quý I năm 2026", ISSUED, P, date(2026, 3, 31), None),
+    ("quý II", ISSUED, P, date(2026, 6, 30), None),
+    ("quý IV", ISSUED, P, date(2025, 12, 31), None),
+    ("Quý III-IV/2026", ISSUED, P, date(2026, 12, 31), None),
+    ("từ quý IV/2025 đến quý II/2026", ISSUED, P, date(2026, 6, 30), None),
+    ("tháng 11-12/2025", ISSUED, P, date(2025, 12, 31), None),
+    ("từ tháng 10 đến tháng 12 năm 2025", ISSUED, P, date(2025, 12, 31), None),
+    ("6 tháng đầu năm 2026", ISSUED, P, date(2026, 6, 30), None),
+    ("sáu tháng cuối năm 2026", ISSUED, P, date(2026, 12, 31), None),
+    ("9 tháng đầu năm 2026", ISSUED, P, date(2026, 9, 30), None),
+    ("nửa đầu năm 2027", ISSUED, P, date(2027, 6, 30), None),
+    ("cuối năm 2025", ISSUED, P, date(2025, 12, 31), None),
+    ("cuối năm", ISSUED, P, date(2025, 12, 31), None),
+    ("năm 2026", ISSUED, P, date(2026, 12, 31), None),
+    ("Năm 2026", ISSUED, P, date(2026, 12, 31), None),
+    ("2026", ISSUED, P, date(2026, 12, 31), None),
+    ("trong năm 2026", ISSUED, P, date(2026, 12, 31), None),
+    ("giai đoạn 2026 - 2030", ISSUED, P, date(2030, 12, 31), None),
+    ("2025 - 2030", ISSUED, P, date(2030, 12, 31), None),
+    ("2021–2025", ISSUED, P, date(2025, 12, 31), None),
+    ("từ năm 2026 đến năm 2030", ISSUED, P, date(2030, 12, 31), None),
+    ("từ nay đến hết năm 2025", ISSUED, P, date(2025, 12, 31), None),
+    ("từ nay đến cuối năm 2025", ISSUED, P, date(2025, 12, 31), None),
+    ("đến tháng 6/2027", ISSUED, P, date(2027, 6, 30), None),
+    ("hoàn thành cuối tháng 6/2026", ISSUED, P, date(2026, 6, 30), None),
+    ("vào cuối quý IV/2025", ISSUED, P, date(2025, 12, 31), None),
+    ("Tiến độ: Quý II/2026", ISSUED, P, date(2026, 6, 30), None),
+    ("Năm 2025-2026", ISSUED, P, date(2026, 12, 31), None),
+    ("chậm nhất trong tháng 12/2025", ISSUED, P, date(2025, 12, 31), None),
+    # "trước" a period: the day before it starts (as "trước Tết" in the brief of issue #deadlines)
+    ("trước Tết Nguyên đán", ISSUED, P, date(2026, 2, 16), None),
+    ("trước Tết Nguyên đán", date(2026, 3, 1), P, date(2027, 2, 5), None),
+    ("trước Tết Nguyên đán Bính Ngọ 2026", ISSUED, P, date(2026, 2, 16), None),
+    ("trước Tết", ISSUED, P, date(2026, 2, 16), None),
+    ("trước tháng 6/2026", ISSUED, P, date(2026, 5, 31), None),
+    ("trước năm 2030", ISSUED, P, date(2029, 12, 31), None),
+    ("hoàn thành trước quý III/2026", ISSUED, P, date(2026, 6, 30), None),
+    ("trước Đại hội XIV", ISSUED, P, None, None),
+    ("trước Đại hội Đảng toàn quốc lần thứ XIV", ISSUED, P, None, None),
+    ("từ ngày 15/12 đến ngày 31/12/2025", ISSUED, P, date(2025, 12, 31), None),
+    # --- recurring -------------------------------------------------------------------------
+    ("hằng tháng", ISSUED, R, None, "monthly"),
+    ("hàng tháng", ISSUED, R, None, "monthly"),
+    ("mỗi tháng", ISSUED, R, None, "monthly"),
+    ("hằng quý", ISSUED, R, None, "quarterly"),
+    ("hàng quý", ISSUED, R, None, "quarterly"),
+    ("mỗi quý", ISSUED, R, None, "quarterly"),
+    ("định kỳ 6 tháng", ISSUED, R, None, "half-yearly"),
+    ("định kỳ sáu tháng", ISSUED, R, None, "half-yearly"),
+    ("6 tháng một lần", ISSUED, R, None, "half-yearly"),
+    ("định kỳ 3 tháng", ISSUED, R, None, "quarterly"),
+    ("hàng năm", ISSUED, R, None, "yearly"),
+    ("mỗi năm", ISSUED, R, None, "yearly"),
+    ("trước ngày 25 hằng tháng", ISSUED, R, date(2025, 11, 25), "monthly"),
+    ("trước ngày 10 hằng tháng", ISSUED, R, date(2025, 12, 10), "monthly"),
+    ("định kỳ hằng quý, 6 tháng, năm", ISSUED, R, None, "quarterly"),
+    ("định kỳ 6 tháng, hằng năm", ISSUED, R, None, "half-yearly"),
+    ("5 năm một lần", ISSUED, R, None, None),
+    ("định kỳ 2 năm/lần", ISSUED, R, None, None),
+    ("3 năm/lần", ISSUED, R, None, None),
+    ("từ năm 2026 trở đi", ISSUED, R, None, "yearly"),
+    ("hằng ngày", ISSUED, R, None, None),
+    ("hàng ngày", ISSUED, R, None, None),
+    ("hằng tuần", ISSUED, R, None, None),
+    ("02 lần/ngày", ISSUED, R, None, None),
+    ("1 lần/tháng", ISSUED, R, None, "monthly"),
+    ("2 lần/năm", ISSUED, R, None, "half-yearly"),
+    ("4 lần/năm", ISSUED, R, None, "quarterly"),
+    ("một lần mỗi năm", ISSUED, R, None, "yearly"),
+    ("06 tháng/lần", ISSUED, R, None, "half-yearly"),
+    ("Hằng năm, trước ngày 15/12", ISSUED, R, date(2025, 12, 15), "yearly"),
+    ("trước 19h00’ hằng ngày", ISSUED, R, None, None),
+    ("trước ngày 25 tháng 12 hằng năm", ISSUED, R, date(2025, 12, 25), "yearly"),
+    ("trước ngày 25 tháng 12 hằng năm", date(2025, 12, 26), R, date(2026, 12, 25), "yearly"),
+    ("đến ngày 20/12 hằng năm", ISSUED, R, date(2025, 12, 20), "yearly"),
+    ("ngày cuối cùng hằng tháng", ISSUED, R, date(2025, 11, 30), "monthly"),
+    ("ngày cuối cùng mỗi quý", ISSUED, R, date(2025, 12, 31), "quarterly"),
+    # --- relative --------------------------------------------------------------------------
+    (
+        "trong thời hạn 3 ngày làm việc kể từ ngày ban hành",
+        date(2026, 2, 12),  # Tết Bính Ngọ lies between: 14/02-22/02/2026
+        REL,
+        date(2026, 2, 24),
+        None,
+    ),
+    ("trong 5 ngày làm việc kể từ ngày ký", date(2025, 10, 3), REL, date(2025, 10, 10), None),
+    ("trong vòng 10 ngày", ISSUED, REL, date(2025, 11, 30), None),
+    ("trong vòng 10 ngày kể từ ngày ký", ISSUED, REL, date(2025, 11, 30), None),
+    ("sau khi Kết luận được ban hành 30 ngày", ISSUED, REL, date(2025, 12, 20), None),
+    ("trong 5 năm kể từ ngày ký", ISSUED, REL, date(2030, 11, 20), None),
+    ("trong thời hạn 30 ngày kể từ ngày 1/12/2025", ISSUED, REL, date(2025, 12, 31), None),
+    ("trong thời hạn 2 tháng kể từ ngày ký", date(2025, 11, 30), REL, date(2026, 1, 30), None),
+    ("trong 2 tuần", ISSUED, REL, date(2025, 12, 4), None),
+    ("trong thời hạn mười ngày kể từ ngày ký", ISSUED, REL, date(2025, 11, 30), None),
+    ("trong thời hạn không quá 15 ngày", ISSUED, REL, date(2025, 12, 5), None),
+    (
+        "trong thời hạn 30 ngày kể từ ngày Quyết định này có hiệu lực",
+        ISSUED,
+        REL,
+        None,
+        None,
+    ),
+    ("sau khi Đề án được cấp có thẩm quyền phê duyệt", ISSUED, REL, None, None),
+    (
+        "trong 24 giờ đầu kể từ khi lực lượng đến được hiện trường",
+        ISSUED,
+        REL,
+        None,
+        None,
+    ),
+    # --- none ------------------------------------------------------------------------------
+    ("thường xuyên", ISSUED, N, None, None),
+    ("Thường xuyên", ISSUED, N, None, None),
+    ("lâu dài", ISSUED, N, None, None),
+    ("Liên tục", ISSUED, N, None, None),
+    ("", ISSUED, N, None, None),
+]
+
+
+@pytest.mark.parametrize(("phrase", "issued", "kind", "due", "recurrence"), PHRASES)
+def test_deadlines_parse_phrase(
+    phrase: str,
+    issued: date | None,
+    kind: DeadlineKind,
+    due: date | None,
+    recurrence: str | None,
+) -> None:
+    got = parse_deadline(phrase, issued=issued)
+    assert (got.kind, got.date, got.recurrence) == (kind, due, recurrence)
+
+
+def test_deadlines_phrase_table_is_large() -> None:
+    assert len(PHRASES) >= 150
+    assert len({(p, i) for p, i, *_ in PHRASES}) == len(PHRASES)
+
+
+@pytest.mark.parametrize("phrase", ["thường xuyên", "Lâu dài", "  ", ""])
+def test_deadlines_parse_none_has_no_text(phrase: str) -> None:
+    assert parse_deadline(phrase, issued=ISSUED) == Deadline.none()
+
+
+def test_deadlines_parse_keeps_the_whole_phrase_as_text() -> None:
+    got = parse_deadline("  Quý IV/2025- Quý II/2026 ", issued=ISSUED)
+    assert got.text == "Quý IV/2025- Quý II/2026"
+    assert got.span is not None and (got.span.start, got.span.end) == (2, 26)
+
+
+# (task text, issue date) → (kind, date) of the governing deadline
+GOVERNING: list[tuple[str, date | None, DeadlineKind, date | None]] = [
+    (
+        "Bộ Tài chính thực hiện nghiêm các ý kiến chỉ đạo của Lãnh đạo Chính phủ tại các Thông "
+        "báo kết luận số 09/TB-VPCP ngày 11 tháng 01 năm 2024; số 328/TB-VPCP ngày 16 tháng 7 "
+        "năm 2024 và cuộc họp ngày 22 tháng 8 năm 2024; hoàn thiện dự thảo Đề án, trình Thủ "
+        "tướng Chính phủ xem xét, quyết định trước ngày 20 tháng 10 năm 2024.",
+        date(2024, 10, 14),
+        D,
+        date(2024, 10, 20),
+    ),
+    (
+        "Yêu cầu các tỉnh uỷ, thành uỷ thực hiện nghiêm Kết luận số 150-KL/TW, ngày 14/4/2025 "
+        "của Bộ Chính trị và Hướng dẫn số 31-HD/BTCTW, ngày 23/4/2025 của Ban Tổ chức Trung "
+        "ương, hoàn thành trong tháng 11/2025.",
+        date(2025, 11, 1),
+        P,
+        date(2025, 11, 30),
+    ),
+    (
+        "Theo Tờ trình số 03-TTr/ĐU, ngày 17/10/2025 của Đảng ủy, Văn phòng báo cáo Ban Thường "
+        "vụ trước ngày 25/12/2025.",
+        date(2025, 11, 1),
+        D,
+        date(2025, 12, 25),
+    ),
+    (
+        "Bộ Nông nghiệp và Môi trường căn cứ Nghị định 06/2022/NĐ-CP ngày 7/1/2022 của Chính "
+        "phủ, hoàn thiện dự thảo Thông tư, ban hành trong quý I/2026.",
+        ISSUED,
+        P,
+        date(2026, 3, 31),
+    ),
+    (
+        "Tại phiên họp ngày 14/11/2025, Thủ tướng Chính phủ yêu cầu Bộ Công an báo cáo kết quả "
+        "trước ngày 30/11/2025.",
+        ISSUED,
+        D,
+        date(2025, 11, 30),
+    ),
+    (
+        "Đưa vào hoạt động cấp xã mới từ ngày 1/7/2025, phấn đấu hoàn thành trước ngày 15/7/2025.",
+        None,
+        D,
+        date(2025, 7, 15),
+    ),
+    (
+        "Tham mưu việc ban hành đầy đủ các nghị định; dự thảo các văn bản liên quan cần hoàn "
+        "chỉnh trước ngày 01/6/2025 và ban hành trước ngày 25/6/2025.",
+        None,
+        D,
+        date(2025, 6, 25),
+    ),
+    (
+        "Hoàn thiện phương án nhân sự báo cáo Bộ Chính trị, Ban Bí thư xem xét, quyết định "
+        "trước ngày 20/6/2025 (phấn đấu hoàn thành trước ngày 15/6/2025).",
+        None,
+        D,
+        date(2025, 6, 20),
+    ),
+    (
+        "Thực hiện giám sát và đánh giá các hoạt động thích ứng với biến đổi khí hậu trong phạm "
+        "vi quản lý, định kỳ hằng năm báo cáo tình hình thực hiện, gửi về Bộ Tài nguyên và Môi "
+        "trường trước ngày 25 tháng 12 để tổng hợp.",
+        date(2024, 11, 19),
+        R,
+        date(2024, 12, 25),
+    ),
+    (
+        "Trong thời hạn 5 năm, cơ quan, tổ chức đảng phải hoàn thành việc chỉnh lý tài liệu "
+        "theo Quy định số 270-QĐ/TW, ngày 06/12/2014 đối với tài liệu hình thành trước ngày "
+        "Quy định này có hiệu lực thi hành.",
+        date(2025, 11, 19),
+        REL,
+        date(2030, 11, 19),
+    ),
+    (
+        "Theo quy chế, sau khi nghị quyết, chỉ thị, thông báo, kết luận của Bộ Chính trị được "
+        "ban hành, trong thời hạn 3 ngày làm việc, Văn phòng Trung ương Đảng phân loại nhiệm vụ.",
+        date(2025, 11, 5),
+        REL,
+        None,
+    ),
+    (
+        "Thực hiện nghiêm chế độ báo cáo định kỳ, đột xuất theo quy định tại Điều 17 Thông tư "
+        "số 23/2024/TT-BCT ngày 07/11/2024 của Bộ Công Thương.",
+        None,
+        R,
+        None,
+    ),
+    (
+        "Bộ Tư pháp tổng hợp, báo cáo Thủ tướng Chính phủ trước ngày 10 tháng 12 năm 2025.",
+        date(2025, 11, 29),
+        D,
+        date(2025, 12, 10),
+    ),
+    (
+        "Hàng năm, tiến hành rà soát các KCN để bố trí đủ hạn mức. Đến năm 2015, hoàn thành "
+        "chương trình hỗ trợ có mục tiêu từ ngân sách trung ương.",
+        date(2012, 3, 2),
+        R,
+        None,
+    ),
+    (
+        "Đề án phải được thực hiện trong năm 2026, bảo đảm đúng tiến độ.",
+        ISSUED,
+        P,
+        date(2026, 12, 31),
+    ),
+    (
+        "Hội nghị sơ kết diễn ra vào ngày 14/11/2025; các sở định kỳ hằng quý báo cáo kết quả.",
+        ISSUED,
+        R,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "issued", "kind", "due"), GOVERNING)
+def test_deadlines_governing_prefers_the_completion_deadline(
+    text: str, issued: date | None, kind: DeadlineKind, due: date | None
+) -> None:
+    got = governing_deadline(text, issued=issued)
+    assert (got.kind, got.date) == (kind, due)
+
+
+MENTIONS_ONLY = [
+    "Yêu cầu các tỉnh uỷ thực hiện nghiêm Kết luận số 150-KL/TW, ngày 14/4/2025 của Bộ Chính trị.",
+    "Bộ Tài chính căn cứ Luật Bảo vệ Môi trường 2020 và Nghị định 06/2022/NĐ-CP ngày 07 tháng "
+    "01 năm 2022 của Chính phủ để phân công nhiệm vụ.",
+    "Tại phiên họp ngày 14/11/2025, Bộ Chính trị đã cho ý kiến về Đề án.",
+    "Các văn bản quy phạm pháp luật có hiệu lực từ ngày 1/7/2025.",
+    "Tổng hợp số liệu tính đến ngày 31/12/2024.",
+    "Điều chỉnh quy hoạch hạ tầng viễn thông trong khu công nghiệp đến năm 2030.",
+    "Căn cứ Kế hoạch quốc gia thích ứng với biến đổi khí hậu giai đoạn 2021 - 2030, tầm nhìn "
+    "2050, các bộ xây dựng dự toán kinh phí.",
+    "Đối với các nhiệm vụ được giao trong năm 2025, tiếp tục rà soát kỹ, bảo đảm hoàn thành đúng "
+    "tiến độ.",
+    "Cụ thể hóa Chương trình hành động thành các kế hoạch 5 năm và hằng năm để triển khai.",
+    "Phối hợp tham gia kiểm tra liên ngành định kỳ, đột xuất về an toàn lao động.",
+    "UBND xã, phường thực hiện trực ban phòng chống thiên tai 24/24.",
+    "Hướng dẫn Chủ đầu tư hoàn thiện quy hoạch 1/500 theo quy định.",
+    "Trước mắt nâng cao năng lực sản xuất than trong nước.",
+    "Trong 5 năm qua, tỉnh đã đạt nhiều kết quả quan trọng.",
+    "Bảo đảm các cơ quan cấp tỉnh, cấp xã sau khi sáp nhập hoạt động thông suốt.",
+    "Thường xuyên cập nhật tình hình, tiến độ triển khai lấy ý kiến.",
+    "Lấy ý kiến về dự thảo sửa đổi Hiến pháp năm 2013 bảo đảm công khai, minh bạch.",
+    "Nghiên cứu, quán triệt Nghị quyết Hội nghị Trung ương 11 khoá XIII (từ ngày 04/5 đến ngày "
+    "14/5/2025) đến cán bộ, đảng viên.",
+    "Ban chỉ đạo hoàn thành cam kết giảm phát thải ròng bằng không vào năm 2050.",
+]
+
+
+@pytest.mark.parametrize("text", MENTIONS_ONLY)
+def test_deadlines_find_skips_mentioned_dates(text: str) -> None:
+    assert find_deadlines(text, issued=date(2025, 5, 25)) == []
+    assert governing_deadline(text, issued=date(2025, 5, 25)) == Deadline.none()
+
+
+def test_deadlines_find_lists_every_deadline_in_text_order() -> None:
+    text = (
+        "Dự thảo các văn bản liên quan cần hoàn chỉnh trước ngày 01/6/2025 và ban hành trước "
+        "ngày 25/6/2025; định kỳ hằng quý báo cáo Bộ Chính trị."
+    )
+    found = find_deadlines(text, issued=date(2025, 5, 17))
+    assert [(d.kind, d.date, d.recurrence) for d in found] == [
+        (D, date(2025, 6, 1), None),
+        (D, date(2025, 6, 25), None),
+        (R, None, "quarterly"),
+    ]
+    assert [d.text for d in found] == [
+        "trước ngày 01/6/2025",
+        "trước ngày 25/6/2025",
+        "định kỳ hằng quý",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Báo cáo trước ngày 25/6/2026.", "trước ngày 25/6/2026"),
+        (
+            "Cấp tỉnh phấn đấu hoàn thành trước ngày 15/8/2025.",
+            "phấn đấu hoàn thành trước ngày 15/8/2025",
+        ),
+        ("(hoàn thành trong tháng 11/2025)", "hoàn thành trong tháng 11/2025"),
+        ("Thời gian hoàn thành trước ngày 30/12/2025.", "hoàn thành trước ngày 30/12/2025"),
+        ("báo cáo UBND tỉnh trước 19h00’ hằng ngày.", "trước 19h00’ hằng ngày"),
+    ],
+)
+def test_deadlines_text_includes_the_leading_words(text: str, expected: str) -> None:
+    got = governing_deadline(text, issued=date(2025, 5, 1))
+    assert got.text == expected
+    assert got.span is not None and text[got.span.start : got.span.end] == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due", "warning"),
+    [
+        ("31/2/2026", None, "no day 31/2/2026"),
+        ("trước ngày 31/2/2026", None, "no day 31/2/2026"),
+        ("ngày 30/13/2025", None, "no day 30/13"),
+        ("25/6/26", date(2026, 6, 25), "two-digit year 26"),
+        ("trước ngày 25/6/2024", date(2024, 6, 25), "before the issue date"),
+    ],
+)
+def test_deadlines_bad_dates_keep_the_text_and_warn(
+    phrase: str, due: date | None, warning: str
+) -> None:
+    got = parse_deadline(phrase, issued=ISSUED)
+    assert got.kind is D
+    assert got.text == phrase
+    assert got.date == due
+    assert any(warning in w for w in got.warnings)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [
+        ("chậm nhất ngày 31/12", D),
+        ("trong tháng 12", P),
+        ("trong thời hạn 3 ngày làm việc kể từ ngày ký", REL),
+        ("trước Tết Nguyên đán", P),
+    ],
+)
+def test_deadlines_unknown_issue_date_leaves_date_empty(phrase: str, kind: DeadlineKind) -> None:
+    got = parse_deadline(phrase, issued=None)
+    assert (got.kind, got.date) == (kind, None)
+    assert got.warnings
+
+
+@pytest.mark.parametrize(
+    ("phrase", "issued"),
+    [
+        ("trong thời hạn 999 năm kể từ ngày 1/1/9999", ISSUED),
+        ("trước quý I/0001", ISSUED),
+        ("trong 999 năm", date(9999, 12, 31)),
+        ("quý IV", date(1, 1, 1)),
+    ],
+)
+def test_deadlines_out_of_range_years_leave_date_empty(phrase: str, issued: date) -> None:
+    got = parse_deadline(phrase, issued=issued)
+    assert got.date is None
+    assert any("out of range" in w for w in got.warnings)
+
+
+def test_deadlines_unreadable_phrase_is_none_with_a_warning() -> None:
+    got = parse_deadline("Theo tiến độ dự án", issued=ISSUED)
+    assert got.kind is N
+    assert got.date is None
+    assert got.text == "Theo tiến độ dự án"
+    assert got.warnings
+
+
+_WORDS = st.sampled_from(
+    "trước ngày tháng năm quý hằng hàng định kỳ trong thời hạn làm việc kể từ khi sau "
+    "ban hành Tết Đại hội XIV IV 6 31 2 13 2025 26 999 0001 9999 / - , . ; ( ) : hết đến từ nay "
+    "lần".split()
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=25).map(" ".join), st.none() | st.dates())
+def test_deadlines_never_raise_and_spans_slice_the_text(text: str, issued: date | None) -> None:
+    found = find_deadlines(text, issued=issued)
+    starts = [d.span.start for d in found if d.span is not None]
+    assert starts == sorted(starts)
+    for d in found:
+        assert d.span is not None and text[d.span.start : d.span.end] == d.text
+    assert governing_deadline(text, issued=issued).kind in DeadlineKind
+    assert parse_deadline(text, issued=issued).kind in DeadlineKind
