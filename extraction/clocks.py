@@ -228,6 +228,19 @@ class TaskClocks:
     def evaluation_dues(self) -> tuple[date, ...]:
         return tuple(c.evaluation_due for c in self.checkpoints if c.evaluation_due is not None)
 
+    def to_json(self) -> dict[str, Any]:
+        """Every clock of the task with ISO dates; clocks that do not apply are null."""
+        def iso(value: date | datetime | None) -> str | None:
+            return value.isoformat() if value is not None else None
+
+        return {
+            **_task_json(self),
+            "acknowledgement_due": iso(self.acknowledgement_due),
+            "objection_due": iso(self.objection_due),
+            "feedback_due": iso(self.feedback_due),
+            "overdue_reminder_due": iso(self.overdue_reminder_due),
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class ClockReport:

@@ -11,10 +11,13 @@ The JSON contract (``giaoviec extract --format json``; more fields may be added,
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from spacy.tokens import Doc
 
+from extraction.calendar import default_calendar
+from extraction.clocks import document_clocks, load_profile, task_clocks, task_status
 from extraction.types import Deadline, Document, DocumentInfo, Proposal, TaskProposal
 
 # How sure the rules are of a lead, by where it came from (measured on the dev corpus,
@@ -78,8 +81,12 @@ def deadline_json(deadline: Deadline) -> dict[str, Any]:
     }
 
 
-def to_json(proposal: Proposal) -> dict[str, Any]:
-    """The proposal in the JSON contract."""
+def to_json(proposal: Proposal, *, now: datetime | None = None) -> dict[str, Any]:
+    """The proposal in the JSON contract.
+
+    With the issue date known, each task carries its regulation clocks (Quy chế 08 Art. 6,
+    counted from the issue day); with ``now`` given, also its status against the deadline.
+    """
     info = proposal.document
     out: dict[str, Any] = {
         "document": {
@@ -91,16 +98,21 @@ def to_json(proposal: Proposal) -> dict[str, Any]:
             "secrecy": info.secrecy,
             "title": info.title,
         },
-        "tasks": [_task_json(task) for task in proposal.tasks],
+        "tasks": [_task_json(task, issued=info.issued, now=now) for task in proposal.tasks],
         "pipeline": {"version": proposal.pipeline_version, "components": list(proposal.components)},
     }
+    if info.issued is not None:
+        out["document"]["clocks"] = {
+            key: due.due.isoformat()
+            for key, due in document_clocks(info.issued, profile=load_profile(), calendar=default_calendar()).items()
+        }
     if proposal.reason:
         out["reason"] = proposal.reason
     return out
 
 
-def _task_json(task: TaskProposal) -> dict[str, Any]:
-    return {
+def _task_json(task: TaskProposal, *, issued: date | None, now: datetime | None) -> dict[str, Any]:
+    out = {
         "id": task.id,
         "text": task.text,
         "lead": [body.name for body in task.lead],
@@ -110,3 +122,10 @@ def _task_json(task: TaskProposal) -> dict[str, Any]:
         "source": {"start": task.span.start, "end": task.span.end, "page": task.page},
         "provenance": dict(task.provenance),
     }
+    if issued is not None:
+        deadline = task.deadline.date if task.deadline.date and task.deadline.date >= issued else None
+        clocks = task_clocks(assigned=issued, deadline=deadline, profile=load_profile(), calendar=default_calendar())
+        out["clocks"] = clocks.to_json()
+        if now is not None:
+            out["status"] = str(task_status(clocks, now=now, profile=load_profile(), calendar=default_calendar()))
+    return out

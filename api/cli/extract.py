@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import textwrap
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,17 +30,28 @@ def _issue_date(ctx: click.Context, param: click.Parameter, value: str | None) -
               help="json: the stable contract for programs; table: for people.")
 @click.option("--issued", callback=_issue_date, metavar="YYYY-MM-DD",
               help="Issue date to use when the document prints none (or to override it).")
-def extract_command(path: str, fmt: str, issued: date | None) -> None:
+@click.option("--now", "now_text", metavar="YYYY-MM-DDTHH:MM",
+              help="The moment at which each task's status (due soon, overdue) is computed; default: now.")
+def extract_command(path: str, fmt: str, issued: date | None, now_text: str | None) -> None:
     """Propose the tasks that the document at PATH (PDF, DOCX or text) assigns."""
+    from extraction.calendar import VIETNAM_TZ
     from extraction.pipeline import extract
     from extraction.proposal import to_json
 
+    now = _moment(now_text) if now_text else datetime.now(VIETNAM_TZ)
     data = read_input(path)
-    proposal = to_json(extract(data, filename=path, issued=issued))
+    proposal = to_json(extract(data, filename=path, issued=issued), now=now)
     if fmt == "json":
         click.echo(json.dumps(proposal, ensure_ascii=False, indent=1))
     else:
         click.echo(render_table(proposal))
+
+
+def _moment(value: str) -> datetime:
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise BadArgument(f"--now {value!r} is not a moment; write it as YYYY-MM-DDTHH:MM") from None
 
 
 def read_input(path: str) -> bytes:
