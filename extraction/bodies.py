@@ -64,7 +64,7 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _CITY_UNIT = "thành phố"
 
 # Which reader a candidate came from, and how it ranks against an overlapping one of equal length.
-_PRIORITY = {"directory": 4, "list_item": 4, "composed": 3, "generic": 2, "recognised": 1}
+_PRIORITY = {"list_item": 5, "directory": 4, "composed": 3, "generic": 2, "recognised": 1}
 
 
 def fold(text: str) -> str:
@@ -627,22 +627,23 @@ class BodyDirectory:
                     continue
                 ids = tuple(dict.fromkeys(a.entry for a in aliases if self._accepts(a, tokens, i)))
                 if ids:
-                    person_end = self._person_after(tokens, end, ids)
-                    found[i] = _Candidate(i, person_end or end, "directory", ids)
-                    found[i].person = end if person_end else None
+                    found[i] = _Candidate(i, end, "directory", ids)
                     break
+        for c in found.values():
+            if any(self._entries[e].kind == OFFICE for e in c.entries):
+                self._add_person(tokens, c, found)
         return found
 
-    def _person_after(self, tokens: _Tokens, i: int, ids: tuple[str, ...]) -> int | None:
-        """The end of a person's name after an office: "Phó Thủ tướng Chính phủ Trần Hồng Hà"."""
-        if not any(self._entries[e].kind == OFFICE for e in ids):
-            return None
-        j = i
-        while j < len(tokens) and j - i < 4 and tokens.word[j] and tokens.cap[j]:
-            if tokens.upper[j] or tokens.norm[j] in self._starts:
+    def _add_person(self, tokens: _Tokens, c: _Candidate, found: Mapping[int, _Candidate]) -> None:
+        """Stretch an office over the person's name after it: "Phó Thủ tướng Chính phủ Trần
+        Hồng Hà" (two to four capitalised words, none in capitals, none opening a known body)."""
+        j = c.end
+        while j < len(tokens) and j - c.end < 4 and tokens.word[j] and tokens.cap[j]:
+            if tokens.upper[j] or j in found:
                 break
             j += 1
-        return j if j - i >= 2 else None
+        if j - c.end >= 2:
+            c.person, c.end = c.end, j
 
     def _match_lists(
         self, tokens: _Tokens, found: dict[int, _Candidate]
@@ -703,7 +704,7 @@ class BodyDirectory:
             return None
         best = found.get(i)
         for end, aliases in reversed(_ends(node, tokens, i) if node else []):
-            if best and best.end >= end:
+            if best and best.end > end:  # at equal length the list reading wins
                 break
             ids = tuple(
                 a.entry

@@ -102,6 +102,12 @@ def noun_phrase_end(text: str, start: int) -> int | None:
         cue_pattern("not_task_after_lead", case_sensitive=True),
     )
     found = [s for s in (_first_lower(p, text, search_from, limit) for p in verbs) if s is not None]
+    tense = _first_lower(cue_pattern("tense", case_sensitive=True), text, search_from, limit)
+    plural = PLURAL.match(text[start:limit])
+    if tense is not None and PROPER_WORD.search(text, start + (plural.end() if plural else 0), tense):
+        # "Bộ Tài chính đã thực hiện ...": a tense marker after a proper name ends it; after a
+        # common noun it opens a relative clause ("cơ quan, tổ chức đã xác định bí mật ...").
+        found.append(tense)
     if found:
         return min(found)
     return colon if colon > start else None
@@ -113,6 +119,9 @@ ORGAN_HEAD = re.compile(r"ban|sở|cục|vụ|ủy ban|uỷ ban|phòng|trung tâ
 AGENT_BEFORE = re.compile(r"\bnhà\s+$")
 PASSIVE_BEFORE = re.compile(r"\b(?:được|bị)\s+(?:(?:[A-ZĐ]\w*\s+){1,4}|\w+\s+)?$")
 ORGANISE_BEFORE = re.compile(r"tổ chức\s+$")
+
+
+PROPER_WORD = re.compile(r"(?<!\w)[A-ZĐÀ-Ỹ]\w*")
 
 
 def _first_lower(pattern: re.Pattern[str], text: str, start: int, limit: int) -> int | None:
@@ -263,8 +272,25 @@ def split_names(phrase: str) -> list[str]:
     parts = [p.strip(" ,;.") for p in re.split(r"\s*;\s*|(?<=\w)/(?=[A-ZĐ])", phrase)]
     names: list[str] = []
     for part in parts:
-        names.extend(_split_on_heads(part))
+        names.extend(_distribute(part) or _split_on_heads(part))
     return [n for n in names if n]
+
+
+# "Các Đảng uỷ Bộ Tài chính, Bộ Nội vụ", "các Bộ: Tài chính, Tư pháp": one head, several bodies.
+DISTRIBUTED = re.compile(
+    r"^[Cc]ác\s+(?P<head>Đảng [uủ][ỷy]|Bộ|Sở|Ban|Ủy ban nhân dân|Uỷ ban nhân dân)"
+    r"(?:\s*:\s*|\s+(?=(?:Bộ|Sở|Ban|Ủy ban|Uỷ ban|Tổng cục|Cục)\s+[A-ZĐ]))(?P<items>[A-ZĐ].*)$"
+)
+
+
+def _distribute(part: str) -> list[str]:
+    m = DISTRIBUTED.match(part)
+    if m is None:
+        return []
+    items = [i.strip(" ,;.") for i in re.split(r",\s*", m.group("items")) if i.strip(" ,;.")]
+    if len(items) < 2 or not all(i[0].isupper() for i in items):
+        return []
+    return [f"{m.group('head')} {item}" for item in items]
 
 
 def _split_on_heads(part: str) -> list[str]:
@@ -306,8 +332,9 @@ def _name_breaker() -> re.Pattern[str]:
     )
     lower = "|".join(re.escape(h) for h in heads if h != "các")
     generic = "|".join(re.escape(h) for h in sorted(cues("list_head"), key=len, reverse=True))
+    comma = "|".join(re.escape(h) for h in sorted(cues("comma_head"), key=len, reverse=True))
     return re.compile(
-        rf"(?:,\s*|\s+và\s+)(?=(?:{capitalised})(?!\w)|[Cc]ác\s+(?:{lower})(?!\w))"
+        rf"(?:,\s*|\s+và\s+)(?=(?:{capitalised})(?!\w)|[Cc]ác\s+(?:{lower})(?!\w)|(?:{comma})(?!\w))"
         rf"|\s+và\s+(?=(?:{generic})(?!\w))"
     )
 

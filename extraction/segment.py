@@ -95,9 +95,14 @@ def segment(text: str) -> list[TaskDraft]:
 def body_range(text: str, lines: list[Span], start: int | None = None) -> tuple[int, int]:
     """Indices ``[start, end)`` of the lines between the header and the signature block."""
     if start is None:
+        after_recipients = _after_recipients(text, lines[:HEADER_SCAN_LINES])
         start = next(
-            (i for i, line in enumerate(lines[:HEADER_SCAN_LINES]) if _is_prose(text[line.start : line.end])),
-            0,
+            (
+                i
+                for i, line in enumerate(lines[:HEADER_SCAN_LINES])
+                if i >= after_recipients and _is_prose(text[line.start : line.end])
+            ),
+            after_recipients,
         )
     end = len(lines)
     for i in range(start, len(lines)):
@@ -105,6 +110,17 @@ def body_range(text: str, lines: list[Span], start: int | None = None) -> tuple[
             end = i
             break
     return start, end
+
+
+def _after_recipients(text: str, header: list[Span]) -> int:
+    """Index of the first line after the "Kính gửi:" list (0 when there is none)."""
+    for i, line in enumerate(header):
+        if text.startswith("Kính gửi", line.start):
+            j = i + 1
+            while j < len(header) and re.match(r"^[-+•]\s", text[header[j].start : header[j].end]):
+                j += 1
+            return j
+    return 0
 
 
 # An annex issued with the document begins after the signature: "QUY CHẾ", "PHỤ LỤC", ...
@@ -478,7 +494,7 @@ def _visit_lead_in(text: str, node: Node, body: str, ctx: Context, has_assignmen
 
 
 def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
-    if ctx.operative is False or body.isupper():
+    if ctx.operative is False or body.isupper() or (body.startswith("(") and body.endswith(")")):
         return False
     if cue_pattern("not_task").match(body) or BOILERPLATE.search(body):
         return False

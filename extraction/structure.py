@@ -108,9 +108,16 @@ def is_heading(body: str) -> bool:
 
 
 def opens_block(node: Node, text: str) -> bool:
-    """Whether following unnumbered paragraphs belong under this node."""
+    """Whether following unnumbered paragraphs belong under this node: a lead-in ending in
+    ":", a heading, or an item that only names bodies ("2. Các bộ, ngành")."""
+    from extraction.roles import names_only
+
     body = node.body_text(text).rstrip()
-    return body.endswith(":") or (node.style != "para" and is_heading(body))
+    if body.endswith(":"):
+        return True
+    if node.style == "para":
+        return False
+    return is_heading(body) or names_only(text, node.body.start, node.body.end)
 
 
 # A line of only punctuation ("-----", "*") separates the header's parts; it carries no content.

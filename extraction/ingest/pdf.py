@@ -13,6 +13,7 @@ import io
 import math
 import re
 import statistics
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -64,6 +65,8 @@ _ENUMERATOR = re.compile(
     re.VERBOSE,
 )
 _DASH_CONTINUATION = re.compile(r"^[-–]\s*[\da-zđ]")
+# PDFium is not thread-safe, and the service may read several uploads at once.
+_PDFIUM_LOCK = threading.Lock()
 _PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–—]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—]?$", re.I)
 
 
@@ -157,6 +160,11 @@ def _check_complete(data: bytes) -> None:
 
 
 def _read_pages(data: bytes, max_pages: int) -> list[_Page]:
+    with _PDFIUM_LOCK:
+        return _read_pages_locked(data, max_pages)
+
+
+def _read_pages_locked(data: bytes, max_pages: int) -> list[_Page]:
     document = _open(data)
     try:
         count = len(document)
