@@ -476,7 +476,7 @@ def _visit_lead_in(text: str, node: Node, body: str, ctx: Context, has_assignmen
     lead = find_lead(text, node.body.start, node.body.end)
     support = find_support(text, node.body.start, node.body.end)
     own: list[TaskDraft] = []
-    if len(body.split()) > LONG_LEAD_IN_WORDS and (lead or cue_pattern("predicate").match(body)) and _is_task(text, node, body, ctx):
+    if _lead_in_is_also_task(text, node, body, lead, ctx):
         own = _task_drafts(text, node, ctx)
     # A lead-in passes its deadline down, but not a task whose points only detail its
     # deliverable ("... trước ngày 20/10/2024. Trong đó lưu ý:"), nor a narrative opening.
@@ -491,6 +491,18 @@ def _visit_lead_in(text: str, node: Node, body: str, ctx: Context, has_assignmen
         plan_needs_body=ctx.plan_needs_body and lead is None,
     )
     return own + _visit_children(text, node, child_ctx, has_assignment_section)
+
+
+def _lead_in_is_also_task(text: str, node: Node, body: str, lead: Span | None, ctx: Context) -> bool:
+    """A lead-in that assigns work of its own before introducing its points:
+    "Các đồng chí Bộ trưởng ... chỉ đạo thực hiện ... ; trong đó lưu ý các nội dung sau:".
+    One that only introduces them ("... yêu cầu các cơ quan thực hiện tốt các nhiệm vụ sau:")
+    is not a task."""
+    if len(body.split()) <= LONG_LEAD_IN_WORDS or ";" not in body:
+        return False
+    if not (lead or cue_pattern("predicate").match(body)):
+        return False
+    return _is_task(text, node, body, ctx)
 
 
 def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:

@@ -1,0 +1,234 @@
+"""Builds real PDF, DOCX and zip files for the ingestion tests (and the benchmark).
+
+A block is either a paragraph (a string) or a table (a list of rows of cell strings; a cell
+may hold several paragraphs separated by ``"\\n"``). PDFs are rendered with reportlab in
+DejaVuSans, which has every Vietnamese glyph; DOCX files are built with python-docx.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from docx import Document as new_docx
+from docx.shared import Pt
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus.flowables import Flowable
+
+FONT_PATH = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+FONT = "DejaVuSans"
+
+Row = Sequence[str]
+Block = str | Sequence[Row]
+
+
+def _register_font() -> None:
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(FONT, str(FONT_PATH)))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _flowables(blocks: Sequence[Block], style: ParagraphStyle) -> list[Flowable]:
+    out: list[Flowable] = []
+    for block in blocks:
+        if isinstance(block, str):
+            out.append(Paragraph(_escape(block), style))
+            continue
+        # Wide tables get a small font, or narrow columns would break words in two.
+        size = style.fontSize if len(block[0]) <= 4 else 7
+        cell_style = ParagraphStyle(
+            "cell",
+            parent=style,
+            firstLineIndent=0,
+            spaceAfter=0,
+            fontSize=size,
+            leading=size * 1.25,
+        )
+        rows = [
+            [[Paragraph(_escape(p), cell_style) for p in cell.split("\n")] for cell in row]
+            for row in block
+        ]
+        table = Table(rows, repeatRows=0)
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+        out.append(table)
+    return out
+
+
+def pdf_bytes(
+    blocks: Sequence[Block],
+    *,
+    header: str | None = None,
+    page_numbers: bool = False,
+    encrypt: str | None = None,
+    font_size: float = 12,
+    justify: bool = False,
+) -> bytes:
+    """Render blocks to an A4 PDF; ``header`` is drawn on top of every page."""
+    _register_font()
+    style = ParagraphStyle(
+        "body",
+        fontName=FONT,
+        fontSize=font_size,
+        leading=font_size * 1.3,
+        firstLineIndent=10 * mm,
+        spaceAfter=4,
+        alignment=TA_JUSTIFY if justify else TA_LEFT,
+    )
+
+    def decorate(canvas: Any, doc: SimpleDocTemplate) -> None:
+        canvas.setFont(FONT, 10)
+        if header:
+            canvas.drawCentredString(A4[0] / 2, A4[1] - 12 * mm, header)
+        if page_numbers:
+            canvas.drawCentredString(A4[0] / 2, 10 * mm, f"- {doc.page} -")
+
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=30 * mm,
+        rightMargin=20 * mm,
+        topMargin=20 * mm,
+        bottomMargin=20 * mm,
+        encrypt=encrypt,
+    )
+    doc.build(_flowables(blocks, style), onFirstPage=decorate, onLaterPages=decorate)
+    return buffer.getvalue()
+
+
+def lines_pdf_bytes(lines: Sequence[str], *, left: float = 85, leading: float = 16) -> bytes:
+    """One A4 page with each string drawn as one printed line, flush left, as given."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    _register_font()
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    canvas.setFont(FONT, 12)
+    for index, line in enumerate(lines):
+        canvas.drawString(left, A4[1] - 80 - index * leading, line)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def image_pdf_bytes(pages: int = 2, stamp: str | None = None) -> bytes:
+    """A PDF whose pages hold only a picture, as a scanner makes them.
+
+    ``stamp`` is drawn as real text on each page, as a digital signature stamp is.
+    """
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    picture = Image.new("L", (400, 560), 255)
+    ImageDraw.Draw(picture).rectangle((40, 40, 360, 80), fill=0)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    _register_font()
+    for _ in range(pages):
+        canvas.drawImage(ImageReader(picture), 0, 0, width=A4[0], height=A4[1])
+        if stamp:
+            canvas.setFont(FONT, 8)
+            canvas.drawString(40, 40, stamp)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def docx_bytes(blocks: Sequence[Block]) -> bytes:
+    """Build a DOCX with the blocks in order; a table cell's ``"\\n"`` starts a new paragraph."""
+    document = new_docx()
+    document.styles["Normal"].font.size = Pt(13)
+    for block in blocks:
+        if isinstance(block, str):
+            document.add_paragraph(block)
+            continue
+        table = document.add_table(rows=len(block), cols=len(block[0]))
+        for row, cells in zip(table.rows, block, strict=True):
+            for cell, text in zip(row.cells, cells, strict=True):
+                first, *rest = text.split("\n")
+                cell.paragraphs[0].text = first
+                for extra in rest:
+                    cell.add_paragraph(extra)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def zip_bomb_docx(unpacked_mb: int = 20) -> bytes:
+    """A valid DOCX with one extra member of ``unpacked_mb`` MB of zeros (ratio about 1000)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx_bytes(["Kính gửi các sở."]))) as source:
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+            for item in source.infolist():
+                target.writestr(item, source.read(item))
+            with target.open("word/media/bomb.bin", "w") as bomb:
+                chunk = bytes(1024 * 1024)
+                for _ in range(unpacked_mb):
+                    bomb.write(chunk)
+    return buffer.getvalue()
+
+
+def zip_bytes(members: dict[str, bytes]) -> bytes:
+    """A plain zip archive with the given members."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def png_bytes() -> bytes:
+    """A tiny real PNG image."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), (200, 30, 30)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def ole_bytes(streams: Sequence[str]) -> bytes:
+    """Bytes that start like an OLE compound file and name the given streams.
+
+    Enough for the sniffer and the DOCX reader, which only look at the magic number and the
+    directory names (UTF-16LE); a password-protected DOCX has ``EncryptionInfo`` and
+    ``EncryptedPackage``, a legacy ``.doc`` has ``WordDocument``.
+    """
+    magic = bytes.fromhex("D0CF11E0A1B11AE1")
+    names = b"".join(name.encode("utf-16-le") + b"\x00\x00" for name in streams)
+    return magic + bytes(504) + names + bytes(1024)
+
+
+def blocks_from_text(text: str) -> list[Block]:
+    """Blocks for rendering a reference ``.txt``: runs of lines with " | " become tables."""
+    blocks: list[Block] = []
+    rows: list[list[str]] = []
+    for line in text.splitlines():
+        if " | " in line:
+            rows.append(line.split(" | "))
+            continue
+        if rows:
+            blocks.append(_padded(rows))
+            rows = []
+        if line.strip():
+            blocks.append(line)
+    if rows:
+        blocks.append(_padded(rows))
+    return blocks
+
+
+def _padded(rows: list[list[str]]) -> list[list[str]]:
+    width = max(len(row) for row in rows)
+    return [row + [""] * (width - len(row)) for row in rows]
