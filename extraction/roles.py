@@ -162,15 +162,19 @@ def skip_adverbial(text: str, start: int) -> int:
     offset of "Bộ Tài chính": after a genitive list ("của X, Y") the last comma is the break.
     """
     rest = text[start:]
-    opening = ADVERBIAL.match(rest) or CONDITION_THEN.match(rest)
+    condition = CONDITION_THEN.match(rest)
+    if condition and _opens_subject(rest, condition.end()):
+        return start + condition.end()
+    opening = ADVERBIAL.match(rest)
     if opening is None:
         colon = re.match(r"^Về [^:]{3,200}:\s*", rest)
         return start + colon.end() if colon else start
-    breaks = [m.end() for m in re.finditer(r",\s+", rest[:ADVERBIAL_REACH])]
+    # the subject stands before the first predicate that follows the opening
+    reach = min(ADVERBIAL_REACH, _predicate_offset(rest, opening.end()))
+    breaks = [m.end() for m in re.finditer(r",\s+", rest[:reach])]
     candidates = [b for b in breaks if b >= opening.end() - 2 and _opens_subject(rest, b)]
-    if opening.re is ADVERBIAL and candidates and " của " in rest[: candidates[0]]:
-        before_predicate = [b for b in candidates if b <= _predicate_offset(rest, candidates[0])]
-        return start + (before_predicate or candidates)[-1]
+    if candidates and " của " in rest[: candidates[0]]:
+        return start + candidates[-1]
     if _opens_subject(rest, opening.end()):
         return start + opening.end()
     return start + candidates[0] if candidates else start
@@ -181,8 +185,9 @@ def _opens_subject(text: str, pos: int) -> bool:
 
 
 def _predicate_offset(text: str, start: int = 1) -> int:
-    m = _predicate().search(text, start)
-    return m.start() if m else len(text)
+    """Offset of the first lower-case predicate at or after ``start``."""
+    found = _first_lower(_predicate(), text, start, len(text))
+    return found if found is not None else len(text)
 
 
 ADVERBIAL_REACH = 200
