@@ -55,10 +55,14 @@ class RolesComponent:
     """Names the lead and co-operating bodies of every task draft."""
 
     def __call__(self, doc: Doc) -> Doc:
-        from extraction.roles import resolve_roles
+        from extraction.roles import document_abbreviations, resolve_roles
 
         state = _state(doc)
-        state["roles"] = [resolve_roles(doc.text, draft, at=state.get("issued")) for draft in state["drafts"]]
+        abbreviations = document_abbreviations(doc.text)
+        state["roles"] = [
+            resolve_roles(doc.text, draft, at=state.get("issued"), abbreviations=abbreviations)
+            for draft in state["drafts"]
+        ]
         return doc
 
 

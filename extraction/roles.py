@@ -353,7 +353,40 @@ class Roles:
     lead_source: str
 
 
-def resolve_roles(text: str, draft: TaskDraft, *, at: date | None = None) -> Roles:
+# "vật liệu nổ công nghiệp (VLNCN)": a document defines its own abbreviations.
+DEFINITION = re.compile(r"(?P<before>[^()\n]{3,120}?)\s*\((?P<abbr>[A-ZĐ]{2,10})\)")
+
+
+def document_abbreviations(text: str) -> dict[str, str]:
+    """The abbreviations a document defines, checked by their initials.
+
+    "... quản lý vật liệu nổ công nghiệp (VLNCN), tiền chất thuốc nổ (TCTN)" →
+    {"VLNCN": "vật liệu nổ công nghiệp", "TCTN": "tiền chất thuốc nổ"}.
+    """
+    found: dict[str, str] = {}
+    for m in DEFINITION.finditer(text):
+        abbr = m.group("abbr")
+        words = m.group("before").replace(",", " ").split()
+        for size in range(len(abbr), 1, -1):
+            tail = words[-size:]
+            if len(tail) == size and "".join(w[0] for w in tail).upper().replace("Đ", "D") == abbr.replace("Đ", "D"):
+                found.setdefault(abbr, " ".join(tail))
+                break
+    return found
+
+
+def expand_abbreviations(name: str, abbreviations: dict[str, str]) -> str:
+    if not abbreviations:
+        return name
+    return re.sub(
+        r"\b(" + "|".join(map(re.escape, abbreviations)) + r")\b",
+        lambda m: abbreviations[m.group(1)],
+        name,
+    )
+
+
+def resolve_roles(text: str, draft: TaskDraft, *, at: date | None = None,
+                  abbreviations: dict[str, str] | None = None) -> Roles:
     """Name the bodies of a task draft: its own lead, else the one it inherits.
 
     "Chủ trì, phối hợp với Bộ Tư pháp ..." under "1. Bộ Tài chính:" → lead Bộ Tài chính,
@@ -361,14 +394,15 @@ def resolve_roles(text: str, draft: TaskDraft, *, at: date | None = None) -> Rol
     """
     lead_span = draft.lead or draft.inherited_lead
     support_span = draft.support or (draft.inherited_support if draft.lead is None else None)
+    abbreviations = abbreviations or {}
     return Roles(
-        lead=_bodies(text, lead_span, at),
-        support=_bodies(text, support_span, at),
+        lead=_bodies(text, lead_span, at, abbreviations),
+        support=_bodies(text, support_span, at, abbreviations),
         lead_source=draft.lead_source,
     )
 
 
-def _bodies(text: str, span: Span | None, at: date | None) -> tuple[Body, ...]:
+def _bodies(text: str, span: Span | None, at: date | None, abbreviations: dict[str, str]) -> tuple[Body, ...]:
     if span is None:
         return ()
     phrase = text[span.start : span.end]
@@ -379,7 +413,8 @@ def _bodies(text: str, span: Span | None, at: date | None) -> tuple[Body, ...]:
             continue
         offset = phrase.find(name)
         start = span.start + max(offset, 0)
-        bodies.append(Body(name=canonical_name(name, at=at), span=Span(start, start + len(name), span.label)))
+        full = expand_abbreviations(name, abbreviations)
+        bodies.append(Body(name=canonical_name(full, at=at), span=Span(start, start + len(name), span.label)))
     return tuple(bodies)
 
 

@@ -83,3 +83,15 @@ def test_roles_predicate_is_not_a_body():
     assert starts_with_body("Ban Bí thư")
     assert not starts_with_body("Ban hành quy chế")
     assert not starts_with_body("Tổ chức thực hiện Quyết định")
+
+
+def test_roles_document_abbreviations_are_checked_by_initials():
+    from extraction.roles import document_abbreviations, expand_abbreviations
+
+    text = ("Công tác quản lý vật liệu nổ công nghiệp (VLNCN), tiền chất thuốc nổ (TCTN) đạt kết quả; "
+            "các khu kinh tế ven biển, khu kinh tế cửa khẩu (KKT) phát triển; Ủy ban nhân dân (XYZ).")
+    found = document_abbreviations(text)
+    assert found == {"VLNCN": "vật liệu nổ công nghiệp", "TCTN": "tiền chất thuốc nổ"}
+    assert expand_abbreviations("Các tổ chức hoạt động liên quan đến VLNCN, TCTN", found) == (
+        "Các tổ chức hoạt động liên quan đến vật liệu nổ công nghiệp, tiền chất thuốc nổ"
+    )
