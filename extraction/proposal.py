@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from extraction.calendar import default_calendar
 from extraction.clocks import document_clocks, load_profile, task_clocks, task_status
+from extraction.quality import find_product, quality_flags
 from extraction.types import Deadline, Document, DocumentInfo, Proposal, TaskProposal
 
 # How sure the rules are of a lead, by where it came from (measured on the dev corpus,
@@ -32,15 +33,19 @@ NO_TASK_REASON = (
 def build_proposal(doc: Doc, document: Document, info: DocumentInfo, *,
                    pipeline_version: str, components: tuple[str, ...]) -> Proposal:
     state = doc._.giaoviec
+    text = document.text
     tasks = []
     for index, (draft, roles, deadline) in enumerate(
         zip(state["drafts"], state["roles"], state["deadlines"], strict=True), start=1
     ):
+        task_text = text[draft.span.start : draft.span.end]
+        cell = draft.product_cell
+        product = find_product(task_text, text[cell.start : cell.end] if cell else None)
         tasks.append(
             TaskProposal(
                 id=f"t{index}",
                 span=draft.span,
-                text=document.text[draft.span.start : draft.span.end],
+                text=task_text,
                 lead=roles.lead,
                 support=roles.support,
                 deadline=deadline,
@@ -51,7 +56,10 @@ def build_proposal(doc: Doc, document: Document, info: DocumentInfo, *,
                     ("lead", f"giaoviec_roles_v1:{roles.lead_source}"),
                     ("support", "giaoviec_roles_v1"),
                     ("deadline", "giaoviec_deadlines_v1"),
+                    ("flags", "giaoviec.quality"),
                 ),
+                product=product,
+                flags=quality_flags(task_text, lead=roles.lead, deadline=deadline, issuer=info.issuer, product=product),
             )
         )
     return Proposal(
@@ -121,6 +129,8 @@ def _task_json(task: TaskProposal, *, issued: date | None, now: datetime | None)
         "confidence": task.confidence,
         "source": {"start": task.span.start, "end": task.span.end, "page": task.page},
         "provenance": dict(task.provenance),
+        "product": task.product,
+        "flags": [{"name": f.name, "ok": f.ok, "words": f.words} for f in task.flags],
     }
     if issued is not None:
         deadline = task.deadline.date if task.deadline.date and task.deadline.date >= issued else None

@@ -299,27 +299,35 @@ def _distribute(part: str) -> list[str]:
 
 
 def _split_on_heads(part: str) -> list[str]:
-    pieces = [p.strip(" ,;.") for p in _split_outside_brackets(part) if p.strip(" ,;.")]
     merged: list[str] = []
-    for piece in pieces:
-        # "các Sở, Ban, ngành liên quan": a bare head lists categories, it is not a name.
-        if merged and BARE_HEAD.match(merged[-1]):
+    for piece, separator in _split_outside_brackets(part):
+        piece = piece.strip(" ,;.")
+        if not piece:
+            continue
+        # "các Sở, Ban, ngành liên quan": a bare head lists categories, it is not a name; so do
+        # lower-case kinds sharing one qualifier: "các tỉnh ủy, thành ủy, đảng ủy trực thuộc TW".
+        if merged and (BARE_HEAD.match(merged[-1]) or ("," in separator and _common_kinds(merged[-1], piece))):
             merged[-1] = f"{merged[-1]}, {piece}"
         else:
             merged.append(piece)
     return merged
 
 
-def _split_outside_brackets(part: str) -> list[str]:
-    """Split at name breaks, but never inside "(...)": "(VNPT, Viettel và doanh nghiệp khác)"."""
-    pieces, start = [], 0
+def _split_outside_brackets(part: str) -> list[tuple[str, str]]:
+    """(piece, the separator before it) at name breaks, never inside "(...)"."""
+    pieces, start, separator = [], 0, ""
     for m in _name_breaker().finditer(part):
         if part.count("(", 0, m.start()) > part.count(")", 0, m.start()):
             continue
-        pieces.append(part[start : m.start()])
-        start = m.end()
-    pieces.append(part[start:])
+        pieces.append((part[start : m.start()], separator))
+        start, separator = m.end(), m.group(0)
+    pieces.append((part[start:], separator))
     return pieces
+
+
+def _common_kinds(previous: str, piece: str) -> bool:
+    previous = PLURAL.sub("", previous)
+    return previous.islower() and piece[:1].islower()
 
 
 BARE_HEAD = re.compile(r"^(?:các\s+|những\s+)?\w+$", re.IGNORECASE)
@@ -414,7 +422,13 @@ def _bodies(text: str, span: Span | None, at: date | None, abbreviations: dict[s
         offset = phrase.find(name)
         start = span.start + max(offset, 0)
         full = expand_abbreviations(name, abbreviations)
-        bodies.append(Body(name=canonical_name(full, at=at), span=Span(start, start + len(name), span.label)))
+        bodies.append(
+            Body(
+                name=canonical_name(full, at=at),
+                span=Span(start, start + len(name), span.label),
+                in_directory=in_directory(full),
+            )
+        )
     return tuple(bodies)
 
 
@@ -422,6 +436,13 @@ def _cut_at_predicate(name: str) -> str:
     """ "Sở Nội vụ chủ trì tham mưu ..." (a table cell) → "Sở Nội vụ"."""
     end = noun_phrase_end(name, 0)
     return (name[:end] if end is not None else name).strip(" ,;.:")
+
+
+def in_directory(name: str) -> bool:
+    """Whether the directory knows the name (generic addressees like "các cơ quan liên quan" count)."""
+    from extraction.bodies import BodyDirectory
+
+    return bool(BodyDirectory.load().lookup(name))
 
 
 def canonical_name(name: str, *, at: date | None = None) -> str:

@@ -159,6 +159,15 @@ class DocumentInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class Flag:
+    """One quality check of a task (Kết luận 226-KL/TW "six clear"): passes or not, and why."""
+
+    name: str
+    ok: bool
+    words: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class TaskProposal:
     """One assigned piece of work, as proposed to the office for review.
 
@@ -175,6 +184,8 @@ class TaskProposal:
     confidence: float
     page: int | None = None
     provenance: tuple[tuple[str, str], ...] = ()
+    product: str | None = None
+    flags: tuple[Flag, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
