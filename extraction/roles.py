@@ -404,9 +404,9 @@ def resolve_roles(text: str, draft: TaskDraft, *, at: date | None = None,
     support_span = draft.support or (draft.inherited_support if draft.lead is None else None)
     abbreviations = abbreviations or {}
     # Co-operating bodies are read with the directory (a list of distinct bodies: "Bộ Kế hoạch
-    # và Đầu tư, Bộ Tài chính và các bộ, cơ quan liên quan"); a lead by grammar, because an
-    # addressee is one description more often than a list ("Bộ trưởng, Thủ trưởng cơ quan
-    # ngang Bộ, cơ quan thuộc Chính phủ"). Measured on the dev corpus: see CHANGELOG.md.
+    # và Đầu tư, Bộ Tài chính và các bộ, cơ quan liên quan"); a lead only when the directory
+    # knows every part, else by grammar, because an addressee is one description more often
+    # than a list ("Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ").
     return Roles(
         lead=_bodies(text, lead_span, at, abbreviations, use_directory=False),
         support=_bodies(text, support_span, at, abbreviations, use_directory=True),
@@ -419,7 +419,9 @@ def _bodies(text: str, span: Span | None, at: date | None, abbreviations: dict[s
     if span is None:
         return ()
     phrase = text[span.start : span.end]
-    found = directory_split(phrase, at) if use_directory else None
+    found = directory_split(phrase, at)
+    if found is not None and not use_directory and not all(b.in_directory for b in found):
+        found = None  # a lead the directory only partly knows is read by grammar
     if found is not None:
         return tuple(
             Body(b.name, Span(span.start + b.span.start, span.start + b.span.end, span.label), b.in_directory)
