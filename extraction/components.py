@@ -58,9 +58,10 @@ class RolesComponent:
         from extraction.roles import document_abbreviations, resolve_roles
 
         state = _state(doc)
-        abbreviations = document_abbreviations(doc.text)
+        text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+        abbreviations = document_abbreviations(text)
         state["roles"] = [
-            resolve_roles(doc.text, draft, at=state.get("issued"), abbreviations=abbreviations)
+            resolve_roles(text, draft, at=state.get("issued"), abbreviations=abbreviations)
             for draft in state["drafts"]
         ]
         return doc
@@ -77,7 +78,8 @@ class DeadlinesComponent:
     def __call__(self, doc: Doc) -> Doc:
         state = _state(doc)
         issued = state.get("issued")
-        state["deadlines"] = [task_deadline(doc.text, draft, issued) for draft in state["drafts"]]
+        text = doc.text
+        state["deadlines"] = [task_deadline(text, draft, issued) for draft in state["drafts"]]
         return doc
 
 

@@ -362,7 +362,7 @@ class Roles:
 
 
 # "vật liệu nổ công nghiệp (VLNCN)": a document defines its own abbreviations.
-DEFINITION = re.compile(r"(?P<before>[^()\n]{3,120}?)\s*\((?P<abbr>[A-ZĐ]{2,10})\)")
+DEFINITION = re.compile(r"\((?P<abbr>[A-ZĐ]{2,10})\)")
 
 
 def document_abbreviations(text: str) -> dict[str, str]:
@@ -374,7 +374,8 @@ def document_abbreviations(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for m in DEFINITION.finditer(text):
         abbr = m.group("abbr")
-        words = m.group("before").replace(",", " ").split()
+        before = text[max(0, m.start() - 120) : m.start()].split("\n")[-1].split("(")[-1]
+        words = before.replace(",", " ").split()
         for size in range(len(abbr), 1, -1):
             tail = words[-size:]
             if len(tail) == size and "".join(w[0] for w in tail).upper().replace("Đ", "D") == abbr.replace("Đ", "D"):
