@@ -23,6 +23,12 @@ def _state(doc: Doc) -> dict[str, Any]:
     return state
 
 
+def _text(doc: Doc) -> str:
+    """The document's text as the pipeline received it (doc.text is rebuilt on each access)."""
+    text = _state(doc).get("text")
+    return text if isinstance(text, str) else doc.text
+
+
 @Language.factory(
     "giaoviec_segment_v1",
     assigns=["doc.spans", "doc._.giaoviec"],
@@ -35,7 +41,7 @@ class SegmentComponent:
     """Finds the task spans (``doc.spans["tasks"]``) and what each inherits."""
 
     def __call__(self, doc: Doc) -> Doc:
-        drafts = segment(doc.text)
+        drafts = segment(_text(doc))
         spans = []
         for draft in drafts:
             span = doc.char_span(draft.span.start, draft.span.end, label="TASK", alignment_mode="expand")
@@ -58,7 +64,7 @@ class RolesComponent:
         from extraction.roles import document_abbreviations, resolve_roles
 
         state = _state(doc)
-        text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+        text = _text(doc)
         abbreviations = document_abbreviations(text)
         state["roles"] = [
             resolve_roles(text, draft, at=state.get("issued"), abbreviations=abbreviations)
@@ -78,7 +84,7 @@ class DeadlinesComponent:
     def __call__(self, doc: Doc) -> Doc:
         state = _state(doc)
         issued = state.get("issued")
-        text = doc.text
+        text = _text(doc)
         state["deadlines"] = [task_deadline(text, draft, issued) for draft in state["drafts"]]
         return doc
 

@@ -76,7 +76,8 @@ def propose(document: Document, *, issued: date | None = None, config: PipelineC
     info = read_metadata(document.text, issued=issued)
     nlp = language(config.components)
     doc = nlp.make_doc(document.text)
-    doc._.giaoviec = {"issued": info.issued}
+    # spaCy rebuilds doc.text from its tokens on every access; the components share this copy
+    doc._.giaoviec = {"issued": info.issued, "text": document.text}
     for _, component in nlp.pipeline:
         doc = component(doc)
     return build_proposal(doc, document, info, pipeline_version=PIPELINE_VERSION, components=config.components)
