@@ -44,7 +44,9 @@ class SegmentComponent:
         drafts = segment(_text(doc))
         spans = []
         for draft in drafts:
-            span = doc.char_span(draft.span.start, draft.span.end, label="TASK", alignment_mode="expand")
+            span = doc.char_span(
+                draft.span.start, draft.span.end, label="TASK", alignment_mode="expand"
+            )
             if span is not None:
                 spans.append(span)
         doc.spans["tasks"] = spans
@@ -112,7 +114,9 @@ def _shifted(deadline: Deadline, offset: int) -> Deadline:
     if deadline.span is None:
         return deadline
     span = Span(deadline.span.start + offset, deadline.span.end + offset, "deadline")
-    return Deadline(deadline.text, deadline.kind, deadline.date, deadline.recurrence, span, deadline.warnings)
+    return Deadline(
+        deadline.text, deadline.kind, deadline.date, deadline.recurrence, span, deadline.warnings
+    )
 
 
 __all__ = ["Body", "DeadlinesComponent", "RolesComponent", "SegmentComponent", "task_deadline"]

@@ -62,7 +62,9 @@ def surnames() -> frozenset[str]:
 
 def _data_lines(name: str) -> list[str]:
     text = resources.files("extraction").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [
+        line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")
+    ]
 
 
 def read_metadata(text: str, *, issued: date | None = None) -> DocumentInfo:
@@ -101,7 +103,9 @@ def find_type(header: list[str], number: str | None) -> str | None:
         if NUMBER.search(line) or NATIONAL_MOTTO.search(line):
             continue
         for name in sorted(names, key=len, reverse=True):
-            if line.upper().startswith(name.upper()) and (line[: len(name)].isupper() or line is header[0]):
+            if line.upper().startswith(name.upper()) and (
+                line[: len(name)].isupper() or line is header[0]
+            ):
                 return name
     if any(line.startswith("V/v") for line in header):
         return "Công văn"
@@ -155,7 +159,9 @@ CENTRAL_AUTHOR = re.compile(
     r"^(?:\S+\s+){0,3}?CỦA\s+((?:BỘ CHÍNH TRỊ|BAN BÍ THƯ)(?:,\s*(?:BỘ CHÍNH TRỊ|BAN BÍ THƯ))?)"
 )
 ANNEXED_TO = re.compile(r"^\((?:Ban hành\s+)?[Kk]èm theo\b(?P<rest>.*)")
-SIGNED_BY = re.compile(r"^(?P<organ>[^,.]{3,60}?)\s+(?P<name>[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){1,3})\s+(?:vừa\s+)?ký\b")
+SIGNED_BY = re.compile(
+    r"^(?P<organ>[^,.]{3,60}?)\s+(?P<name>[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){1,3})\s+(?:vừa\s+)?ký\b"
+)
 
 
 def find_issuer(header: list[str], trailer: list[str] = ()) -> str | None:
@@ -249,7 +255,9 @@ def _organ_case(organ: str) -> str:
     """ "ỦY BAN NHÂN DÂN TỈNH LÀO CAI" → "Ủy ban nhân dân tỉnh Lào Cai"."""
     text = " ".join(organ.lower().replace("uỷ", "ủy").split())
     text = PROPER.sub(lambda m: PROPER_FORMS[m.group(0)], text)
-    text = re.sub(r"\b(tỉnh|thành phố)\s+(.+)$", lambda m: f"{m.group(1)} {m.group(2).title()}", text)
+    text = re.sub(
+        r"\b(tỉnh|thành phố)\s+(.+)$", lambda m: f"{m.group(1)} {m.group(2).title()}", text
+    )
     return text[0].upper() + text[1:]
 
 

@@ -42,8 +42,13 @@ class PipelineConfig:
     components: tuple[str, ...] = COMPONENTS
 
 
-def read_document(data: bytes, media_type: str | None = None, *, filename: str | None = None,
-                  config: PipelineConfig | None = None) -> Document:
+def read_document(
+    data: bytes,
+    media_type: str | None = None,
+    *,
+    filename: str | None = None,
+    config: PipelineConfig | None = None,
+) -> Document:
     """Read and normalise a file: ``read_document(pdf_bytes, "application/pdf")``."""
     config = config or PipelineConfig()
     if len(data) > config.max_bytes:
@@ -57,8 +62,14 @@ def read_document(data: bytes, media_type: str | None = None, *, filename: str |
     return document
 
 
-def extract(data: bytes, media_type: str | None = None, *, filename: str | None = None,
-            issued: date | None = None, config: PipelineConfig | None = None) -> Proposal:
+def extract(
+    data: bytes,
+    media_type: str | None = None,
+    *,
+    filename: str | None = None,
+    issued: date | None = None,
+    config: PipelineConfig | None = None,
+) -> Proposal:
     """Propose the tasks a document assigns.
 
     ``issued`` overrides the issue date printed in the document (and stands in when none is).
@@ -68,7 +79,9 @@ def extract(data: bytes, media_type: str | None = None, *, filename: str | None 
     return propose(document, issued=issued, config=config)
 
 
-def propose(document: Document, *, issued: date | None = None, config: PipelineConfig | None = None) -> Proposal:
+def propose(
+    document: Document, *, issued: date | None = None, config: PipelineConfig | None = None
+) -> Proposal:
     """Run metadata and the NLP components on an already normalised document."""
     from extraction.proposal import build_proposal
 
@@ -80,7 +93,9 @@ def propose(document: Document, *, issued: date | None = None, config: PipelineC
     doc._.giaoviec = {"issued": info.issued, "text": document.text}
     for _, component in nlp.pipeline:
         doc = component(doc)
-    return build_proposal(doc, document, info, pipeline_version=PIPELINE_VERSION, components=config.components)
+    return build_proposal(
+        doc, document, info, pipeline_version=PIPELINE_VERSION, components=config.components
+    )
 
 
 @cache

@@ -30,8 +30,14 @@ NO_TASK_REASON = (
 )
 
 
-def build_proposal(doc: Doc, document: Document, info: DocumentInfo, *,
-                   pipeline_version: str, components: tuple[str, ...]) -> Proposal:
+def build_proposal(
+    doc: Doc,
+    document: Document,
+    info: DocumentInfo,
+    *,
+    pipeline_version: str,
+    components: tuple[str, ...],
+) -> Proposal:
     state = doc._.giaoviec
     text = document.text
     tasks = []
@@ -59,7 +65,13 @@ def build_proposal(doc: Doc, document: Document, info: DocumentInfo, *,
                     ("flags", "giaoviec.quality"),
                 ),
                 product=product,
-                flags=quality_flags(task_text, lead=roles.lead, deadline=deadline, issuer=info.issuer, product=product),
+                flags=quality_flags(
+                    task_text,
+                    lead=roles.lead,
+                    deadline=deadline,
+                    issuer=info.issuer,
+                    product=product,
+                ),
             )
         )
     return Proposal(
@@ -112,7 +124,9 @@ def to_json(proposal: Proposal, *, now: datetime | None = None) -> dict[str, Any
     if info.issued is not None:
         out["document"]["clocks"] = {
             key: due.due.isoformat()
-            for key, due in document_clocks(info.issued, profile=load_profile(), calendar=default_calendar()).items()
+            for key, due in document_clocks(
+                info.issued, profile=load_profile(), calendar=default_calendar()
+            ).items()
         }
     if proposal.reason:
         out["reason"] = proposal.reason
@@ -133,9 +147,15 @@ def _task_json(task: TaskProposal, *, issued: date | None, now: datetime | None)
         "flags": [{"name": f.name, "ok": f.ok, "words": f.words} for f in task.flags],
     }
     if issued is not None:
-        deadline = task.deadline.date if task.deadline.date and task.deadline.date >= issued else None
-        clocks = task_clocks(assigned=issued, deadline=deadline, profile=load_profile(), calendar=default_calendar())
+        deadline = (
+            task.deadline.date if task.deadline.date and task.deadline.date >= issued else None
+        )
+        clocks = task_clocks(
+            assigned=issued, deadline=deadline, profile=load_profile(), calendar=default_calendar()
+        )
         out["clocks"] = clocks.to_json()
         if now is not None:
-            out["status"] = str(task_status(clocks, now=now, profile=load_profile(), calendar=default_calendar()))
+            out["status"] = str(
+                task_status(clocks, now=now, profile=load_profile(), calendar=default_calendar())
+            )
     return out

@@ -14,14 +14,21 @@ from importlib import resources
 
 from extraction.types import Body, Deadline, DeadlineKind, Flag
 
-CENTRAL = re.compile(r"Trung ương|Chính phủ|Quốc hội|Bộ Chính trị|Ban Bí thư|^Bộ\s|^Các bộ|Tập đoàn|Ngân hàng Nhà nước", re.I)
-LOCAL = re.compile(r"\btỉnh\b|\bthành phố\b|Tỉnh ủy|Thành ủy|Tỉnh uỷ|Thành uỷ|\bxã\b|\bphường\b|\bhuyện\b", re.I)
+CENTRAL = re.compile(
+    r"Trung ương|Chính phủ|Quốc hội|Bộ Chính trị|Ban Bí thư|^Bộ\s|^Các bộ|Tập đoàn|Ngân hàng Nhà nước",
+    re.I,
+)
+LOCAL = re.compile(
+    r"\btỉnh\b|\bthành phố\b|Tỉnh ủy|Thành ủy|Tỉnh uỷ|Thành uỷ|\bxã\b|\bphường\b|\bhuyện\b", re.I
+)
 
 
 @cache
 def _words(category: str) -> tuple[str, ...]:
     text = resources.files("extraction").joinpath("data/quality.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    rows = (
+        line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
     return tuple(sorted((phrase for cat, phrase in rows if cat == category), key=len, reverse=True))
 
 
@@ -44,7 +51,9 @@ def find_product(text: str, cell: str | None = None) -> str | None:
             continue  # "kể từ ngày ban hành văn bản" dates the task, it makes nothing
         noun = _pattern("product").match(text, _skip(text, verb.end()))
         if noun:
-            end = re.search(r"[,;.:(]|\s(?:trình|báo cáo|gửi|trước|trong|để|nhằm)\s", text[noun.end() :])
+            end = re.search(
+                r"[,;.:(]|\s(?:trình|báo cáo|gửi|trước|trong|để|nhằm)\s", text[noun.end() :]
+            )
             stop = noun.end() + (end.start() if end else min(len(text) - noun.end(), 80))
             return text[noun.start() : stop].strip()
     return None
@@ -55,8 +64,14 @@ def _skip(text: str, pos: int) -> int:
     return pos + (m.end() if m else 0)
 
 
-def quality_flags(text: str, *, lead: tuple[Body, ...], deadline: Deadline, issuer: str | None,
-                  product: str | None) -> tuple[Flag, ...]:
+def quality_flags(
+    text: str,
+    *,
+    lead: tuple[Body, ...],
+    deadline: Deadline,
+    issuer: str | None,
+    product: str | None,
+) -> tuple[Flag, ...]:
     """The one-lead check and the six clear flags of one task."""
     verb = re.search(r"(?<!\w)\w+", text)
     standing = _pattern("standing").search(text)
@@ -67,10 +82,15 @@ def quality_flags(text: str, *, lead: tuple[Body, ...], deadline: Deadline, issu
         Flag("one_lead", len(lead) == 1, names),
         Flag("lead_in_directory", not unknown, "; ".join(unknown) or names),
         Flag("who", bool(lead), names),
-        Flag("what", verb is not None and len(text.split()) >= 4, text[: min(len(text), 60)] or None),
+        Flag(
+            "what", verb is not None and len(text.split()) >= 4, text[: min(len(text), 60)] or None
+        ),
         _when(deadline, standing),
-        Flag("responsibility", bool(responsibility) or len(lead) == 1,
-             responsibility.group(0) if responsibility else names),
+        Flag(
+            "responsibility",
+            bool(responsibility) or len(lead) == 1,
+            responsibility.group(0) if responsibility else names,
+        ),
         _authority(text, lead, issuer),
         Flag("product", product is not None, product),
     )
@@ -88,7 +108,11 @@ def _authority(text: str, lead: tuple[Body, ...], issuer: str | None) -> Flag:
     if not issuer or not lead:
         return Flag("authority", True, issuer)
     request = _pattern("request").search(text)
-    outside = [b.name for b in lead if LOCAL.search(issuer) and CENTRAL.search(b.name) and not LOCAL.search(b.name)]
+    outside = [
+        b.name
+        for b in lead
+        if LOCAL.search(issuer) and CENTRAL.search(b.name) and not LOCAL.search(b.name)
+    ]
     if outside and not request:
         return Flag("authority", False, f"{issuer} → {'; '.join(outside)}")
     return Flag("authority", True, request.group(0) if request else issuer)

@@ -104,7 +104,9 @@ def noun_phrase_end(text: str, start: int) -> int | None:
     found = [s for s in (_first_lower(p, text, search_from, limit) for p in verbs) if s is not None]
     tense = _first_lower(cue_pattern("tense", case_sensitive=True), text, search_from, limit)
     plural = PLURAL.match(text[start:limit])
-    if tense is not None and PROPER_WORD.search(text, start + (plural.end() if plural else 0), tense):
+    if tense is not None and PROPER_WORD.search(
+        text, start + (plural.end() if plural else 0), tense
+    ):
         # "Bộ Tài chính đã thực hiện ...": a tense marker after a proper name ends it; after a
         # common noun it opens a relative clause ("cơ quan, tổ chức đã xác định bí mật ...").
         found.append(tense)
@@ -198,7 +200,12 @@ def names_only(text: str, start: int, end: int) -> bool:
     if not starts_with_body(text[start:end]):
         return False
     np_end = noun_phrase_end(text, start)
-    return np_end is None or np_end >= end or text[np_end] == ":" and not text[np_end + 1 : end].strip()
+    return (
+        np_end is None
+        or np_end >= end
+        or text[np_end] == ":"
+        and not text[np_end + 1 : end].strip()
+    )
 
 
 def _assign_at(text: str, pos: int) -> re.Match[str] | None:
@@ -306,7 +313,9 @@ def _split_on_heads(part: str) -> list[str]:
             continue
         # "các Sở, Ban, ngành liên quan": a bare head lists categories, it is not a name; so do
         # lower-case kinds sharing one qualifier: "các tỉnh ủy, thành ủy, đảng ủy trực thuộc TW".
-        if merged and (BARE_HEAD.match(merged[-1]) or ("," in separator and _common_kinds(merged[-1], piece))):
+        if merged and (
+            BARE_HEAD.match(merged[-1]) or ("," in separator and _common_kinds(merged[-1], piece))
+        ):
             merged[-1] = f"{merged[-1]}, {piece}"
         else:
             merged.append(piece)
@@ -339,7 +348,28 @@ def _name_breaker() -> re.Pattern[str]:
     heads = sorted(cues("body_head"), key=len, reverse=True)
     # "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ" is one formula, not two addressees.
     capitalised = "|".join(
-        re.escape(h.upper() if " " not in h and len(h) <= 5 and h.isalpha() and h not in ("bộ", "sở", "ban", "cục", "vụ", "viện", "đài", "báo", "hội", "đoàn", "phòng", "cấp") else h[0].upper() + h[1:])
+        re.escape(
+            h.upper()
+            if " " not in h
+            and len(h) <= 5
+            and h.isalpha()
+            and h
+            not in (
+                "bộ",
+                "sở",
+                "ban",
+                "cục",
+                "vụ",
+                "viện",
+                "đài",
+                "báo",
+                "hội",
+                "đoàn",
+                "phòng",
+                "cấp",
+            )
+            else h[0].upper() + h[1:]
+        )
         for h in heads
         if h not in ("các", "thủ trưởng")
     )
@@ -378,7 +408,9 @@ def document_abbreviations(text: str) -> dict[str, str]:
         words = before.replace(",", " ").split()
         for size in range(len(abbr), 1, -1):
             tail = words[-size:]
-            if len(tail) == size and "".join(w[0] for w in tail).upper().replace("Đ", "D") == abbr.replace("Đ", "D"):
+            if len(tail) == size and "".join(w[0] for w in tail).upper().replace(
+                "Đ", "D"
+            ) == abbr.replace("Đ", "D"):
                 found.setdefault(abbr, " ".join(tail))
                 break
     return found
@@ -394,8 +426,13 @@ def expand_abbreviations(name: str, abbreviations: dict[str, str]) -> str:
     )
 
 
-def resolve_roles(text: str, draft: TaskDraft, *, at: date | None = None,
-                  abbreviations: dict[str, str] | None = None) -> Roles:
+def resolve_roles(
+    text: str,
+    draft: TaskDraft,
+    *,
+    at: date | None = None,
+    abbreviations: dict[str, str] | None = None,
+) -> Roles:
     """Name the bodies of a task draft: its own lead, else the one it inherits.
 
     "Chủ trì, phối hợp với Bộ Tư pháp ..." under "1. Bộ Tài chính:" → lead Bộ Tài chính,
@@ -415,8 +452,14 @@ def resolve_roles(text: str, draft: TaskDraft, *, at: date | None = None,
     )
 
 
-def _bodies(text: str, span: Span | None, at: date | None, abbreviations: dict[str, str], *,
-            use_directory: bool) -> tuple[Body, ...]:
+def _bodies(
+    text: str,
+    span: Span | None,
+    at: date | None,
+    abbreviations: dict[str, str],
+    *,
+    use_directory: bool,
+) -> tuple[Body, ...]:
     if span is None:
         return ()
     phrase = text[span.start : span.end]
@@ -425,7 +468,11 @@ def _bodies(text: str, span: Span | None, at: date | None, abbreviations: dict[s
         found = None  # a lead the directory only partly knows is read by grammar
     if found is not None:
         return tuple(
-            Body(b.name, Span(span.start + b.span.start, span.start + b.span.end, span.label), b.in_directory)
+            Body(
+                b.name,
+                Span(span.start + b.span.start, span.start + b.span.end, span.label),
+                b.in_directory,
+            )
             for b in found
         )
     bodies = []

@@ -18,7 +18,14 @@ from underthesea import sent_tokenize
 
 from extraction.lexicon import cue_pattern
 from extraction.roles import find_lead, find_support, names_only, trim_np
-from extraction.structure import CELL_SEPARATOR, Node, build_outline, is_heading, iter_lines, marker_of
+from extraction.structure import (
+    CELL_SEPARATOR,
+    Node,
+    build_outline,
+    is_heading,
+    iter_lines,
+    marker_of,
+)
 from extraction.types import Span
 
 # Where the body of a document ends: the recipients or the signature block.
@@ -72,7 +79,9 @@ def segment(text: str) -> list[TaskDraft]:
     body = lines[start:end] + annex_lines(text, lines[end:])
     document_addressee = find_document_addressee(text, lines[:start])
     has_task_table = any(_is_task_table_header(text, line) for line in body)
-    has_assignment_section = has_task_table or any(_is_assignment_heading(text, line) for line in body)
+    has_assignment_section = has_task_table or any(
+        _is_assignment_heading(text, line) for line in body
+    )
     drafts: list[TaskDraft] = []
     outline_lines: list[Span] = []
     for run in _runs(text, body):
@@ -84,7 +93,11 @@ def segment(text: str) -> list[TaskDraft]:
         addressee=document_addressee,
         addressee_source="document" if document_addressee else "none",
     )
-    drafts.extend(_visit_siblings(text, build_outline(text, outline_lines), root_context, has_assignment_section))
+    drafts.extend(
+        _visit_siblings(
+            text, build_outline(text, outline_lines), root_context, has_assignment_section
+        )
+    )
     drafts.sort(key=lambda d: d.span.start)
     return drafts
 
@@ -312,7 +325,9 @@ def _heading_kind(body: str) -> str | None:
         return "assignment"
     operative = cue_pattern("operative_heading").search(lowered)
     # a background section is titled by its subject: "Mục đích, yêu cầu", "Về đánh giá tình hình"
-    background = cue_pattern("non_operative_heading").match(re.sub(r"^(?:về|những|một số)\s+", "", lowered))
+    background = cue_pattern("non_operative_heading").match(
+        re.sub(r"^(?:về|những|một số)\s+", "", lowered)
+    )
     if operative and (not background or operative.start() < background.start()):
         return "operative"
     if background:
@@ -330,7 +345,12 @@ def _visit(text: str, node: Node, ctx: Context, has_assignment_section: bool) ->
     if fields and ctx.operative is not False:
         return [_fields_draft(node, fields, ctx)]
     if _is_heading_node(text, node, body):
-        return _visit_children(text, node, _heading_context(text, node, body, ctx, has_assignment_section), has_assignment_section)
+        return _visit_children(
+            text,
+            node,
+            _heading_context(text, node, body, ctx, has_assignment_section),
+            has_assignment_section,
+        )
     if body.endswith(":") and node.children:
         return _visit_lead_in(text, node, body, ctx, has_assignment_section)
     drafts = _task_drafts(text, node, ctx) if _is_task(text, node, body, ctx) else []
@@ -340,11 +360,15 @@ def _visit(text: str, node: Node, ctx: Context, has_assignment_section: bool) ->
     return drafts + _visit_children(text, node, child_ctx, has_assignment_section)
 
 
-def _visit_children(text: str, node: Node, ctx: Context, has_assignment_section: bool) -> list[TaskDraft]:
+def _visit_children(
+    text: str, node: Node, ctx: Context, has_assignment_section: bool
+) -> list[TaskDraft]:
     return _visit_siblings(text, node.children, ctx, has_assignment_section)
 
 
-def _visit_siblings(text: str, nodes: list[Node], ctx: Context, has_assignment_section: bool) -> list[TaskDraft]:
+def _visit_siblings(
+    text: str, nodes: list[Node], ctx: Context, has_assignment_section: bool
+) -> list[TaskDraft]:
     """Visit nodes in order; an unnumbered paragraph with no subject continues the addressee
     of the paragraph before it ("Bộ Chính trị giao X ... . ¶ Bảo đảm ...")."""
     out: list[TaskDraft] = []
@@ -383,10 +407,14 @@ def labelled_fields(text: str, node: Node) -> dict[str, Span]:
             continue
         label = m.group("label").lower()
         kind = (
-            "task" if label.startswith("nội dung")
-            else "support" if "phối hợp" in label
-            else "lead" if label.startswith(("cơ quan", "đơn vị"))
-            else "product" if label.startswith(("sản phẩm", "kết quả"))
+            "task"
+            if label.startswith("nội dung")
+            else "support"
+            if "phối hợp" in label
+            else "lead"
+            if label.startswith(("cơ quan", "đơn vị"))
+            else "product"
+            if label.startswith(("sản phẩm", "kết quả"))
             else "deadline"
         )
         fields.setdefault(kind, Span(child.body.start + m.end(), child.body.end))
@@ -423,18 +451,24 @@ def _continues_item(text: str, nodes: list[Node], i: int) -> bool:
 def _is_heading_node(text: str, node: Node, body: str) -> bool:
     if node.style == "para" and not node.children:
         return False
-    if node.children and (names_only(text, node.body.start, node.body.end) or DUTY_HEADING.match(body)):
+    if node.children and (
+        names_only(text, node.body.start, node.body.end) or DUTY_HEADING.match(body)
+    ):
         return True
     if _heading_kind(body) is not None and is_heading(body):
         return True
     if cue_pattern("assign", case_sensitive=True).search(body) or (
-        not body.isupper() and not body.startswith("Về ") and cue_pattern("predicate", case_sensitive=True).search(body, 1)
+        not body.isupper()
+        and not body.startswith("Về ")
+        and cue_pattern("predicate", case_sensitive=True).search(body, 1)
     ):
         return False  # "Bộ Chính trị giao Ban Tổ chức Trung ương:" is a lead-in, not a title
     return is_heading(body) and not cue_pattern("assign").match(body)
 
 
-def _heading_context(text: str, node: Node, body: str, ctx: Context, has_assignment_section: bool) -> Context:
+def _heading_context(
+    text: str, node: Node, body: str, ctx: Context, has_assignment_section: bool
+) -> Context:
     kind = _heading_kind(body)
     operative = ctx.operative
     plan_needs_body = ctx.plan_needs_body
@@ -469,10 +503,14 @@ def _heading_context(text: str, node: Node, body: str, ctx: Context, has_assignm
 
 
 # "Trách nhiệm của các tổ chức, doanh nghiệp ..." titles the duties of those it names.
-DUTY_HEADING = re.compile(r"^(?:Trách nhiệm|Nhiệm vụ)\s+(?:của|đối với)\s+(?P<who>\S.*)$", re.IGNORECASE)
+DUTY_HEADING = re.compile(
+    r"^(?:Trách nhiệm|Nhiệm vụ)\s+(?:của|đối với)\s+(?P<who>\S.*)$", re.IGNORECASE
+)
 
 
-def _visit_lead_in(text: str, node: Node, body: str, ctx: Context, has_assignment_section: bool) -> list[TaskDraft]:
+def _visit_lead_in(
+    text: str, node: Node, body: str, ctx: Context, has_assignment_section: bool
+) -> list[TaskDraft]:
     lead = find_lead(text, node.body.start, node.body.end)
     support = find_support(text, node.body.start, node.body.end)
     own: list[TaskDraft] = []
@@ -480,7 +518,9 @@ def _visit_lead_in(text: str, node: Node, body: str, ctx: Context, has_assignmen
         own = _task_drafts(text, node, ctx)
     # A lead-in passes its deadline down, but not a task whose points only detail its
     # deliverable ("... trước ngày 20/10/2024. Trong đó lưu ý:"), nor a narrative opening.
-    passes_deadline = not own and not cue_pattern("not_task").match(body) and not NARRATIVE.search(body[:120])
+    passes_deadline = (
+        not own and not cue_pattern("not_task").match(body) and not NARRATIVE.search(body[:120])
+    )
     child_ctx = replace(
         ctx,
         addressee=lead or ctx.addressee,
@@ -493,7 +533,9 @@ def _visit_lead_in(text: str, node: Node, body: str, ctx: Context, has_assignmen
     return own + _visit_children(text, node, child_ctx, has_assignment_section)
 
 
-def _lead_in_is_also_task(text: str, node: Node, body: str, lead: Span | None, ctx: Context) -> bool:
+def _lead_in_is_also_task(
+    text: str, node: Node, body: str, lead: Span | None, ctx: Context
+) -> bool:
     """A lead-in that assigns work of its own before introducing its points:
     "Các đồng chí Bộ trưởng ... chỉ đạo thực hiện ... ; trong đó lưu ý các nội dung sau:".
     One that only introduces them ("... yêu cầu các cơ quan thực hiện tốt các nhiệm vụ sau:")
@@ -512,7 +554,8 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
         return False
     own_lead = find_lead(text, node.body.start, node.body.end)
     if own_lead is not None and (
-        REPORTED.match(text, own_lead.end) or cue_pattern("not_task_after_lead").match(text, own_lead.end + 1)
+        REPORTED.match(text, own_lead.end)
+        or cue_pattern("not_task_after_lead").match(text, own_lead.end + 1)
     ):
         # "Bộ Tài chính đã ...", "Ban Bí thư đánh giá cao ...": a report or praise, no work.
         return False
@@ -606,7 +649,11 @@ def _breaks(text: str, span: Span) -> list[tuple[int, int]]:
 def _lead_text(text: str, start: int, end: int) -> str | None:
     """The lead of a clause, when the clause assigns work to it (not "X đã ...", "X phê duyệt")."""
     lead = find_lead(text, start, end)
-    if lead is None or REPORTED.match(text, lead.end) or cue_pattern("not_task_after_lead").match(text, lead.end + 1):
+    if (
+        lead is None
+        or REPORTED.match(text, lead.end)
+        or cue_pattern("not_task_after_lead").match(text, lead.end + 1)
+    ):
         return None
     return text[lead.start : lead.end].lower()
 
@@ -617,7 +664,9 @@ def _is_clause(text: str, start: int, end: int) -> bool:
 
 
 # Heads too general to open a new clause after ";" ("; tổ chức Hội nghị ..." is the same body's work).
-WEAK_HEADS = re.compile(r"^(?:các\s+|những\s+)?(?:tổ chức|cơ quan|đơn vị|cấp|lực lượng|doanh nghiệp)\b", re.IGNORECASE)
+WEAK_HEADS = re.compile(
+    r"^(?:các\s+|những\s+)?(?:tổ chức|cơ quan|đơn vị|cấp|lực lượng|doanh nghiệp)\b", re.IGNORECASE
+)
 
 
 def _names_body(text: str, start: int, end: int) -> bool:

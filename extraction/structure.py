@@ -26,7 +26,10 @@ from extraction.types import Span
 MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (style, re.compile(pattern))
     for style, pattern in (
-        ("part", r"^(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:[IVXLC]+|\d+|thứ\s+\w+)\b[.:]?\s*(?P<body>.*)$"),
+        (
+            "part",
+            r"^(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:[IVXLC]+|\d+|thứ\s+\w+)\b[.:]?\s*(?P<body>.*)$",
+        ),
         ("section", r"^(?:MỤC|Mục)\s+(?:[IVXLC]+|\d+)\b[.:]?\s*(?P<body>.*)$"),
         ("article", r"^Điều\s+\d+[a-z]?\s*[.:]\s*(?P<body>.*)$"),
         ("roman", r"^(?!V/[vV])(?:[IVX]{1,5})\s*[.\-/)]\s*(?P<body>\S.*)$"),

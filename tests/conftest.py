@@ -21,7 +21,11 @@ def shared_dir() -> Path:
 
 def _giaoviec() -> list[str]:
     script = Path(sys.executable).parent / "giaoviec"
-    return [str(script)] if script.exists() else [sys.executable, "-c", "from api.cli import main; main()"]
+    return (
+        [str(script)]
+        if script.exists()
+        else [sys.executable, "-c", "from api.cli import main; main()"]
+    )
 
 
 @pytest.fixture(scope="session")

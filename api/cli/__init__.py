@@ -20,7 +20,9 @@ EXIT_INTERNAL = 1
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--debug", is_flag=True, envvar="GIAOVIEC_DEBUG", help="Show tracebacks of internal errors.")
+@click.option(
+    "--debug", is_flag=True, envvar="GIAOVIEC_DEBUG", help="Show tracebacks of internal errors."
+)
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
     """giaoviec: task proposals from Vietnamese directive documents."""
@@ -29,7 +31,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 def _register() -> None:
     # Imported for their side effect: each module adds its command to ``cli``.
-    from api.cli import bodies, clocks, extract  # noqa: F401
+    from api.cli import audit, bodies, clocks, db, extract, serve, users  # noqa: F401
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -53,6 +55,9 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as e:  # the top-level handler: never a traceback to a user
         if debug:
             raise
-        click.echo(f"giaoviec: internal error: {type(e).__name__}: {e} (run with --debug for details)", err=True)
+        click.echo(
+            f"giaoviec: internal error: {type(e).__name__}: {e} (run with --debug for details)",
+            err=True,
+        )
         sys.exit(EXIT_INTERNAL)
     sys.exit(status if isinstance(status, int) else 0)

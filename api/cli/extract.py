@@ -21,17 +21,33 @@ def _issue_date(ctx: click.Context, param: click.Parameter, value: str | None) -
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise BadArgument(f"--issued {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-12-10") from None
+        raise BadArgument(
+            f"--issued {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-12-10"
+        ) from None
 
 
 @cli.command("extract")
 @click.argument("path")
-@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True,
-              help="json: the stable contract for programs; table: for people.")
-@click.option("--issued", callback=_issue_date, metavar="YYYY-MM-DD",
-              help="Issue date to use when the document prints none (or to override it).")
-@click.option("--now", "now_text", metavar="YYYY-MM-DDTHH:MM",
-              help="The moment at which each task's status (due soon, overdue) is computed; default: now.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "table"]),
+    default="table",
+    show_default=True,
+    help="json: the stable contract for programs; table: for people.",
+)
+@click.option(
+    "--issued",
+    callback=_issue_date,
+    metavar="YYYY-MM-DD",
+    help="Issue date to use when the document prints none (or to override it).",
+)
+@click.option(
+    "--now",
+    "now_text",
+    metavar="YYYY-MM-DDTHH:MM",
+    help="The moment at which each task's status (due soon, overdue) is computed; default: now.",
+)
 def extract_command(path: str, fmt: str, issued: date | None, now_text: str | None) -> None:
     """Propose the tasks that the document at PATH (PDF, DOCX or text) assigns."""
     from extraction.calendar import VIETNAM_TZ
@@ -51,7 +67,9 @@ def _moment(value: str) -> datetime:
     try:
         return datetime.fromisoformat(value)
     except ValueError:
-        raise BadArgument(f"--now {value!r} is not a moment; write it as YYYY-MM-DDTHH:MM") from None
+        raise BadArgument(
+            f"--now {value!r} is not a moment; write it as YYYY-MM-DDTHH:MM"
+        ) from None
 
 
 def read_input(path: str) -> bytes:

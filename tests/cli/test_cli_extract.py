@@ -23,7 +23,12 @@ def test_cli_extract_json_contract(run_cli):
     assert set(task) >= {"id", "text", "lead", "support", "deadline", "confidence", "source"}
     assert task["lead"] == ["Văn phòng Trung ương Đảng"]
     assert task["support"] == ["Ban Tổ chức Trung ương", "Ủy ban Kiểm tra Trung ương"]
-    assert task["deadline"] == {"text": task["deadline"]["text"], "kind": "date", "date": "2026-06-25", "recurrence": None}
+    assert task["deadline"] == {
+        "text": task["deadline"]["text"],
+        "kind": "date",
+        "date": "2026-06-25",
+        "recurrence": None,
+    }
     text = SAMPLE.read_text(encoding="utf-8")
     assert text[task["source"]["start"] : task["source"]["end"]] == task["text"]
     assert not any("đánh giá cao" in t["text"] for t in out["tasks"])
@@ -50,7 +55,9 @@ def test_cli_extract_document_without_tasks_says_why(run_cli, tmp_path):
 
 
 def test_cli_extract_issued_overrides(run_cli):
-    out = json.loads(run_cli("extract", str(SAMPLE), "--format", "json", "--issued", "2026-01-05").stdout)
+    out = json.loads(
+        run_cli("extract", str(SAMPLE), "--format", "json", "--issued", "2026-01-05").stdout
+    )
     assert out["document"]["issued"] == "2026-01-05"
 
 
@@ -59,20 +66,27 @@ def _bad_inputs(tmp_path):
         "missing": (tmp_path / "khong-co.pdf", None),
         "empty": (tmp_path / "empty.txt", b""),
         "corrupt": (tmp_path / "corrupt.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage"),
-        "encrypted": (tmp_path / "locked.pdf", pdf_bytes(["Giao Bộ Tài chính chủ trì rà soát."], encrypt="secret")),
+        "encrypted": (
+            tmp_path / "locked.pdf",
+            pdf_bytes(["Giao Bộ Tài chính chủ trì rà soát."], encrypt="secret"),
+        ),
         "scanned": (tmp_path / "scan.pdf", image_pdf_bytes()),
         "image": (tmp_path / "photo.png", png_bytes()),
-        "english": (tmp_path / "memo.txt",
-                    b"The Ministry of Finance shall review the regulations and report to the Prime Minister "
-                    b"before the end of June. All agencies are requested to cooperate closely in this work.\n"),
+        "english": (
+            tmp_path / "memo.txt",
+            b"The Ministry of Finance shall review the regulations and report to the Prime Minister "
+            b"before the end of June. All agencies are requested to cooperate closely in this work.\n",
+        ),
     }
-    for name, (path, data) in cases.items():
+    for path, data in cases.values():
         if data is not None:
             path.write_bytes(data)
     return cases
 
 
-@pytest.mark.parametrize("case", ["missing", "empty", "corrupt", "encrypted", "scanned", "image", "english"])
+@pytest.mark.parametrize(
+    "case", ["missing", "empty", "corrupt", "encrypted", "scanned", "image", "english"]
+)
 def test_cli_extract_bad_input_exits_2_with_one_line(run_cli, tmp_path, case):
     path, _ = _bad_inputs(tmp_path)[case]
     result = run_cli("extract", str(path), "--format", "json")

@@ -28,7 +28,9 @@ def summary(shared_dir, tmp_path_factory, run_cli):
 
     for txt in sorted((shared_dir / "corpus" / "dev").glob("*.txt")):
         out = to_json(extract(txt.read_bytes(), filename=txt.name))
-        (pred / f"{txt.stem}.json").write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+        (pred / f"{txt.stem}.json").write_text(
+            json.dumps(out, ensure_ascii=False), encoding="utf-8"
+        )
     spec = importlib.util.spec_from_file_location("score", shared_dir / "eval" / "score.py")
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
@@ -36,9 +38,18 @@ def summary(shared_dir, tmp_path_factory, run_cli):
     import sys
 
     result = subprocess.run(
-        [sys.executable, str(shared_dir / "eval" / "score.py"), "--gold", str(shared_dir / "corpus" / "dev"),
-         "--pred", str(pred), "--json"],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            str(shared_dir / "eval" / "score.py"),
+            "--gold",
+            str(shared_dir / "corpus" / "dev"),
+            "--pred",
+            str(pred),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(result.stdout)
 

@@ -86,7 +86,10 @@ def test_metadata_type(header, kind):
     assert find_type(header, number_of(header)) == kind
 
 
-@pytest.mark.parametrize(("line", "level"), [("MẬT", "Mật"), ("TỐI MẬT", "Tối mật"), ("TUYỆT MẬT", "Tuyệt mật"), ("Độ mật: Mật", "Mật")])
+@pytest.mark.parametrize(
+    ("line", "level"),
+    [("MẬT", "Mật"), ("TỐI MẬT", "Tối mật"), ("TUYỆT MẬT", "Tuyệt mật"), ("Độ mật: Mật", "Mật")],
+)
 def test_metadata_secrecy(line, level):
     assert find_secrecy(["BỘ CÔNG AN", line, "Số: 1/CT-BCA"]) == level
 
@@ -97,7 +100,13 @@ def test_metadata_signer_on_signature_line_and_not_in_recipients():
 
 
 def test_metadata_news_style_text():
-    info = read_metadata("Thủ tướng Chính phủ Phạm Minh Chính vừa ký Công điện số 114/CĐ-TTg ngày 19/7/2025 về việc ứng phó sự cố.\n1. Bộ Quốc phòng chủ trì.")
+    info = read_metadata(
+        "Thủ tướng Chính phủ Phạm Minh Chính vừa ký Công điện số 114/CĐ-TTg ngày 19/7/2025 về việc ứng phó sự cố.\n1. Bộ Quốc phòng chủ trì."
+    )
     assert (info.type, info.number, info.issued, info.issuer, info.signer) == (
-        "Công điện", "114/CĐ-TTg", date(2025, 7, 19), "Thủ tướng Chính phủ", "Phạm Minh Chính"
+        "Công điện",
+        "114/CĐ-TTg",
+        date(2025, 7, 19),
+        "Thủ tướng Chính phủ",
+        "Phạm Minh Chính",
     )

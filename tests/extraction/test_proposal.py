@@ -8,7 +8,9 @@ import pytest
 from extraction.pipeline import extract
 from extraction.proposal import to_json
 
-SAMPLE = (Path(__file__).resolve().parents[2] / "corpus" / "samples" / "ket-luan-mau.txt").read_bytes()
+SAMPLE = (
+    Path(__file__).resolve().parents[2] / "corpus" / "samples" / "ket-luan-mau.txt"
+).read_bytes()
 
 
 @pytest.fixture(scope="module")

@@ -15,21 +15,39 @@ def _lead(text):
     [
         ("Bộ Tài chính chủ trì, phối hợp với Bộ Tư pháp rà soát các quy định.", "Bộ Tài chính"),
         ("Giao Đảng uỷ Quốc hội lãnh đạo, chỉ đạo ban hành Nghị quyết.", "Đảng uỷ Quốc hội"),
-        ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai và các cơ quan liên quan: Tăng cường giám sát.",
-         "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai và các cơ quan liên quan"),
-        ("Chủ tịch Uỷ ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị, địa phương triển khai thực hiện tốt các nhiệm vụ sau:",
-         "các cơ quan, đơn vị, địa phương"),
-        ("Bộ Chính trị giao Ban Thường vụ các tỉnh ủy, thành ủy chủ động công tác chuẩn bị.",
-         "Ban Thường vụ các tỉnh ủy, thành ủy"),
+        (
+            "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai và các cơ quan liên quan: Tăng cường giám sát.",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai và các cơ quan liên quan",
+        ),
+        (
+            "Chủ tịch Uỷ ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị, địa phương triển khai thực hiện tốt các nhiệm vụ sau:",
+            "các cơ quan, đơn vị, địa phương",
+        ),
+        (
+            "Bộ Chính trị giao Ban Thường vụ các tỉnh ủy, thành ủy chủ động công tác chuẩn bị.",
+            "Ban Thường vụ các tỉnh ủy, thành ủy",
+        ),
         ("Trên cơ sở đó, Bộ Tư pháp tổng hợp, báo cáo Thủ tướng Chính phủ.", "Bộ Tư pháp"),
-        ("Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính khẩn trương rà soát.", "Bộ Tài chính"),
-        ("Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ theo chức năng, nhiệm vụ đề cao trách nhiệm.",
-         "Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ"),
-        ("Ban Chỉ đạo Phòng thủ dân sự quốc gia tổ chức theo dõi công tác tìm kiếm cứu nạn.",
-         "Ban Chỉ đạo Phòng thủ dân sự quốc gia"),
-        ("Các cơ quan, đơn vị được giao chủ trì có trách nhiệm hoàn thành nhiệm vụ.",
-         "Các cơ quan, đơn vị được giao chủ trì"),
-        ("Chủ đầu tư phối hợp chặt chẽ với các đơn vị liên quan hoàn thành nghiệm thu.", "Chủ đầu tư"),
+        (
+            "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính khẩn trương rà soát.",
+            "Bộ Tài chính",
+        ),
+        (
+            "Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ theo chức năng, nhiệm vụ đề cao trách nhiệm.",
+            "Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ",
+        ),
+        (
+            "Ban Chỉ đạo Phòng thủ dân sự quốc gia tổ chức theo dõi công tác tìm kiếm cứu nạn.",
+            "Ban Chỉ đạo Phòng thủ dân sự quốc gia",
+        ),
+        (
+            "Các cơ quan, đơn vị được giao chủ trì có trách nhiệm hoàn thành nhiệm vụ.",
+            "Các cơ quan, đơn vị được giao chủ trì",
+        ),
+        (
+            "Chủ đầu tư phối hợp chặt chẽ với các đơn vị liên quan hoàn thành nghiệm thu.",
+            "Chủ đầu tư",
+        ),
         ("Chủ trì, phối hợp với các Bộ, ngành liên quan rà soát cơ chế.", None),
         ("Báo cáo Bộ Chính trị về tình hình thực hiện.", None),
         ("Hội nghị được đồng chí Thường trực Ban Bí thư dự và chỉ đạo.", None),
@@ -42,10 +60,18 @@ def test_roles_find_lead(text, lead):
 @pytest.mark.parametrize(
     ("text", "support"),
     [
-        ("Chủ trì, phối hợp với các Bộ, ngành liên quan rà soát cơ chế.", "các Bộ, ngành liên quan"),
-        ("Bộ Tài chính chủ trì, phối hợp chặt chẽ với Bộ Tư pháp và Bộ Nội vụ xây dựng đề án.",
-         "Bộ Tư pháp và Bộ Nội vụ"),
-        ("Thường xuyên phối hợp với chính quyền địa phương để bảo đảm an toàn.", "chính quyền địa phương"),
+        (
+            "Chủ trì, phối hợp với các Bộ, ngành liên quan rà soát cơ chế.",
+            "các Bộ, ngành liên quan",
+        ),
+        (
+            "Bộ Tài chính chủ trì, phối hợp chặt chẽ với Bộ Tư pháp và Bộ Nội vụ xây dựng đề án.",
+            "Bộ Tư pháp và Bộ Nội vụ",
+        ),
+        (
+            "Thường xuyên phối hợp với chính quyền địa phương để bảo đảm an toàn.",
+            "chính quyền địa phương",
+        ),
         ("Bộ Tài chính rà soát các quy định.", None),
     ],
 )
@@ -57,13 +83,20 @@ def test_roles_find_support(text, support):
 @pytest.mark.parametrize(
     ("phrase", "names"),
     [
-        ("Bộ Tài chính, Bộ Nông nghiệp và Phát triển nông thôn", ["Bộ Tài chính", "Bộ Nông nghiệp và Phát triển nông thôn"]),
-        ("Các bộ, ngành và Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
-         ["Các bộ, ngành", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+        (
+            "Bộ Tài chính, Bộ Nông nghiệp và Phát triển nông thôn",
+            ["Bộ Tài chính", "Bộ Nông nghiệp và Phát triển nông thôn"],
+        ),
+        (
+            "Các bộ, ngành và Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+            ["Các bộ, ngành", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"],
+        ),
         ("Bộ Kế hoạch và Đầu tư", ["Bộ Kế hoạch và Đầu tư"]),
         ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
-        ("Ban tuyên giáo tỉnh ủy, thành ủy; các trung tâm chính trị xã, phường",
-         ["Ban tuyên giáo tỉnh ủy, thành ủy", "các trung tâm chính trị xã, phường"]),
+        (
+            "Ban tuyên giáo tỉnh ủy, thành ủy; các trung tâm chính trị xã, phường",
+            ["Ban tuyên giáo tỉnh ủy, thành ủy", "các trung tâm chính trị xã, phường"],
+        ),
         ("Sở Công Thương, UBND các xã, phường", ["Sở Công Thương", "UBND các xã, phường"]),
         ("Bộ trưởng, Thủ trưởng cơ quan ngang Bộ", ["Bộ trưởng, Thủ trưởng cơ quan ngang Bộ"]),
     ],
@@ -88,8 +121,10 @@ def test_roles_predicate_is_not_a_body():
 def test_roles_document_abbreviations_are_checked_by_initials():
     from extraction.roles import document_abbreviations, expand_abbreviations
 
-    text = ("Công tác quản lý vật liệu nổ công nghiệp (VLNCN), tiền chất thuốc nổ (TCTN) đạt kết quả; "
-            "các khu kinh tế ven biển, khu kinh tế cửa khẩu (KKT) phát triển; Ủy ban nhân dân (XYZ).")
+    text = (
+        "Công tác quản lý vật liệu nổ công nghiệp (VLNCN), tiền chất thuốc nổ (TCTN) đạt kết quả; "
+        "các khu kinh tế ven biển, khu kinh tế cửa khẩu (KKT) phát triển; Ủy ban nhân dân (XYZ)."
+    )
     found = document_abbreviations(text)
     assert found == {"VLNCN": "vật liệu nổ công nghiệp", "TCTN": "tiền chất thuốc nổ"}
     assert expand_abbreviations("Các tổ chức hoạt động liên quan đến VLNCN, TCTN", found) == (

@@ -50,7 +50,9 @@ def test_segment_skips_bases_assessments_approvals_and_execution_clause():
         "3. Bộ Tài chính hoàn thiện dự thảo Quyết định, trình Thủ tướng Chính phủ.\n"
         "Điều 4. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thi hành Quyết định này."
     )
-    assert tasks == [("Bộ Tài chính hoàn thiện dự thảo Quyết định, trình Thủ tướng Chính phủ.", "Bộ Tài chính")]
+    assert tasks == [
+        ("Bộ Tài chính hoàn thiện dự thảo Quyết định, trình Thủ tướng Chính phủ.", "Bộ Tài chính")
+    ]
 
 
 def test_segment_background_sections_are_not_tasks():
@@ -60,7 +62,9 @@ def test_segment_background_sections_are_not_tasks():
         "II. TỔ CHỨC THỰC HIỆN\n"
         "1. Sở Nội vụ chủ trì hướng dẫn, kiểm tra việc thực hiện Kế hoạch."
     )
-    assert tasks == [("Sở Nội vụ chủ trì hướng dẫn, kiểm tra việc thực hiện Kế hoạch.", "Sở Nội vụ")]
+    assert tasks == [
+        ("Sở Nội vụ chủ trì hướng dẫn, kiểm tra việc thực hiện Kế hoạch.", "Sở Nội vụ")
+    ]
 
 
 def test_segment_task_table_rows():
@@ -69,11 +73,13 @@ def test_segment_task_table_rows():
         + "Phụ lục nhiệm vụ kèm theo Kế hoạch này gồm các nhiệm vụ được phân công cụ thể như sau:\n"
         "TT | Nội dung/nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện\n"
         "1 | Xây dựng cơ sở dữ liệu nhiệm vụ | Văn phòng | Sở Tài chính | Quý III năm 2026\n"
-        "2 | Tập huấn cán bộ | Sở Nội vụ | Các sở, ngành | Thường xuyên\n"
-        + TRAILER
+        "2 | Tập huấn cán bộ | Sở Nội vụ | Các sở, ngành | Thường xuyên\n" + TRAILER
     )
     drafts = segment(text)
-    assert [text[d.span.start : d.span.end] for d in drafts] == ["Xây dựng cơ sở dữ liệu nhiệm vụ", "Tập huấn cán bộ"]
+    assert [text[d.span.start : d.span.end] for d in drafts] == [
+        "Xây dựng cơ sở dữ liệu nhiệm vụ",
+        "Tập huấn cán bộ",
+    ]
     first = drafts[0]
     assert text[first.lead.start : first.lead.end] == "Văn phòng"
     assert text[first.support.start : first.support.end] == "Sở Tài chính"
@@ -92,15 +98,20 @@ def test_segment_labelled_fields_make_one_task():
 
 
 def test_segment_document_without_tasks_gives_nothing():
-    assert _tasks(
-        "Ngày 28 tháng 11 năm 2025, Bộ Tài chính đã tổ chức hội nghị tổng kết công tác năm 2025 với sự tham dự của các đơn vị.\n"
-        "Hội nghị đã đánh giá cao kết quả đạt được trong năm."
-    ) == []
+    assert (
+        _tasks(
+            "Ngày 28 tháng 11 năm 2025, Bộ Tài chính đã tổ chức hội nghị tổng kết công tác năm 2025 với sự tham dự của các đơn vị.\n"
+            "Hội nghị đã đánh giá cao kết quả đạt được trong năm."
+        )
+        == []
+    )
 
 
 def test_segment_split_sentence_giving_work_to_another_body():
-    text = ("Bộ Nông nghiệp và Phát triển nông thôn khẩn trương có văn bản gửi Bộ Tài chính. "
-            "Bộ Tài chính, Bộ Nông nghiệp và Phát triển nông thôn thống nhất về nội dung này.")
+    text = (
+        "Bộ Nông nghiệp và Phát triển nông thôn khẩn trương có văn bản gửi Bộ Tài chính. "
+        "Bộ Tài chính, Bộ Nông nghiệp và Phát triển nông thôn thống nhất về nội dung này."
+    )
     pieces = split_assignments(text, Span(0, len(text)))
     assert [text[p.start : p.end] for p in pieces] == [
         "Bộ Nông nghiệp và Phát triển nông thôn khẩn trương có văn bản gửi Bộ Tài chính.",
@@ -115,7 +126,9 @@ def test_segment_same_lead_stays_one_task():
 
 def test_segment_annex_after_signature_is_read():
     text = (
-        HEADER + "Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.\n" + TRAILER
+        HEADER
+        + "Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.\n"
+        + TRAILER
         + "QUY CHẾ\nLÀM VIỆC CỦA BỘ\n"
         "Điều 5. Tổ chức thực hiện\n"
         "1. Văn phòng Bộ có trách nhiệm hướng dẫn, kiểm tra việc thực hiện Quy chế này.\n"
