@@ -24,10 +24,36 @@ def read_text(data: bytes) -> SourceText:
     ``"Kính gửi:"`` and ``"- Sở Tài chính;"``.
     """
     text = decode_text(data)
-    paragraphs = tuple(Paragraph(line) for line in split_lines(text) if line.strip())
+    paragraphs = tuple(Paragraph(line) for line in join_wrapped_lines([l for l in split_lines(text) if l.strip()]))
     if not paragraphs:
         raise EmptyInput("the text file is empty; upload a file that contains the document's text")
     return SourceText(blocks=paragraphs, media_type=MEDIA_TYPE)
+
+
+# A line that stops mid-sentence and a next line that goes on in lower case: a text copied from
+# a PDF with its line breaks ("... việc theo dõi, đôn\nđốc, kiểm tra ...").
+_OPEN_END = re.compile(r"[^.:;!?)\]\"”'…]\s*$")
+_ITEM = re.compile(r"^\s*(?:[a-zđ]\)|[-+•]\s)")
+
+
+def _continues(line: str) -> bool:
+    stripped = line.lstrip()
+    return bool(stripped) and stripped[0].islower() and not _ITEM.match(line)
+
+
+def join_wrapped_lines(lines: list[str]) -> list[str]:
+    """Join lines broken inside a sentence; each join puts one space where the break was.
+
+    "Quy chế theo dõi, đôn" + "đốc, kiểm tra việc thực hiện" → one line. Lines that end a
+    sentence or open an item ("a) ...", "- ...") stay apart, so ordinary files are unchanged.
+    """
+    out: list[str] = []
+    for line in lines:
+        if out and _OPEN_END.search(out[-1]) and _continues(line) and not out[-1].isupper():
+            out[-1] = f"{out[-1].rstrip()} {line.lstrip()}"
+        else:
+            out.append(line)
+    return out
 
 
 def split_lines(text: str) -> list[str]:

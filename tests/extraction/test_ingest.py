@@ -401,3 +401,14 @@ def test_ingest_zip_member_names_are_checked_before_parsing() -> None:
         assert archive.getinfo("word/media/bomb.bin").file_size == 2 * 2**20
     with pytest.raises(FileTooLarge):
         check_zip_limits(data)
+
+
+def test_ingest_text_rejoins_lines_broken_inside_a_sentence() -> None:
+    from extraction.ingest.text import join_wrapped_lines
+
+    assert join_wrapped_lines(["Ban hành Quy chế theo dõi, đôn", "đốc, kiểm tra việc thực hiện.", "Điều 1. Phạm vi"]) == [
+        "Ban hành Quy chế theo dõi, đôn đốc, kiểm tra việc thực hiện.",
+        "Điều 1. Phạm vi",
+    ]
+    kept = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "1. Sở Tài chính:", "a) rà soát."]
+    assert join_wrapped_lines(kept) == kept
