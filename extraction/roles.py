@@ -182,6 +182,18 @@ def skip_adverbial(text: str, start: int) -> int:
     return start + candidates[0] if candidates else start
 
 
+def opening_clause_ends(text: str, start: int, end: int) -> list[int]:
+    """Where the clause may begin after an adverbial opening: "Hằng năm, tiến hành ...",
+    "Theo chức năng, nhiệm vụ, tăng cường ..." (each comma within reach, when the text does
+    open with an adverbial or a condition)."""
+    rest = text[start:end]
+    if not (ADVERBIAL.match(rest) or CONDITION_THEN.match(rest)):
+        return []
+    condition = CONDITION_THEN.match(rest)
+    ends = [start + m.end() for m in re.finditer(r",\s+", rest[:ADVERBIAL_REACH])]
+    return ends + ([start + condition.end()] if condition else [])
+
+
 def _opens_subject(text: str, pos: int) -> bool:
     return starts_with_body(text[pos:]) or _assign_at(text, pos) is not None
 

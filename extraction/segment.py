@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from underthesea import sent_tokenize
 
 from extraction.lexicon import cue_pattern
-from extraction.roles import find_lead, find_support, names_only, skip_adverbial, trim_np
+from extraction.roles import find_lead, find_support, names_only, opening_clause_ends, skip_adverbial, trim_np
 from extraction.structure import (
     CELL_SEPARATOR,
     Node,
@@ -570,18 +570,13 @@ def _opens_with_action(text: str, start: int, end: int) -> bool:
     """An item that asks for work opens with a verb, possibly after an adverbial:
     "Rà soát ...", "Hằng năm, tiến hành ...". "Nhiệm vụ giao có thời hạn." (a definition) and
     "Cấp giao nhiệm vụ, người giao nhiệm vụ." (a field list) do not."""
-    pos = skip_adverbial(text, start)
-    for opening in (start, pos, _after_comma(text, start, end)):
-        if opening is not None and any(
+    for opening in (start, skip_adverbial(text, start), *opening_clause_ends(text, start, end)):
+        if any(
             cue_pattern(category).match(text, opening) for category in ("predicate", "action", "assign")
         ):
             return True
     return False
 
-
-def _after_comma(text: str, start: int, end: int) -> int | None:
-    comma = text.find(", ", start, min(end, start + 80))
-    return comma + 2 if comma >= 0 else None
 
 
 # The execution clause and the office's cover sentence are not tasks (GUIDELINES.md).
