@@ -570,13 +570,28 @@ def _opens_with_action(text: str, start: int, end: int) -> bool:
     """An item that asks for work opens with a verb, possibly after an adverbial:
     "Rà soát ...", "Hằng năm, tiến hành ...". "Nhiệm vụ giao có thời hạn." (a definition) and
     "Cấp giao nhiệm vụ, người giao nhiệm vụ." (a field list) do not."""
-    for opening in (start, skip_adverbial(text, start), *opening_clause_ends(text, start, end)):
-        if any(
+    openings = (start, skip_adverbial(text, start), *opening_clause_ends(text, start, end), _after_time(text, start, end))
+    for opening in openings:
+        if opening is not None and any(
             cue_pattern(category).match(text, opening) for category in ("predicate", "action", "assign")
         ):
             return True
     return False
 
+
+
+def _after_time(text: str, start: int, end: int) -> int | None:
+    """After a time phrase that opens the item: "Định kỳ hằng quý báo cáo ..." → "báo cáo"."""
+    from extraction.deadlines import find_deadlines
+
+    head = text[start : min(end, start + 80)]
+    found = find_deadlines(head, issued=None)
+    if found and found[0].span is not None and not head[: found[0].span.start].strip(" ,"):
+        pos = start + found[0].span.end
+        while pos < end and text[pos] in " ,":
+            pos += 1
+        return pos
+    return None
 
 
 # The execution clause and the office's cover sentence are not tasks (GUIDELINES.md).

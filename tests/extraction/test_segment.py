@@ -137,3 +137,41 @@ def test_segment_annex_after_signature_is_read():
     assert [text[d.span.start : d.span.end] for d in drafts] == [
         "Văn phòng Bộ có trách nhiệm hướng dẫn, kiểm tra việc thực hiện Quy chế này."
     ]
+
+
+def test_segment_definitions_and_field_lists_are_not_tasks():
+    tasks = _tasks(
+        "Điều 4. Phân loại nhiệm vụ\n"
+        "1. Nhiệm vụ giao có thời hạn.\n"
+        "2. Cấp giao nhiệm vụ, người giao nhiệm vụ.\n"
+        "Điều 5. Trách nhiệm thi hành\n"
+        "1. Văn phòng Thành ủy có trách nhiệm cập nhật nhiệm vụ lên Hệ thống.\n"
+        "2. Hằng năm, tổng hợp tình hình thực hiện nhiệm vụ, báo cáo Ban Thường vụ Thành ủy."
+    )
+    assert [t for t, _ in tasks] == [
+        "Văn phòng Thành ủy có trách nhiệm cập nhật nhiệm vụ lên Hệ thống.",
+        "Hằng năm, tổng hợp tình hình thực hiện nhiệm vụ, báo cáo Ban Thường vụ Thành ủy.",
+    ]
+
+
+def test_segment_lead_in_that_only_introduces_points_is_not_a_task():
+    tasks = _tasks(
+        "Để tăng cường hiệu lực, hiệu quả quản lý nhà nước, bảo đảm an ninh, an toàn tuyệt đối trong công tác quản lý "
+        "trên địa bàn toàn tỉnh, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị, địa phương triển khai thực "
+        "hiện tốt các nhiệm vụ, công việc như sau:\n"
+        "1. Sở Công Thương\n"
+        "a) Rà soát các quy định hiện hành về quản lý vật liệu nổ công nghiệp."
+    )
+    assert tasks == [("Rà soát các quy định hiện hành về quản lý vật liệu nổ công nghiệp.", "Sở Công Thương")]
+
+
+def test_segment_item_opening_with_a_time_phrase():
+    tasks = _tasks(
+        "Ban Bí thư yêu cầu các tỉnh ủy, thành ủy thực hiện tốt các nội dung sau:\n"
+        "a) Định kỳ hằng quý báo cáo kết quả thực hiện về Văn phòng Trung ương Đảng.\n"
+        "b) Trước ngày 30/6/2026, hoàn thành việc rà soát các nhiệm vụ."
+    )
+    assert [t for t, _ in tasks] == [
+        "Định kỳ hằng quý báo cáo kết quả thực hiện về Văn phòng Trung ương Đảng.",
+        "Trước ngày 30/6/2026, hoàn thành việc rà soát các nhiệm vụ.",
+    ]
