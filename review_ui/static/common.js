@@ -1,0 +1,173 @@
+// Shared helpers of the review screen: the message catalogue, API calls with the CSRF header,
+// problem bodies turned into Vietnamese sentences, the signed-in user, and small DOM helpers.
+// Document data is only ever written with textContent, never innerHTML.
+"use strict";
+
+const GV = (() => {
+  const messages = JSON.parse(document.getElementById("gv-messages").textContent);
+  const CSRF_COOKIE = "giaoviec_csrf";
+  const LOGIN_PATH = "/review/login";
+
+  class ApiError extends Error {
+    constructor(status, body) {
+      super(describeProblem(status, body));
+      this.status = status;
+      this.body = body || {};
+      this.code = this.body.code || null;
+    }
+  }
+
+  function t(key, values) {
+    let text = messages.ui[key] ?? key;
+    for (const [name, value] of Object.entries(values || {})) {
+      text = text.replaceAll(`{${name}}`, String(value));
+    }
+    return text;
+  }
+
+  function describeProblem(status, body) {
+    if (body && typeof body.detail_vi === "string" && body.detail_vi) return body.detail_vi;
+    if (body && body.code && messages.errors[body.code]) return messages.errors[body.code];
+    const code = messages.code_by_status[String(status)];
+    return (code && messages.errors[code]) || messages.errors.internal;
+  }
+
+  function cookie(name) {
+    for (const part of document.cookie.split(";")) {
+      const [key, ...rest] = part.trim().split("=");
+      if (key === name) return decodeURIComponent(rest.join("="));
+    }
+    return null;
+  }
+
+  function csrfHeaders() {
+    const token = cookie(CSRF_COOKIE);
+    return token ? { "X-CSRF-Token": token } : {};
+  }
+
+  function goToLogin(reason) {
+    const next = location.pathname + location.search;
+    const query = new URLSearchParams({ next });
+    if (reason) query.set("reason", reason);
+    location.assign(`${LOGIN_PATH}?${query}`);
+  }
+
+  // fetch() against /api/v1 with the session cookie; JSON in, JSON out.
+  // Throws ApiError with a Vietnamese message; a 401 sends the user to the login page
+  // unless options.allow401 is set (the login form itself).
+  async function api(method, path, options = {}) {
+    const headers = { Accept: "application/json", ...(options.headers || {}) };
+    if (method !== "GET" && method !== "HEAD") Object.assign(headers, csrfHeaders());
+    let body = options.body;
+    if (options.json !== undefined) {
+      headers["Content-Type"] = "application/json";
+      body = JSON.stringify(options.json);
+    }
+    let response;
+    try {
+      response = await fetch(path, { method, headers, body, credentials: "same-origin" });
+    } catch (err) {
+      throw new ApiError(0, { code: "network", detail_vi: messages.errors.network });
+    }
+    const text = await response.text();
+    let data = null;
+    if (text) {
+      try { data = JSON.parse(text); } catch (err) { data = null; }
+    }
+    if (response.status === 401 && !options.allow401) {
+      goToLogin("expired");
+      throw new ApiError(401, data);
+    }
+    if (!response.ok) throw new ApiError(response.status, data);
+    return { status: response.status, data, headers: response.headers };
+  }
+
+  let flashTimer = null;
+  function flash(text, kind = "info") {
+    const box = document.getElementById("flash");
+    if (!box) return;
+    box.textContent = text;
+    box.dataset.kind = kind;
+    box.setAttribute("role", kind === "error" ? "alert" : "status");
+    box.hidden = false;
+    clearTimeout(flashTimer);
+    flashTimer = setTimeout(() => { box.hidden = true; }, kind === "error" ? 12000 : 5000);
+  }
+
+  function el(tag, attrs = {}, text) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs)) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key === "class") node.className = value;
+      else if (key === "dataset") Object.assign(node.dataset, value);
+      else node.setAttribute(key, value === true ? "" : String(value));
+    }
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  // "2026-06-25" → "25/06/2026", the way Vietnamese documents write dates.
+  function formatDate(iso) {
+    if (!iso) return "";
+    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(iso));
+    return m ? `${m[3]}/${m[2]}/${m[1]}` : String(iso);
+  }
+
+  function documentStatus(status) {
+    return messages.document_status[status] || status || "";
+  }
+
+  function windowLabel(state) {
+    return { ok: t("window_ok"), due_soon: t("window_due_soon"), overdue: t("window_overdue") }[state] || "";
+  }
+
+  // A document with its metadata ({type, number, issued, ...}) lifted to the top level.
+  function flatDocument(data) {
+    return { ...(data.metadata || {}), ...data };
+  }
+
+  let mePromise = null;
+  function me() {
+    if (!mePromise) mePromise = api("GET", "/api/v1/me").then((r) => r.data);
+    return mePromise;
+  }
+
+  function isApprover(user) {
+    return user && (user.role === "approver" || user.role === "admin" ||
+      (Array.isArray(user.roles) && (user.roles.includes("approver") || user.roles.includes("admin"))));
+  }
+
+  async function showUser() {
+    const user = await me();
+    const name = document.getElementById("user-name");
+    const role = document.getElementById("user-role");
+    if (name) name.textContent = user.name || user.username || "";
+    if (role) role.textContent = messages.role[user.role] || "";
+    return user;
+  }
+
+  async function logout() {
+    try {
+      await api("DELETE", "/api/v1/session", { allow401: true });
+    } catch (err) {
+      // The session may already be gone; the login page is the right place either way.
+    }
+    location.assign(`${LOGIN_PATH}?reason=logged_out`);
+  }
+
+  function isTyping(event) {
+    const target = event.target;
+    if (!(target instanceof HTMLElement)) return false;
+    return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    const button = document.getElementById("logout");
+    if (button) button.addEventListener("click", logout);
+  });
+
+  return {
+    messages, t, api, flatDocument, ApiError, flash, el, formatDate, documentStatus, windowLabel, me,
+    isApprover, showUser, logout, isTyping, csrfHeaders, goToLogin, describeProblem,
+  };
+})();

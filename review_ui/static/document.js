@@ -1,0 +1,819 @@
+// One document under review: the source text with each proposal's words highlighted on the
+// left, the proposal cards on the right. Offsets from the API count Unicode code points
+// (Python string indices), so the text is handled as an array of code points, never as
+// UTF-16 units. Document text is written with textContent only.
+"use strict";
+
+(() => {
+  const POLL_MS = 1500;
+  const WORKING = new Set(["received", "processing", "extracting"]);
+  const CLOSED = new Set(["published", "rejected"]);
+  const BODY_SEARCH_DELAY_MS = 120;
+
+  const view = document.getElementById("document-view");
+  const documentId = view.dataset.documentId;
+  const sourceBox = document.getElementById("source-text");
+  const cardsBox = document.getElementById("cards");
+  const newCardSlot = document.getElementById("new-card-slot");
+  const addTaskButton = document.getElementById("add-task");
+  const acceptAllButton = document.getElementById("accept-all");
+  const publishButton = document.getElementById("publish");
+  const helpDialog = document.getElementById("help");
+  const publishDialog = document.getElementById("publish-dialog");
+  const cardTemplate = document.getElementById("card-template");
+  const bodyEditorTemplate = document.getElementById("body-editor-template");
+
+  const state = {
+    user: null,
+    doc: null,
+    proposals: [],
+    selected: -1,
+    editing: new Map(), // proposal id → card controls while the card is being edited
+    notes: new Map(), // proposal id → {text, kind} to show on the card's next render
+    selection: null, // {start, end} of the text selected in the source pane
+    newCard: null,
+  };
+
+  // --- proposals: reading the API's shapes ------------------------------------------------------
+
+  function taskStart(p) { return p.start ?? p.source?.start; }
+  function taskEnd(p) { return p.end ?? p.source?.end; }
+  function isDecided(p) { return p.status !== "proposed"; }
+  function isClosed() { return state.doc && CLOSED.has(state.doc.status); }
+
+  function pair(value) {
+    if (!value) return null;
+    if (Array.isArray(value) && typeof value[0] === "number") return { start: value[0], end: value[1] };
+    if (typeof value.start === "number" && typeof value.end === "number") return { start: value.start, end: value.end };
+    return null;
+  }
+
+  function pairs(value) {
+    if (!value) return [];
+    if (Array.isArray(value) && typeof value[0] !== "number") return value.map(pair).filter(Boolean);
+    const one = pair(value);
+    return one ? [one] : [];
+  }
+
+  // The lead, support and deadline words inside a task, where the API gives their spans.
+  function roleSpans(p) {
+    const spans = p.spans || {};
+    const out = [];
+    for (const kind of ["lead", "support", "deadline"]) {
+      const found = [...pairs(spans[kind]), ...pairs(p[`${kind}_spans`])];
+      if (kind === "deadline" && p.deadline) found.push(...pairs(p.deadline.span));
+      for (const s of found) out.push({ kind, start: s.start, end: s.end });
+    }
+    return out;
+  }
+
+  function bodyName(body) { return typeof body === "string" ? body : body?.name || ""; }
+
+  // Quality flags, failing ones first: {name, ok, words} checks, or plain warning strings
+  // ("no_lead", "deadline:<why>") that count as failing. One entry per name.
+  function qualityChecks(p) {
+    const byName = new Map();
+    for (const flag of p.flags || []) {
+      const check = typeof flag === "string"
+        ? { name: flag.split(":")[0], ok: false, words: null }
+        : { name: flag.name || flag.code || "", ok: Boolean(flag.ok), words: flag.words || null };
+      if (check.name && !byName.has(check.name)) byName.set(check.name, check);
+    }
+    if (p.deadline?.warnings?.length && !byName.has("deadline")) {
+      byName.set("deadline", { name: "deadline", ok: false, words: null });
+    }
+    return [...byName.values()].sort((a, b) => Number(a.ok) - Number(b.ok));
+  }
+
+  function proposalList(data) {
+    const list = Array.isArray(data.proposals) ? data.proposals.slice() : [];
+    return list.sort((a, b) => (taskStart(a) ?? 1e12) - (taskStart(b) ?? 1e12) || String(a.id).localeCompare(String(b.id)));
+  }
+
+  // The office's accept-all confidence when the API tells it; null leaves it to the service
+  // (GIAOVIEC_ACCEPT_ALL_THRESHOLD).
+  function threshold() {
+    const value = state.doc?.accept_all_threshold ?? state.user?.accept_all_threshold ??
+      state.user?.organisation?.accept_all_threshold;
+    return typeof value === "number" ? value : null;
+  }
+
+  // --- header and toolbar -----------------------------------------------------------------------
+
+  function renderHeader() {
+    const doc = state.doc;
+    const title = [doc.type, doc.number].filter(Boolean).join(" ") || doc.filename || String(doc.id);
+    document.getElementById("doc-title").textContent = title;
+    document.title = `${title} · giaoviec`;
+    document.getElementById("doc-subtitle").textContent = [doc.title, doc.issuer].filter(Boolean).join(" — ");
+    document.getElementById("doc-issued").textContent = GV.formatDate(doc.issued) || GV.t("no_date");
+    document.getElementById("doc-due").textContent = GV.formatDate(doc.review_due) || GV.t("no_date");
+    const badge = document.getElementById("doc-window");
+    const label = doc.status === "published" ? "" : GV.windowLabel(doc.window_state);
+    badge.textContent = label;
+    badge.className = `badge badge-${doc.window_state}`;
+    badge.hidden = !label || doc.window_state === "ok";
+    const status = document.getElementById("doc-status");
+    status.textContent = GV.documentStatus(doc.status);
+    status.className = `status status-${doc.status}`;
+  }
+
+  function renderToolbar() {
+    const total = state.proposals.length;
+    const decided = state.proposals.filter(isDecided).length;
+    document.getElementById("progress").textContent = GV.t("progress", { done: decided, total });
+    const limit = threshold();
+    const pct = limit === null ? null : Math.round(limit * 100);
+    acceptAllButton.textContent = pct === null ? GV.t("accept_all") : `${GV.t("accept_all")} ≥ ${pct}%`;
+    acceptAllButton.title = pct === null ? GV.t("accept_all_hint_office") : GV.t("accept_all_hint", { pct });
+    const eligible = state.proposals.some((p) => p.status === "proposed" && (limit === null || (p.confidence ?? 0) >= limit));
+    acceptAllButton.disabled = isClosed() || !eligible;
+    acceptAllButton.hidden = isClosed();
+    const approver = GV.isApprover(state.user);
+    const allDecided = decided === total;
+    publishButton.hidden = !approver || isClosed();
+    publishButton.disabled = !allDecided || isClosed();
+    publishButton.title = allDecided ? "" : GV.t("publish_hint_undecided");
+    addTaskButton.hidden = isClosed();
+    document.getElementById("cards-empty").hidden = total !== 0 || WORKING.has(state.doc.status);
+  }
+
+  // --- source text with highlights ----------------------------------------------------------------
+
+  function renderSource() {
+    if (state.doc.text === null && state.doc.content_withheld) {
+      sourceBox.replaceChildren(GV.el("p", { class: "muted" }, GV.t("content_withheld")));
+      return;
+    }
+    const chars = Array.from(state.doc.text || "");
+    const tasks = state.proposals
+      .filter((p) => Number.isInteger(taskStart(p)) && Number.isInteger(taskEnd(p)))
+      .map((p) => ({ p, start: taskStart(p), end: taskEnd(p), roles: roleSpans(p) }));
+    const cuts = new Set([0, chars.length]);
+    for (const task of tasks) {
+      cuts.add(task.start);
+      cuts.add(task.end);
+      for (const r of task.roles) { cuts.add(r.start); cuts.add(r.end); }
+    }
+    const points = [...cuts].filter((n) => n >= 0 && n <= chars.length).sort((a, b) => a - b);
+    const fragment = document.createDocumentFragment();
+    for (let i = 0; i + 1 < points.length; i += 1) {
+      const a = points[i];
+      const b = points[i + 1];
+      const segment = GV.el("span", { dataset: { start: a } }, chars.slice(a, b).join(""));
+      // The innermost task covering the segment owns it.
+      const owner = tasks.filter((t) => t.start <= a && b <= t.end).sort((x, y) => (x.end - x.start) - (y.end - y.start))[0];
+      if (owner) {
+        segment.classList.add("hl", "hl-task", `hl-status-${owner.p.status}`);
+        segment.dataset.proposal = owner.p.id;
+        for (const r of owner.roles) {
+          if (r.start <= a && b <= r.end) segment.classList.add(`hl-${r.kind}`);
+        }
+      }
+      fragment.append(segment);
+    }
+    sourceBox.replaceChildren(fragment);
+    markActive();
+  }
+
+  function markActive() {
+    const current = state.proposals[state.selected];
+    for (const node of sourceBox.querySelectorAll(".hl.active")) node.classList.remove("active");
+    if (!current) return null;
+    const nodes = sourceBox.querySelectorAll(`.hl[data-proposal="${CSS.escape(String(current.id))}"]`);
+    for (const node of nodes) node.classList.add("active");
+    return nodes[0] || null;
+  }
+
+  sourceBox.addEventListener("click", (event) => {
+    const target = event.target instanceof Element ? event.target.closest(".hl") : null;
+    if (!target || !window.getSelection().isCollapsed) return;
+    const index = state.proposals.findIndex((p) => String(p.id) === target.dataset.proposal);
+    if (index >= 0) select(index, { scrollSource: false });
+  });
+
+  // A DOM boundary (node, offset) inside the source pane → code-point offset into the text.
+  function codePointOffset(node, offset) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const segment = node.parentElement.closest("[data-start]");
+      if (!segment || !sourceBox.contains(segment)) return null;
+      return Number(segment.dataset.start) + Array.from(node.data.slice(0, offset)).length;
+    }
+    if (node === sourceBox) {
+      const child = sourceBox.children[offset];
+      return child ? Number(child.dataset.start) : Array.from(state.doc.text || "").length;
+    }
+    const segment = node.closest ? node.closest("[data-start]") : null;
+    if (!segment || !sourceBox.contains(segment)) return null;
+    return Number(segment.dataset.start) + (offset > 0 ? Array.from(segment.textContent).length : 0);
+  }
+
+  // The current selection as a trimmed {start, end}, or null when it is not in the source pane.
+  function sourceSelection() {
+    const selection = window.getSelection();
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+    const range = selection.getRangeAt(0);
+    if (!sourceBox.contains(range.startContainer) || !sourceBox.contains(range.endContainer)) return null;
+    let start = codePointOffset(range.startContainer, range.startOffset);
+    let end = codePointOffset(range.endContainer, range.endOffset);
+    if (start === null || end === null || end <= start) return null;
+    const chars = Array.from(state.doc.text || "");
+    while (start < end && /\s/.test(chars[start])) start += 1;
+    while (end > start && /\s/.test(chars[end - 1])) end -= 1;
+    return end > start ? { start, end, text: chars.slice(start, end).join("") } : null;
+  }
+
+  document.addEventListener("selectionchange", () => {
+    if (!state.doc) return;
+    state.selection = sourceSelection();
+    addTaskButton.disabled = !state.selection || isClosed();
+  });
+  // Keep the selection when the button is pressed.
+  addTaskButton.addEventListener("mousedown", (event) => event.preventDefault());
+  addTaskButton.addEventListener("click", () => {
+    if (state.selection) openNewCard(state.selection);
+  });
+
+  // --- the directory autocomplete ----------------------------------------------------------------
+
+  function bodyEditor(names, { editable, label }) {
+    const root = bodyEditorTemplate.content.firstElementChild.cloneNode(true);
+    const chips = root.querySelector(".chips");
+    const input = root.querySelector(".combo-input");
+    const list = root.querySelector(".combo-list");
+    const listId = `combo-${Math.random().toString(36).slice(2)}`;
+    list.id = listId;
+    input.setAttribute("aria-controls", listId);
+    input.setAttribute("aria-label", label);
+    let values = names.map(bodyName).filter(Boolean);
+    let options = [];
+    let active = -1;
+    let timer = null;
+    let query = 0;
+
+    function renderChips() {
+      chips.replaceChildren(...values.map((name, i) => {
+        const chip = GV.el("li", { class: "chip" });
+        chip.append(GV.el("span", { class: "chip-name" }, name));
+        if (editable) {
+          const remove = GV.el("button", { type: "button", class: "chip-remove", "aria-label": GV.t("remove_body", { name }) }, "×");
+          remove.addEventListener("click", () => { values.splice(i, 1); renderChips(); input.focus(); });
+          chip.append(remove);
+        }
+        return chip;
+      }));
+      if (!values.length && !editable) chips.append(GV.el("li", { class: "muted" }, GV.t("none_given")));
+    }
+
+    function close() {
+      list.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+    }
+
+    function highlight(index) {
+      active = index;
+      [...list.children].forEach((li, i) => li.setAttribute("aria-selected", String(i === index)));
+      if (index >= 0) {
+        input.setAttribute("aria-activedescendant", list.children[index].id);
+        list.children[index].scrollIntoView({ block: "nearest" });
+      }
+    }
+
+    function pick(name) {
+      const clean = name.trim();
+      if (clean && !values.includes(clean)) values.push(clean);
+      input.value = "";
+      close();
+      renderChips();
+    }
+
+    async function search() {
+      const q = input.value.trim();
+      const mine = ++query;
+      if (!q) { close(); return; }
+      try {
+        const { data } = await GV.api("GET", `/api/v1/bodies?q=${encodeURIComponent(q)}`);
+        if (mine !== query) return;
+        options = (Array.isArray(data) ? data : data.items || []).map(bodyName).filter(Boolean);
+      } catch (err) {
+        options = [];
+      }
+      list.replaceChildren(...options.map((name, i) => {
+        const li = GV.el("li", { role: "option", id: `${listId}-${i}`, class: "combo-option", "aria-selected": "false" }, name);
+        li.addEventListener("mousedown", (event) => { event.preventDefault(); pick(name); });
+        return li;
+      }));
+      list.hidden = options.length === 0;
+      input.setAttribute("aria-expanded", String(!list.hidden));
+      highlight(options.length ? 0 : -1);
+    }
+
+    input.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(search, BODY_SEARCH_DELAY_MS);
+    });
+    input.addEventListener("keydown", (event) => {
+      if (event.key === "ArrowDown" && options.length) {
+        event.preventDefault();
+        highlight(Math.min(active + 1, options.length - 1));
+      } else if (event.key === "ArrowUp" && options.length) {
+        event.preventDefault();
+        highlight(Math.max(active - 1, 0));
+      } else if (event.key === "Enter" && !event.ctrlKey && !event.metaKey) {
+        event.preventDefault();
+        if (!list.hidden && active >= 0) pick(options[active]);
+        else if (input.value.trim()) pick(input.value);
+      } else if (event.key === "Escape" && !list.hidden) {
+        event.preventDefault();
+        event.stopPropagation();
+        close();
+      } else if (event.key === "Backspace" && !input.value && values.length) {
+        values.pop();
+        renderChips();
+      }
+    });
+    input.addEventListener("blur", () => setTimeout(close, 100));
+
+    root.querySelector(".combo").hidden = !editable;
+    renderChips();
+    return {
+      root,
+      // Typed but not yet picked text counts too: officers expect what they see to be saved.
+      values: () => {
+        const pending = input.value.trim();
+        return pending && !values.includes(pending) ? [...values, pending] : values.slice();
+      },
+      focus: () => input.focus(),
+    };
+  }
+
+  // --- cards ---------------------------------------------------------------------------------------
+
+  // Failing checks one by one; the passing ones folded into one chip, to keep cards short.
+  function renderChecks(list, checks) {
+    const chip = (check) => {
+      const label = GV.messages.flags[check.name] || GV.messages.flag_unknown;
+      const li = GV.el("li", { class: "flag flag-bad", dataset: { flag: check.name } }, `✗ ${label}`);
+      if (check.words) li.title = check.words;
+      return li;
+    };
+    const failing = checks.filter((check) => !check.ok);
+    const passing = checks.filter((check) => check.ok);
+    const items = failing.map(chip);
+    if (passing.length) {
+      const names = passing.map((check) => GV.messages.flags[check.name] || GV.messages.flag_unknown);
+      const summary = GV.t(failing.length ? "checks_other_ok" : "checks_all_ok", { n: passing.length });
+      items.push(GV.el("li", { class: "flag flag-ok", title: names.join(" · "), dataset: { flag: "ok" } }, `✓ ${summary}`));
+    }
+    list.replaceChildren(...items);
+    list.hidden = items.length === 0;
+  }
+
+  function buildCard(p, index, { mode }) {
+    const card = cardTemplate.content.firstElementChild.cloneNode(true);
+    const editable = mode !== "view";
+    card.dataset.id = p.id ?? "new";
+    card.dataset.status = p.status || "added";
+    card.classList.add(`status-${p.status || "added"}`);
+    if (editable) card.classList.add("editing");
+    if (mode === "new") card.classList.add("new-card");
+
+    card.querySelector(".card-number").textContent =
+      mode === "new" ? GV.t("add_task_title") : GV.t("card_number", { n: index + 1 });
+    const badge = card.querySelector(".status-badge");
+    badge.textContent = mode === "new" ? "" : GV.messages.proposal_status[p.status] || "";
+    badge.className = `status-badge badge-${p.status}`;
+
+    const confidence = card.querySelector(".confidence");
+    if (typeof p.confidence === "number" && mode !== "new") {
+      card.querySelector(".confidence-meter").value = p.confidence;
+      card.querySelector(".confidence-value").textContent = `${Math.round(p.confidence * 100)}%`;
+    } else {
+      confidence.hidden = true;
+    }
+    const page = card.querySelector(".card-page");
+    page.textContent = p.page ? GV.t("page", { n: p.page }) : "";
+
+    renderChecks(card.querySelector(".flags"), qualityChecks(p));
+
+    const note = state.notes.get(String(p.id));
+    const message = card.querySelector(".card-message");
+    if (note) {
+      message.textContent = note.text;
+      message.dataset.kind = note.kind;
+      message.hidden = false;
+      state.notes.delete(String(p.id));
+    }
+
+    card.querySelector(".task-text").textContent = p.text || "";
+    const textInput = card.querySelector(".task-text-input");
+    textInput.value = p.text || "";
+    const textIsEditable = mode === "edit";
+    textInput.hidden = !textIsEditable;
+    card.querySelector(".task-text").hidden = textIsEditable;
+
+    // The product is shown, not edited: the API takes no product in a decision yet.
+    const productText = card.querySelector(".product-text");
+    productText.textContent = p.product || GV.t("none_given");
+    productText.classList.toggle("muted", !p.product);
+    card.querySelector(".field-product").hidden = mode === "new" || !("product" in p);
+
+    const lead = bodyEditor(p.lead || [], { editable, label: GV.t("field_lead") });
+    const support = bodyEditor(p.support || [], { editable, label: GV.t("field_support") });
+    card.querySelector('[data-role="lead"]').append(lead.root);
+    card.querySelector('[data-role="support"]').append(support.root);
+
+    const deadline = p.deadline || {};
+    const date = card.querySelector(".deadline-date");
+    const kind = card.querySelector(".deadline-kind");
+    const recurrence = card.querySelector(".deadline-recurrence");
+    date.value = deadline.date || "";
+    kind.value = deadline.kind || "none";
+    recurrence.value = deadline.recurrence || "";
+    if (deadline.text) {
+      card.querySelector(".deadline-words").textContent = deadline.text;
+      card.querySelector(".deadline-words-wrap").hidden = false;
+    }
+    for (const input of [date, kind, recurrence]) input.disabled = !editable;
+    const syncRecurrence = () => { recurrence.hidden = kind.value !== "recurring"; };
+    kind.addEventListener("change", syncRecurrence);
+    syncRecurrence();
+
+    const button = (action) => card.querySelector(`[data-action="${action}"]`);
+    const closed = isClosed();
+    button("accept").hidden = editable || closed;
+    button("edit").hidden = editable || closed;
+    button("reject").hidden = mode === "new" || closed;
+    button("save").hidden = !editable;
+    button("cancel").hidden = !editable;
+    if (mode === "new") button("save").textContent = GV.t("add_task_save");
+    button("accept").setAttribute("aria-pressed", String(p.status === "accepted"));
+    button("reject").setAttribute("aria-pressed", String(p.status === "rejected"));
+
+    const controls = {
+      card,
+      lead,
+      support,
+      fields: () => ({
+        text: textInput.value.trim(),
+        lead: lead.values(),
+        support: support.values(),
+        deadline: {
+          text: deadline.text ?? null,
+          kind: kind.value,
+          date: date.value || null,
+          recurrence: kind.value === "recurring" ? recurrence.value || null : null,
+        },
+      }),
+      say: (text, kindOfNote = "info") => {
+        message.textContent = text;
+        message.dataset.kind = kindOfNote;
+        message.hidden = false;
+      },
+    };
+
+    if (mode === "new") {
+      button("save").addEventListener("click", () => saveNewCard(controls));
+      button("cancel").addEventListener("click", closeNewCard);
+    } else {
+      button("accept").addEventListener("click", () => decide(p.id, "accepted"));
+      button("reject").addEventListener("click", () => decide(p.id, "rejected"));
+      button("edit").addEventListener("click", () => startEdit(p.id));
+      button("save").addEventListener("click", () => saveEdit(p.id));
+      button("cancel").addEventListener("click", () => cancelEdit(p.id));
+      card.addEventListener("focusin", () => {
+        const i = state.proposals.findIndex((q) => q.id === p.id);
+        if (i !== state.selected) select(i, { scrollCard: false });
+      });
+    }
+    card.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && editable) {
+        event.preventDefault();
+        button("save").click();
+      }
+    });
+    return controls;
+  }
+
+  function cardFor(id) {
+    return cardsBox.querySelector(`.card[data-id="${CSS.escape(String(id))}"]`);
+  }
+
+  function renderCard(id) {
+    const index = state.proposals.findIndex((p) => p.id === id);
+    if (index < 0) return;
+    const mode = state.editing.has(id) ? "edit" : "view";
+    const controls = buildCard(state.proposals[index], index, { mode });
+    if (mode === "edit") state.editing.set(id, controls);
+    const old = cardFor(id);
+    if (old) old.replaceWith(controls.card);
+    else cardsBox.append(controls.card);
+    if (index === state.selected) controls.card.classList.add("selected");
+  }
+
+  function renderCards() {
+    cardsBox.replaceChildren();
+    for (const p of state.proposals) renderCard(p.id);
+    if (state.selected >= state.proposals.length) state.selected = state.proposals.length - 1;
+  }
+
+  function renderAll() {
+    renderHeader();
+    renderSource();
+    renderCards();
+    renderToolbar();
+    if (state.selected < 0 && state.proposals.length) select(firstUndecided(), { scrollCard: false, scrollSource: false });
+    else markSelected();
+  }
+
+  function firstUndecided() {
+    const i = state.proposals.findIndex((p) => !isDecided(p));
+    return i >= 0 ? i : 0;
+  }
+
+  function markSelected() {
+    for (const card of cardsBox.querySelectorAll(".card.selected")) {
+      card.classList.remove("selected");
+      card.removeAttribute("aria-current");
+    }
+    const current = state.proposals[state.selected];
+    const card = current ? cardFor(current.id) : null;
+    if (card) {
+      card.classList.add("selected");
+      card.setAttribute("aria-current", "true");
+    }
+    return card;
+  }
+
+  function select(index, { scrollCard = true, scrollSource = true } = {}) {
+    if (index < 0 || index >= state.proposals.length) return;
+    state.selected = index;
+    const card = markSelected();
+    const highlight = markActive();
+    if (card && scrollCard) {
+      card.scrollIntoView({ block: "nearest" });
+      if (!card.contains(document.activeElement)) card.focus({ preventScroll: true });
+    }
+    if (highlight && scrollSource) highlight.scrollIntoView({ block: "center" });
+  }
+
+  // --- actions -------------------------------------------------------------------------------------
+
+  function replaceProposal(updated) {
+    const index = state.proposals.findIndex((p) => p.id === updated.id);
+    if (index >= 0) state.proposals[index] = updated;
+  }
+
+  function afterChange(id) {
+    renderCard(id);
+    renderSource();
+    renderToolbar();
+    markSelected();
+  }
+
+  async function patch(id, body) {
+    const p = state.proposals.find((q) => q.id === id);
+    const { data } = await GV.api("PATCH", `/api/v1/proposals/${encodeURIComponent(id)}`, {
+      json: body,
+      headers: { "If-Match": String(p.version) },
+    });
+    const updated = data.proposal || data;
+    replaceProposal(updated);
+    if (state.doc.status === "extracted") state.doc.status = "in_review";
+    renderHeader();
+    return updated;
+  }
+
+  // A 409: somebody else changed the proposal. Say so and show their version of the card.
+  async function reloadAfterConflict(id) {
+    state.editing.delete(id);
+    state.notes.set(String(id), { text: GV.t("conflict"), kind: "error" });
+    try {
+      const { data } = await GV.api("GET", `/api/v1/documents/${encodeURIComponent(documentId)}`);
+      const fresh = (data.proposals || []).find((p) => p.id === id);
+      if (fresh) replaceProposal(fresh);
+      state.doc = { ...GV.flatDocument(data), proposals: undefined };
+    } catch (err) {
+      GV.flash(err.message, "error");
+    }
+    afterChange(id);
+  }
+
+  async function handleError(id, err) {
+    if (err.status === 409 && id !== undefined) {
+      await reloadAfterConflict(id);
+      return;
+    }
+    if (err.status === 401) return;
+    const card = cardFor(id);
+    const message = card?.querySelector(".card-message");
+    if (message) {
+      message.textContent = err.message;
+      message.dataset.kind = "error";
+      message.hidden = false;
+    } else {
+      GV.flash(err.message, "error");
+    }
+  }
+
+  async function decide(id, status, { advance = false } = {}) {
+    if (isClosed()) return;
+    try {
+      await patch(id, { status });
+      state.editing.delete(id);
+      afterChange(id);
+      if (advance) {
+        const next = state.proposals.findIndex((p, i) => i > state.selected && !isDecided(p));
+        select(next >= 0 ? next : Math.min(state.selected + 1, state.proposals.length - 1));
+      }
+    } catch (err) {
+      await handleError(id, err);
+    }
+  }
+
+  function startEdit(id) {
+    if (isClosed() || state.editing.has(id)) return;
+    state.editing.set(id, null);
+    renderCard(id);
+    markSelected();
+    state.editing.get(id)?.lead.focus();
+  }
+
+  function cancelEdit(id) {
+    state.editing.delete(id);
+    renderCard(id);
+    const card = markSelected();
+    if (card) card.focus({ preventScroll: true });
+  }
+
+  async function saveEdit(id) {
+    const controls = state.editing.get(id);
+    if (!controls) return;
+    const fields = controls.fields();
+    if (!fields.lead.length) {
+      controls.say(GV.t("lead_required"), "error");
+      return;
+    }
+    const p = state.proposals.find((q) => q.id === id);
+    try {
+      // "accepted" with changed fields is stored as "edited" by the service (api/services/review.py).
+      await patch(id, { status: "accepted", ...changedFields(p, fields) });
+      state.editing.delete(id);
+      state.notes.set(String(id), { text: GV.t("saved"), kind: "ok" });
+      afterChange(id);
+      cardFor(id)?.focus({ preventScroll: true });
+    } catch (err) {
+      await handleError(id, err);
+    }
+  }
+
+  function sameList(a, b) {
+    return a.length === b.length && a.every((value, i) => value === b[i]);
+  }
+
+  // Only what the reviewer changed, so that saving an untouched card is a plain accept.
+  function changedFields(p, fields) {
+    const out = {};
+    if (fields.text && fields.text !== p.text) out.text = fields.text;
+    if (!sameList(fields.lead, (p.lead || []).map(bodyName))) out.lead = fields.lead;
+    if (!sameList(fields.support, (p.support || []).map(bodyName))) out.support = fields.support;
+    const d = p.deadline || {};
+    const n = fields.deadline;
+    if (n.kind !== (d.kind || "none") || n.date !== (d.date || null) || n.recurrence !== (d.recurrence || null)) {
+      out.deadline = n;
+    }
+    return out;
+  }
+
+  function openNewCard(selection) {
+    closeNewCard();
+    const draft = { id: null, status: "added", text: selection.text, lead: [], support: [], deadline: { kind: "none" } };
+    const controls = buildCard(draft, -1, { mode: "new" });
+    controls.selection = selection;
+    state.newCard = controls;
+    newCardSlot.replaceChildren(controls.card);
+    controls.card.scrollIntoView({ block: "nearest" });
+    controls.lead.focus();
+  }
+
+  function closeNewCard() {
+    state.newCard = null;
+    newCardSlot.replaceChildren();
+  }
+
+  async function saveNewCard(controls) {
+    const fields = controls.fields();
+    if (!fields.lead.length) {
+      controls.say(GV.t("lead_required"), "error");
+      return;
+    }
+    const { start, end } = controls.selection;
+    try {
+      const { data } = await GV.api("POST", `/api/v1/documents/${encodeURIComponent(documentId)}/proposals`, {
+        json: { start, end, lead: fields.lead, support: fields.support, deadline: fields.deadline },
+      });
+      const created = data.proposal || data;
+      closeNewCard();
+      window.getSelection().removeAllRanges();
+      await load();
+      const index = state.proposals.findIndex((p) => p.id === created.id);
+      if (index >= 0) select(index);
+      GV.flash(GV.t("add_task_done"), "ok");
+    } catch (err) {
+      controls.say(err.message, "error");
+    }
+  }
+
+  acceptAllButton.addEventListener("click", async () => {
+    const before = state.proposals.filter(isDecided).length;
+    try {
+      await GV.api("POST", `/api/v1/documents/${encodeURIComponent(documentId)}/accept-all`, {
+        json: threshold() === null ? {} : { min_confidence: threshold() },
+      });
+      await load();
+      const n = state.proposals.filter(isDecided).length - before;
+      GV.flash(GV.t("accept_all_done", { n }), "ok");
+    } catch (err) {
+      GV.flash(err.message, "error");
+      if (err.status === 409) await load();
+    }
+  });
+
+  publishButton.addEventListener("click", () => {
+    publishDialog.returnValue = "";
+    publishDialog.showModal();
+  });
+
+  publishDialog.addEventListener("close", async () => {
+    if (publishDialog.returnValue !== "publish") return;
+    try {
+      await GV.api("POST", `/api/v1/documents/${encodeURIComponent(documentId)}/publish`, { json: {} });
+      await load();
+      GV.flash(GV.t("publish_done"), "ok");
+    } catch (err) {
+      GV.flash(err.message, "error");
+      await load();
+    }
+  });
+
+  // --- keyboard ------------------------------------------------------------------------------------
+
+  document.getElementById("help-open").addEventListener("click", () => helpDialog.showModal());
+
+  document.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (helpDialog.open || publishDialog.open) {
+      if (event.key === "?" && helpDialog.open) helpDialog.close();
+      return;
+    }
+    const current = state.proposals[state.selected];
+    if (GV.isTyping(event)) {
+      if (event.key === "Escape") {
+        if (state.newCard && state.newCard.card.contains(event.target)) closeNewCard();
+        else if (current && state.editing.has(current.id)) cancelEdit(current.id);
+      }
+      return;
+    }
+    const actions = {
+      j: () => select(Math.min(state.selected + 1, state.proposals.length - 1)),
+      k: () => select(Math.max(state.selected - 1, 0)),
+      a: () => current && !state.editing.has(current.id) && decide(current.id, "accepted", { advance: true }),
+      r: () => current && decide(current.id, "rejected", { advance: true }),
+      e: () => current && startEdit(current.id),
+      "?": () => helpDialog.showModal(),
+      Escape: () => current && state.editing.has(current.id) && cancelEdit(current.id),
+    };
+    const action = actions[event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  });
+
+  // --- loading -------------------------------------------------------------------------------------
+
+  async function load() {
+    const { data } = await GV.api("GET", `/api/v1/documents/${encodeURIComponent(documentId)}`);
+    state.doc = { ...GV.flatDocument(data), proposals: undefined };
+    state.proposals = proposalList(data);
+    if (WORKING.has(data.status)) {
+      renderHeader();
+      sourceBox.textContent = GV.t("document_extracting");
+      renderToolbar();
+      setTimeout(() => load().catch((err) => GV.flash(err.message, "error")), POLL_MS);
+      return;
+    }
+    renderAll();
+  }
+
+  GV.showUser()
+    .then((user) => { state.user = user; return load(); })
+    .catch((err) => {
+      if (err.status !== 401) {
+        document.getElementById("doc-title").textContent = err.message;
+        GV.flash(err.message, "error");
+      }
+    });
+})();
