@@ -68,3 +68,20 @@ def test_proposal_source_offsets_slice_the_task_text(proposal):
 def test_proposal_issued_argument_moves_the_clocks():
     out = to_json(extract(SAMPLE, filename="x.txt", issued=date(2026, 2, 12)))
     assert out["document"]["clocks"]["classification"] == "2026-02-24"  # Tết 2026 skipped
+
+
+@pytest.mark.parametrize(
+    ("phrase", "date_value"),
+    [("trước ngày 31/2/2026", None), ("trước ngày 25/6/26", "2026-06-25"), ("trước ngày 01/3/2020", "2020-03-01")],
+)
+def test_proposal_doubtful_deadline_keeps_its_words_and_says_why(phrase, date_value):
+    text = (
+        "BỘ TÀI CHÍNH\nSố: 12/TB-BTC\nHà Nội, ngày 10 tháng 12 năm 2025\nTHÔNG BÁO\n"
+        f"1. Giao Cục Quản lý nợ chủ trì rà soát các khoản vay, báo cáo Bộ trưởng {phrase}.\n"
+    ).encode()
+    out = to_json(extract(text, filename="x.txt"))
+    deadline = out["tasks"][0]["deadline"]
+    assert phrase.split("ngày ")[1] in deadline["text"]
+    assert deadline["date"] == date_value
+    assert deadline["warnings"], "an impossible, two-digit or past date is explained"
+    assert out["tasks"][0]["confidence"] < 0.92
