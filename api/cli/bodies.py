@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import click
 
 from api.cli import cli
+from api.cli.options import output_format_option
 
 if TYPE_CHECKING:
     from extraction.bodies import BodyDirectory, BodyEntry
@@ -38,14 +39,7 @@ def bodies_group() -> None:
     show_default=True,
     help="Most entries to print.",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="table for people, json for programs.",
-)
+@output_format_option
 def search_command(query: str, limit: int, output_format: str) -> None:
     """Print the bodies matching QUERY, with or without diacritics ("ban to chuc")."""
     from extraction.bodies import BodyDirectory

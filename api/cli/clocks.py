@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import click
 
 from api.cli import cli
+from api.cli.options import output_format_option, parse_date, parse_datetime
 
 if TYPE_CHECKING:
     from extraction.clocks import ClockReport, Due, TaskClocks, TaskStatus
@@ -33,41 +34,10 @@ _STATUS = {
 }
 
 
-def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    """A day as ``2026-02-12`` or ``12/02/2026``."""
-    if value is None:
-        return None
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(value.strip(), fmt).date()
-        except ValueError:
-            continue
-    raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD or DD/MM/YYYY")
-
-
-def _parse_datetime(
-    ctx: click.Context, param: click.Parameter, value: str | None
-) -> datetime | None:
-    """A moment as ``2026-02-24T09:00``, ``2026-02-24 09:00`` or ``24/02/2026 09:00``."""
-    if value is None:
-        return None
-    for fmt in ("%d/%m/%Y %H:%M", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(value.strip(), fmt)
-        except ValueError:
-            continue
-    try:
-        return datetime.fromisoformat(value.strip())
-    except ValueError:
-        raise click.BadParameter(
-            f"{value!r} is not a date and time: use YYYY-MM-DDTHH:MM"
-        ) from None
-
-
 @cli.command("clocks")
 @click.option(
     "--issued",
-    callback=_parse_date,
+    callback=parse_date,
     metavar="DATE",
     required=True,
     help="Issue date of the document.",
@@ -80,28 +50,21 @@ def _parse_datetime(
 )
 @click.option(
     "--assigned",
-    callback=_parse_datetime,
+    callback=parse_datetime,
     metavar="DATETIME",
     help="When a task was sent to its lead body; without it the task's clocks in hours are "
     "left out and its time runs from the issue day.",
 )
 @click.option(
-    "--deadline", callback=_parse_date, metavar="DATE", help="The task's deadline; omit for none."
+    "--deadline", callback=parse_date, metavar="DATE", help="The task's deadline; omit for none."
 )
 @click.option(
     "--now",
-    callback=_parse_datetime,
+    callback=parse_datetime,
     metavar="DATETIME",
     help="Show the task's status (due soon, overdue, ...) at this moment.",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="table for people, json for programs.",
-)
+@output_format_option
 def clocks_command(
     issued: date,
     profile: str,

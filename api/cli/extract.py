@@ -12,64 +12,38 @@ from typing import Any
 import click
 
 from api.cli import cli
-from extraction.errors import BadArgument, MissingFile
-
-
-def _issue_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise BadArgument(
-            f"--issued {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-12-10"
-        ) from None
+from api.cli.options import output_format_option, parse_date, parse_datetime
+from extraction.errors import MissingFile
 
 
 @cli.command("extract")
 @click.argument("path")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "table"]),
-    default="table",
-    show_default=True,
-    help="json: the stable contract for programs; table: for people.",
-)
+@output_format_option
 @click.option(
     "--issued",
-    callback=_issue_date,
+    callback=parse_date,
     metavar="YYYY-MM-DD",
     help="Issue date to use when the document prints none (or to override it).",
 )
 @click.option(
     "--now",
-    "now_text",
+    callback=parse_datetime,
     metavar="YYYY-MM-DDTHH:MM",
     help="The moment at which each task's status (due soon, overdue) is computed; default: now.",
 )
-def extract_command(path: str, fmt: str, issued: date | None, now_text: str | None) -> None:
+def extract_command(path: str, output_format: str, issued: date | None, now: datetime | None) -> None:
     """Propose the tasks that the document at PATH (PDF, DOCX or text) assigns."""
     from extraction.calendar import VIETNAM_TZ
     from extraction.pipeline import extract
     from extraction.proposal import to_json
 
-    now = _moment(now_text) if now_text else datetime.now(VIETNAM_TZ)
+    now = now or datetime.now(VIETNAM_TZ)
     data = read_input(path)
     proposal = to_json(extract(data, filename=path, issued=issued), now=now)
-    if fmt == "json":
+    if output_format == "json":
         click.echo(json.dumps(proposal, ensure_ascii=False, indent=1))
     else:
         click.echo(render_table(proposal))
-
-
-def _moment(value: str) -> datetime:
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        raise BadArgument(
-            f"--now {value!r} is not a moment; write it as YYYY-MM-DDTHH:MM"
-        ) from None
 
 
 def read_input(path: str) -> bytes:

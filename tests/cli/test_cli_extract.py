@@ -99,6 +99,6 @@ def test_cli_extract_bad_input_exits_2_with_one_line(run_cli, tmp_path, case):
 
 
 def test_cli_extract_bad_issued_date(run_cli):
-    result = run_cli("extract", str(SAMPLE), "--issued", "31/12/2025")
+    result = run_cli("extract", str(SAMPLE), "--issued", "2025-13-45")
     assert result.returncode == 2
     assert "YYYY-MM-DD" in result.stderr
