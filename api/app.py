@@ -1,0 +1,109 @@
+"""``create_app(settings)``: the FastAPI application with everything wired; nothing happens
+at import time.
+
+    uvicorn --factory api.app:app_from_environment
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from importlib import import_module
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import RedirectResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from api import problems
+from api.db.session import Database
+from api.errors import UploadTooLarge
+from api.logging import configure_logging, fields
+from api.routes import bodies, documents, health, proposals, session
+from api.services.documents import fail_stale
+from api.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# Multipart framing around the file; bodies beyond the limit plus this are refused unread.
+_MULTIPART_SLACK = 64 * 1024
+
+
+def create_app(settings: Settings, *, clock: Callable[[], datetime] | None = None) -> FastAPI:
+    """The service for ``settings``; ``clock`` (default: now in UTC) decides review windows."""
+    configure_logging(level=settings.log_level, fmt=settings.log_format)
+    db = Database(settings.url)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if settings.should_migrate:
+            db.upgrade()
+        stale = fail_stale(db, now=app.state.clock())
+        log.info("service_started", extra=fields(database=db.engine.url.get_backend_name(),
+                                                 stale_documents=stale))
+        yield
+        app.state.executor.shutdown(wait=True, cancel_futures=False)
+        db.dispose()
+
+    app = FastAPI(title="giaoviec", version="0.1.0", lifespan=lifespan,
+                  description="Task proposals from Vietnamese directive documents, reviewed by people.")
+    app.state.settings = settings
+    app.state.db = db
+    app.state.clock = clock or (lambda: datetime.now(UTC))
+    app.state.executor = ThreadPoolExecutor(max_workers=settings.extraction_workers,
+                                            thread_name_prefix="extraction")
+    problems.install(app)
+    app.add_middleware(UploadLimitMiddleware, max_bytes=settings.max_upload_bytes + _MULTIPART_SLACK)
+    for module in (documents, proposals, session, bodies, health):
+        app.include_router(module.router)
+    _include_review_ui(app)
+    return app
+
+
+def _include_review_ui(app: FastAPI) -> None:
+    """The review screen (``review_ui``) when it is installed; "/" leads to it."""
+    try:
+        routes = import_module("review_ui.routes")
+    except ModuleNotFoundError as error:
+        if error.name not in ("review_ui", "review_ui.routes"):
+            raise
+        return
+    from fastapi.staticfiles import StaticFiles
+
+    app.include_router(routes.router)
+    static = Path(str(routes.__file__)).parent / "static"
+    if static.is_dir():
+        app.mount("/static/review", StaticFiles(directory=static), name="review_static")
+
+    @app.get("/", include_in_schema=False)
+    def root() -> RedirectResponse:
+        return RedirectResponse("/review/")
+
+
+class UploadLimitMiddleware:
+    """413 for a request whose Content-Length is over the limit, before its body is read."""
+
+    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] in ("POST", "PUT", "PATCH"):
+            length = dict(scope["headers"]).get(b"content-length")
+            if length is not None and length.isdigit() and int(length) > self.max_bytes:
+                error = UploadTooLarge(
+                    f"the request has {int(length) / 1024 / 1024:.1f} MB, over the limit; split "
+                    "the file or ask the administrator to raise GIAOVIEC_MAX_UPLOAD_MB")
+                response = problems.problem(413, error.code, "Upload too large", error.message,
+                                            instance=scope.get("path"))
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def app_from_environment() -> FastAPI:
+    """For ``uvicorn --factory``: settings from the environment."""
+    return create_app(Settings())

@@ -1,0 +1,1 @@
+"""Storage of the review service: tables, sessions and Alembic migrations."""

@@ -1,0 +1,245 @@
+"""The tables of the review service (SQLAlchemy 2, the same on SQLite and PostgreSQL).
+
+    organisations ─┬─ users, api_keys
+                   └─ documents ── proposals ── task_revisions (what trackers pull, issue 6)
+    audit_log (append-only, sha256-chained) + audit_head (its one-row tip)
+    training_examples (review edits kept for the annotation loop)
+
+Times are stored as naive UTC and read back as aware UTC (``UtcDateTime``). A document
+marked Mật or Tối mật keeps no full text (``documents.text`` is NULL): only its metadata, its
+counts and the task proposals the reviewers must see (QC 08 Art. 5.2–5.3).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+DOCUMENT_STATUSES = ("received", "extracted", "in_review", "published", "rejected", "failed")
+PROPOSAL_STATUSES = ("proposed", "accepted", "edited", "rejected", "added")
+USER_ROLES = ("reviewer", "approver", "annotator", "admin")
+KEY_ROLES = ("uploader", "tracker")
+
+Json = JSON().with_variant(JSONB(), "postgresql")
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """An aware UTC datetime, stored naive so SQLite and PostgreSQL give back the same value."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UtcDateTime column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Organisation(Base):
+    __tablename__ = "organisations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class User(Base):
+    """A person. ``clearance``: 0 none, 1 Mật, 2 Tối mật (who may read secret content)."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(20))
+    clearance: Mapped[int] = mapped_column(Integer, default=0)
+    is_active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ApiKey(Base):
+    """A machine client's key: only its sha256 is kept (the key is random, 256 bits)."""
+
+    __tablename__ = "api_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    prefix: Mapped[str] = mapped_column(String(20))
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(20))
+    is_active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+    __table_args__ = (
+        UniqueConstraint("org_id", "sha256", name="uq_documents_org_sha256"),
+        Index("ix_documents_org_number", "org_id", "number"),
+        Index("ix_documents_org_review_due", "org_id", "review_due"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
+    filename: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(100))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    status: Mapped[str] = mapped_column(String(20), default="received")
+    type: Mapped[str | None] = mapped_column(String(100))
+    number: Mapped[str | None] = mapped_column(String(100))
+    issued: Mapped[date | None] = mapped_column(Date)
+    issuer: Mapped[str | None] = mapped_column(String(300))
+    signer: Mapped[str | None] = mapped_column(String(200))
+    secrecy: Mapped[str | None] = mapped_column(String(20))
+    title: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str | None] = mapped_column(Text)
+    page_count: Mapped[int | None] = mapped_column(Integer)
+    task_count: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str | None] = mapped_column(Text)
+    error: Mapped[str | None] = mapped_column(Text)
+    error_code: Mapped[str | None] = mapped_column(String(20))
+    pipeline_version: Mapped[str | None] = mapped_column(String(100))
+    review_due: Mapped[date] = mapped_column(Date)
+    possible_duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
+    uploaded_by: Mapped[str] = mapped_column(String(120))
+    decided_by: Mapped[str | None] = mapped_column(String(120))
+    decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ProposalRow(Base):
+    """One task proposal. ``version`` grows on every change (optimistic locking)."""
+
+    __tablename__ = "proposals"
+    __table_args__ = (Index("ix_proposals_document_ordinal", "document_id", "ordinal"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))
+    ordinal: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    span_start: Mapped[int | None] = mapped_column(Integer)
+    span_end: Mapped[int | None] = mapped_column(Integer)
+    page: Mapped[int | None] = mapped_column(Integer)
+    lead: Mapped[list[str]] = mapped_column(Json)
+    support: Mapped[list[str]] = mapped_column(Json)
+    deadline: Mapped[dict[str, Any]] = mapped_column(Json)
+    confidence: Mapped[float | None] = mapped_column(Float)
+    flags: Mapped[list[str]] = mapped_column(Json)
+    provenance: Mapped[dict[str, str]] = mapped_column(Json)
+    model_output: Mapped[dict[str, Any] | None] = mapped_column(Json)
+    pipeline_version: Mapped[str | None] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(20), default="proposed")
+    origin: Mapped[str] = mapped_column(String(10), default="model")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    decided_by: Mapped[str | None] = mapped_column(String(120))
+    decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class TaskRevision(Base):
+    """A published task as trackers receive it; ``seq`` orders the feed (issue 6's cursor).
+
+    A correction after publishing adds a new revision of the same ``task_id`` (= proposal id).
+    """
+
+    __tablename__ = "task_revisions"
+    __table_args__ = (
+        UniqueConstraint("task_id", "revision", name="uq_task_revisions_task_revision"),
+        Index("ix_task_revisions_org_seq", "org_id", "seq"),
+    )
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))
+    task_id: Mapped[int] = mapped_column(ForeignKey("proposals.id"))
+    revision: Mapped[int] = mapped_column(Integer)
+    secrecy: Mapped[str | None] = mapped_column(String(20))
+    record: Mapped[dict[str, Any]] = mapped_column(Json)
+    published_by: Mapped[str] = mapped_column(String(120))
+    published_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class AuditEntry(Base):
+    """One human action. ``hash = sha256(prev_hash + canonical JSON of the row)``."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"),)
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    org_id: Mapped[int | None] = mapped_column(Integer)
+    actor: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(60))
+    entity: Mapped[str] = mapped_column(String(30))
+    entity_id: Mapped[str] = mapped_column(String(40))
+    before: Mapped[dict[str, Any] | None] = mapped_column(Json)
+    after: Mapped[dict[str, Any] | None] = mapped_column(Json)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHead(Base):
+    """The tip of the audit chain (one row, id 1): updating it first serialises writers."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class TrainingExample(Base):
+    """A reviewer's correction: the model's proposal and what the person made of it."""
+
+    __tablename__ = "training_examples"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("proposals.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    before: Mapped[dict[str, Any] | None] = mapped_column(Json)
+    after: Mapped[dict[str, Any]] = mapped_column(Json)
+    pipeline_version: Mapped[str | None] = mapped_column(String(100))
+    actor: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -1,0 +1,81 @@
+"""Errors of the review service, each with a stable code (E1xx; the core's are E0xx).
+
+The hierarchy (``extraction.errors`` holds the base and the input errors)::
+
+    GiaoviecError
+    ├── InputError (extraction)       E001–E009, the uploaded file is wrong
+    └── ServiceError                  a request the service refuses
+        ├── UploadTooLarge            E101 over GIAOVIEC_MAX_UPLOAD_MB
+        ├── SecrecyRefused            E102 a Tuyệt mật document (QC 08 Art. 5)
+        ├── NotAuthenticated          E103 no, a wrong or an expired login or key
+        ├── Forbidden                 E104 the role may not do this
+        ├── CsrfFailed                E105 a cookie request without the CSRF header
+        ├── NotFound                  E106 no such document or proposal (in this organisation)
+        ├── VersionConflict           E107 the proposal changed since it was read
+        ├── UndecidedProposals        E108 publishing with proposals still undecided
+        ├── WrongState                E109 the document is not in a state that allows this
+        ├── InvalidRequest            E110 a request body or parameter that makes no sense
+        └── LoginFailed               E111 wrong user name or password
+
+HTTP statuses live in ``api.problems``, not here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extraction.errors import GiaoviecError
+
+
+class ServiceError(GiaoviecError):
+    """A request the service refuses; ``extra`` goes into the problem body."""
+
+    code = "E100"
+
+    def __init__(self, message: str, **extra: Any) -> None:
+        super().__init__(message)
+        self.extra = extra
+
+
+class UploadTooLarge(ServiceError):
+    code = "E101"
+
+
+class SecrecyRefused(ServiceError):
+    code = "E102"
+
+
+class NotAuthenticated(ServiceError):
+    code = "E103"
+
+
+class Forbidden(ServiceError):
+    code = "E104"
+
+
+class CsrfFailed(ServiceError):
+    code = "E105"
+
+
+class NotFound(ServiceError):
+    code = "E106"
+
+
+class VersionConflict(ServiceError):
+    code = "E107"
+
+
+class UndecidedProposals(ServiceError):
+    code = "E108"
+
+
+class WrongState(ServiceError):
+    code = "E109"
+
+
+class InvalidRequest(ServiceError):
+    code = "E110"
+
+
+class LoginFailed(ServiceError):
+    code = "E111"

@@ -1,0 +1,26 @@
+"""``/api/v1/health``: is the service up and its database reachable."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from api.deps import DbDep
+
+router = APIRouter(prefix="/api/v1", tags=["health"])
+
+
+@router.get("/health")
+def health(db: DbDep) -> Any:
+    from extraction.pipeline import PIPELINE_VERSION
+
+    try:
+        with db.session(read_only=True) as session:
+            session.execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        return JSONResponse({"status": "unavailable", "database": "unreachable"}, status_code=503)
+    return {"status": "ok", "database": "ok", "pipeline_version": PIPELINE_VERSION}

@@ -1,0 +1,1 @@
+"""What the service does, one module per concern; routes and the CLI call these functions."""

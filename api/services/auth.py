@@ -1,0 +1,227 @@
+"""Who is asking: users with passwords, machine clients with API keys, signed session cookies.
+
+A *principal* is the user or key behind a request, with its organisation and role. Every
+service function takes one and checks the role it needs with ``require_role``.
+
+Passwords are argon2id hashes; API keys are 256-bit random strings of which only the sha256
+is kept (a fast hash is enough for a random key, and lets a request find its key by index).
+Session cookies are signed with itsdangerous and carry the user id and the CSRF token.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import secrets
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from itsdangerous import BadSignature, SignatureExpired, TimestampSigner, URLSafeTimedSerializer
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from api.db.session import Database
+from api.db.tables import KEY_ROLES, USER_ROLES, ApiKey, Organisation, User
+from api.errors import Forbidden, InvalidRequest, LoginFailed, NotAuthenticated
+from api.logging import fields
+from api.services import audit
+
+log = logging.getLogger(__name__)
+
+UPLOAD_ROLES = frozenset({"uploader", "reviewer", "approver", "admin"})
+READ_ROLES = frozenset({"uploader", "reviewer", "approver", "annotator", "admin", "tracker"})
+REVIEW_ROLES = frozenset({"reviewer", "approver", "admin"})
+PUBLISH_ROLES = frozenset({"approver", "admin"})
+
+# Clearance a reader needs for a document's content (QC 08 Art. 5.2–5.3): 1 Mật, 2 Tối mật.
+CLEARANCE_FOR = {"Mật": 1, "Tối mật": 2}
+CLEARANCE_NAMES = {"none": 0, "secret": 1, "top-secret": 2}
+
+KEY_PREFIX = "gv_"
+_hasher = PasswordHasher()
+# Verified when the user does not exist, so a wrong name takes as long as a wrong password.
+_DUMMY_HASH = _hasher.hash("giaoviec-timing-guard")
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """The user or API key behind a request."""
+
+    kind: str  # "user" | "key"
+    id: int
+    name: str
+    org_id: int
+    role: str
+    clearance: int = 0
+    via_cookie: bool = False
+
+    @property
+    def actor(self) -> str:
+        """How the audit log names it: ``user:alice`` or ``key:scanner``."""
+        return f"{self.kind}:{self.name}"
+
+    def may_read(self, secrecy: str | None) -> bool:
+        return self.clearance >= CLEARANCE_FOR.get(secrecy or "", 0)
+
+
+def require_role(principal: Principal, roles: frozenset[str], *, action: str) -> None:
+    if principal.role not in roles:
+        raise Forbidden(
+            f"the role {principal.role!r} may not {action}; it needs one of: {', '.join(sorted(roles))}",
+            required_roles=sorted(roles),
+        )
+
+
+# --- passwords and users ---------------------------------------------------------------------
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def check_password(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def get_or_create_org(session: Session, name: str, *, now: datetime) -> Organisation:
+    org = session.scalar(select(Organisation).where(Organisation.name == name))
+    if org is None:
+        org = Organisation(name=name, created_at=now)
+        session.add(org)
+        session.flush()
+    return org
+
+
+def add_user(db: Database, *, username: str, password: str, org: str, role: str,
+             clearance: int = 0, now: datetime, actor: str = "cli") -> User:
+    """Create a user (``giaoviec users add``); the organisation is created if new."""
+    if role not in USER_ROLES:
+        raise InvalidRequest(f"unknown role {role!r}; use one of {', '.join(USER_ROLES)}")
+    if len(password) < 8:
+        raise InvalidRequest("the password must have at least 8 characters")
+    with db.session() as session:
+        if session.scalar(select(User.id).where(User.username == username)) is not None:
+            raise InvalidRequest(f"the user {username!r} exists already")
+        organisation = get_or_create_org(session, org, now=now)
+        user = User(org_id=organisation.id, username=username, password_hash=hash_password(password),
+                    role=role, clearance=clearance, is_active=True, created_at=now)
+        session.add(user)
+        session.flush()
+        audit.record(session, actor=actor, action="user.create", entity="user", entity_id=user.id,
+                     org_id=organisation.id, before=None,
+                     after={"username": username, "role": role, "clearance": clearance,
+                            "org": org}, at=now)
+    return user
+
+
+def add_api_key(db: Database, *, name: str, org: str, role: str, now: datetime,
+                actor: str = "cli") -> tuple[ApiKey, str]:
+    """Create an API key; returns the row and the key, which is shown only this once."""
+    if role not in KEY_ROLES:
+        raise InvalidRequest(f"unknown key role {role!r}; use one of {', '.join(KEY_ROLES)}")
+    key = KEY_PREFIX + secrets.token_urlsafe(32)
+    with db.session() as session:
+        organisation = get_or_create_org(session, org, now=now)
+        row = ApiKey(org_id=organisation.id, name=name, prefix=key[:10], key_hash=_key_hash(key),
+                     role=role, is_active=True, created_at=now)
+        session.add(row)
+        session.flush()
+        audit.record(session, actor=actor, action="api_key.create", entity="api_key",
+                     entity_id=row.id, org_id=organisation.id, before=None,
+                     after={"name": name, "role": role, "prefix": row.prefix, "org": org}, at=now)
+    return row, key
+
+
+def _key_hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def login(db: Database, *, username: str, password: str) -> Principal:
+    """The user for a name and password, or LoginFailed (same answer for both mistakes)."""
+    with db.session(read_only=True) as session:
+        user = session.scalar(select(User).where(User.username == username))
+    if user is None:
+        check_password(_DUMMY_HASH, password)
+        raise LoginFailed("wrong user name or password")
+    if not check_password(user.password_hash, password) or not user.is_active:
+        log.info("login_failed", extra=fields(username=username))
+        raise LoginFailed("wrong user name or password")
+    log.info("login", extra=fields(user_id=user.id))
+    return _user_principal(user, via_cookie=True)
+
+
+def _user_principal(user: User, *, via_cookie: bool) -> Principal:
+    return Principal(kind="user", id=user.id, name=user.username, org_id=user.org_id,
+                     role=user.role, clearance=user.clearance, via_cookie=via_cookie)
+
+
+def principal_for_key(db: Database, key: str) -> Principal:
+    with db.session(read_only=True) as session:
+        row = session.scalar(select(ApiKey).where(ApiKey.key_hash == _key_hash(key)))
+    if row is None or not row.is_active:
+        raise NotAuthenticated("unknown or revoked API key")
+    return Principal(kind="key", id=row.id, name=row.name, org_id=row.org_id, role=row.role)
+
+
+def principal_for_user(db: Database, user_id: int) -> Principal:
+    with db.session(read_only=True) as session:
+        user = session.get(User, user_id)
+    if user is None or not user.is_active:
+        raise NotAuthenticated("the account of this session no longer exists; log in again")
+    return _user_principal(user, via_cookie=True)
+
+
+def organisation_name(db: Database, org_id: int) -> str:
+    with db.session(read_only=True) as session:
+        org = session.get(Organisation, org_id)
+    return org.name if org else ""
+
+
+# --- session cookies and CSRF ----------------------------------------------------------------
+
+
+class _Signer(TimestampSigner):
+    """A timestamp signer whose clock can be set (tests mint expired sessions)."""
+
+    timestamp: float | None = None
+
+    def get_timestamp(self) -> int:
+        return int(self.timestamp if self.timestamp is not None else time.time())
+
+
+def _serializer(secret: str, issued_at: float | None = None) -> URLSafeTimedSerializer:
+    signer = type("Signer", (_Signer,), {"timestamp": issued_at})
+    return URLSafeTimedSerializer(secret, salt="giaoviec.session", signer=signer)
+
+
+def new_csrf_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def session_token(secret: str, *, user_id: int, csrf: str, issued_at: float | None = None) -> str:
+    return _serializer(secret, issued_at).dumps({"uid": user_id, "csrf": csrf})
+
+
+def read_session_token(secret: str, token: str, *, max_age: int) -> dict[str, Any]:
+    try:
+        data = _serializer(secret).loads(token, max_age=max_age)
+    except SignatureExpired:
+        raise NotAuthenticated("the session has expired; log in again") from None
+    except BadSignature:
+        raise NotAuthenticated("the session cookie is not valid; log in again") from None
+    if not isinstance(data, dict) or "uid" not in data or "csrf" not in data:
+        raise NotAuthenticated("the session cookie is not valid; log in again")
+    return data
+
+
+def csrf_matches(expected: str, *candidates: str | None) -> bool:
+    """Double submit: the header and the cookie both equal the token signed into the session."""
+    return all(c is not None and hmac.compare_digest(c, expected) for c in candidates)

@@ -1,0 +1,451 @@
+"""Review: reading documents and proposals, deciding proposals, publishing.
+
+    document: received → extracted → in_review → published | rejected   (or failed)
+    proposal: proposed → accepted | edited | rejected;  added (by hand)
+
+Every change is a conditional UPDATE: a proposal changes only at the version the reviewer
+read (two reviewers never overwrite each other: the second gets VersionConflict), and a
+document's proposals change only while the document is open, which also locks its row so that
+publishing and editing cannot interleave. Every human action goes to the audit log in the same
+transaction; edits, rejections and added tasks are kept as training examples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from api.db.session import Database, affected
+from api.db.tables import DocumentRow, ProposalRow, TaskRevision, TrainingExample
+from api.errors import Forbidden, InvalidRequest, NotFound, UndecidedProposals, VersionConflict, WrongState
+from api.services import audit
+from api.services.auth import PUBLISH_ROLES, READ_ROLES, REVIEW_ROLES, Principal, require_role
+from api.services.documents import OPEN_STATUSES, window_state
+
+DECIDABLE = ("accepted", "edited", "rejected")
+PUBLISHED_TASK = ("accepted", "edited", "added")
+EDITABLE_FIELDS = ("text", "lead", "support", "deadline")
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def list_documents(db: Database, principal: Principal, *, now: datetime, status: str | None = None,
+                   limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """The organisation's documents, the least time left in the review window first."""
+    require_role(principal, READ_ROLES, action="read documents")
+    with db.session(read_only=True) as session:
+        where = [DocumentRow.org_id == principal.org_id]
+        if principal.role == "tracker":
+            where.append(DocumentRow.status == "published")
+        if status:
+            where.append(DocumentRow.status == status)
+        total = session.scalar(select(func.count()).select_from(DocumentRow).where(*where))
+        rows = session.scalars(
+            select(DocumentRow).where(*where)
+            .order_by(DocumentRow.review_due, DocumentRow.id).limit(limit).offset(offset)
+        ).all()
+        counts = _status_counts(session, [r.id for r in rows])
+    return {"items": [document_summary(r, now=now, counts=counts.get(r.id, {})) for r in rows],
+            "total": total, "limit": limit, "offset": offset}
+
+
+def get_document(db: Database, principal: Principal, document_id: int, *, now: datetime) -> dict[str, Any]:
+    """A document with its text and proposals; a reviewer opening it starts the review."""
+    require_role(principal, READ_ROLES, action="read documents")
+    with db.session(read_only=True) as session:
+        row = _document(session, principal, document_id)
+    if row.status == "extracted" and principal.kind == "user" and principal.role in REVIEW_ROLES:
+        _start_review(db, principal, row, now=now)
+    with db.session(read_only=True) as session:
+        row = _document(session, principal, document_id)
+        proposals = session.scalars(
+            select(ProposalRow).where(ProposalRow.document_id == row.id).order_by(ProposalRow.ordinal)
+        ).all()
+    may_read = principal.may_read(row.secrecy)
+    counts: dict[str, int] = {}
+    for p in proposals:
+        counts[p.status] = counts.get(p.status, 0) + 1
+    view = document_summary(row, now=now, counts=counts)
+    view["text"] = row.text if may_read else None
+    view["content_withheld"] = not may_read
+    view["proposals"] = [proposal_view(p, may_read=may_read) for p in proposals]
+    return view
+
+
+def get_proposal(db: Database, principal: Principal, proposal_id: int) -> dict[str, Any]:
+    require_role(principal, READ_ROLES, action="read proposals")
+    with db.session(read_only=True) as session:
+        proposal, document = _proposal(session, principal, proposal_id)
+    return proposal_view(proposal, may_read=principal.may_read(document.secrecy))
+
+
+def document_summary(row: DocumentRow, *, now: datetime, counts: dict[str, int]) -> dict[str, Any]:
+    state, left = window_state(row.status, row.review_due, now)
+    return {
+        "id": row.id,
+        "filename": row.filename,
+        "media_type": row.media_type,
+        "sha256": row.sha256,
+        "size": row.size,
+        "status": row.status,
+        "error": row.error,
+        "error_code": row.error_code,
+        "metadata": {"type": row.type, "number": row.number,
+                     "issued": row.issued.isoformat() if row.issued else None,
+                     "issuer": row.issuer, "signer": row.signer, "secrecy": row.secrecy,
+                     "title": row.title},
+        "page_count": row.page_count,
+        "task_count": row.task_count,
+        "reason": row.reason,
+        "pipeline_version": row.pipeline_version,
+        "review_due": row.review_due.isoformat(),
+        "window_state": state,
+        "working_days_left": left,
+        "possible_duplicate_of": row.possible_duplicate_of,
+        "uploaded_by": row.uploaded_by,
+        "decided_by": row.decided_by,
+        "decided_at": row.decided_at.isoformat() if row.decided_at else None,
+        "created_at": row.created_at.isoformat(),
+        "updated_at": row.updated_at.isoformat(),
+        "counts": counts,
+    }
+
+
+def proposal_view(p: ProposalRow, *, may_read: bool = True) -> dict[str, Any]:
+    """A proposal as the API shows it; without clearance, only its deadline and status."""
+    return {
+        "id": p.id,
+        "document_id": p.document_id,
+        "ordinal": p.ordinal,
+        "text": p.text if may_read else None,
+        "start": p.span_start,
+        "end": p.span_end,
+        "page": p.page,
+        "lead": p.lead if may_read else None,
+        "support": p.support if may_read else None,
+        "deadline": p.deadline,
+        "confidence": p.confidence,
+        "flags": p.flags,
+        "provenance": p.provenance,
+        "pipeline_version": p.pipeline_version,
+        "status": p.status,
+        "origin": p.origin,
+        "version": p.version,
+        "decided_by": p.decided_by,
+        "decided_at": p.decided_at.isoformat() if p.decided_at else None,
+        "updated_at": p.updated_at.isoformat(),
+    }
+
+
+# --- deciding --------------------------------------------------------------------------------
+
+
+def decide(db: Database, principal: Principal, proposal_id: int, *, version: int | None,
+           status: str, changes: dict[str, Any], now: datetime) -> dict[str, Any]:
+    """Accept, edit or reject a proposal read at ``version``; returns it at its new version.
+
+    Changed fields with status ``accepted`` make it ``edited``.
+    """
+    require_role(principal, REVIEW_ROLES, action="review proposals")
+    if status not in DECIDABLE:
+        raise InvalidRequest(f"status must be one of {', '.join(DECIDABLE)}, not {status!r}")
+    if version is None:
+        raise InvalidRequest('give the version you read: an If-Match header or "version" in the body')
+    with db.session() as session:
+        proposal, document = _proposal(session, principal, proposal_id)
+        _require_clearance(principal, document)
+        _open_for_review(session, document, now=now)
+        if proposal.version != version:
+            raise _conflict(proposal)
+        before = _snapshot(proposal)
+        changed = {k: v for k, v in changes.items() if k in EDITABLE_FIELDS and before[k] != v}
+        if status == "edited" and not changed:
+            raise InvalidRequest("status 'edited' needs a changed text, lead, support or deadline")
+        if status == "accepted" and changed:
+            status = "edited"
+        _update_proposal(session, proposal, version=version,
+                         values={**changed, "status": status, "decided_by": principal.actor,
+                                 "decided_at": now, "updated_at": now})
+        after = _snapshot(proposal)
+        audit.record(session, actor=principal.actor, action=f"proposal.{_verb(status)}",
+                     entity="proposal", entity_id=proposal.id, org_id=principal.org_id,
+                     before=before, after=after, at=now)
+        if status in ("edited", "rejected"):
+            _keep_example(session, principal, proposal, kind=status, before=before, after=after, now=now)
+        view = proposal_view(proposal)
+    return view
+
+
+def add_task(db: Database, principal: Principal, document_id: int, *, start: int, end: int,
+             lead: Sequence[str], support: Sequence[str], deadline: dict[str, Any],
+             text: str | None, now: datetime) -> dict[str, Any]:
+    """A task the model missed, from a selection ``[start, end)`` of the document's text."""
+    require_role(principal, REVIEW_ROLES, action="add tasks")
+    with db.session() as session:
+        document = _document(session, principal, document_id)
+        _require_clearance(principal, document)
+        _open_for_review(session, document, now=now)
+        text = _selection(document, start, end, text)
+        ordinal = (session.scalar(select(func.max(ProposalRow.ordinal))
+                                  .where(ProposalRow.document_id == document.id)) or 0) + 1
+        proposal = ProposalRow(
+            document_id=document.id, ordinal=ordinal, text=text, span_start=start, span_end=end,
+            page=None, lead=list(lead), support=list(support), deadline=deadline, confidence=None,
+            flags=[], provenance={f: f"human:{principal.actor}" for f in EDITABLE_FIELDS},
+            model_output=None, pipeline_version=document.pipeline_version, status="added",
+            origin="human", version=1, decided_by=principal.actor, decided_at=now,
+            created_at=now, updated_at=now,
+        )
+        session.add(proposal)
+        session.flush()
+        after = _snapshot(proposal)
+        audit.record(session, actor=principal.actor, action="proposal.add", entity="proposal",
+                     entity_id=proposal.id, org_id=principal.org_id, before=None, after=after, at=now)
+        _keep_example(session, principal, proposal, kind="added", before=None, after=after, now=now)
+        view = proposal_view(proposal)
+    return view
+
+
+def accept_all(db: Database, principal: Principal, document_id: int, *, min_confidence: float,
+               now: datetime) -> dict[str, Any]:
+    """Accept every undecided proposal whose confidence is at least ``min_confidence``."""
+    require_role(principal, REVIEW_ROLES, action="accept proposals")
+    with db.session() as session:
+        document = _document(session, principal, document_id)
+        _require_clearance(principal, document)
+        _open_for_review(session, document, now=now)
+        proposals = session.scalars(
+            select(ProposalRow).where(ProposalRow.document_id == document.id,
+                                      ProposalRow.status == "proposed")
+            .order_by(ProposalRow.ordinal)
+        ).all()
+        accepted = []
+        for proposal in proposals:
+            if proposal.confidence is None or proposal.confidence < min_confidence:
+                continue
+            before = _snapshot(proposal)
+            _update_proposal(session, proposal, version=proposal.version,
+                             values={"status": "accepted", "decided_by": principal.actor,
+                                     "decided_at": now, "updated_at": now})
+            audit.record(session, actor=principal.actor, action="proposal.accept",
+                         entity="proposal", entity_id=proposal.id, org_id=principal.org_id,
+                         before=before, after=_snapshot(proposal), at=now)
+            accepted.append(proposal.id)
+    return {"accepted": accepted, "undecided": len(proposals) - len(accepted),
+            "min_confidence": min_confidence}
+
+
+def publish(db: Database, principal: Principal, document_id: int, *, now: datetime) -> dict[str, Any]:
+    """Publish a reviewed document: its accepted, edited and added tasks go to the feed."""
+    require_role(principal, PUBLISH_ROLES, action="publish documents")
+    with db.session() as session:
+        document = _document(session, principal, document_id)
+        _require_clearance(principal, document)
+        before = {"status": document.status}
+        _close(session, document, status="published", principal=principal, now=now)
+        proposals = session.scalars(
+            select(ProposalRow).where(ProposalRow.document_id == document.id)
+            .order_by(ProposalRow.ordinal)
+        ).all()
+        undecided = [p.id for p in proposals if p.status == "proposed"]
+        if undecided:
+            raise UndecidedProposals(
+                f"{len(undecided)} proposal(s) are not decided yet; accept, edit or reject each "
+                "before publishing", undecided=undecided)
+        tasks = [p for p in proposals if p.status in PUBLISHED_TASK]
+        for proposal in tasks:
+            _add_revision(session, document, proposal, principal=principal, now=now)
+        audit.record(session, actor=principal.actor, action="document.publish", entity="document",
+                     entity_id=document.id, org_id=principal.org_id, before=before,
+                     after={"status": "published", "tasks": [p.id for p in tasks]}, at=now)
+    return {"id": document_id, "status": "published", "tasks": [p.id for p in tasks]}
+
+
+def reject_document(db: Database, principal: Principal, document_id: int, *, reason: str | None,
+                    now: datetime) -> dict[str, Any]:
+    """Reject a whole document (it assigns no task to track); nothing goes to the feed."""
+    require_role(principal, PUBLISH_ROLES, action="reject documents")
+    with db.session() as session:
+        document = _document(session, principal, document_id)
+        before = {"status": document.status}
+        _close(session, document, status="rejected", principal=principal, now=now)
+        audit.record(session, actor=principal.actor, action="document.reject", entity="document",
+                     entity_id=document.id, org_id=principal.org_id, before=before,
+                     after={"status": "rejected", "reason": reason}, at=now)
+    return {"id": document_id, "status": "rejected"}
+
+
+def document_history(db: Database, principal: Principal, document_id: int) -> list[dict[str, Any]]:
+    require_role(principal, READ_ROLES, action="read the audit log")
+    with db.session(read_only=True) as session:
+        _document(session, principal, document_id)
+        return audit.history(session, entity="document", entity_id=document_id)
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _document(session: Session, principal: Principal, document_id: int) -> DocumentRow:
+    """The document if it belongs to the principal's organisation; another's is "not found"."""
+    row = session.get(DocumentRow, document_id)
+    if row is None or row.org_id != principal.org_id or (
+        principal.role == "tracker" and row.status != "published"
+    ):
+        raise NotFound(f"no document {document_id} in your organisation")
+    return row
+
+
+def _proposal(session: Session, principal: Principal, proposal_id: int) -> tuple[ProposalRow, DocumentRow]:
+    proposal = session.get(ProposalRow, proposal_id)
+    if proposal is None:
+        raise NotFound(f"no proposal {proposal_id} in your organisation")
+    try:
+        document = _document(session, principal, proposal.document_id)
+    except NotFound:
+        raise NotFound(f"no proposal {proposal_id} in your organisation") from None
+    return proposal, document
+
+
+def _require_clearance(principal: Principal, document: DocumentRow) -> None:
+    if not principal.may_read(document.secrecy):
+        raise Forbidden(f"reviewing a {document.secrecy} document needs a clearance for it")
+
+
+def _start_review(db: Database, principal: Principal, row: DocumentRow, *, now: datetime) -> None:
+    with db.session() as session:
+        moved = affected(session.execute(
+            update(DocumentRow).where(DocumentRow.id == row.id, DocumentRow.status == "extracted")
+            .values(status="in_review", updated_at=now)
+        ))
+        if moved:
+            audit.record(session, actor=principal.actor, action="document.open", entity="document",
+                         entity_id=row.id, org_id=principal.org_id, before={"status": "extracted"},
+                         after={"status": "in_review"}, at=now)
+
+
+def _open_for_review(session: Session, document: DocumentRow, *, now: datetime) -> None:
+    """Move the document to in_review, or WrongState if it is not open; locks its row."""
+    moved = affected(session.execute(
+        update(DocumentRow).where(DocumentRow.id == document.id,
+                                  DocumentRow.status.in_(OPEN_STATUSES))
+        .values(status="in_review", updated_at=now)
+    ))
+    if not moved:
+        raise WrongState(_state_message(document.status), document_status=document.status)
+    session.refresh(document)
+
+
+def _close(session: Session, document: DocumentRow, *, status: str, principal: Principal,
+           now: datetime) -> None:
+    moved = affected(session.execute(
+        update(DocumentRow).where(DocumentRow.id == document.id,
+                                  DocumentRow.status.in_(OPEN_STATUSES))
+        .values(status=status, decided_by=principal.actor, decided_at=now, updated_at=now)
+    ))
+    if not moved:
+        raise WrongState(_state_message(document.status), document_status=document.status)
+
+
+def _state_message(status: str) -> str:
+    return {
+        "received": "the document is still being extracted; wait until its status is 'extracted'",
+        "failed": "extraction failed for this document; upload the file again",
+        "published": "the document is published already; its tasks can no longer change here",
+        "rejected": "the document was rejected; its tasks can no longer change",
+    }.get(status, f"the document is {status}")
+
+
+def _update_proposal(session: Session, proposal: ProposalRow, *, version: int,
+                     values: dict[str, Any]) -> None:
+    moved = affected(session.execute(
+        update(ProposalRow).where(ProposalRow.id == proposal.id, ProposalRow.version == version)
+        .values(**values, version=version + 1)
+    ))
+    session.refresh(proposal)
+    if not moved:
+        raise _conflict(proposal)
+
+
+def _conflict(proposal: ProposalRow) -> VersionConflict:
+    return VersionConflict(
+        f"proposal {proposal.id} is at version {proposal.version} now (changed by "
+        f"{proposal.decided_by or 'someone'}); read it again and repeat your change",
+        current_version=proposal.version, current=proposal_view(proposal))
+
+
+def _selection(document: DocumentRow, start: int, end: int, text: str | None) -> str:
+    if document.text is None:
+        if not text:
+            raise InvalidRequest("this document keeps no text (secrecy); give the task's text")
+        return text
+    if not 0 <= start < end <= len(document.text):
+        raise InvalidRequest(f"the selection [{start}, {end}) is outside the text (0–{len(document.text)})")
+    return text or document.text[start:end]
+
+
+def _snapshot(p: ProposalRow) -> dict[str, Any]:
+    return {"text": p.text, "lead": list(p.lead), "support": list(p.support),
+            "deadline": dict(p.deadline), "status": p.status, "version": p.version}
+
+
+def _verb(status: str) -> str:
+    return {"accepted": "accept", "edited": "edit", "rejected": "reject"}[status]
+
+
+def _keep_example(session: Session, principal: Principal, proposal: ProposalRow, *, kind: str,
+                  before: dict[str, Any] | None, after: dict[str, Any], now: datetime) -> None:
+    session.add(TrainingExample(
+        org_id=principal.org_id, document_id=proposal.document_id, proposal_id=proposal.id,
+        kind=kind, before=proposal.model_output or before, after=after,
+        pipeline_version=proposal.pipeline_version, actor=principal.actor, created_at=now))
+
+
+def _add_revision(session: Session, document: DocumentRow, proposal: ProposalRow, *,
+                  principal: Principal, now: datetime) -> None:
+    last = session.scalar(select(func.max(TaskRevision.revision)).where(TaskRevision.task_id == proposal.id))
+    session.add(TaskRevision(
+        org_id=document.org_id, document_id=document.id, task_id=proposal.id,
+        revision=(last or 0) + 1, secrecy=document.secrecy,
+        record=task_record(document, proposal), published_by=principal.actor, published_at=now))
+
+
+def task_record(document: DocumentRow, proposal: ProposalRow) -> dict[str, Any]:
+    """The published task as stored for the feed; a secret document's record keeps no content
+    (QC 08 Art. 5.2–5.3: metadata without summary, deadlines and results only)."""
+    is_secret = document.secrecy is not None
+    record: dict[str, Any] = {
+        "document": {"id": document.id, "type": document.type, "number": document.number,
+                     "issued": document.issued.isoformat() if document.issued else None,
+                     "issuer": document.issuer, "signer": document.signer,
+                     "secrecy": document.secrecy,
+                     "title": None if is_secret else document.title},
+        "deadline": proposal.deadline,
+        "status": "not_started",
+        "origin": proposal.origin,
+        "review_status": proposal.status,
+        "pipeline_version": proposal.pipeline_version,
+        "provenance": proposal.provenance,
+        "decided_by": proposal.decided_by,
+    }
+    if not is_secret:
+        record.update(text=proposal.text, lead=proposal.lead, support=proposal.support)
+    return record
+
+
+def _status_counts(session: Session, document_ids: list[int]) -> dict[int, dict[str, int]]:
+    if not document_ids:
+        return {}
+    rows = session.execute(
+        select(ProposalRow.document_id, ProposalRow.status, func.count())
+        .where(ProposalRow.document_id.in_(document_ids))
+        .group_by(ProposalRow.document_id, ProposalRow.status)
+    ).all()
+    out: dict[int, dict[str, int]] = {}
+    for document_id, status, count in rows:
+        out.setdefault(document_id, {})[status] = count
+    return out

@@ -1,0 +1,90 @@
+"""Settings of the giaoviec service, from the environment (``GIAOVIEC_*``) and a ``.env`` file.
+
+    GIAOVIEC_DATABASE_URL=postgresql+psycopg://giaoviec@db/giaoviec giaoviec serve
+
+``create_app`` and the CLI build one ``Settings`` and pass it down; nothing reads the
+environment anywhere else.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PLACEHOLDER_SECRET = "change-me"  # noqa: S105 (the value refused outside development)
+
+Environment = Literal["development", "test", "production"]
+
+
+class Settings(BaseSettings):
+    """Typed configuration; validators refuse values that are unsafe outside development."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="GIAOVIEC_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        env_nested_delimiter="__",
+        extra="ignore",
+    )
+
+    environment: Environment = Field(
+        default="development",
+        description="development allows the placeholder secret and plain-HTTP cookies.",
+    )
+    data_dir: Path = Field(default=Path("data"), description="Folder of the embedded SQLite database.")
+    database_url: str | None = Field(
+        default=None, description="SQLAlchemy URL; default: sqlite file giaoviec.sqlite3 in data_dir."
+    )
+    auto_migrate: bool | None = Field(
+        default=None, description="Run migrations at start; default: yes for SQLite, no for others."
+    )
+    secret_key: SecretStr = Field(
+        default=SecretStr(PLACEHOLDER_SECRET), description="Signs session cookies."
+    )
+    max_upload_mb: float = Field(default=20, gt=0, description="Largest accepted upload, in MB.")
+    session_max_age: int = Field(default=8 * 3600, gt=0, description="Seconds a login stays valid.")
+    review_window_days: int = Field(default=3, ge=0, description="Working days to review (QC 08).")
+    accept_all_threshold: float = Field(
+        default=0.9, ge=0, le=1, description="Default confidence for accept-all."
+    )
+    extraction_workers: int = Field(default=2, ge=1, description="Threads that run extraction.")
+    log_level: str = Field(default="INFO", description="Level of the service's log.")
+    log_format: Literal["json", "text"] = Field(default="json", description="Log lines as JSON or text.")
+
+    @model_validator(mode="after")
+    def _check(self) -> Settings:
+        if self.database_url is None:
+            path = (self.data_dir / "giaoviec.sqlite3").resolve()
+            self.database_url = f"sqlite:///{path}"
+        if self.environment != "development":
+            key = self.secret_key.get_secret_value()
+            if key == PLACEHOLDER_SECRET or len(key) < 32:
+                raise ValueError(
+                    "GIAOVIEC_SECRET_KEY must be set to a random value of 32 characters or more "
+                    'outside development (python -c "import secrets; print(secrets.token_urlsafe(48))")'
+                )
+        return self
+
+    @property
+    def url(self) -> str:
+        assert self.database_url is not None  # filled by the validator
+        return self.database_url
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.startswith("sqlite")
+
+    @property
+    def should_migrate(self) -> bool:
+        return self.is_sqlite if self.auto_migrate is None else self.auto_migrate
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return int(self.max_upload_mb * 1024 * 1024)
+
+    @property
+    def secure_cookies(self) -> bool:
+        return self.environment != "development"

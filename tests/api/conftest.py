@@ -1,0 +1,150 @@
+"""Fixtures of the API tests: one app per database backend, teams of users, uploads.
+
+Every test runs twice: on a SQLite file (marker ``integration``) and on a real PostgreSQL
+server that ``postgres_url`` starts for the session with initdb/pg_ctl in a temporary folder
+on a free loopback port (marker ``postgres``; as root, through ``runuser -u postgres``, since
+PostgreSQL refuses to run as root). Tests share the app of their backend and stay apart by
+creating their own organisation.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from api_helpers import BASE_URL, SECRET, Clock, Team, sample_bytes, upload, wait_until_extracted
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.settings import Settings
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "integration: API tests against a real SQLite file")
+    config.addinivalue_line("markers", "postgres: API tests against a real PostgreSQL server")
+
+
+# --- PostgreSQL ------------------------------------------------------------------------------
+
+
+def _postgres_bin() -> Path | None:
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+    return found[-1].parent if found else None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A throwaway PostgreSQL server with an empty database ``giaoviec``; stopped at the end."""
+    bindir = _postgres_bin()
+    if bindir is None:
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+    root = Path(tempfile.mkdtemp(prefix="giaoviec-pg-"))
+    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    if as_postgres:
+        shutil.chown(root, "postgres", "postgres")
+    data, port = root / "data", _free_port()
+
+    def run(*args: str) -> None:
+        subprocess.run([*as_postgres, *args], check=True, capture_output=True, timeout=120)
+
+    run(str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
+        "--locale=C")
+    options = (f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
+               "-c synchronous_commit=off -c full_page_writes=off")
+    run(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "server.log"), "-w", "-t", "60",
+        "-o", options, "start")
+    try:
+        import psycopg
+
+        with psycopg.connect(f"host=127.0.0.1 port={port} user=postgres dbname=postgres",
+                             autocommit=True) as connection:
+            connection.execute("CREATE DATABASE giaoviec")
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/giaoviec"
+    finally:
+        run(str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop")
+        shutil.rmtree(root, ignore_errors=True)
+
+
+# --- the app ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session", params=[
+    pytest.param("sqlite", marks=pytest.mark.integration),
+    pytest.param("postgres", marks=pytest.mark.postgres),
+])
+def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'api.sqlite3'}"
+    return str(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture(scope="session")
+def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return Settings(_env_file=None, environment="test", database_url=database_url,  # type: ignore[call-arg]
+                    data_dir=tmp_path_factory.mktemp("data"), secret_key=SECRET, max_upload_mb=1,
+                    auto_migrate=True, log_level="WARNING")
+
+
+@pytest.fixture(scope="session")
+def app_clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture(scope="session")
+def app(settings: Settings, app_clock: Clock) -> Iterator[FastAPI]:
+    application = create_app(settings, clock=app_clock)
+    with TestClient(application, base_url=BASE_URL):  # runs the lifespan: migrations, executor
+        yield application
+
+
+@pytest.fixture
+def clock(app_clock: Clock) -> Iterator[Clock]:
+    yield app_clock
+    app_clock.fixed = None
+
+
+@pytest.fixture
+def anonymous(app: FastAPI) -> TestClient:
+    return TestClient(app, base_url=BASE_URL)
+
+
+# --- people and documents --------------------------------------------------------------------
+
+
+@pytest.fixture
+def team(app: FastAPI) -> Team:
+    return Team(app, f"org-{uuid.uuid4().hex[:10]}")
+
+
+@pytest.fixture
+def other_team(app: FastAPI) -> Team:
+    return Team(app, f"org-{uuid.uuid4().hex[:10]}")
+
+
+@pytest.fixture
+def extracted(team: Team) -> Callable[..., dict[str, Any]]:
+    """Upload the sample (or given bytes) as the team's reviewer and wait for its proposals."""
+
+    def make(data: bytes | None = None, filename: str = "ket-luan.txt") -> dict[str, Any]:
+        answer = upload(team.reviewer, data or sample_bytes(), filename)
+        assert answer.status_code == 202, answer.text
+        view = wait_until_extracted(team.reviewer, answer.json()["id"])
+        assert view["status"] in ("extracted", "in_review"), view
+        return view
+
+    return make
