@@ -199,7 +199,7 @@ def _runs(text: str, lines: list[Span]) -> list[list[Span]]:
 # --- task tables ----------------------------------------------------------------------------------
 
 TASK_COLUMN = re.compile(r"nhiệm vụ|nội dung|hoạt động|công việc|đề án|tên", re.IGNORECASE)
-LEAD_COLUMN = re.compile(r"chủ trì|thực hiện", re.IGNORECASE)
+AGENT_COLUMN = re.compile(r"(?:cơ quan|đơn vị|bộ phận)\s+(?:thực hiện|đầu mối)", re.IGNORECASE)
 SUPPORT_COLUMN = re.compile(r"phối hợp", re.IGNORECASE)
 DEADLINE_COLUMN = re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.IGNORECASE)
 PRODUCT_COLUMN = re.compile(r"sản phẩm|đầu ra|kết quả", re.IGNORECASE)
@@ -234,6 +234,9 @@ def _cells(text: str, line: Span) -> list[Span]:
 def table_columns(headers: list[str]) -> TableColumns | None:
     """Which columns hold the task, lead, support, deadline and product, from the header row."""
     lead = next((i for i, h in enumerate(headers) if re.search("chủ trì", h, re.I)), None)
+    if lead is None:
+        # "Cơ quan thực hiện", "Đơn vị thực hiện" name the lead when no column says "chủ trì"
+        lead = next((i for i, h in enumerate(headers) if AGENT_COLUMN.search(h)), None)
     if lead is None:
         return None
     task_candidates = [i for i, h in enumerate(headers[:lead]) if TASK_COLUMN.search(h)]

@@ -175,3 +175,18 @@ def test_segment_item_opening_with_a_time_phrase():
         "Định kỳ hằng quý báo cáo kết quả thực hiện về Văn phòng Trung ương Đảng.",
         "Trước ngày 30/6/2026, hoàn thành việc rà soát các nhiệm vụ.",
     ]
+
+
+def test_segment_task_table_with_an_agent_column():
+    text = (
+        HEADER
+        + "Các cơ quan, đơn vị triển khai thực hiện các nhiệm vụ theo bảng phân công dưới đây một cách nghiêm túc, hiệu quả.\n"
+        "STT | Nội dung công việc | Đơn vị thực hiện | Thời gian hoàn thành | Sản phẩm\n"
+        "1 | Rà soát danh mục thủ tục hành chính | Văn phòng | Tháng 6/2026 | Báo cáo rà soát\n"
+        + TRAILER
+    )
+    [draft] = [d for d in segment(text) if d.origin == "table_row"]
+    assert text[draft.span.start : draft.span.end] == "Rà soát danh mục thủ tục hành chính"
+    assert text[draft.lead.start : draft.lead.end] == "Văn phòng"
+    assert text[draft.deadline_cell.start : draft.deadline_cell.end] == "Tháng 6/2026"
+    assert text[draft.product_cell.start : draft.product_cell.end] == "Báo cáo rà soát"
