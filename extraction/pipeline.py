@@ -14,6 +14,7 @@ a file or the environment: the issue date comes in as an argument.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -88,7 +89,7 @@ def propose(
     config = config or PipelineConfig()
     info = read_metadata(document.text, issued=issued)
     nlp = language(config.components)
-    doc = nlp.make_doc(document.text)
+    doc = whitespace_doc(nlp, document.text)
     # spaCy rebuilds doc.text from its tokens on every access; the components share this copy
     doc._.giaoviec = {"issued": info.issued, "text": document.text}
     for _, component in nlp.pipeline:
@@ -96,6 +97,31 @@ def propose(
     return build_proposal(
         doc, document, info, pipeline_version=PIPELINE_VERSION, components=config.components
     )
+
+
+TOKEN = re.compile(r"\S+|\s+")
+
+
+def whitespace_doc(nlp: Language, text: str) -> Doc:
+    """A Doc of the text's whitespace-separated tokens, built in one regex pass.
+
+    The same tokens as spaCy's Vietnamese tokenizer without pyvi (syllables between spaces),
+    and ``doc.text == text``, at a fraction of the cost: the components work on character
+    spans, so the Doc is their shared container, not an analysis.
+    """
+    words: list[str] = []
+    spaces: list[bool] = []
+    for m in TOKEN.finditer(text):
+        piece = m.group(0)
+        if piece == " " and words and not words[-1].isspace():
+            spaces[-1] = True
+            continue
+        if piece.isspace() and piece.startswith(" ") and words and not words[-1].isspace():
+            spaces[-1] = True
+            piece = piece[1:]
+        words.append(piece)
+        spaces.append(False)
+    return Doc(nlp.vocab, words=words, spaces=spaces)
 
 
 @cache

@@ -573,13 +573,14 @@ def _opens_with_action(text: str, start: int, end: int) -> bool:
     """An item that asks for work opens with a verb, possibly after an adverbial:
     "Rà soát ...", "Hằng năm, tiến hành ...". "Nhiệm vụ giao có thời hạn." (a definition) and
     "Cấp giao nhiệm vụ, người giao nhiệm vụ." (a field list) do not."""
-    openings = (start, skip_adverbial(text, start), *opening_clause_ends(text, start, end), _after_time(text, start, end))
-    for opening in openings:
-        if opening is not None and any(
+    def acts_at(opening: int | None) -> bool:
+        return opening is not None and any(
             cue_pattern(category).match(text, opening) for category in ("predicate", "action", "assign")
-        ):
-            return True
-    return False
+        )
+
+    if acts_at(start) or acts_at(skip_adverbial(text, start)):
+        return True
+    return any(acts_at(p) for p in opening_clause_ends(text, start, end)) or acts_at(_after_time(text, start, end))
 
 
 
