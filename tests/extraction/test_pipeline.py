@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from extraction.pipeline import COMPONENTS, language, whitespace_doc
 
 
-@given(st.text(alphabet=st.sampled_from(list("ab đơ\n\t.,") + ["  ", "\n\n"]), max_size=80))
+@given(st.text(alphabet=st.sampled_from(list("ab đơ\n\t.,")), max_size=80))
 def test_pipeline_whitespace_doc_round_trips_text(text):
     doc = whitespace_doc(language(), text)
     assert doc.text == text
