@@ -32,6 +32,15 @@ from extraction.types import Document, Proposal
 
 PIPELINE_VERSION = "giaoviec-rules-0.1.0"
 COMPONENTS = ("giaoviec_segment_v1", "giaoviec_roles_v1", "giaoviec_deadlines_v1")
+# With a trained model (issue 7): the learned components re-score what the rules propose. Their
+# factories live in ``models.components``; the caller imports that module (the core does not).
+MODEL_COMPONENTS = (
+    "giaoviec_segment_v1",
+    "giaoviec_task_detector_v1",
+    "giaoviec_roles_v1",
+    "giaoviec_role_classifier_v1",
+    "giaoviec_deadlines_v1",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +50,8 @@ class PipelineConfig:
     max_bytes: int = 50 * 1024 * 1024
     max_pages: int = 500
     components: tuple[str, ...] = COMPONENTS
+    model_dir: str | None = None
+    model_version: str | None = None
 
 
 def read_document(
@@ -88,14 +99,19 @@ def propose(
 
     config = config or PipelineConfig()
     info = read_metadata(document.text, issued=issued)
-    nlp = language(config.components)
+    nlp = language(config.components, config.model_dir)
     doc = whitespace_doc(nlp, document.text)
     # spaCy rebuilds doc.text from its tokens on every access; the components share this copy
     doc._.giaoviec = {"issued": info.issued, "text": document.text}
     for _, component in nlp.pipeline:
         doc = component(doc)
     return build_proposal(
-        doc, document, info, pipeline_version=PIPELINE_VERSION, components=config.components
+        doc,
+        document,
+        info,
+        pipeline_version=PIPELINE_VERSION,
+        components=config.components,
+        model_version=config.model_version,
     )
 
 
@@ -125,13 +141,16 @@ def whitespace_doc(nlp: Language, text: str) -> Doc:
 
 
 @cache
-def language(components: tuple[str, ...] = COMPONENTS) -> Language:
-    """The spaCy pipeline (built once per process; registration is cheap, nothing is loaded)."""
+def language(components: tuple[str, ...] = COMPONENTS, model_dir: str | None = None) -> Language:
+    """The spaCy pipeline (built once per process and model; weights load on first use)."""
     from extraction import components as _registered  # noqa: F401  (registers the factories)
 
     if not Doc.has_extension("giaoviec"):
         Doc.set_extension("giaoviec", default=None)
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     for name in components:
-        nlp.add_pipe(name)
+        if name in COMPONENTS:
+            nlp.add_pipe(name)
+        else:
+            nlp.add_pipe(name, config={"model_dir": model_dir or ""})
     return nlp

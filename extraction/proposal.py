@@ -37,12 +37,15 @@ def build_proposal(
     *,
     pipeline_version: str,
     components: tuple[str, ...],
+    model_version: str | None = None,
 ) -> Proposal:
     state = doc._.giaoviec
     text = document.text
+    # the fields a learned component changed, per task (models.components; empty by rules)
+    changed = state.get("role_changes") or [()] * len(state["drafts"])
     tasks = []
-    for index, (draft, roles, deadline) in enumerate(
-        zip(state["drafts"], state["roles"], state["deadlines"], strict=True), start=1
+    for index, (draft, roles, deadline, fields) in enumerate(
+        zip(state["drafts"], state["roles"], state["deadlines"], changed, strict=True), start=1
     ):
         task_text = text[draft.span.start : draft.span.end]
         cell = draft.product_cell
@@ -59,8 +62,8 @@ def build_proposal(
                 page=document.offsets.page_at(draft.span.start),
                 provenance=(
                     ("text", "giaoviec_segment_v1"),
-                    ("lead", f"giaoviec_roles_v1:{roles.lead_source}"),
-                    ("support", "giaoviec_roles_v1"),
+                    ("lead", _by("lead", fields, model_version) or f"giaoviec_roles_v1:{roles.lead_source}"),
+                    ("support", _by("support", fields, model_version) or "giaoviec_roles_v1"),
                     ("deadline", "giaoviec_deadlines_v1"),
                     ("flags", "giaoviec.quality"),
                 ),
@@ -81,7 +84,13 @@ def build_proposal(
         components=components,
         reason=None if tasks else NO_TASK_REASON,
         warnings=tuple(w for t in tasks for w in t.deadline.warnings),
+        model_version=model_version,
     )
+
+
+def _by(field: str, changed: tuple[str, ...] | list[str], model_version: str | None) -> str | None:
+    """Provenance of a field the role classifier changed: the component and the model."""
+    return f"giaoviec_role_classifier_v1:{model_version}" if field in changed else None
 
 
 def _confidence(lead_source: str, has_lead: bool, deadline: Deadline) -> float:
@@ -119,7 +128,11 @@ def to_json(proposal: Proposal, *, now: datetime | None = None) -> dict[str, Any
             "title": info.title,
         },
         "tasks": [_task_json(task, issued=info.issued, now=now) for task in proposal.tasks],
-        "pipeline": {"version": proposal.pipeline_version, "components": list(proposal.components)},
+        "pipeline": {
+            "version": proposal.pipeline_version,
+            "components": list(proposal.components),
+            "model": proposal.model_version,
+        },
     }
     if info.issued is not None:
         out["document"]["clocks"] = {

@@ -198,3 +198,4 @@ class Proposal:
     components: tuple[str, ...]
     reason: str | None = None
     warnings: tuple[str, ...] = ()
+    model_version: str | None = None

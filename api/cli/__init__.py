@@ -31,7 +31,19 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 def _register() -> None:
     # Imported for their side effect: each module adds its command to ``cli``.
-    from api.cli import audit, bodies, clocks, db, extract, serve, users  # noqa: F401
+    from api.cli import (  # noqa: F401
+        audit,
+        bodies,
+        clocks,
+        db,
+        evaluate,
+        extract,
+        ls,
+        models,
+        serve,
+        train,
+        users,
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

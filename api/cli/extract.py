@@ -36,10 +36,11 @@ def extract_command(path: str, output_format: str, issued: date | None, now: dat
     from extraction.calendar import VIETNAM_TZ
     from extraction.pipeline import extract
     from extraction.proposal import to_json
+    from models.loaders import pipeline_config
 
     now = now or datetime.now(VIETNAM_TZ)
     data = read_input(path)
-    proposal = to_json(extract(data, filename=path, issued=issued), now=now)
+    proposal = to_json(extract(data, filename=path, issued=issued, config=pipeline_config()), now=now)
     if output_format == "json":
         click.echo(json.dumps(proposal, ensure_ascii=False, indent=1))
     else:

@@ -1,0 +1,56 @@
+"""`giaoviec train`: train the task detector and role classifier into a new model version."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from api.cli import cli
+
+
+@cli.command("train")
+@click.option(
+    "--corpus",
+    "corpus",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A folder of NAME.txt + NAME.gold.json (repeat it); default: corpus/annotated, "
+    "corpus/synthetic and corpus/reviewed.",
+)
+@click.option(
+    "--backend",
+    type=click.Choice(["spacy", "transformers"]),
+    default="spacy",
+    show_default=True,
+    help="spacy: bag-of-words textcat on CPU; transformers: fine-tune --checkpoint.",
+)
+@click.option(
+    "--checkpoint",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A local pretrained transformers model folder (with its tokenizer).",
+)
+@click.option("--epochs", type=click.IntRange(1, 100), help="Training epochs (default per backend).")
+@click.option("--no-eval", is_flag=True, help="Skip scoring the held-out split after training.")
+def train_command(
+    corpus: tuple[Path, ...], backend: str, checkpoint: Path | None, epochs: int | None, no_eval: bool
+) -> None:
+    """Train on the corpus' training split; save models/vNNN with meta.json and a model card."""
+    from models.train import train
+
+    result = train(
+        list(corpus) or None,
+        backend=backend,
+        checkpoint=checkpoint,
+        epochs=epochs,
+        evaluate_held_out=not no_eval,
+    )
+    meta = result.meta
+    click.echo(
+        f"{result.version}: {meta['backend']}, {meta['training_seconds']} s, "
+        f"{meta['size_bytes'] / 1e6:.2f} MB, data {meta['data_sha256'][:12]} -> {result.path}"
+    )
+    for name, scores in meta.get("held_out", {}).items():
+        figures = ", ".join(f"{k} {v}" for k, v in scores.items())
+        click.echo(f"  held-out {name:5s}: {figures}")
+    click.echo(f"activate it with: giaoviec models activate {result.version}")

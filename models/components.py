@@ -1,0 +1,225 @@
+"""spaCy components that put a trained model into the extraction pipeline.
+
+    giaoviec_task_detector_v1    after giaoviec_segment_v1: drops drafts the model is sure
+                                 are not tasks, adds body paragraphs/sentences it is sure are
+    giaoviec_role_classifier_v1  after giaoviec_roles_v1: fills a missing lead and adds
+                                 co-operating bodies the rules did not read
+
+Both read and write ``doc._.giaoviec`` exactly as the rules components do (``drafts``,
+``roles``), so ``extraction.proposal`` needs no change. ``model_dir`` is a trained version's
+folder (``models/v001``); empty means the active version (``models/ACTIVE``). The model loads
+on the first document, not when the pipeline is built, so a pipeline start stays cheap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from models.classifiers import Predict, load_classifier
+from models.examples import LEAD, SUPPORT, TASK, mentions_of
+
+# Chosen on the held-out split and the dev corpus (docs/models.md): adding missed paragraphs
+# raised recall on news summaries but cost more precision on real directives, so it is off.
+DEFAULT_KEEP = 0.15
+DEFAULT_ADD = 0.95
+DEFAULT_ROLE = 0.7
+
+
+def resolve_model_dir(model_dir: str) -> Path:
+    from models.loaders import active_model_dir
+
+    if model_dir:
+        return Path(model_dir)
+    active = active_model_dir()
+    if active is None:
+        raise FileNotFoundError(
+            "no model version is active; run giaoviec models activate VERSION, "
+            "or leave the model components out of the pipeline"
+        )
+    return active
+
+
+class _Lazy:
+    """A classifier loaded on first use."""
+
+    def __init__(self, model_dir: str, part: str) -> None:
+        self.model_dir = model_dir
+        self.part = part
+        self._predict: Predict | None = None
+
+    def __call__(self, texts: list[str]) -> list[dict[str, float]]:
+        if self._predict is None:
+            self._predict = load_classifier(resolve_model_dir(self.model_dir) / self.part)
+        return self._predict(texts)
+
+
+def _state(doc: Doc) -> dict[str, Any]:
+    state: dict[str, Any] = doc._.giaoviec
+    return state
+
+
+def _text(doc: Doc) -> str:
+    text = _state(doc).get("text")
+    return text if isinstance(text, str) else doc.text
+
+
+@Language.factory(
+    "giaoviec_task_detector_v1",
+    requires=["doc._.giaoviec"],
+    assigns=["doc.spans", "doc._.giaoviec"],
+    default_config={
+        "model_dir": "",
+        "keep_threshold": DEFAULT_KEEP,
+        "add_missed": False,
+        "add_threshold": DEFAULT_ADD,
+    },
+)
+def make_task_detector(
+    nlp: Language,
+    name: str,
+    model_dir: str,
+    keep_threshold: float,
+    add_missed: bool,
+    add_threshold: float,
+) -> TaskDetector:
+    return TaskDetector(_Lazy(model_dir, "task_detector"), keep_threshold, add_threshold if add_missed else None)
+
+
+class TaskDetector:
+    """Re-scores the segmenter's drafts and, with ``add_threshold`` set, proposes the body text
+    it missed."""
+
+    def __init__(self, predict: _Lazy, keep_threshold: float, add_threshold: float | None) -> None:
+        self.predict = predict
+        self.keep_threshold = keep_threshold
+        self.add_threshold = add_threshold
+
+    def __call__(self, doc: Doc) -> Doc:
+        from models.candidates import task_candidates
+
+        state = _state(doc)
+        text = _text(doc)
+        candidates = task_candidates(text, state["drafts"])
+        scores = [p[TASK] for p in self.predict([c.features for c in candidates])] if candidates else []
+        kept = [
+            c.draft for c, p in zip(candidates, scores, strict=True) if c.draft is not None and p >= self.keep_threshold
+        ]
+        added = (
+            self._added(text, candidates, scores, kept, self.add_threshold) if self.add_threshold is not None else []
+        )
+        drafts = sorted(kept + added, key=lambda d: d.span.start)
+        state["drafts"] = drafts
+        state["task_scores"] = {
+            (c.span.start, c.span.end): round(p, 4) for c, p in zip(candidates, scores, strict=True)
+        }
+        spans = [
+            s
+            for d in drafts
+            if (s := doc.char_span(d.span.start, d.span.end, label="TASK", alignment_mode="expand")) is not None
+        ]
+        doc.spans["tasks"] = spans
+        return doc
+
+    def _added(
+        self, text: str, candidates: list[Any], scores: list[float], kept: list[Any], threshold: float
+    ) -> list[Any]:
+        """New drafts: a free paragraph when it scores high, else its high-scoring sentences."""
+        from extraction.roles import find_lead, find_support
+        from extraction.segment import TaskDraft
+
+        chosen = []
+        blocks = {(c.span.start, c.span.end): p for c, p in zip(candidates, scores, strict=True) if c.kind == "block"}
+        for c, p in zip(candidates, scores, strict=True):
+            if c.draft is not None or p < threshold:
+                continue
+            if c.kind == "sentence" and any(
+                s <= c.span.start and c.span.end <= e and bp >= threshold for (s, e), bp in blocks.items()
+            ):
+                continue
+            chosen.append(c.span)
+        out = []
+        for span in chosen:
+            before = [d for d in kept if d.span.start < span.start]
+            inherited = before[-1] if before else None
+            lead = find_lead(text, span.start, span.end)
+            out.append(
+                TaskDraft(
+                    span=span,
+                    origin="model",
+                    lead=lead,
+                    support=find_support(text, span.start, span.end),
+                    inherited_lead=(inherited.lead or inherited.inherited_lead) if inherited else None,
+                    lead_source="own" if lead else ("inherited" if inherited else "none"),
+                )
+            )
+        return out
+
+
+@Language.factory(
+    "giaoviec_role_classifier_v1",
+    requires=["doc._.giaoviec"],
+    assigns=["doc._.giaoviec"],
+    default_config={"model_dir": "", "threshold": DEFAULT_ROLE},
+)
+def make_role_classifier(nlp: Language, name: str, model_dir: str, threshold: float) -> RoleClassifier:
+    return RoleClassifier(_Lazy(model_dir, "role_classifier"), threshold)
+
+
+class RoleClassifier:
+    """Fills in what the rules left out: a lead where they found none, co-operating bodies
+    they did not read. It never removes a body the rules named. ``doc._.giaoviec
+    ["role_changes"]`` lists, per task, the fields it changed (for the proposal's provenance)."""
+
+    def __init__(self, predict: _Lazy, threshold: float) -> None:
+        self.predict = predict
+        self.threshold = threshold
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = _state(doc)
+        text = _text(doc)
+        issued = state.get("issued")
+        roles, changes = [], []
+        for draft, role in zip(state["drafts"], state["roles"], strict=True):
+            updated = self._review(text, draft, role, issued)
+            roles.append(updated)
+            changes.append([f for f in ("lead", "support") if getattr(updated, f) != getattr(role, f)])
+        state["role_changes"] = changes
+        state["roles"] = roles
+        return doc
+
+    def _review(self, text: str, draft: Any, role: Any, issued: Any) -> Any:
+        """The task's roles with a missing lead and missed co-operating bodies filled in."""
+        from extraction.types import Body
+
+        task = _TaskView(draft.span, role.lead, role.support)
+        mentions = [m for m in mentions_of(text, task, issued) if m.source == "directory"]
+        if not mentions:
+            return role
+        probs = self.predict([m.features for m in mentions])
+        named = {b.name for b in role.lead} | {b.name for b in role.support}
+        lead: tuple[Body, ...] = role.lead
+        support = list(role.support)
+        for m, p in zip(mentions, probs, strict=True):
+            if m.body.name in named:
+                continue
+            if not lead and p[LEAD] >= self.threshold:
+                lead = (m.body,)
+                named.add(m.body.name)
+            elif p[SUPPORT] >= self.threshold:
+                support.append(m.body)
+                named.add(m.body.name)
+        return replace(role, lead=lead, support=tuple(support))
+
+
+class _TaskView:
+    """The fields of a task that :func:`mentions_of` reads."""
+
+    def __init__(self, span: Any, lead: Any, support: Any) -> None:
+        self.span = span
+        self.lead = lead
+        self.support = support

@@ -1,0 +1,159 @@
+"""``giaoviec train``: train the task detector and the role classifier, save a model version.
+
+A version is a folder ``models/vNNN/`` with both classifiers, ``meta.json`` (backend, training
+time, data hash, example counts, size, the held-out scores of the rules-only pipeline and of
+the pipeline with this model) and a model card in ``models/cards/vNNN.md``. Training never
+activates a model: ``giaoviec models activate`` does, after comparing scores.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import time
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from models.corpus import GoldDocument, data_hash, read_corpus, split
+from models.errors import BadCorpus
+from models.examples import ROLE_LABELS, TASK_LABELS, build_examples
+from models.loaders import models_dir, next_version
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = (REPO / "corpus" / "annotated", REPO / "corpus" / "synthetic", REPO / "corpus" / "reviewed")
+SCORED = ("task_precision", "task_recall", "task_f1", "lead_f1", "lead_exact", "support_f1", "accept_as_is")
+
+
+@dataclass(frozen=True, slots=True)
+class TrainResult:
+    version: str
+    path: Path
+    meta: dict[str, Any]
+
+
+def default_corpus() -> list[Path]:
+    """The corpus folders that exist (reviewed/ appears once review edits are exported)."""
+    return [p for p in DEFAULT_CORPUS if p.is_dir() and any(p.glob("*.gold.json"))]
+
+
+def train(
+    corpus: list[Path] | None = None,
+    *,
+    backend: str = "spacy",
+    checkpoint: Path | None = None,
+    root: Path | None = None,
+    epochs: int | None = None,
+    held_out_percent: int = 25,
+    evaluate_held_out: bool = True,
+) -> TrainResult:
+    """Train both components on the training split of ``corpus`` and save a new version."""
+    from models.classifiers import train_spacy, train_transformers
+
+    if backend == "transformers" and checkpoint is None:
+        raise BadCorpus("the transformers backend needs --checkpoint DIR (a local pretrained model)")
+    folders = corpus or default_corpus()
+    docs = read_corpus(folders)
+    train_docs, held_docs = split(docs, held_out_percent)
+    if not train_docs:
+        train_docs, held_docs = docs, []
+    root = root or models_dir()
+    version = next_version(root)
+    out = root / version
+    started = time.perf_counter()
+    examples = build_examples(train_docs)
+    features_seconds = time.perf_counter() - started
+    for part, data, labels in (
+        ("task_detector", examples.task, TASK_LABELS),
+        ("role_classifier", examples.role, ROLE_LABELS),
+    ):
+        if backend == "spacy":
+            train_spacy(data, labels, out / part, **({"epochs": epochs} if epochs else {}))
+        else:
+            assert checkpoint is not None
+            train_transformers(
+                data, labels, out / part, checkpoint=checkpoint, **({"epochs": epochs} if epochs else {})
+            )
+    seconds = time.perf_counter() - started
+    meta: dict[str, Any] = {
+        "version": version,
+        "backend": backend,
+        "checkpoint": str(checkpoint) if checkpoint else None,
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "training_seconds": round(seconds, 2),
+        "feature_seconds": round(features_seconds, 2),
+        "corpus": [_relative(p) for p in folders],
+        "data_sha256": data_hash(docs),
+        "train_documents": [d.name for d in train_docs],
+        "held_out_documents": [d.name for d in held_docs],
+        "examples": {
+            "task_detector": dict(Counter(label for _, label in examples.task)),
+            "role_classifier": dict(Counter(label for _, label in examples.role)),
+        },
+        "components": ["giaoviec_task_detector_v1", "giaoviec_role_classifier_v1"],
+        "size_bytes": folder_size(out),
+        "python": platform.python_version(),
+    }
+    if evaluate_held_out and held_docs:
+        meta["held_out"] = held_out_scores(held_docs, out)
+    (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_card(root, meta)
+    return TrainResult(version, out, meta)
+
+
+def held_out_scores(held: list[GoldDocument], model: Path) -> dict[str, dict[str, Any]]:
+    """The scorer's figures on the held-out documents: rules only, and with this model."""
+    from models.evaluate import evaluate_documents
+
+    rules = evaluate_documents(held, model_dir=None)
+    with_model = evaluate_documents(held, model_dir=model)
+    return {
+        "rules": {k: rules[k] for k in SCORED},
+        "model": {k: with_model[k] for k in SCORED},
+    }
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def _relative(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(REPO))
+    except ValueError:
+        return str(path)
+
+
+def write_card(root: Path, meta: dict[str, Any]) -> Path:
+    """The model card ``cards/<version>.md``: what it is, what it saw, how it scores."""
+    cards = root / "cards"
+    cards.mkdir(exist_ok=True)
+    held = meta.get("held_out", {})
+    rows = "\n".join(f"| {k} | {held['rules'][k]} | {held['model'][k]} |" for k in SCORED if held)
+    text = f"""# Model card: {meta["version"]}
+
+- **What**: the task detector (`giaoviec_task_detector_v1`: is a draft, paragraph or sentence an
+  assigned task?) and the role classifier (`giaoviec_role_classifier_v1`: is a named body the
+  lead, a co-operating body, or neither?) of giaoviec.
+- **Backend**: {meta["backend"]}{f" (from {meta['checkpoint']})" if meta.get("checkpoint") else ""};
+  trained in {meta["training_seconds"]} s on CPU; {meta["size_bytes"] / 1e6:.2f} MB on disk.
+- **Data**: {", ".join(meta["corpus"])} (sha256 `{meta["data_sha256"][:16]}…`);
+  {len(meta["train_documents"])} training documents, {len(meta["held_out_documents"])} held out
+  (chosen by document name, see `models/corpus.py`). Examples: {json.dumps(meta["examples"], ensure_ascii=False)}.
+  See `corpus/DATASHEET.md`: most documents are synthetic.
+- **Intended use**: proposals that officers review (Quy chế 08, Art. 18: controlled AI). Not for
+  assigning work without review.
+- **Limits**: trained on few real documents; thresholds are conservative (it removes a draft
+  only when sure, and never removes a body the rules named).
+
+## Held-out scores (shared scorer)
+
+| metric | rules only | with this model |
+|---|---|---|
+{rows}
+"""
+    path = cards / f"{meta['version']}.md"
+    path.write_text(text, encoding="utf-8")
+    return path
