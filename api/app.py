@@ -22,8 +22,11 @@ from api import problems
 from api.db.session import Database
 from api.errors import UploadTooLarge
 from api.logging import configure_logging, fields
-from api.routes import bodies, documents, health, proposals, session
+from api.routes import bodies, documents, exports, feed, health, proposals, session, webhooks
 from api.services.documents import fail_stale
+from api.services.feed import FeedContext
+from api.services.signing import load_or_create
+from api.services.webhooks import Dispatcher
 from api.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -33,18 +36,27 @@ _MULTIPART_SLACK = 64 * 1024
 
 
 def create_app(settings: Settings, *, clock: Callable[[], datetime] | None = None) -> FastAPI:
-    """The service for ``settings``; ``clock`` (default: now in UTC) decides review windows."""
+    """The service for ``settings``; ``clock`` (default: now in UTC) decides review windows.
+
+    The signing key is read (or made, on first start) here; the webhook dispatcher thread runs
+    while the app's lifespan does.
+    """
     configure_logging(level=settings.log_level, fmt=settings.log_format)
     db = Database(settings.url)
+    dispatcher = Dispatcher(db, max_attempts=settings.webhook_max_attempts,
+                            backoff=settings.webhook_backoff_seconds,
+                            timeout=settings.webhook_timeout_seconds, poll=settings.webhook_poll_seconds)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settings.should_migrate:
             db.upgrade()
         stale = fail_stale(db, now=app.state.clock())
+        dispatcher.start()
         log.info("service_started", extra=fields(database=db.engine.url.get_backend_name(),
                                                  stale_documents=stale))
         yield
+        dispatcher.stop()
         app.state.executor.shutdown(wait=True, cancel_futures=False)
         db.dispose()
 
@@ -53,11 +65,15 @@ def create_app(settings: Settings, *, clock: Callable[[], datetime] | None = Non
     app.state.settings = settings
     app.state.db = db
     app.state.clock = clock or (lambda: datetime.now(UTC))
+    app.state.dispatcher = dispatcher
+    app.state.feed_context = FeedContext(signer=load_or_create(settings.signing_key_path),
+                                         monitoring_body=settings.monitoring_body,
+                                         notify=dispatcher.notify)
     app.state.executor = ThreadPoolExecutor(max_workers=settings.extraction_workers,
                                             thread_name_prefix="extraction")
     problems.install(app)
     app.add_middleware(UploadLimitMiddleware, max_bytes=settings.max_upload_bytes + _MULTIPART_SLACK)
-    for module in (documents, proposals, session, bodies, health):
+    for module in (documents, proposals, session, bodies, feed, webhooks, exports, health):
         app.include_router(module.router)
     _include_review_ui(app)
     return app

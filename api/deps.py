@@ -17,6 +17,7 @@ from fastapi import Depends, Request
 from api.db.session import Database
 from api.errors import CsrfFailed, NotAuthenticated
 from api.services import auth
+from api.services.feed import FeedContext
 from api.settings import Settings
 
 SESSION_COOKIE = "giaoviec_session"
@@ -42,7 +43,12 @@ def get_now(request: Request) -> datetime:
     return clock()
 
 
+def get_feed_context(request: Request) -> FeedContext:
+    return request.app.state.feed_context  # type: ignore[no-any-return]
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+FeedDep = Annotated[FeedContext, Depends(get_feed_context)]
 DbDep = Annotated[Database, Depends(get_db)]
 ExecutorDep = Annotated[Executor, Depends(get_executor)]
 NowDep = Annotated[datetime, Depends(get_now)]
@@ -65,8 +71,9 @@ def get_principal(request: Request, db: DbDep, settings: SettingsDep) -> auth.Pr
         data["csrf"], request.headers.get(CSRF_HEADER), request.cookies.get(CSRF_COOKIE)
     ):
         raise CsrfFailed(f"send the {CSRF_HEADER} header with the value of the {CSRF_COOKIE} cookie")
-    principal = auth.principal_for_user(db, int(data["uid"]))
+    principal = auth.principal_for_user(db, int(data["uid"]), str(data["sid"]))
     request.state.csrf_token = data["csrf"]
+    request.state.session_id = data["sid"]
     return principal
 
 

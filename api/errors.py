@@ -15,7 +15,8 @@ The hierarchy (``extraction.errors`` holds the base and the input errors)::
         ├── UndecidedProposals        E108 publishing with proposals still undecided
         ├── WrongState                E109 the document is not in a state that allows this
         ├── InvalidRequest            E110 a request body or parameter that makes no sense
-        └── LoginFailed               E111 wrong user name or password
+        ├── LoginFailed               E111 wrong user name or password
+        └── TooManyLogins             E113 too many failed logins for a user name (429)
 
 HTTP statuses live in ``api.problems``, not here.
 """
@@ -79,3 +80,7 @@ class InvalidRequest(ServiceError):
 
 class LoginFailed(ServiceError):
     code = "E111"
+
+
+class TooManyLogins(ServiceError):
+    code = "E113"

@@ -26,11 +26,12 @@ MESSAGES: dict[str, str] = {
     "E105": "Yêu cầu thiếu mã bảo vệ (CSRF). Hãy tải lại trang rồi thử lại.",
     "E106": "Không tìm thấy văn bản hoặc nhiệm vụ này.",
     "E107": "Đề xuất này vừa được người khác cập nhật. Hãy tải lại để xem bản mới nhất rồi sửa tiếp.",
-    "E108": "Còn nhiệm vụ chưa được xử lý. Hãy chấp nhận, sửa hoặc loại bỏ từng nhiệm vụ trước khi ban hành.",
+    "E108": "Còn nhiệm vụ chưa được xử lý. Hãy chấp nhận, sửa hoặc loại bỏ từng nhiệm vụ trước khi công bố.",
     "E109": "Văn bản đang ở trạng thái không cho phép thao tác này.",
     "E110": "Dữ liệu gửi lên không hợp lệ. Hãy kiểm tra lại các trường đã nhập.",
     "E111": "Tên đăng nhập hoặc mật khẩu không đúng.",
     "E112": "Đường dẫn hoặc phương thức không tồn tại.",
+    "E113": "Đăng nhập sai quá nhiều lần. Hãy chờ 15 phút rồi thử lại, hoặc liên hệ quản trị hệ thống.",
     "internal": "Hệ thống gặp lỗi ngoài dự kiến. Hãy thử lại sau hoặc báo quản trị hệ thống.",
 }
 

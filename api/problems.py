@@ -61,6 +61,7 @@ STATUS: tuple[tuple[type[GiaoviecError], int, str], ...] = (
     (errors.WrongState, 409, "Wrong state"),
     (errors.InvalidRequest, 422, "Invalid request"),
     (errors.LoginFailed, 401, "Login failed"),
+    (errors.TooManyLogins, 429, "Too many failed logins"),
 )
 
 
@@ -92,6 +93,8 @@ async def _giaoviec_error(request: Request, error: Exception) -> JSONResponse:
     status, title = status_of(error)
     extra = getattr(error, "extra", {})
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    if status == 429 and "retry_after" in extra:
+        headers = {"Retry-After": str(extra["retry_after"])}
     log.info("request_refused", extra=fields(code=error.code, status=status, path=request.url.path))
     return problem(status, error.code, title, error.message, instance=request.url.path,
                    headers=headers, **extra)

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
+from fastapi import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from extraction.types import DeadlineKind
 
 Recurrence = Literal["monthly", "quarterly", "half-yearly", "yearly"]
+
+# Row ids and versions are 32-bit integers in both databases; anything larger is a 422, not a 500.
+MAX_INT = 2**31 - 1
+Id = Annotated[int, Path(ge=1, le=MAX_INT)]
 
 
 class _Body(BaseModel):
@@ -38,11 +43,12 @@ class ProposalPatch(_Body):
     """A decision on a proposal; ``version`` may come in the If-Match header instead."""
 
     status: Literal["accepted", "edited", "rejected"]
-    version: int | None = None
+    version: int | None = Field(None, ge=0, le=MAX_INT)
     text: str | None = Field(None, min_length=1)
     lead: list[str] | None = None
     support: list[str] | None = None
     deadline: DeadlineIn | None = None
+    product: str | None = Field(None, max_length=2000, description="What the task must deliver; null clears it.")
 
     def changes(self) -> dict[str, object]:
         out: dict[str, object] = {}
@@ -52,18 +58,21 @@ class ProposalPatch(_Body):
                 out[name] = value
         if self.deadline is not None:
             out["deadline"] = self.deadline.to_json()
+        if "product" in self.model_fields_set:
+            out["product"] = self.product.strip() or None if self.product else None
         return out
 
 
 class ProposalCreate(_Body):
     """A task added by hand from a selection ``[start, end)`` of the document's text."""
 
-    start: int = Field(ge=0)
-    end: int = Field(gt=0)
+    start: int = Field(ge=0, le=MAX_INT)
+    end: int = Field(gt=0, le=MAX_INT)
     text: str | None = None
     lead: list[str] = Field(default_factory=list)
     support: list[str] = Field(default_factory=list)
     deadline: DeadlineIn = Field(default_factory=DeadlineIn)
+    product: str | None = Field(None, max_length=2000)
 
 
 class AcceptAllIn(_Body):
@@ -72,3 +81,64 @@ class AcceptAllIn(_Body):
 
 class RejectIn(_Body):
     reason: str | None = Field(None, max_length=2000)
+
+
+class TaskDeadlineIn(_Body):
+    date: dt.date | None = None
+    text: str | None = Field(None, max_length=500)
+    kind: DeadlineKind = DeadlineKind.NONE
+    recurrence: Recurrence | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {"date": self.date.isoformat() if self.date else None, "text": self.text,
+                "kind": str(self.kind), "recurrence": self.recurrence}
+
+
+class TaskCorrection(_Body):
+    """A correction of a published task (approver); each given field replaces the current one,
+    and a new signed revision goes to the feed. ``revision`` may come in If-Match instead."""
+
+    revision: int | None = Field(None, ge=1, le=MAX_INT, description="The revision read (optimistic locking).")
+    reason: str | None = Field(None, max_length=2000, description="Why; kept in the audit log.")
+    content: str | None = Field(None, min_length=1, max_length=20000)
+    product: str | None = Field(None, max_length=2000)
+    lead: list[str] | None = None
+    support: list[str] | None = None
+    deadline: TaskDeadlineIn | None = None
+    priority: Literal["important", "regular", "urgent"] | None = None
+    scope: Literal["national", "sector", "local"] | None = None
+    status: Literal["not_started", "in_progress", "completed", "completed_late", "not_completed"] | None = None
+    results: str | None = Field(None, max_length=20000)
+    evaluation: str | None = Field(None, max_length=20000)
+
+    def changes(self) -> dict[str, object]:
+        out: dict[str, object] = {}
+        for name in self.model_fields_set - {"revision", "reason"}:
+            value = getattr(self, name)
+            if name == "deadline":
+                value = value.to_json() if value is not None else TaskDeadlineIn().to_json()
+            elif value is None and name in ("content", "lead", "support", "priority", "status"):
+                continue  # these cannot be emptied
+            out[name] = value
+        return out
+
+
+class WebhookIn(_Body):
+    url: str = Field(min_length=8, max_length=2000, description="http(s) URL that receives the POSTs.")
+    secret: str = Field(min_length=16, max_length=200, description="Shared secret of the HMAC signature.")
+
+
+# Every error is a problem (api/problems.py); documented once for every route as "default".
+PROBLEM_SCHEMA: dict[str, object] = {
+    "type": "object",
+    "required": ["type", "title", "status", "detail", "code", "detail_vi"],
+    "properties": {
+        "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"},
+        "detail": {"type": "string"}, "code": {"type": "string"}, "detail_vi": {"type": "string"},
+        "instance": {"type": "string"},
+    },
+}
+PROBLEM_RESPONSES: dict[int | str, dict[str, object]] = {
+    "default": {"description": "A problem (RFC 9457): 4xx for a refused request, 500 `internal`.",
+                "content": {"application/problem+json": {"schema": PROBLEM_SCHEMA}}},
+}

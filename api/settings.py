@@ -51,6 +51,28 @@ class Settings(BaseSettings):
         default=0.9, ge=0, le=1, description="Default confidence for accept-all."
     )
     extraction_workers: int = Field(default=2, ge=1, description="Threads that run extraction.")
+    login_max_failures: int = Field(
+        default=5, ge=1, description="Failed logins per user name within login_window_minutes before 429."
+    )
+    login_window_minutes: int = Field(default=15, ge=1, description="Window of the login throttle.")
+    monitoring_body: str | None = Field(
+        default=None,
+        description="Body that monitors published tasks (QC 08 Art. 5.1.d); default: the organisation.",
+    )
+    signing_key_file: Path | None = Field(
+        default=None,
+        description="PEM Ed25519 private key that signs task records; default: data_dir/signing/ed25519.pem, "
+        "made on first start (mode 0600).",
+    )
+    webhook_max_attempts: int = Field(default=8, ge=1, description="Tries per webhook delivery.")
+    webhook_backoff_seconds: float = Field(
+        default=5, gt=0, description="Wait before the first retry; doubled after each failure."
+    )
+    webhook_timeout_seconds: float = Field(default=10, gt=0, description="Timeout of one webhook POST.")
+    webhook_poll_seconds: float = Field(default=1, gt=0, description="How often the dispatcher looks for work.")
+    webhook_allowed_hosts: list[str] | None = Field(
+        default=None, description="Host names webhooks may point to (closed networks); default: any."
+    )
     log_level: str = Field(default="INFO", description="Level of the service's log.")
     log_format: Literal["json", "text"] = Field(default="json", description="Log lines as JSON or text.")
 
@@ -84,6 +106,10 @@ class Settings(BaseSettings):
     @property
     def max_upload_bytes(self) -> int:
         return int(self.max_upload_mb * 1024 * 1024)
+
+    @property
+    def signing_key_path(self) -> Path:
+        return self.signing_key_file or self.data_dir / "signing" / "ed25519.pem"
 
     @property
     def secure_cookies(self) -> bool:

@@ -38,11 +38,13 @@ def _register() -> None:
         db,
         evaluate,
         extract,
+        feed,
         ls,
         models,
         serve,
         train,
         users,
+        verify,
     )
 
 

@@ -1,7 +1,9 @@
 """The tables of the review service (SQLAlchemy 2, the same on SQLite and PostgreSQL).
 
-    organisations ─┬─ users, api_keys
-                   └─ documents ── proposals ── task_revisions (what trackers pull, issue 6)
+    organisations ─┬─ users ── user_sessions; api_keys; login_failures (by user name)
+                   ├─ documents ── proposals ── task_revisions (what trackers pull, issue 6)
+                   └─ webhooks ── webhook_deliveries (the outbox of task revisions)
+    feed_head (one row: the last feed position handed out, locked by each publish)
     audit_log (append-only, sha256-chained) + audit_head (its one-row tip)
     training_examples (review edits kept for the annotation loop)
 
@@ -163,7 +165,9 @@ class ProposalRow(Base):
     support: Mapped[list[str]] = mapped_column(Json)
     deadline: Mapped[dict[str, Any]] = mapped_column(Json)
     confidence: Mapped[float | None] = mapped_column(Float)
-    flags: Mapped[list[str]] = mapped_column(Json)
+    flags: Mapped[list[dict[str, Any]]] = mapped_column(Json)
+    product: Mapped[str | None] = mapped_column(Text)
+    spans: Mapped[dict[str, list[dict[str, int]]] | None] = mapped_column(Json)
     provenance: Mapped[dict[str, str]] = mapped_column(Json)
     model_output: Mapped[dict[str, Any] | None] = mapped_column(Json)
     pipeline_version: Mapped[str | None] = mapped_column(String(100))
@@ -177,15 +181,19 @@ class ProposalRow(Base):
 
 
 class TaskRevision(Base):
-    """A published task as trackers receive it; ``seq`` orders the feed (issue 6's cursor).
+    """A published task as trackers receive it: the signed Article 5 record.
 
-    A correction after publishing adds a new revision of the same ``task_id`` (= proposal id).
+    ``position`` orders the feed (the cursor of issue 6); it is handed out from ``feed_head``
+    under that row's lock, so positions become visible in the order they were given (see
+    ``api.services.feed``). ``seq`` is only the row's key. A correction after publishing adds
+    a new revision of the same ``task_id`` (= proposal id) at a new position.
     """
 
     __tablename__ = "task_revisions"
     __table_args__ = (
         UniqueConstraint("task_id", "revision", name="uq_task_revisions_task_revision"),
         Index("ix_task_revisions_org_seq", "org_id", "seq"),
+        Index("ix_task_revisions_org_position", "org_id", "position"),
     )
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -197,6 +205,78 @@ class TaskRevision(Base):
     record: Mapped[dict[str, Any]] = mapped_column(Json)
     published_by: Mapped[str] = mapped_column(String(120))
     published_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    position: Mapped[int | None] = mapped_column(BigInteger, unique=True)
+    fields: Mapped[dict[str, Any] | None] = mapped_column(Json)
+    key_id: Mapped[str | None] = mapped_column(String(64))
+    signature: Mapped[str | None] = mapped_column(String(200))
+
+
+class FeedHead(Base):
+    """The last feed position handed out (one row, id 1); updating it first serialises publishers."""
+
+    __tablename__ = "feed_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    position: Mapped[int] = mapped_column(BigInteger)
+
+
+class UserSession(Base):
+    """One login; a session cookie is valid only while its row is not revoked (logout)."""
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class LoginFailure(Base):
+    """A failed login, by the user name tried (throttling: too many in a window give 429)."""
+
+    __tablename__ = "login_failures"
+    __table_args__ = (Index("ix_login_failures_username_at", "username", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Webhook(Base):
+    """A tracker's URL that receives every published or corrected task of its organisation.
+
+    The secret signs each delivery (HMAC-SHA256); it is kept because signing needs it.
+    """
+
+    __tablename__ = "webhooks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    secret: Mapped[str] = mapped_column(String(200))
+    is_active: Mapped[bool] = mapped_column(default=True)
+    created_by: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class WebhookDelivery(Base):
+    """One task revision to send to one webhook: written with the publish (an outbox), then
+    sent by the dispatcher thread, retried with back-off until delivered or out of attempts."""
+
+    __tablename__ = "webhook_deliveries"
+    __table_args__ = (Index("ix_webhook_deliveries_status_next", "status", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    webhook_id: Mapped[int] = mapped_column(ForeignKey("webhooks.id"), index=True)
+    revision_seq: Mapped[int] = mapped_column(ForeignKey("task_revisions.seq"))
+    event: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    last_status_code: Mapped[int | None] = mapped_column(Integer)
+    last_error: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    delivered_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class AuditEntry(Base):

@@ -8,9 +8,10 @@ from fastapi import APIRouter, Query
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import PrincipalDep
+from api.schemas import PROBLEM_RESPONSES
 from api.services import bodies
 
-router = APIRouter(prefix="/api/v1/bodies", tags=["bodies"])
+router = APIRouter(prefix="/api/v1/bodies", tags=["bodies"], responses=PROBLEM_RESPONSES)
 
 
 @router.get("")

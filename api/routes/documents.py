@@ -7,11 +7,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, Response, UploadFile
 
-from api.deps import DbDep, ExecutorDep, NowDep, PrincipalDep, SettingsDep
-from api.schemas import AcceptAllIn, ProposalCreate, RejectIn
+from api.deps import DbDep, ExecutorDep, FeedDep, NowDep, PrincipalDep, SettingsDep
+from api.schemas import PROBLEM_RESPONSES, AcceptAllIn, Id, ProposalCreate, RejectIn
 from api.services import documents, review
 
-router = APIRouter(prefix="/api/v1/documents", tags=["documents"])
+router = APIRouter(prefix="/api/v1/documents", tags=["documents"], responses=PROBLEM_RESPONSES)
 
 
 @router.post("", status_code=202)
@@ -45,30 +45,39 @@ def list_documents(
 
 
 @router.get("/{document_id}")
-def get_document(document_id: int, db: DbDep, who: PrincipalDep, now: NowDep) -> dict[str, Any]:
-    """Metadata, status, review window, text and every proposal with its version."""
-    return review.get_document(db, who, document_id, now=now)
+def get_document(document_id: Id, db: DbDep, who: PrincipalDep, now: NowDep,
+                 settings: SettingsDep) -> dict[str, Any]:
+    """Metadata, status, review window, text and every proposal with its version (read only)."""
+    view = review.get_document(db, who, document_id, now=now)
+    view["accept_all_threshold"] = settings.accept_all_threshold
+    return view
+
+
+@router.post("/{document_id}/open")
+def open_document(document_id: Id, db: DbDep, who: PrincipalDep, now: NowDep) -> dict[str, Any]:
+    """A reviewer opens the document: ``extracted`` becomes ``in_review``; other states stay."""
+    return review.open_document(db, who, document_id, now=now)
 
 
 @router.get("/{document_id}/history")
-def get_history(document_id: int, db: DbDep, who: PrincipalDep) -> list[dict[str, Any]]:
+def get_history(document_id: Id, db: DbDep, who: PrincipalDep) -> list[dict[str, Any]]:
     """The audit entries about the document."""
     return review.document_history(db, who, document_id)
 
 
 @router.post("/{document_id}/proposals", status_code=201)
-def add_task(document_id: int, body: ProposalCreate, db: DbDep, who: PrincipalDep,
+def add_task(document_id: Id, body: ProposalCreate, db: DbDep, who: PrincipalDep,
              now: NowDep, response: Response) -> dict[str, Any]:
     """Add a task the model missed, from a selection of the text (status ``added``)."""
     view = review.add_task(db, who, document_id, start=body.start, end=body.end, lead=body.lead,
                            support=body.support, deadline=body.deadline.to_json(), text=body.text,
-                           now=now)
+                           now=now, product=body.product.strip() or None if body.product else None)
     response.headers["ETag"] = f'"{view["version"]}"'
     return view
 
 
 @router.post("/{document_id}/accept-all")
-def accept_all(document_id: int, db: DbDep, who: PrincipalDep, settings: SettingsDep,
+def accept_all(document_id: Id, db: DbDep, who: PrincipalDep, settings: SettingsDep,
                now: NowDep, body: AcceptAllIn | None = None) -> dict[str, Any]:
     """Accept every undecided proposal at or above ``min_confidence`` (default: the setting)."""
     threshold = body.min_confidence if body and body.min_confidence is not None else settings.accept_all_threshold
@@ -76,13 +85,14 @@ def accept_all(document_id: int, db: DbDep, who: PrincipalDep, settings: Setting
 
 
 @router.post("/{document_id}/publish")
-def publish(document_id: int, db: DbDep, who: PrincipalDep, now: NowDep) -> dict[str, Any]:
-    """Publish (approver): allowed only when every proposal is decided."""
-    return review.publish(db, who, document_id, now=now)
+def publish(document_id: Id, db: DbDep, who: PrincipalDep, now: NowDep, feed: FeedDep) -> dict[str, Any]:
+    """Publish (approver): allowed only when every proposal is decided; the tasks go to the
+    feed as signed records and to the webhooks."""
+    return review.publish(db, who, document_id, now=now, feed_context=feed)
 
 
 @router.post("/{document_id}/reject")
-def reject(document_id: int, db: DbDep, who: PrincipalDep, now: NowDep,
+def reject(document_id: Id, db: DbDep, who: PrincipalDep, now: NowDep,
            body: RejectIn | None = None) -> dict[str, Any]:
     """Reject the whole document (approver): nothing of it is tracked."""
     return review.reject_document(db, who, document_id, reason=body.reason if body else None, now=now)

@@ -10,8 +10,9 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from api.deps import DbDep
+from api.schemas import PROBLEM_RESPONSES
 
-router = APIRouter(prefix="/api/v1", tags=["health"])
+router = APIRouter(prefix="/api/v1", tags=["health"], responses=PROBLEM_RESPONSES)
 
 
 @router.get("/health")

@@ -8,21 +8,21 @@ from fastapi import APIRouter, Header, Response
 
 from api.deps import DbDep, NowDep, PrincipalDep
 from api.errors import InvalidRequest
-from api.schemas import ProposalPatch
+from api.schemas import MAX_INT, PROBLEM_RESPONSES, Id, ProposalPatch
 from api.services import review
 
-router = APIRouter(prefix="/api/v1/proposals", tags=["proposals"])
+router = APIRouter(prefix="/api/v1/proposals", tags=["proposals"], responses=PROBLEM_RESPONSES)
 
 
 @router.get("/{proposal_id}")
-def get_proposal(proposal_id: int, db: DbDep, who: PrincipalDep, response: Response) -> dict[str, Any]:
+def get_proposal(proposal_id: Id, db: DbDep, who: PrincipalDep, response: Response) -> dict[str, Any]:
     view = review.get_proposal(db, who, proposal_id)
     response.headers["ETag"] = f'"{view["version"]}"'
     return view
 
 
 @router.patch("/{proposal_id}")
-def decide(proposal_id: int, body: ProposalPatch, db: DbDep, who: PrincipalDep, now: NowDep,
+def decide(proposal_id: Id, body: ProposalPatch, db: DbDep, who: PrincipalDep, now: NowDep,
            response: Response,
            if_match: Annotated[str | None, Header(description='The version read, e.g. "3"')] = None,
            ) -> dict[str, Any]:
@@ -36,6 +36,6 @@ def decide(proposal_id: int, body: ProposalPatch, db: DbDep, who: PrincipalDep, 
 
 def _version(if_match: str) -> int:
     value = if_match.strip().removeprefix("W/").strip('"')
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()) or int(value) > MAX_INT:
         raise InvalidRequest(f'If-Match must be the version read, e.g. "3", not {if_match!r}')
     return int(value)

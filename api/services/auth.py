@@ -5,7 +5,10 @@ service function takes one and checks the role it needs with ``require_role``.
 
 Passwords are argon2id hashes; API keys are 256-bit random strings of which only the sha256
 is kept (a fast hash is enough for a random key, and lets a request find its key by index).
-Session cookies are signed with itsdangerous and carry the user id and the CSRF token.
+Session cookies are signed with itsdangerous and carry the user id, the CSRF token and the id
+of a ``user_sessions`` row: logging out revokes that row, so a copied cookie dies with the
+logout. Failed logins are counted per user name; too many within the window give
+``TooManyLogins`` (429) before the password is even checked.
 """
 
 from __future__ import annotations
@@ -13,21 +16,22 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+import math
 import secrets
 import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from itsdangerous import BadSignature, SignatureExpired, TimestampSigner, URLSafeTimedSerializer
-from sqlalchemy import select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from api.db.session import Database
-from api.db.tables import KEY_ROLES, USER_ROLES, ApiKey, Organisation, User
-from api.errors import Forbidden, InvalidRequest, LoginFailed, NotAuthenticated
+from api.db.tables import KEY_ROLES, USER_ROLES, ApiKey, LoginFailure, Organisation, User, UserSession
+from api.errors import Forbidden, InvalidRequest, LoginFailed, NotAuthenticated, TooManyLogins
 from api.logging import fields
 from api.services import audit
 
@@ -144,18 +148,59 @@ def _key_hash(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def login(db: Database, *, username: str, password: str) -> Principal:
-    """The user for a name and password, or LoginFailed (same answer for both mistakes)."""
+@dataclass(frozen=True, slots=True)
+class LoginThrottle:
+    """At most ``max_failures`` failed logins per user name within ``window``."""
+
+    max_failures: int = 5
+    window: timedelta = timedelta(minutes=15)
+
+
+def login(db: Database, *, username: str, password: str, now: datetime,
+          throttle: LoginThrottle = LoginThrottle()) -> tuple[Principal, str]:
+    """The user for a name and password and a new session id, or LoginFailed (the same answer
+    for both mistakes), or TooManyLogins once the name has failed too often."""
+    since = now - throttle.window
     with db.session(read_only=True) as session:
+        failures = session.scalars(
+            select(LoginFailure.at).where(LoginFailure.username == username, LoginFailure.at > since)
+            .order_by(LoginFailure.at)
+        ).all()
         user = session.scalar(select(User).where(User.username == username))
+    if len(failures) >= throttle.max_failures:
+        retry = max(1, math.ceil((failures[0] + throttle.window - now).total_seconds()))
+        log.warning("login_throttled", extra=fields(username=username, failures=len(failures)))
+        raise TooManyLogins(
+            f"{len(failures)} failed logins for this user name in the last "
+            f"{int(throttle.window.total_seconds() // 60)} minutes; try again in {retry} seconds",
+            retry_after=retry)
     if user is None:
         check_password(_DUMMY_HASH, password)
-        raise LoginFailed("wrong user name or password")
-    if not check_password(user.password_hash, password) or not user.is_active:
+    if user is None or not check_password(user.password_hash, password) or not user.is_active:
+        with db.session() as session:
+            session.add(LoginFailure(username=username[:100], at=now))
         log.info("login_failed", extra=fields(username=username))
         raise LoginFailed("wrong user name or password")
+    session_id = secrets.token_urlsafe(32)
+    with db.session() as session:
+        session.execute(delete(LoginFailure).where(LoginFailure.username == username))
+        session.add(UserSession(id=session_id, user_id=user.id, created_at=now, revoked_at=None))
     log.info("login", extra=fields(user_id=user.id))
-    return _user_principal(user, via_cookie=True)
+    return _user_principal(user, via_cookie=True), session_id
+
+
+def logout(db: Database, *, session_id: str, now: datetime) -> None:
+    """Revoke a session: its cookie is refused from now on, wherever it was copied to."""
+    with db.session() as session:
+        session.execute(update(UserSession).where(UserSession.id == session_id,
+                                                  UserSession.revoked_at.is_(None))
+                        .values(revoked_at=now))
+
+
+def failed_logins(db: Database, username: str, *, since: datetime) -> int:
+    with db.session(read_only=True) as session:
+        return int(session.scalar(select(func.count()).select_from(LoginFailure).where(
+            LoginFailure.username == username, LoginFailure.at > since)) or 0)
 
 
 def _user_principal(user: User, *, via_cookie: bool) -> Principal:
@@ -171,10 +216,17 @@ def principal_for_key(db: Database, key: str) -> Principal:
     return Principal(kind="key", id=row.id, name=row.name, org_id=row.org_id, role=row.role)
 
 
-def principal_for_user(db: Database, user_id: int) -> Principal:
+def principal_for_user(db: Database, user_id: int, session_id: str) -> Principal:
+    """The user of a live session; NotAuthenticated once it was revoked (logged out)."""
     with db.session(read_only=True) as session:
-        user = session.get(User, user_id)
-    if user is None or not user.is_active:
+        row = session.execute(
+            select(User, UserSession.revoked_at).join(UserSession, UserSession.user_id == User.id)
+            .where(User.id == user_id, UserSession.id == session_id)
+        ).first()
+    if row is None or row[1] is not None:
+        raise NotAuthenticated("this session was closed (logged out); log in again")
+    user = row[0]
+    if not user.is_active:
         raise NotAuthenticated("the account of this session no longer exists; log in again")
     return _user_principal(user, via_cookie=True)
 
@@ -206,8 +258,9 @@ def new_csrf_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-def session_token(secret: str, *, user_id: int, csrf: str, issued_at: float | None = None) -> str:
-    return _serializer(secret, issued_at).dumps({"uid": user_id, "csrf": csrf})
+def session_token(secret: str, *, user_id: int, csrf: str, session_id: str,
+                  issued_at: float | None = None) -> str:
+    return _serializer(secret, issued_at).dumps({"uid": user_id, "csrf": csrf, "sid": session_id})
 
 
 def read_session_token(secret: str, token: str, *, max_age: int) -> dict[str, Any]:
@@ -217,7 +270,7 @@ def read_session_token(secret: str, token: str, *, max_age: int) -> dict[str, An
         raise NotAuthenticated("the session has expired; log in again") from None
     except BadSignature:
         raise NotAuthenticated("the session cookie is not valid; log in again") from None
-    if not isinstance(data, dict) or "uid" not in data or "csrf" not in data:
+    if not isinstance(data, dict) or not {"uid", "csrf", "sid"} <= data.keys():
         raise NotAuthenticated("the session cookie is not valid; log in again")
     return data
 

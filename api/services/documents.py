@@ -32,7 +32,7 @@ from api.services import audit
 from api.services.auth import UPLOAD_ROLES, Principal, require_role
 from extraction.calendar import VIETNAM_TZ, default_calendar
 from extraction.errors import GiaoviecError
-from extraction.types import Document, Proposal, TaskProposal
+from extraction.types import Document, Proposal, Span, TaskProposal
 
 log = logging.getLogger(__name__)
 
@@ -216,10 +216,11 @@ def _same_number(session: Session, org_id: int, number: str | None) -> int | Non
 def run_extraction(db: Database, document_id: int, document: Document, issued: date | None) -> None:
     """Propose the tasks of a stored document and store them (runs in the thread pool)."""
     from extraction.pipeline import propose
+    from models.loaders import pipeline_config
 
     started = datetime.now(UTC)
     try:
-        proposal = propose(document, issued=issued)
+        proposal = propose(document, issued=issued, config=pipeline_config())
     except GiaoviecError as error:
         _fail(db, document_id, error.code, error.message)
         return
@@ -229,8 +230,14 @@ def run_extraction(db: Database, document_id: int, document: Document, issued: d
         return
     store_proposal(db, document_id, proposal, now=datetime.now(UTC))
     log.info("proposal_stored", extra=fields(
-        document_id=document_id, tasks=len(proposal.tasks), pipeline=proposal.pipeline_version,
+        document_id=document_id, tasks=len(proposal.tasks), pipeline=recorded_version(proposal),
         duration_ms=round((datetime.now(UTC) - started).total_seconds() * 1000)))
+
+
+def recorded_version(proposal: Proposal) -> str:
+    """The pipeline version with the model that ran in it: "giaoviec-rules-0.1.0+v001"."""
+    model = proposal.model_version
+    return f"{proposal.pipeline_version}+{model}" if model else proposal.pipeline_version
 
 
 def store_proposal(db: Database, document_id: int, proposal: Proposal, *, now: datetime) -> None:
@@ -238,7 +245,7 @@ def store_proposal(db: Database, document_id: int, proposal: Proposal, *, now: d
         moved = affected(session.execute(
             update(DocumentRow).where(DocumentRow.id == document_id, DocumentRow.status == "received")
             .values(status="extracted", task_count=len(proposal.tasks), reason=proposal.reason,
-                    pipeline_version=proposal.pipeline_version, updated_at=now)
+                    pipeline_version=recorded_version(proposal), updated_at=now)
         ))
         if not moved:
             return
@@ -252,29 +259,43 @@ def proposal_rows(document_id: int, proposal: Proposal, *, now: datetime) -> lis
     for ordinal, task in enumerate(proposal.tasks, start=1):
         fields_ = {"text": task.text, "lead": [b.name for b in task.lead],
                    "support": [b.name for b in task.support],
-                   "deadline": deadline_json(task.deadline)}
+                   "deadline": deadline_json(task.deadline), "product": task.product}
         rows.append(ProposalRow(
             document_id=document_id, ordinal=ordinal, span_start=task.span.start,
             span_end=task.span.end, page=task.page, confidence=task.confidence,
-            flags=task_flags(task), provenance=dict(task.provenance), model_output=fields_,
-            pipeline_version=proposal.pipeline_version, status="proposed", origin="model",
-            version=1, created_at=now, updated_at=now, **fields_,
+            flags=task_flags(task), spans=task_spans(task), provenance=dict(task.provenance),
+            model_output=fields_, pipeline_version=recorded_version(proposal), status="proposed",
+            origin="model", version=1, created_at=now, updated_at=now, **fields_,
         ))
     return rows
 
 
-def task_flags(task: TaskProposal) -> list[str]:
-    """Quality flags the review screen shows beside a proposal."""
-    flags = [f"deadline:{w}" for w in task.deadline.warnings]
+def task_spans(task: TaskProposal) -> dict[str, list[dict[str, int]]]:
+    """Where the extractor found the lead, co-operating bodies and deadline words: the spans it
+    carried (``Body.span``, ``Deadline.span``, offsets into the normalised text), never a search."""
+
+    def spans(items: tuple[Span | None, ...]) -> list[dict[str, int]]:
+        return [{"start": s.start, "end": s.end} for s in items if s is not None]
+
+    return {"lead": spans(tuple(b.span for b in task.lead)),
+            "support": spans(tuple(b.span for b in task.support)),
+            "deadline": spans((task.deadline.span,))}
+
+
+def task_flags(task: TaskProposal) -> list[dict[str, Any]]:
+    """The extractor's quality checks ``{name, ok, words}`` (one_lead, lead_in_directory and the
+    "six clear" of Kết luận 226-KL/TW), then the review store's warnings as failing checks."""
+    flags = [{"name": f.name, "ok": f.ok, "words": f.words} for f in task.flags]
+    warnings = [("deadline", w) for w in task.deadline.warnings]
     if not task.lead:
-        flags.append("no_lead")
+        warnings.append(("no_lead", None))
     if any(not body.in_directory for body in (*task.lead, *task.support)):
-        flags.append("body_not_in_directory")
+        warnings.append(("body_not_in_directory", None))
     if dict(task.provenance).get("lead", "").endswith(":document"):
-        flags.append("lead_from_document")
+        warnings.append(("lead_from_document", None))
     if task.confidence < LOW_CONFIDENCE:
-        flags.append("low_confidence")
-    return flags
+        warnings.append(("low_confidence", None))
+    return flags + [{"name": name, "ok": False, "words": words} for name, words in warnings]
 
 
 def _fail(db: Database, document_id: int, code: str, message: str) -> None:

@@ -20,15 +20,16 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from api.db.session import Database, affected
-from api.db.tables import DocumentRow, ProposalRow, TaskRevision, TrainingExample
+from api.db.tables import DocumentRow, ProposalRow, TrainingExample
 from api.errors import Forbidden, InvalidRequest, NotFound, UndecidedProposals, VersionConflict, WrongState
-from api.services import audit
+from api.services import audit, feed
 from api.services.auth import PUBLISH_ROLES, READ_ROLES, REVIEW_ROLES, Principal, require_role
 from api.services.documents import OPEN_STATUSES, window_state
+from api.services.feed import FeedContext
 
 DECIDABLE = ("accepted", "edited", "rejected")
 PUBLISHED_TASK = ("accepted", "edited", "added")
-EDITABLE_FIELDS = ("text", "lead", "support", "deadline")
+EDITABLE_FIELDS = ("text", "lead", "support", "deadline", "product")
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -50,17 +51,14 @@ def list_documents(db: Database, principal: Principal, *, now: datetime, status:
             .order_by(DocumentRow.review_due, DocumentRow.id).limit(limit).offset(offset)
         ).all()
         counts = _status_counts(session, [r.id for r in rows])
-    return {"items": [document_summary(r, now=now, counts=counts.get(r.id, {})) for r in rows],
+    return {"items": [document_summary(r, now=now, counts=counts.get(r.id, {}),
+                                       may_read=principal.may_read(r.secrecy)) for r in rows],
             "total": total, "limit": limit, "offset": offset}
 
 
 def get_document(db: Database, principal: Principal, document_id: int, *, now: datetime) -> dict[str, Any]:
-    """A document with its text and proposals; a reviewer opening it starts the review."""
+    """A document with its text and proposals (reading changes nothing; see ``open_document``)."""
     require_role(principal, READ_ROLES, action="read documents")
-    with db.session(read_only=True) as session:
-        row = _document(session, principal, document_id)
-    if row.status == "extracted" and principal.kind == "user" and principal.role in REVIEW_ROLES:
-        _start_review(db, principal, row, now=now)
     with db.session(read_only=True) as session:
         row = _document(session, principal, document_id)
         proposals = session.scalars(
@@ -70,11 +68,29 @@ def get_document(db: Database, principal: Principal, document_id: int, *, now: d
     counts: dict[str, int] = {}
     for p in proposals:
         counts[p.status] = counts.get(p.status, 0) + 1
-    view = document_summary(row, now=now, counts=counts)
+    view = document_summary(row, now=now, counts=counts, may_read=may_read)
     view["text"] = row.text if may_read else None
     view["content_withheld"] = not may_read
     view["proposals"] = [proposal_view(p, may_read=may_read) for p in proposals]
     return view
+
+
+def open_document(db: Database, principal: Principal, document_id: int, *, now: datetime) -> dict[str, Any]:
+    """A reviewer opens a document: ``extracted`` becomes ``in_review`` (audited once); any
+    other state is left as it is. Returns ``{id, status, opened}``."""
+    require_role(principal, REVIEW_ROLES, action="review documents")
+    with db.session() as session:
+        row = _document(session, principal, document_id)
+        moved = affected(session.execute(
+            update(DocumentRow).where(DocumentRow.id == row.id, DocumentRow.status == "extracted")
+            .values(status="in_review", updated_at=now)
+        ))
+        if moved:
+            audit.record(session, actor=principal.actor, action="document.open", entity="document",
+                         entity_id=row.id, org_id=principal.org_id, before={"status": "extracted"},
+                         after={"status": "in_review"}, at=now)
+        session.refresh(row)
+        return {"id": row.id, "status": row.status, "opened": bool(moved)}
 
 
 def get_proposal(db: Database, principal: Principal, proposal_id: int) -> dict[str, Any]:
@@ -84,7 +100,10 @@ def get_proposal(db: Database, principal: Principal, proposal_id: int) -> dict[s
     return proposal_view(proposal, may_read=principal.may_read(document.secrecy))
 
 
-def document_summary(row: DocumentRow, *, now: datetime, counts: dict[str, int]) -> dict[str, Any]:
+def document_summary(row: DocumentRow, *, now: datetime, counts: dict[str, int],
+                     may_read: bool = True) -> dict[str, Any]:
+    """A document's metadata and state; without clearance, no summary (title) either
+    (QC 08 Art. 5.2.a)."""
     state, left = window_state(row.status, row.review_due, now)
     return {
         "id": row.id,
@@ -98,7 +117,7 @@ def document_summary(row: DocumentRow, *, now: datetime, counts: dict[str, int])
         "metadata": {"type": row.type, "number": row.number,
                      "issued": row.issued.isoformat() if row.issued else None,
                      "issuer": row.issuer, "signer": row.signer, "secrecy": row.secrecy,
-                     "title": row.title},
+                     "title": row.title if may_read else None},
         "page_count": row.page_count,
         "task_count": row.task_count,
         "reason": row.reason,
@@ -117,7 +136,8 @@ def document_summary(row: DocumentRow, *, now: datetime, counts: dict[str, int])
 
 
 def proposal_view(p: ProposalRow, *, may_read: bool = True) -> dict[str, Any]:
-    """A proposal as the API shows it; without clearance, only its deadline and status."""
+    """A proposal as the API shows it; without clearance, only its deadline date and status."""
+    flags = [normalise_flag(f) for f in p.flags or []]
     return {
         "id": p.id,
         "document_id": p.document_id,
@@ -128,9 +148,11 @@ def proposal_view(p: ProposalRow, *, may_read: bool = True) -> dict[str, Any]:
         "page": p.page,
         "lead": p.lead if may_read else None,
         "support": p.support if may_read else None,
-        "deadline": p.deadline,
+        "deadline": p.deadline if may_read else {**p.deadline, "text": None},
+        "product": p.product if may_read else None,
+        "spans": (p.spans or {"lead": [], "support": [], "deadline": []}) if may_read else None,
         "confidence": p.confidence,
-        "flags": p.flags,
+        "flags": flags if may_read else [{**f, "words": None} for f in flags],
         "provenance": p.provenance,
         "pipeline_version": p.pipeline_version,
         "status": p.status,
@@ -140,6 +162,15 @@ def proposal_view(p: ProposalRow, *, may_read: bool = True) -> dict[str, Any]:
         "decided_at": p.decided_at.isoformat() if p.decided_at else None,
         "updated_at": p.updated_at.isoformat(),
     }
+
+
+def normalise_flag(flag: Any) -> dict[str, Any]:
+    """A stored flag as ``{name, ok, words}``; rows stored before issue 6 kept warning strings
+    (``"no_lead"``, ``"deadline:<why>"``), which are failing checks."""
+    if isinstance(flag, dict):
+        return {"name": str(flag.get("name", "")), "ok": bool(flag.get("ok")), "words": flag.get("words")}
+    name, _, words = str(flag).partition(":")
+    return {"name": name, "ok": False, "words": words or None}
 
 
 # --- deciding --------------------------------------------------------------------------------
@@ -183,7 +214,7 @@ def decide(db: Database, principal: Principal, proposal_id: int, *, version: int
 
 def add_task(db: Database, principal: Principal, document_id: int, *, start: int, end: int,
              lead: Sequence[str], support: Sequence[str], deadline: dict[str, Any],
-             text: str | None, now: datetime) -> dict[str, Any]:
+             text: str | None, now: datetime, product: str | None = None) -> dict[str, Any]:
     """A task the model missed, from a selection ``[start, end)`` of the document's text."""
     require_role(principal, REVIEW_ROLES, action="add tasks")
     with db.session() as session:
@@ -196,7 +227,7 @@ def add_task(db: Database, principal: Principal, document_id: int, *, start: int
         proposal = ProposalRow(
             document_id=document.id, ordinal=ordinal, text=text, span_start=start, span_end=end,
             page=None, lead=list(lead), support=list(support), deadline=deadline, confidence=None,
-            flags=[], provenance={f: f"human:{principal.actor}" for f in EDITABLE_FIELDS},
+            product=product, spans=None, flags=[], provenance={f: f"human:{principal.actor}" for f in EDITABLE_FIELDS},
             model_output=None, pipeline_version=document.pipeline_version, status="added",
             origin="human", version=1, decided_by=principal.actor, decided_at=now,
             created_at=now, updated_at=now,
@@ -240,8 +271,10 @@ def accept_all(db: Database, principal: Principal, document_id: int, *, min_conf
             "min_confidence": min_confidence}
 
 
-def publish(db: Database, principal: Principal, document_id: int, *, now: datetime) -> dict[str, Any]:
-    """Publish a reviewed document: its accepted, edited and added tasks go to the feed."""
+def publish(db: Database, principal: Principal, document_id: int, *, now: datetime,
+            feed_context: FeedContext) -> dict[str, Any]:
+    """Publish a reviewed document: its accepted, edited and added tasks go to the feed as
+    signed Article 5 records (``api.services.feed``), and to the webhooks."""
     require_role(principal, PUBLISH_ROLES, action="publish documents")
     with db.session() as session:
         document = _document(session, principal, document_id)
@@ -258,11 +291,12 @@ def publish(db: Database, principal: Principal, document_id: int, *, now: dateti
                 f"{len(undecided)} proposal(s) are not decided yet; accept, edit or reject each "
                 "before publishing", undecided=undecided)
         tasks = [p for p in proposals if p.status in PUBLISHED_TASK]
-        for proposal in tasks:
-            _add_revision(session, document, proposal, principal=principal, now=now)
+        feed.publish_tasks(session, document=document, tasks=tasks, actor=principal.actor, now=now,
+                           context=feed_context)
         audit.record(session, actor=principal.actor, action="document.publish", entity="document",
                      entity_id=document.id, org_id=principal.org_id, before=before,
                      after={"status": "published", "tasks": [p.id for p in tasks]}, at=now)
+    feed_context.notify()
     return {"id": document_id, "status": "published", "tasks": [p.id for p in tasks]}
 
 
@@ -283,8 +317,11 @@ def reject_document(db: Database, principal: Principal, document_id: int, *, rea
 def document_history(db: Database, principal: Principal, document_id: int) -> list[dict[str, Any]]:
     require_role(principal, READ_ROLES, action="read the audit log")
     with db.session(read_only=True) as session:
-        _document(session, principal, document_id)
-        return audit.history(session, entity="document", entity_id=document_id)
+        document = _document(session, principal, document_id)
+        entries = audit.history(session, entity="document", entity_id=document_id)
+    if not principal.may_read(document.secrecy):  # the before/after may quote content
+        entries = [{**e, "before": None, "after": None} for e in entries]
+    return entries
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -314,18 +351,6 @@ def _proposal(session: Session, principal: Principal, proposal_id: int) -> tuple
 def _require_clearance(principal: Principal, document: DocumentRow) -> None:
     if not principal.may_read(document.secrecy):
         raise Forbidden(f"reviewing a {document.secrecy} document needs a clearance for it")
-
-
-def _start_review(db: Database, principal: Principal, row: DocumentRow, *, now: datetime) -> None:
-    with db.session() as session:
-        moved = affected(session.execute(
-            update(DocumentRow).where(DocumentRow.id == row.id, DocumentRow.status == "extracted")
-            .values(status="in_review", updated_at=now)
-        ))
-        if moved:
-            audit.record(session, actor=principal.actor, action="document.open", entity="document",
-                         entity_id=row.id, org_id=principal.org_id, before={"status": "extracted"},
-                         after={"status": "in_review"}, at=now)
 
 
 def _open_for_review(session: Session, document: DocumentRow, *, now: datetime) -> None:
@@ -390,7 +415,8 @@ def _selection(document: DocumentRow, start: int, end: int, text: str | None) ->
 
 def _snapshot(p: ProposalRow) -> dict[str, Any]:
     return {"text": p.text, "lead": list(p.lead), "support": list(p.support),
-            "deadline": dict(p.deadline), "status": p.status, "version": p.version}
+            "deadline": dict(p.deadline), "product": p.product, "status": p.status,
+            "version": p.version}
 
 
 def _verb(status: str) -> str:
@@ -403,38 +429,6 @@ def _keep_example(session: Session, principal: Principal, proposal: ProposalRow,
         org_id=principal.org_id, document_id=proposal.document_id, proposal_id=proposal.id,
         kind=kind, before=proposal.model_output or before, after=after,
         pipeline_version=proposal.pipeline_version, actor=principal.actor, created_at=now))
-
-
-def _add_revision(session: Session, document: DocumentRow, proposal: ProposalRow, *,
-                  principal: Principal, now: datetime) -> None:
-    last = session.scalar(select(func.max(TaskRevision.revision)).where(TaskRevision.task_id == proposal.id))
-    session.add(TaskRevision(
-        org_id=document.org_id, document_id=document.id, task_id=proposal.id,
-        revision=(last or 0) + 1, secrecy=document.secrecy,
-        record=task_record(document, proposal), published_by=principal.actor, published_at=now))
-
-
-def task_record(document: DocumentRow, proposal: ProposalRow) -> dict[str, Any]:
-    """The published task as stored for the feed; a secret document's record keeps no content
-    (QC 08 Art. 5.2–5.3: metadata without summary, deadlines and results only)."""
-    is_secret = document.secrecy is not None
-    record: dict[str, Any] = {
-        "document": {"id": document.id, "type": document.type, "number": document.number,
-                     "issued": document.issued.isoformat() if document.issued else None,
-                     "issuer": document.issuer, "signer": document.signer,
-                     "secrecy": document.secrecy,
-                     "title": None if is_secret else document.title},
-        "deadline": proposal.deadline,
-        "status": "not_started",
-        "origin": proposal.origin,
-        "review_status": proposal.status,
-        "pipeline_version": proposal.pipeline_version,
-        "provenance": proposal.provenance,
-        "decided_by": proposal.decided_by,
-    }
-    if not is_secret:
-        record.update(text=proposal.text, lead=proposal.lead, support=proposal.support)
-    return record
 
 
 def _status_counts(session: Session, document_ids: list[int]) -> dict[int, dict[str, int]]:

@@ -137,6 +137,10 @@ const GV = (() => {
       (Array.isArray(user.roles) && (user.roles.includes("approver") || user.roles.includes("admin"))));
   }
 
+  function isReviewer(user) {
+    return isApprover(user) || (user && user.role === "reviewer");
+  }
+
   async function showUser() {
     const user = await me();
     const name = document.getElementById("user-name");
@@ -168,6 +172,6 @@ const GV = (() => {
 
   return {
     messages, t, api, flatDocument, ApiError, flash, el, formatDate, documentStatus, windowLabel, me,
-    isApprover, showUser, logout, isTyping, csrfHeaders, goToLogin, describeProblem,
+    isApprover, isReviewer, showUser, logout, isTyping, csrfHeaders, goToLogin, describeProblem,
   };
 })();

@@ -414,11 +414,14 @@
     textInput.hidden = !textIsEditable;
     card.querySelector(".task-text").hidden = textIsEditable;
 
-    // The product is shown, not edited: the API takes no product in a decision yet.
+    // The product (sản phẩm) the task must deliver: shown, and editable with the card.
     const productText = card.querySelector(".product-text");
     productText.textContent = p.product || GV.t("none_given");
     productText.classList.toggle("muted", !p.product);
-    card.querySelector(".field-product").hidden = mode === "new" || !("product" in p);
+    const productInput = card.querySelector(".product-input");
+    productInput.value = p.product || "";
+    productInput.hidden = !editable;
+    productText.hidden = editable;
 
     const lead = bodyEditor(p.lead || [], { editable, label: GV.t("field_lead") });
     const support = bodyEditor(p.support || [], { editable, label: GV.t("field_support") });
@@ -460,6 +463,7 @@
         text: textInput.value.trim(),
         lead: lead.values(),
         support: support.values(),
+        product: productInput.value.trim() || null,
         deadline: {
           text: deadline.text ?? null,
           kind: kind.value,
@@ -679,6 +683,7 @@
     if (fields.text && fields.text !== p.text) out.text = fields.text;
     if (!sameList(fields.lead, (p.lead || []).map(bodyName))) out.lead = fields.lead;
     if (!sameList(fields.support, (p.support || []).map(bodyName))) out.support = fields.support;
+    if (fields.product !== (p.product || null)) out.product = fields.product;
     const d = p.deadline || {};
     const n = fields.deadline;
     if (n.kind !== (d.kind || "none") || n.date !== (d.date || null) || n.recurrence !== (d.recurrence || null)) {
@@ -712,7 +717,7 @@
     const { start, end } = controls.selection;
     try {
       const { data } = await GV.api("POST", `/api/v1/documents/${encodeURIComponent(documentId)}/proposals`, {
-        json: { start, end, lead: fields.lead, support: fields.support, deadline: fields.deadline },
+        json: { start, end, lead: fields.lead, support: fields.support, deadline: fields.deadline, product: fields.product },
       });
       const created = data.proposal || data;
       closeNewCard();
@@ -794,9 +799,18 @@
 
   // --- loading -------------------------------------------------------------------------------------
 
+  // Opening the view starts the review (extracted → in_review): an explicit POST, since reading
+  // the document changes nothing. Only reviewers open; others just read.
+  async function openForReview() {
+    if (state.doc?.status !== "extracted" || !GV.isReviewer(state.user)) return;
+    const { data } = await GV.api("POST", `/api/v1/documents/${encodeURIComponent(documentId)}/open`, { json: {} });
+    state.doc.status = data.status;
+  }
+
   async function load() {
     const { data } = await GV.api("GET", `/api/v1/documents/${encodeURIComponent(documentId)}`);
     state.doc = { ...GV.flatDocument(data), proposals: undefined };
+    await openForReview();
     state.proposals = proposalList(data);
     if (WORKING.has(data.status)) {
       renderHeader();

@@ -102,3 +102,46 @@ def sample_bytes(*, header_line: str | None = None, number: str | None = None, e
     if extra:
         lines.insert(lines.index("Nơi nhận:"), extra)
     return ("\n".join(lines) + "\n").encode()
+
+
+def seed_reviewed_document(app: FastAPI, org: str, *, tasks: int = 3, secrecy: str | None = None,
+                           number: str | None = None) -> int:
+    """A document in review whose proposals are all accepted, written straight to the database
+    (no extraction): ready for an approver to publish. Returns its id."""
+    from api.db.tables import DocumentRow, ProposalRow
+
+    now = datetime.now(UTC)
+    number = number or f"{uuid.uuid4().int % 900 + 100}-KL/TW"
+    with app.state.db.session() as session:
+        org_id = auth.get_or_create_org(session, org, now=now).id
+        document = DocumentRow(
+            org_id=org_id, filename="seed.txt", media_type="text/plain", sha256=uuid.uuid4().hex * 2,
+            size=1, status="in_review", type="Kết luận", number=number, issued=date(2025, 12, 10),
+            issuer="Ban Bí thư", signer="Trần Cẩm Tú", secrecy=secrecy, title="về công việc thử nghiệm",
+            text=None if secrecy else "văn bản", review_due=date(2025, 12, 15), uploaded_by="test",
+            created_at=now, updated_at=now)
+        session.add(document)
+        session.flush()
+        for ordinal in range(1, tasks + 1):
+            session.add(ProposalRow(
+                document_id=document.id, ordinal=ordinal, text=f"Nhiệm vụ số {ordinal} của văn bản {number}",
+                span_start=None, span_end=None, page=None, lead=["Văn phòng Trung ương Đảng"],
+                support=["Ban Tổ chức Trung ương"],
+                deadline={"text": "trước ngày 30/6/2030", "kind": "date", "date": "2030-06-30", "recurrence": None},
+                confidence=0.9, flags=[], product="Báo cáo", spans=None, provenance={}, model_output=None,
+                pipeline_version="seed", status="accepted", origin="model", version=2, decided_by="test",
+                decided_at=now, created_at=now, updated_at=now))
+        return document.id
+
+
+def pull_all(client: TestClient, cursor: str | None = None, *, limit: int = 100) -> tuple[list[dict[str, Any]], str]:
+    """Every feed item after ``cursor``; returns them and the cursor to store."""
+    items: list[dict[str, Any]] = []
+    while True:
+        answer = client.get("/api/v1/feed/tasks", params={"limit": limit, **({"cursor": cursor} if cursor else {})})
+        assert answer.status_code == 200, answer.text
+        page = answer.json()
+        items.extend(page["items"])
+        cursor = page["next_cursor"]
+        if not page["has_more"]:
+            return items, cursor

@@ -97,7 +97,9 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
 def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return Settings(_env_file=None, environment="test", database_url=database_url,  # type: ignore[call-arg]
                     data_dir=tmp_path_factory.mktemp("data"), secret_key=SECRET, max_upload_mb=1,
-                    auto_migrate=True, log_level="WARNING")
+                    auto_migrate=True, log_level="WARNING", webhook_max_attempts=4,
+                    webhook_backoff_seconds=0.05, webhook_poll_seconds=0.05, webhook_timeout_seconds=5,
+                    webhook_allowed_hosts=["127.0.0.1"])
 
 
 @pytest.fixture(scope="session")

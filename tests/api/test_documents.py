@@ -26,16 +26,53 @@ def test_documents_upload_answers_202_then_extracts(team):
     assert body["status"] == "received" and body["duplicate_of"] is None and body["is_new"]
     assert answer.headers["location"] == f"/api/v1/documents/{body['id']}"
     view = wait_until_extracted(team.reviewer, body["id"])
-    assert view["status"] == "in_review"  # a reviewer opened it
+    assert view["status"] == "extracted"  # reading changes nothing
+    assert team.reviewer.get(f"/api/v1/documents/{body['id']}").json()["status"] == "extracted"
     assert view["metadata"]["number"] == "999-KL/TW"
     assert view["metadata"]["issued"] == "2025-12-10"
     assert view["pipeline_version"].startswith("giaoviec-")
+    from models.loaders import active_version
+
+    if active_version():  # every proposal records the model that made it (issue 7)
+        assert view["pipeline_version"].endswith(f"+{active_version()}")
     task = next(p for p in view["proposals"] if "hệ thống theo dõi" in p["text"])
     assert task["lead"] == ["Văn phòng Trung ương Đảng"]
     assert task["deadline"]["date"] == "2026-06-25"
     assert task["status"] == "proposed" and task["version"] == 1 and task["origin"] == "model"
     assert task["provenance"]["lead"].startswith("giaoviec_roles_v1")
     assert view["text"][task["start"] : task["end"]] == task["text"]
+
+
+def test_documents_open_starts_the_review_once(team):
+    document_id = upload(team.reviewer, sample_bytes(number="31-KL/TW")).json()["id"]
+    assert wait_until_extracted(team.reviewer, document_id)["status"] == "extracted"
+    tracker = team.key("tracker")
+    assert tracker.post(f"/api/v1/documents/{document_id}/open").status_code in (403, 404)
+    first = team.reviewer.post(f"/api/v1/documents/{document_id}/open")
+    again = team.reviewer.post(f"/api/v1/documents/{document_id}/open")
+    assert first.status_code == again.status_code == 200
+    assert first.json() == {"id": document_id, "status": "in_review", "opened": True}
+    assert again.json()["opened"] is False and again.json()["status"] == "in_review"
+    history = team.reviewer.get(f"/api/v1/documents/{document_id}/history").json()
+    assert [h["action"] for h in history].count("document.open") == 1
+
+
+def test_documents_proposals_carry_spans_product_and_flags(team):
+    document_id = upload(team.reviewer, sample_bytes(number="32-KL/TW")).json()["id"]
+    view = wait_until_extracted(team.reviewer, document_id)
+    assert view["accept_all_threshold"] == team.app.state.settings.accept_all_threshold
+    task = next(p for p in view["proposals"] if "hệ thống theo dõi" in p["text"])
+    text = view["text"]
+    # The spans are the extractor's own (Body.span, Deadline.span), offsets into the text.
+    assert [text[s["start"]:s["end"]] for s in task["spans"]["lead"]] == ["Văn phòng Trung ương Đảng"]
+    assert [text[s["start"]:s["end"]] for s in task["spans"]["deadline"]] == ["trước ngày 25/6/2026"]
+    for span in task["spans"]["lead"] + task["spans"]["support"] + task["spans"]["deadline"]:
+        assert task["start"] <= span["start"] < span["end"] <= task["end"]
+    names = {f["name"] for f in task["flags"]}
+    assert {"one_lead", "lead_in_directory", "who", "what", "when", "responsibility", "authority",
+            "product"} <= names
+    assert all(set(f) == {"name", "ok", "words"} for f in task["flags"])
+    assert "product" in task
 
 
 def test_documents_same_file_twice_gives_the_existing_document(team):

@@ -129,6 +129,21 @@ def test_proposals_reviewer_cannot_publish(team, extracted):
     assert team.reviewer.get(f"/api/v1/documents/{view['id']}").json()["status"] == "in_review"
 
 
+def test_proposals_product_is_editable_and_added_tasks_take_one(team, extracted):
+    view = extracted()
+    proposal = view["proposals"][0]
+    edited = _patch(team.reviewer, proposal, status="accepted", product="Đề án trình Ban Bí thư")
+    assert edited.status_code == 200, edited.text
+    assert edited.json()["status"] == "edited" and edited.json()["product"] == "Đề án trình Ban Bí thư"
+    cleared = team.reviewer.patch(f"/api/v1/proposals/{proposal['id']}", json={
+        "status": "edited", "product": None, "version": edited.json()["version"]})
+    assert cleared.status_code == 200 and cleared.json()["product"] is None
+    added = team.reviewer.post(f"/api/v1/documents/{view['id']}/proposals", json={
+        "start": proposal["start"], "end": proposal["end"], "lead": ["Bộ Nội vụ"],
+        "product": "Báo cáo tổng kết"})
+    assert added.status_code == 201 and added.json()["product"] == "Báo cáo tổng kết"
+
+
 def test_proposals_publish_needs_every_proposal_decided(team, extracted):
     view = extracted()
     first, *rest = view["proposals"]
@@ -153,7 +168,8 @@ def test_proposals_publish_puts_decided_tasks_in_the_feed_table(team, extracted)
         revisions = session.scalars(select(TaskRevision).where(TaskRevision.document_id == view["id"])
                                     .order_by(TaskRevision.seq)).all()
     assert [r.task_id for r in revisions] == [p["id"] for p in accepted]
-    assert revisions[0].record["text"] == accepted[0]["text"] and revisions[0].revision == 1
+    assert revisions[0].record["task"]["content"] == accepted[0]["text"] and revisions[0].revision == 1
+    assert [r.position for r in revisions] == sorted(r.position for r in revisions)
     late = _patch(team.reviewer, {**accepted[0], "version": 2}, status="rejected")
     assert late.status_code == 409 and late.json()["code"] == "E109"
     tracker = team.key("tracker")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime, timedelta
 
 from api_helpers import BASE_URL, PASSWORD, SECRET, sample_bytes, upload
 from fastapi.testclient import TestClient
@@ -46,8 +47,11 @@ def test_session_not_logged_in_is_401(anonymous):
 def test_session_expired_is_401(team):
     user_id = team.reviewer.get("/api/v1/me").json()["id"]
     max_age = team.app.state.settings.session_max_age
-    old = auth.session_token(SECRET, user_id=user_id, csrf="c", issued_at=time.time() - max_age - 60)
-    fresh = auth.session_token(SECRET, user_id=user_id, csrf="c")
+    _, sid = auth.login(team.app.state.db, username=team.reviewer.username, password=PASSWORD,
+                        now=datetime.now(UTC))
+    old = auth.session_token(SECRET, user_id=user_id, csrf="c", session_id=sid,
+                             issued_at=time.time() - max_age - 60)
+    fresh = auth.session_token(SECRET, user_id=user_id, csrf="c", session_id=sid)
     client = TestClient(team.app, base_url=BASE_URL, cookies={"giaoviec_session": old})
     answer = client.get("/api/v1/me")
     assert answer.status_code == 401
@@ -57,7 +61,7 @@ def test_session_expired_is_401(team):
 
 
 def test_session_forged_cookie_is_401(team):
-    forged = auth.session_token("another-secret" * 4, user_id=1, csrf="c")
+    forged = auth.session_token("another-secret" * 4, user_id=1, csrf="c", session_id="s")
     client = TestClient(team.app, base_url=BASE_URL, cookies={"giaoviec_session": forged})
     assert client.get("/api/v1/me").status_code == 401
 
@@ -78,6 +82,38 @@ def test_session_logout_clears_the_cookies(team):
     client = team.user("reviewer")
     assert client.delete("/api/v1/session").status_code == 204
     assert client.get("/api/v1/me").status_code == 401
+
+
+def test_session_logout_revokes_the_session_on_the_server(team):
+    client = team.user("reviewer")
+    stolen = TestClient(team.app, base_url=BASE_URL,
+                        cookies={"giaoviec_session": client.cookies["giaoviec_session"]})
+    assert stolen.get("/api/v1/me").status_code == 200
+    assert client.delete("/api/v1/session").status_code == 204
+    answer = stolen.get("/api/v1/me")  # the copied cookie is still signed and fresh, but revoked
+    assert answer.status_code == 401 and answer.json()["code"] == "E103"
+    assert "logged out" in answer.json()["detail"]
+    again = TestClient(team.app, base_url=BASE_URL)
+    assert again.post("/api/v1/session", json={"username": client.username,
+                                               "password": PASSWORD}).status_code == 200
+
+
+def test_session_login_is_throttled_per_user_name(team, anonymous, clock):
+    name = team.user("reviewer").username
+    clock.fixed = datetime.now(UTC)
+    limit = team.app.state.settings.login_max_failures
+    for _ in range(limit):
+        wrong = anonymous.post("/api/v1/session", json={"username": name, "password": "sai-mat-khau"})
+        assert wrong.status_code == 401
+    blocked = anonymous.post("/api/v1/session", json={"username": name, "password": PASSWORD})
+    assert blocked.status_code == 429  # even the right password, until the window has passed
+    problem = blocked.json()
+    assert problem["code"] == "E113" and problem["detail_vi"].startswith("Đăng nhập sai quá nhiều lần")
+    assert 0 < int(blocked.headers["retry-after"]) <= 15 * 60
+    other = team.user("reviewer")  # another user name is not affected
+    assert other.get("/api/v1/me").status_code == 200
+    clock.fixed += timedelta(minutes=team.app.state.settings.login_window_minutes, seconds=1)
+    assert anonymous.post("/api/v1/session", json={"username": name, "password": PASSWORD}).status_code == 200
 
 
 def test_session_api_key_identifies_machine_client(team):

@@ -82,6 +82,12 @@ def test_review_end_to_end(server, new_page, login, upload, sample_text, screens
     expect(page.locator("#doc-status")).to_have_text("Đang duyệt")
     # Each proposal's words are highlighted in the source text.
     expect(page.locator("#source-text .hl-task", has_text="xây dựng hệ thống theo dõi")).to_have_count(1)
+    # The extractor's own spans mark the lead and the deadline words inside the task.
+    expect(page.locator("#source-text .hl-lead", has_text="Văn phòng Trung ương Đảng").first).to_be_visible()
+    expect(page.locator("#source-text .hl-deadline", has_text="trước ngày 25/6/2026")).to_have_count(1)
+    # The office's accept-all confidence is on the button; the quality checks are in Vietnamese.
+    expect(page.locator("#accept-all")).to_contain_text("≥ 90%")
+    expect(page.locator("#cards .card .flags").first).to_contain_text("Đạt")
     # Readable Vietnamese typography.
     font_size = page.eval_on_selector("#source-text", "e => parseFloat(getComputedStyle(e).fontSize)")
     line_height = page.eval_on_selector("#source-text", "e => parseFloat(getComputedStyle(e).lineHeight)")
@@ -110,6 +116,7 @@ def test_review_end_to_end(server, new_page, login, upload, sample_text, screens
     screenshot(page, "document-autocomplete")
     option.click()
     expect(updates.locator('[data-role="lead"] .chip-name')).to_have_text(["Ban Tổ chức Trung ương"])
+    updates.get_by_label("Sản phẩm").fill("Báo cáo kết quả cập nhật")
     updates.get_by_role("button", name="Lưu").click()
     expect(updates).to_have_attribute("data-status", "edited")
     expect(updates.locator(".status-badge")).to_have_text("Đã sửa")
@@ -199,8 +206,27 @@ def test_review_end_to_end(server, new_page, login, upload, sample_text, screens
     assert fixed["lead"] == ["Văn phòng Trung ương Đảng"]
     assert proposal_with(document, "có trách nhiệm kiểm tra, giám sát")["status"] == "rejected"
     assert proposal_with(document, "chủ trì rà soát")["status"] == "accepted"
+    assert corrected["product"] == "Báo cáo kết quả cập nhật"
     new = proposal_with(document, "Việc sơ kết 6 tháng")
     assert new["text"] == MISSED
     assert document["text"][new["start"] : new["end"]] == MISSED
     assert new["lead"] == ["Văn phòng Trung ương Đảng"]
     assert new["deadline"]["kind"] == "period" and new["deadline"]["date"] == "2026-07-31"
+
+    # The published tasks are what the feed gives a tracker: the decided ones, as decided.
+    with server.api("approver") as api:
+        page_ = api.get("/api/v1/feed/tasks", params={"limit": 1000}).json()
+    items = [i for i in page_["items"] if i["record"]["document"]["id"] == int(document_id)]
+    published = [p for p in document["proposals"] if p["status"] in ("accepted", "edited", "added")]
+    assert sorted(i["task_id"] for i in items) == sorted(p["id"] for p in published)
+    by_task = {i["task_id"]: i["record"] for i in items}
+    for proposal in published:
+        record = by_task[proposal["id"]]
+        assert record["task"]["content"] == proposal["text"]
+        assert record["lead"] == proposal["lead"] and record["support"] == proposal["support"]
+        assert record["deadline"]["date"] == proposal["deadline"]["date"]
+        assert record["status"] == "not_started" and record["revision"] == 1
+    assert by_task[corrected["id"]]["task"]["product"] == "Báo cáo kết quả cập nhật"
+    assert by_task[fixed["id"]]["deadline"] == {"date": "2026-06-30", "text": "trước ngày 25/6/2026",
+                                                "kind": "date", "recurrence": None}
+    assert by_task[new["id"]]["deadline"]["kind"] == "period"
