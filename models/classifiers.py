@@ -15,6 +15,9 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
+
+from models.errors import MissingDependency
 
 Predict = Callable[[Sequence[str]], list[dict[str, float]]]
 SPACY_EPOCHS = 12
@@ -74,8 +77,11 @@ def train_transformers(
     max_length: int = 128,
 ) -> None:
     """Fine-tune a sequence classifier from the local ``checkpoint`` and save it to ``out``."""
-    import torch
-    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+    torch, transformers = _training_stack()
+    AutoModelForSequenceClassification, AutoTokenizer = (
+        transformers.AutoModelForSequenceClassification,
+        transformers.AutoTokenizer,
+    )
 
     _quiet_transformers()
     torch.manual_seed(seed)
@@ -134,9 +140,26 @@ def _spacy_predictor(path: Path) -> Predict:
     return predict
 
 
+def _training_stack() -> tuple[Any, Any]:
+    """torch and transformers, which live in the training environment (``.venv-train``, the
+    ``train`` extra), not in the service's: importing them costs the service seconds at start."""
+    try:
+        import torch
+        import transformers
+    except ImportError:
+        raise MissingDependency(
+            "the transformers backend needs torch and transformers: use .venv-train (made by scripts/setup) "
+            'or pip install -e ".[train]"'
+        ) from None
+    return torch, transformers
+
+
 def _transformers_predictor(path: Path, max_length: int = 128) -> Predict:
-    import torch
-    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+    torch, transformers = _training_stack()
+    AutoModelForSequenceClassification, AutoTokenizer = (
+        transformers.AutoModelForSequenceClassification,
+        transformers.AutoTokenizer,
+    )
 
     _quiet_transformers()
     tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)

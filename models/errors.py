@@ -45,3 +45,9 @@ class ServiceAuthFailed(ServiceUnavailable):
     """The service answered, but refused the credentials."""
 
     code = "M005"
+
+
+class MissingDependency(InputError):
+    """A part of the package needs an optional dependency that is not installed."""
+
+    code = "M006"
