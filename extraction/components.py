@@ -16,16 +16,16 @@ from extraction.segment import TaskDraft, segment
 from extraction.types import Body, Deadline, Span
 
 
-def _state(doc: Doc) -> dict[str, Any]:
+def shared_state(doc: Doc) -> dict[str, Any]:
     if doc._.giaoviec is None:
         doc._.giaoviec = {}
     state: dict[str, Any] = doc._.giaoviec
     return state
 
 
-def _text(doc: Doc) -> str:
+def document_text(doc: Doc) -> str:
     """The document's text as the pipeline received it (doc.text is rebuilt on each access)."""
-    text = _state(doc).get("text")
+    text = shared_state(doc).get("text")
     return text if isinstance(text, str) else doc.text
 
 
@@ -41,7 +41,7 @@ class SegmentComponent:
     """Finds the task spans (``doc.spans["tasks"]``) and what each inherits."""
 
     def __call__(self, doc: Doc) -> Doc:
-        drafts = segment(_text(doc))
+        drafts = segment(document_text(doc))
         spans = []
         for draft in drafts:
             span = doc.char_span(
@@ -50,7 +50,7 @@ class SegmentComponent:
             if span is not None:
                 spans.append(span)
         doc.spans["tasks"] = spans
-        _state(doc)["drafts"] = drafts
+        shared_state(doc)["drafts"] = drafts
         return doc
 
 
@@ -65,8 +65,8 @@ class RolesComponent:
     def __call__(self, doc: Doc) -> Doc:
         from extraction.roles import document_abbreviations, resolve_roles
 
-        state = _state(doc)
-        text = _text(doc)
+        state = shared_state(doc)
+        text = document_text(doc)
         abbreviations = document_abbreviations(text)
         state["roles"] = [
             resolve_roles(text, draft, at=state.get("issued"), abbreviations=abbreviations)
@@ -84,9 +84,9 @@ class DeadlinesComponent:
     """Finds and normalises the deadline that governs each task, inheriting a lead-in's."""
 
     def __call__(self, doc: Doc) -> Doc:
-        state = _state(doc)
+        state = shared_state(doc)
         issued = state.get("issued")
-        text = _text(doc)
+        text = document_text(doc)
         state["deadlines"] = [task_deadline(text, draft, issued) for draft in state["drafts"]]
         return doc
 

@@ -118,15 +118,7 @@ def to_json(proposal: Proposal, *, now: datetime | None = None) -> dict[str, Any
     """
     info = proposal.document
     out: dict[str, Any] = {
-        "document": {
-            "type": info.type,
-            "number": info.number,
-            "issued": info.issued.isoformat() if info.issued else None,
-            "issuer": info.issuer,
-            "signer": info.signer,
-            "secrecy": info.secrecy,
-            "title": info.title,
-        },
+        "document": document_json(info),
         "tasks": [_task_json(task, issued=info.issued, now=now) for task in proposal.tasks],
         "pipeline": {
             "version": proposal.pipeline_version,
@@ -144,6 +136,19 @@ def to_json(proposal: Proposal, *, now: datetime | None = None) -> dict[str, Any
     if proposal.reason:
         out["reason"] = proposal.reason
     return out
+
+
+def document_json(info: DocumentInfo) -> dict[str, Any]:
+    """The document's metadata in the JSON contract."""
+    return {
+        "type": info.type,
+        "number": info.number,
+        "issued": info.issued.isoformat() if info.issued else None,
+        "issuer": info.issuer,
+        "signer": info.signer,
+        "secrecy": info.secrecy,
+        "title": info.title,
+    }
 
 
 def _task_json(task: TaskProposal, *, issued: date | None, now: datetime | None) -> dict[str, Any]:

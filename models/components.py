@@ -20,6 +20,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extraction.components import document_text, shared_state
 from models.classifiers import Predict, load_classifier
 from models.examples import LEAD, SUPPORT, TASK, mentions_of
 
@@ -58,16 +59,6 @@ class _Lazy:
         return self._predict(texts)
 
 
-def _state(doc: Doc) -> dict[str, Any]:
-    state: dict[str, Any] = doc._.giaoviec
-    return state
-
-
-def _text(doc: Doc) -> str:
-    text = _state(doc).get("text")
-    return text if isinstance(text, str) else doc.text
-
-
 @Language.factory(
     "giaoviec_task_detector_v1",
     requires=["doc._.giaoviec"],
@@ -102,8 +93,8 @@ class TaskDetector:
     def __call__(self, doc: Doc) -> Doc:
         from models.candidates import task_candidates
 
-        state = _state(doc)
-        text = _text(doc)
+        state = shared_state(doc)
+        text = document_text(doc)
         candidates = task_candidates(text, state["drafts"])
         scores = [p[TASK] for p in self.predict([c.features for c in candidates])] if candidates else []
         kept = [
@@ -180,8 +171,8 @@ class RoleClassifier:
         self.threshold = threshold
 
     def __call__(self, doc: Doc) -> Doc:
-        state = _state(doc)
-        text = _text(doc)
+        state = shared_state(doc)
+        text = document_text(doc)
         issued = state.get("issued")
         roles, changes = [], []
         for draft, role in zip(state["drafts"], state["roles"], strict=True):

@@ -189,15 +189,10 @@ def ensure_project(client: Any, title: str) -> int:
 
 
 def _doc_fields(proposal: Any) -> dict[str, Any]:
-    info = proposal.document
-    return {
-        "type": info.type,
-        "number": info.number,
-        "issued": info.issued.isoformat() if info.issued else None,
-        "issuer": info.issuer,
-        "signer": info.signer,
-        "secrecy": info.secrecy,
-    }
+    """The gold format's document fields (GUIDELINES.md: no title)."""
+    from extraction.proposal import document_json
+
+    return {key: value for key, value in document_json(proposal.document).items() if key != "title"}
 
 
 def region(text: str, start: int, end: int, label: str, rid: str, unit: str) -> dict[str, Any]:
