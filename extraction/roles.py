@@ -354,6 +354,32 @@ def _common_kinds(previous: str, piece: str) -> bool:
 BARE_HEAD = re.compile(r"^(?:các\s+|những\s+)?\w+$", re.IGNORECASE)
 
 
+def split_generic_list(name: str) -> list[str]:
+    """Co-operating bodies are listed with commas even before common nouns:
+    "Ủy ban nhân dân tỉnh, chủ rừng, cơ quan liên quan" → three names; lower-case kinds that
+    share one qualifier stay together ("cơ quan, đơn vị có liên quan")."""
+    pieces = _generic_comma().split(name)
+    merged: list[str] = []
+    for piece in (p.strip(" ,;.") for p in pieces):
+        if not piece:
+            continue
+        if merged and SHARED_KIND.fullmatch(PLURAL.sub("", merged[-1])):
+            merged[-1] = f"{merged[-1]}, {piece}"
+        else:
+            merged.append(piece)
+    return merged
+
+
+# Kinds of unit written bare before a qualifier they share: "cơ quan, đơn vị có liên quan".
+SHARED_KIND = re.compile(r"cơ quan|đơn vị|tổ chức|địa phương|cá nhân|ngành|sở|ban")
+
+
+@cache
+def _generic_comma() -> re.Pattern[str]:
+    generic = "|".join(re.escape(h) for h in sorted(cues("list_head"), key=len, reverse=True))
+    return re.compile(rf",\s*(?=(?:{generic})(?!\w))")
+
+
 @cache
 def _name_breaker() -> re.Pattern[str]:
     """A comma or "và" before a capitalised head ("..., Bộ Nội vụ") or a plural group ("các sở")."""
@@ -479,16 +505,24 @@ def _bodies(
     if found is not None and not use_directory and not all(b.in_directory for b in found):
         found = None  # a lead the directory only partly knows is read by grammar
     if found is not None:
-        return tuple(
-            Body(
-                b.name,
-                Span(span.start + b.span.start, span.start + b.span.end, span.label),
-                b.in_directory,
-            )
-            for b in found
-        )
+        bodies = []
+        for b in found:
+            start = span.start + b.span.start
+            pieces = split_generic_list(text[start : span.start + b.span.end]) if use_directory else []
+            if len(pieces) < 2:
+                bodies.append(Body(b.name, Span(start, span.start + b.span.end, span.label), b.in_directory))
+                continue
+            cursor = start
+            for piece in pieces:  # "Ủy ban nhân dân tỉnh, chủ rừng": the directory read one generic
+                at_piece = text.find(piece, cursor, span.end)
+                cursor = at_piece + len(piece)
+                bodies.append(Body(canonical_name(piece, at=at), Span(at_piece, cursor, span.label), in_directory(piece)))
+        return tuple(bodies)
+    names = split_names(phrase)
+    if use_directory:
+        names = [piece for name in names for piece in split_generic_list(name)]
     bodies = []
-    for written in split_names(phrase):
+    for written in names:
         name = _cut_at_predicate(written)
         if not name:
             continue

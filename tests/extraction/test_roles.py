@@ -130,3 +130,17 @@ def test_roles_document_abbreviations_are_checked_by_initials():
     assert expand_abbreviations("Các tổ chức hoạt động liên quan đến VLNCN, TCTN", found) == (
         "Các tổ chức hoạt động liên quan đến vật liệu nổ công nghiệp, tiền chất thuốc nổ"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "pieces"),
+    [
+        ("Ủy ban nhân dân tỉnh, chủ rừng, cơ quan liên quan", ["Ủy ban nhân dân tỉnh", "chủ rừng", "cơ quan liên quan"]),
+        ("cơ quan, đơn vị có liên quan", ["cơ quan, đơn vị có liên quan"]),
+        ("các Bộ, ngành liên quan", ["các Bộ, ngành liên quan"]),
+    ],
+)
+def test_roles_support_lists_split_before_common_nouns(name, pieces):
+    from extraction.roles import split_generic_list
+
+    assert split_generic_list(name) == pieces
