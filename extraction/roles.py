@@ -116,10 +116,11 @@ def noun_phrase_end(text: str, start: int) -> int | None:
 
 
 # "được giao chủ trì", "được Bộ Chính trị phân công": a passive that qualifies the name.
+STRONG_PREDICATE = re.compile(r"(?:có trách nhiệm|chịu trách nhiệm|phải)(?!\w)")
 ORGAN_HEAD = re.compile(r"ban|sở|cục|vụ|ủy ban|uỷ ban|phòng|trung tâm|viện", re.IGNORECASE)
 # "nhà đầu tư", "nhà cung cấp": an agent noun, not a predicate.
 AGENT_BEFORE = re.compile(r"\bnhà\s+$")
-PASSIVE_BEFORE = re.compile(r"\b(?:được|bị)\s+(?:(?:[A-ZĐ]\w*\s+){1,4}|\w+\s+)?$")
+PASSIVE_BEFORE = re.compile(r"\b(?:được|bị)\s+(?:[A-ZĐ][\w ]{0,40}?\s+|(?:[^\W\d_]+\s+){1,3})?$")
 ORGANISE_BEFORE = re.compile(r"tổ chức\s+$")
 
 
@@ -132,7 +133,9 @@ def _first_lower(pattern: re.Pattern[str], text: str, start: int, limit: int) ->
         if text[m.start()].isupper():
             continue
         before = text[max(start, m.start() - 40) : m.start()]
-        if PASSIVE_BEFORE.search(before) or AGENT_BEFORE.search(before):
+        # "có trách nhiệm", "phải" always open the predicate, even after a passive qualifier
+        strong = STRONG_PREDICATE.match(text, m.start())
+        if not strong and (PASSIVE_BEFORE.search(before) or AGENT_BEFORE.search(before)):
             continue
         organise = ORGANISE_BEFORE.search(before)
         # "Ban Chỉ đạo ... tổ chức theo dõi": "tổ chức" opens the predicate.
