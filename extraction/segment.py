@@ -680,6 +680,8 @@ def _breaks(text: str, span: Span) -> list[tuple[int, int]]:
 
 def _lead_text(text: str, start: int, end: int) -> str | None:
     """The lead of a clause, when the clause assigns work to it (not "X đã ...", "X phê duyệt")."""
+    if cue_pattern("not_task").match(text, start):
+        return None  # "...; trường hợp ... thì ...": a condition of the same task
     lead = find_lead(text, start, end)
     if (
         lead is None

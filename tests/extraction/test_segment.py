@@ -190,3 +190,9 @@ def test_segment_task_table_with_an_agent_column():
     assert text[draft.lead.start : draft.lead.end] == "Văn phòng"
     assert text[draft.deadline_cell.start : draft.deadline_cell.end] == "Tháng 6/2026"
     assert text[draft.product_cell.start : draft.product_cell.end] == "Báo cáo rà soát"
+
+
+def test_segment_condition_clause_stays_with_its_task():
+    text = ("Giao Đảng uỷ Quốc hội lãnh đạo ban hành Nghị quyết về tiêu chuẩn đô thị; "
+            "trường hợp thành lập phường mới trên cơ sở xã phải đạt tiêu chuẩn theo quy định.")
+    assert len(split_assignments(text, Span(0, len(text)))) == 1
