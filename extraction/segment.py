@@ -380,13 +380,13 @@ def _visit_siblings(
         if out and _continues_item(text, nodes, i):
             out[-1] = replace(out[-1], span=Span(out[-1].span.start, node.body.end))
             continue
+        if node.style != "para":
+            current = ctx  # a numbered item takes its addressee from above, not from a paragraph
         drafts = _visit(text, node, current, has_assignment_section)
         out.extend(drafts)
         own = [d for d in drafts if d.lead is not None and d.lead_source == "own"]
         if node.style == "para" and own:
             current = replace(ctx, addressee=own[-1].lead, addressee_source="inherited")
-        elif node.style != "para":
-            current = ctx
     return out
 
 

@@ -196,3 +196,13 @@ def test_segment_condition_clause_stays_with_its_task():
     text = ("Giao Đảng uỷ Quốc hội lãnh đạo ban hành Nghị quyết về tiêu chuẩn đô thị; "
             "trường hợp thành lập phường mới trên cơ sở xã phải đạt tiêu chuẩn theo quy định.")
     assert len(split_assignments(text, Span(0, len(text)))) == 1
+
+
+def test_segment_numbered_item_after_a_paragraph_keeps_the_lead_in_addressee():
+    tasks = _tasks(
+        "2. Yêu cầu các cấp uỷ, tổ chức đảng thực hiện tốt các nội dung sau:\n"
+        "2.1. Tập trung lãnh đạo việc chuẩn bị đại hội.\n"
+        "Yêu cầu các tỉnh uỷ, thành uỷ thực hiện nghiêm Kết luận số 150-KL/TW.\n"
+        "2.2. Tích cực lắng nghe, tiếp thu ý kiến của Nhân dân."
+    )
+    assert [lead for _, lead in tasks] == ["các cấp uỷ, tổ chức đảng", "các tỉnh uỷ, thành uỷ", "các cấp uỷ, tổ chức đảng"]
