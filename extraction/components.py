@@ -63,13 +63,15 @@ class RolesComponent:
     """Names the lead and co-operating bodies of every task draft."""
 
     def __call__(self, doc: Doc) -> Doc:
+        from extraction.addressees import document_place
         from extraction.roles import document_abbreviations, resolve_roles
 
         state = shared_state(doc)
         text = document_text(doc)
         abbreviations = document_abbreviations(text)
+        where = document_place(text)
         state["roles"] = [
-            resolve_roles(text, draft, at=state.get("issued"), abbreviations=abbreviations)
+            resolve_roles(text, draft, at=state.get("issued"), abbreviations=abbreviations, where=where)
             for draft in state["drafts"]
         ]
         return doc

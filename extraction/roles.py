@@ -20,6 +20,7 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
+from extraction.addressees import Place, as_committee, distribute, localise
 from extraction.lexicon import cue_pattern, cues
 from extraction.types import Body, Span
 
@@ -473,6 +474,7 @@ def resolve_roles(
     *,
     at: date | None = None,
     abbreviations: dict[str, str] | None = None,
+    where: Place | None = None,
 ) -> Roles:
     """Name the bodies of a task draft: its own lead, else the one it inherits.
 
@@ -487,8 +489,8 @@ def resolve_roles(
     # knows every part, else by grammar, because an addressee is one description more often
     # than a list ("Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ").
     return Roles(
-        lead=_bodies(text, lead_span, at, abbreviations, use_directory=False),
-        support=_bodies(text, support_span, at, abbreviations, use_directory=True),
+        lead=_named(_bodies(text, lead_span, at, abbreviations, use_directory=False), at, where),
+        support=_named(_bodies(text, support_span, at, abbreviations, use_directory=True), at, where),
         lead_source=draft.lead_source,
     )
 
@@ -504,6 +506,13 @@ def _bodies(
     if span is None:
         return ()
     phrase = text[span.start : span.end]
+    distributed = distribute(phrase, in_directory)
+    if distributed is not None:
+        return tuple(
+            Body(canonical_name(full, at=at), span, in_directory(full))
+            for name in distributed
+            if (full := expand_abbreviations(_cut_at_predicate(name), abbreviations))
+        )
     found = directory_split(phrase, at)
     if found is not None and not use_directory and not all(b.in_directory for b in found):
         found = None  # a lead the directory only partly knows is read by grammar
@@ -540,6 +549,19 @@ def _bodies(
             )
         )
     return tuple(bodies)
+
+
+def _named(bodies: tuple[Body, ...], at: date | None, where: Place | None) -> tuple[Body, ...]:
+    """A place named as an actor is its People's Committee; a province's body named bare in a
+    document about that province takes its name."""
+    out = []
+    for body in bodies:
+        name = localise(as_committee(body.name), where)
+        if name != body.name:
+            body = Body(canonical_name(name, at=at), body.span, in_directory(name))
+        if body.name not in {b.name for b in out}:
+            out.append(body)
+    return tuple(out)
 
 
 def _cut_at_predicate(name: str) -> str:

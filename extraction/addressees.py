@@ -1,0 +1,220 @@
+"""Addressees written as a shared head over a list, and places named as actors.
+
+Directives save words by sharing one head across several bodies, and Government notices name a
+province when they mean its People's Committee (GUIDELINES.md, "lead"):
+
+* ``"Các Bộ: Công Thương, Xây dựng"`` → Bộ Công Thương, Bộ Xây dựng;
+* ``"Ủy ban nhân dân các tỉnh, thành phố: Lạng Sơn, Huế"`` → Ủy ban nhân dân tỉnh Lạng Sơn,
+  Ủy ban nhân dân thành phố Huế (each place's own unit, from the province table);
+* ``"Bí thư Tỉnh ủy và Chủ tịch UBND các tỉnh: A, B"`` → four addressees;
+* ``"Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai"`` (as the actor) → the three People's
+  Committees;
+* ``"Thường trực Tỉnh ủy"`` in a central document about one province P → Thường trực Tỉnh ủy P.
+
+Everything here works on names the grammar already delimited; it never decides who the lead
+is, only how a delimited phrase spells its bodies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from extraction.bodies import fold
+
+PROVINCE_KINDS = ("tỉnh", "thành phố")
+# Heads that a list distributes over, and the kinds they are written with ("các <kind>").
+KIND = (
+    r"tỉnh\s*,\s*thành phố|thành phố\s*,\s*tỉnh|tỉnh(?:\s*/\s*thành phố)?|thành phố|"
+    r"[Bb]ộ|Sở|Ban|Đảng [uủ][ỷy]|Tập đoàn|Tổng công ty|Ngân hàng|Cục|Tổng cục|Viện|Trường|Báo|Đài"
+)
+DISTRIBUTED = re.compile(
+    rf"(?:^|(?<=\s))(?P<head>[^,;:]*?)\s*\b[Cc]ác\s+(?P<kind>{KIND})(?P<colon>\s*:\s*|\s+(?=[A-ZĐÀ-Ỹ]))(?P<items>.+)$"
+)
+ITEM_BREAK = re.compile(r"\s*[,;]\s*|\s+và\s+")
+LIST_BREAK = re.compile(r"\s*[,;]\s*")
+AND = re.compile(r"\s+và\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    unit: str  # "tỉnh" or "thành phố"
+
+
+@cache
+def _places() -> dict[str, Place]:
+    """Every province and centrally-run city (before and after the 2025 merger), by folded name."""
+    text = resources.files("extraction").joinpath("data/bodies/provinces.tsv").read_text(encoding="utf-8")
+    header: list[str] | None = None
+    places: dict[str, Place] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+            continue
+        row = dict(zip(header, cells, strict=False))
+        place = Place(row["name"], row["unit"])
+        places.setdefault(fold(row["name"]), place)
+    return places
+
+
+def place(name: str) -> Place | None:
+    """The province or city called ``name`` ("Huế", "Hồ Chí Minh"), or None."""
+    return _places().get(fold(name.strip(" .")))
+
+
+def distribute(phrase: str, known: Callable[[str], bool] = lambda name: False) -> list[str] | None:
+    """The names a shared head spells over a list, or None when the phrase has no such list.
+
+    Other names in the phrase, before or after the list, are kept as written. ``known`` tells
+    whether the directory knows a name, so that "Bộ Nông nghiệp và Phát triển nông thôn" stays
+    one item while "tỉnh A và tỉnh B" are two.
+    """
+    m = DISTRIBUTED.search(phrase)
+    if m is None:
+        return None
+    word = m.group("kind").split(",")[0].split("/")[0].strip()
+    items, rest = _capitalised_items(m.group("items"), lambda item: place(item) is not None or known(f"{word} {item}"))
+    if not items or (len(items) < 2 and not m.group("colon").strip()):
+        return None
+    before, heads = _heads(m.group("head"))
+    before = [p for p in ITEM_BREAK.split(phrase[: m.start("head")].strip(" ,;")) if p.strip()] + before
+    kind = m.group("kind")
+    names = [name for head in heads for item in items if (name := _spell(head, kind, item))]
+    if not names:
+        return None
+    return [*before, *names, *rest]
+
+
+def _capitalised_items(text: str, whole: Callable[[str], bool]) -> tuple[list[str], list[str]]:
+    """The list items (capitalised) and what follows them ("và các cơ quan liên quan")."""
+    pieces = [piece.strip(" .") for part in LIST_BREAK.split(text.strip(" .:")) for piece in _and_split(part, whole)]
+    items: list[str] = []
+    for i, piece in enumerate(pieces):
+        if not piece:
+            continue
+        if not piece[0].isupper():
+            return items, [p for p in pieces[i:] if p]
+        items.append(piece)
+    return items, []
+
+
+def _and_split(part: str, whole: Callable[[str], bool]) -> list[str]:
+    """Split at "và" unless the joined words name one body: "Nông nghiệp và PTNT và các đơn vị
+    liên quan" → ["Nông nghiệp và PTNT", "các đơn vị liên quan"]."""
+    pieces = AND.split(part)
+    merged = [pieces[0]]
+    for piece in pieces[1:]:
+        joined = f"{merged[-1]} và {piece}"
+        if piece[:1].isupper() and whole(joined.strip(" .")):
+            merged[-1] = joined
+        else:
+            merged.append(piece)
+    return merged
+
+
+def _heads(head: str) -> tuple[list[str], list[str]]:
+    """(names before the list, the heads it distributes over).
+
+    "Thành phố Hà Nội và" → (["Thành phố Hà Nội"], [""]);
+    "Bí thư Tỉnh ủy và Chủ tịch Ủy ban nhân dân" → ([], ["Bí thư Tỉnh ủy", "Chủ tịch Ủy ban nhân dân"]).
+    """
+    head = head.strip(" ,")
+    if not head:
+        return [], [""]
+    if AND.search(head) and re.search(r"\s+và$", head) is None:
+        return [], [h.strip() for h in AND.split(head)]
+    trailing = re.search(r"(?:,|\s+và)$", head)
+    if trailing:
+        before = [p.strip() for p in ITEM_BREAK.split(head[: trailing.start()]) if p.strip()]
+        return before, [""]
+    return [], [head]
+
+
+def _spell(head: str, kind: str, item: str) -> str | None:
+    """One distributed name: the head, the kind (a place's own unit), the item."""
+    kinds = [k.strip() for k in re.split(r"[,/]", kind)]
+    if kinds[0].lower() in PROVINCE_KINDS:
+        found = place(item)
+        unit = found.unit if found else kinds[0].lower()
+        if found is None and len(kinds) > 1:
+            return None  # "các tỉnh, thành phố: X" with X no place we know: leave it to the grammar
+        name = found.name if found else item
+        if re.search(r"(?:Tỉnh|Thành) [uủ][ỷy]$", head):
+            committee = "Thành ủy" if unit == "thành phố" else "Tỉnh ủy"
+            return f"{head[: -len('Tỉnh ủy')]}{committee} {name}".strip()
+        return f"{head} {unit} {name}".strip()
+    word = kind[0].upper() + kind[1:]
+    return f"{head} {word} {item}".strip()
+
+
+# A place alone as the actor of a sentence: "Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh ...".
+PLACE_ALONE = re.compile(r"^(?:(?P<unit>[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+)?(?P<name>[A-ZĐÀ-Ỹ][\w\s\-]*)$")
+
+
+def as_committee(name: str) -> str:
+    """A province or city named as an actor means its People's Committee."""
+    m = PLACE_ALONE.match(name.strip())
+    if m is None:
+        return name
+    found = place(m.group("name"))
+    if found is None:
+        return name
+    return f"Ủy ban nhân dân {found.unit} {found.name}"
+
+
+# The bodies every province has, written without the province's name.
+BARE_LOCAL = re.compile(
+    r"^(?:(?:Ban Thường vụ|Thường trực|Ban Chấp hành|Văn phòng)\s+)?(?:Tỉnh|Thành) [uủ][ỷy]$|"
+    r"^(?:Thường trực\s+)?(?:Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)\s+(?:tỉnh|thành phố)$",
+    re.IGNORECASE,
+)
+CENTRAL_HEADER = re.compile(
+    r"^(?:VĂN PHÒNG CHÍNH PHỦ|CHÍNH PHỦ|THỦ TƯỚNG CHÍNH PHỦ|BAN CHẤP HÀNH TRUNG ƯƠNG|BỘ CHÍNH TRỊ|"
+    r"BAN BÍ THƯ|VĂN PHÒNG TRUNG ƯƠNG ĐẢNG|BỘ [A-ZĐÀ-Ỹ ,]+)\b"
+)
+PLACE_WORD = re.compile(r"\b(?:TỈNH|THÀNH PHỐ|tỉnh|thành phố|Tỉnh|Thành phố)\s+(?P<name>[A-ZĐÀ-Ỹ][\w]*(?:\s+[A-ZĐÀ-Ỹ][\w]*){0,3})")
+TITLE_LINES = 12
+
+
+def document_place(text: str) -> Place | None:
+    """The one province a central document is about (a Government notice on province P), or None.
+
+    Read from the header: the issuer is central and the title names exactly one place.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:TITLE_LINES]
+    if not lines or not CENTRAL_HEADER.match(lines[0]):
+        return None
+    found = {p for line in lines[1:] for p in _places_in(line)}
+    found |= {p for line in lines[1:] for p in _places_in(line.title())}
+    return found.pop() if len(found) == 1 else None
+
+
+def _places_in(line: str) -> list[Place]:
+    out = []
+    for m in PLACE_WORD.finditer(line):
+        words = m.group("name").split()
+        for size in range(len(words), 0, -1):
+            found = place(" ".join(words[:size]))
+            if found:
+                out.append(found)
+                break
+    return out
+
+
+def localise(name: str, where: Place | None) -> str:
+    """A province's body named bare in a document about that province takes its name."""
+    if where is None or not BARE_LOCAL.match(name.strip()):
+        return name
+    if re.search(r"(?:tỉnh|thành phố)$", name, re.IGNORECASE):
+        head = re.sub(r"\s+(?:tỉnh|thành phố)$", "", name, flags=re.IGNORECASE)
+        return f"{head} {where.unit} {where.name}"
+    committee = "Thành ủy" if where.unit == "thành phố" else "Tỉnh ủy"
+    head = re.sub(r"(?:Tỉnh|Thành) [uủ][ỷy]$", committee, name, flags=re.IGNORECASE)
+    return f"{head} {where.name}"
