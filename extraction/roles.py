@@ -20,7 +20,7 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
-from extraction.addressees import Place, as_committee, distribute, localise
+from extraction.addressees import KIND, Place, as_committee, distribute, localise
 from extraction.lexicon import cue_pattern, cues
 from extraction.types import Body, Span
 
@@ -38,7 +38,7 @@ CONDITION_THEN = re.compile(r"^[^.;:]{0,160}?\bthì\s+", re.IGNORECASE)
 # Words after which a subject noun phrase stops being a name: "... theo chức năng, nhiệm vụ".
 NP_TAIL = re.compile(
     r"\s*(?:,\s*)?\b(?:theo chức năng|trong phạm vi|theo thẩm quyền|căn cứ|trong quá trình|"
-    r"trong thời gian|theo nhiệm vụ|theo lĩnh vực|theo quy định)\b.*$|[\s,;:]+$",
+    r"trong thời gian|theo nhiệm vụ|theo lĩnh vực|theo quy định)\b.*$|\s*\((?:theo|trong)\b[^)]*\).*$|[\s,;:]+$",
     re.IGNORECASE,
 )
 MAX_NP_WORDS = 30
@@ -93,6 +93,10 @@ def noun_phrase_end(text: str, start: int) -> int | None:
         search_from = word.end() if word else search_from
     limit = _word_limit(text, start, MAX_NP_WORDS)
     colon = text.find(":", start, limit)
+    if colon > start and LIST_HEAD_BEFORE_COLON.search(text, start, colon) and text[colon + 1 : colon + 3].strip()[:1].isupper():
+        # "Các Bộ: Công Thương, Xây dựng:" — the colon opens the list a shared head distributes over
+        limit = _word_limit(text, start, MAX_NP_WORDS * 2)
+        colon = text.find(":", colon + 1, limit)
     if colon > start:
         # "Doanh nghiệp, cộng đồng, tổ chức, cá nhân: Quan tâm ..." — the colon closes the name.
         limit = colon
@@ -116,6 +120,7 @@ def noun_phrase_end(text: str, start: int) -> int | None:
     return colon if colon > start else None
 
 
+LIST_HEAD_BEFORE_COLON = re.compile(rf"[Cc]ác\s+(?:{KIND})\s*$")
 # "được giao chủ trì", "được Bộ Chính trị phân công": a passive that qualifies the name.
 STRONG_PREDICATE = re.compile(r"(?:có trách nhiệm|chịu trách nhiệm|phải)(?!\w)")
 ORGAN_HEAD = re.compile(r"ban|sở|cục|vụ|ủy ban|uỷ ban|phòng|trung tâm|viện", re.IGNORECASE)
