@@ -179,7 +179,7 @@ CENTRAL_HEADER = re.compile(
     r"^(?:VĂN PHÒNG CHÍNH PHỦ|CHÍNH PHỦ|THỦ TƯỚNG CHÍNH PHỦ|BAN CHẤP HÀNH TRUNG ƯƠNG|BỘ CHÍNH TRỊ|"
     r"BAN BÍ THƯ|VĂN PHÒNG TRUNG ƯƠNG ĐẢNG|BỘ [A-ZĐÀ-Ỹ ,]+)\b"
 )
-PLACE_WORD = re.compile(r"\b(?:TỈNH|THÀNH PHỐ|tỉnh|thành phố|Tỉnh|Thành phố)\s+(?P<name>[A-ZĐÀ-Ỹ][\w]*(?:\s+[A-ZĐÀ-Ỹ][\w]*){0,3})")
+PLACE_WORD = re.compile(r"\b(?:tỉnh|thành phố|Tỉnh|Thành Phố|Thành phố)(?:\s+[UỦuủ][ỷyỶY])?\s+(?P<name>[A-ZĐÀ-Ỹ][\w]*(?:\s+[A-ZĐÀ-Ỹ][\w]*){0,3})")
 TITLE_LINES = 12
 
 
@@ -191,9 +191,15 @@ def document_place(text: str) -> Place | None:
     lines = [line.strip() for line in text.splitlines() if line.strip()][:TITLE_LINES]
     if not lines or not CENTRAL_HEADER.match(lines[0]):
         return None
-    found = {p for line in lines[1:] for p in _places_in(line)}
-    found |= {p for line in lines[1:] for p in _places_in(line.title())}
+    title = [line for line in lines[1:] if _is_upper(line)]
+    found = {p for line in title for p in _places_in(line.title())}
     return found.pop() if len(found) == 1 else None
+
+
+def _is_upper(line: str) -> bool:
+    """A header or title line ("THÔNG BÁO", "KẾT LUẬN CỦA ... TỈNH THANH HÓA")."""
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _places_in(line: str) -> list[Place]:

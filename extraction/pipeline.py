@@ -28,7 +28,7 @@ from extraction.ingest import read_source, sniff_media_type
 from extraction.language import ensure_vietnamese
 from extraction.metadata import read_metadata
 from extraction.normalize import normalize
-from extraction.types import Document, Proposal
+from extraction.types import Document, DocumentInfo, Proposal
 
 PIPELINE_VERSION = "giaoviec-rules-0.1.0"
 COMPONENTS = ("giaoviec_segment_v1", "giaoviec_roles_v1", "giaoviec_deadlines_v1")
@@ -98,13 +98,7 @@ def propose(
     from extraction.proposal import build_proposal
 
     config = config or PipelineConfig()
-    info = read_metadata(document.text, issued=issued)
-    nlp = language(config.components, config.model_dir)
-    doc = whitespace_doc(nlp, document.text)
-    # spaCy rebuilds doc.text from its tokens on every access; the components share this copy
-    doc._.giaoviec = {"issued": info.issued, "text": document.text}
-    for _, component in nlp.pipeline:
-        doc = component(doc)
+    doc, info = annotate(document, issued=issued, config=config)
     return build_proposal(
         doc,
         document,
@@ -113,6 +107,22 @@ def propose(
         components=config.components,
         model_version=config.model_version,
     )
+
+
+def annotate(
+    document: Document, *, issued: date | None = None, config: PipelineConfig | None = None
+) -> tuple[Doc, DocumentInfo]:
+    """The document's metadata and the ``Doc`` every component has annotated (what
+    :func:`propose` turns into a proposal; training reads the components' state from it)."""
+    config = config or PipelineConfig()
+    info = read_metadata(document.text, issued=issued)
+    nlp = language(config.components, config.model_dir)
+    doc = whitespace_doc(nlp, document.text)
+    # spaCy rebuilds doc.text from its tokens on every access; the components share this copy
+    doc._.giaoviec = {"issued": info.issued, "issuer": info.issuer, "text": document.text}
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc, info
 
 
 TOKEN = re.compile(r"\S+|\s+")

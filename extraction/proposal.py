@@ -43,9 +43,12 @@ def build_proposal(
     text = document.text
     # the fields a learned component changed, per task (models.components; empty by rules)
     changed = state.get("role_changes") or [()] * len(state["drafts"])
+    # calibrated probabilities per field, when a trained model has a calibration (models/)
+    calibrated = state.get("field_confidence") or [None] * len(state["drafts"])
+    review = state.get("needs_review") or [()] * len(state["drafts"])
     tasks = []
-    for index, (draft, roles, deadline, fields) in enumerate(
-        zip(state["drafts"], state["roles"], state["deadlines"], changed, strict=True), start=1
+    for index, (draft, roles, deadline, fields, probabilities, needs_review) in enumerate(
+        zip(state["drafts"], state["roles"], state["deadlines"], changed, calibrated, review, strict=True), start=1
     ):
         task_text = text[draft.span.start : draft.span.end]
         cell = draft.product_cell
@@ -58,7 +61,11 @@ def build_proposal(
                 lead=roles.lead,
                 support=roles.support,
                 deadline=deadline,
-                confidence=_confidence(roles.lead_source, bool(roles.lead), deadline),
+                confidence=probabilities["task"]
+                if probabilities and "task" in probabilities
+                else _confidence(roles.lead_source, bool(roles.lead), deadline),
+                field_confidence=tuple(sorted(probabilities.items())) if probabilities else (),
+                needs_review=tuple(needs_review),
                 page=document.offsets.page_at(draft.span.start),
                 provenance=(
                     ("text", "giaoviec_segment_v1"),
@@ -164,6 +171,9 @@ def _task_json(task: TaskProposal, *, issued: date | None, now: datetime | None)
         "product": task.product,
         "flags": [{"name": f.name, "ok": f.ok, "words": f.words} for f in task.flags],
     }
+    if task.field_confidence:
+        out["field_confidence"] = dict(task.field_confidence)
+        out["needs_review"] = list(task.needs_review)
     if issued is not None:
         deadline = (
             task.deadline.date if task.deadline.date and task.deadline.date >= issued else None

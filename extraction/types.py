@@ -186,6 +186,10 @@ class TaskProposal:
     provenance: tuple[tuple[str, str], ...] = ()
     product: str | None = None
     flags: tuple[Flag, ...] = ()
+    # calibrated probability per field ("task", "lead", "support", "deadline") and the fields
+    # below the review threshold; empty when no calibrated model ran
+    field_confidence: tuple[tuple[str, float], ...] = ()
+    needs_review: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

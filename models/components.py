@@ -214,3 +214,37 @@ class _TaskView:
         self.span = span
         self.lead = lead
         self.support = support
+
+
+@Language.factory(
+    "giaoviec_confidence_v1",
+    requires=["doc._.giaoviec"],
+    assigns=["doc._.giaoviec"],
+    default_config={"model_dir": ""},
+)
+def make_confidence(nlp: Language, name: str, model_dir: str) -> ConfidenceComponent:
+    return ConfidenceComponent(model_dir)
+
+
+class ConfidenceComponent:
+    """Calibrated probabilities per task and field (``doc._.giaoviec["field_confidence"]``)
+    and the fields a reviewer must look at (``["needs_review"]``), from the evidence the other
+    components left (:mod:`models.calibration`)."""
+
+    def __init__(self, model_dir: str) -> None:
+        self.model_dir = model_dir
+        self._calibrator: Any = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        from models.calibration import CALIBRATION_FILE, Calibrator, task_features
+
+        if self._calibrator is None:
+            self._calibrator = Calibrator.load(resolve_model_dir(self.model_dir) / CALIBRATION_FILE)
+        state = shared_state(doc)
+        text = document_text(doc)
+        confidence = [
+            self._calibrator.probabilities(task_features(state, i, text)) for i in range(len(state["drafts"]))
+        ]
+        state["field_confidence"] = confidence
+        state["needs_review"] = [self._calibrator.needs_review(c) for c in confidence]
+        return doc

@@ -76,6 +76,7 @@ class CrossValidation:
     folds: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     pooled: dict[str, Any] = field(default_factory=dict)
     predictions: Path | None = None
+    calibration: dict[str, Any] = field(default_factory=dict)
 
 
 def cross_validate(
@@ -94,6 +95,7 @@ def cross_validate(
     the two are comparable fold by fold. ``keep_predictions`` keeps the proposals
     (``NAME.json``) for calibration.
     """
+    from models.calibration import calibration_report
     from models.evaluate import predict_folder
     from models.scorer import score_summary
 
@@ -113,6 +115,7 @@ def cross_validate(
             predict_folder([d.path for d in fold.test], pred, model_dir=model_dir)
             result.folds.append((fold.name, score_summary(_gold_subset(fold.test, Path(tmp) / fold.name), pred)))
         result.pooled = score_summary(gold, pred)
+        result.calibration = calibration_report(gold, pred)
         result.predictions = keep_predictions
     return result
 
@@ -163,4 +166,11 @@ def format_report(result: CrossValidation) -> str:
     for name, summary in [*result.folds, ("pooled", result.pooled)]:
         figures = " ".join(f"{summary[k]:12.4f}" for k in FIGURES)
         lines.append(f"{name:14s} {summary['documents']:4d} {summary['gold_tasks']:5d} {figures}")
+    calibration = result.calibration
+    if calibration.get("ece"):
+        ece = ", ".join(f"{k} {v:.4f}" for k, v in calibration["ece"].items())
+        lines.append(f"expected calibration error: {ece}")
+        lines.append(
+            f"proposals with every field >= 0.9: {calibration['sure']}, right {calibration['sure_right']}"
+        )
     return "\n".join(lines) + "\n"

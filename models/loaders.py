@@ -127,4 +127,6 @@ def pipeline_config(model_dir: Path | None = None, *, parts: tuple[str, ...] = (
     learned = {"task": "giaoviec_task_detector_v1", "role": "giaoviec_role_classifier_v1"}
     keep = {learned[p] for p in parts}
     names = tuple(n for n in MODEL_COMPONENTS if n in COMPONENTS or n in keep)
+    if (model_dir / "calibration.json").is_file():  # versions before v002 have no calibration
+        names += ("giaoviec_confidence_v1",)
     return PipelineConfig(components=names, model_dir=str(model_dir), model_version=model_dir.name)

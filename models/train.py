@@ -19,11 +19,12 @@ from typing import Any
 
 from models.corpus import GoldDocument, data_hash, read_corpus, split
 from models.errors import BadCorpus
-from models.examples import ROLE_LABELS, TASK_LABELS, build_examples
+from models.examples import ROLE_LABELS, TASK_LABELS, Examples, build_examples
 from models.loaders import models_dir, next_version
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = (REPO / "corpus" / "annotated", REPO / "corpus" / "synthetic", REPO / "corpus" / "reviewed")
+CALIBRATION_FOLDS = 5
 SCORED = ("task_precision", "task_recall", "task_f1", "lead_f1", "lead_exact", "support_f1", "accept_as_is")
 
 
@@ -48,9 +49,10 @@ def train(
     epochs: int | None = None,
     held_out_percent: int = 25,
     evaluate_held_out: bool = True,
+    calibrate: bool = True,
 ) -> TrainResult:
-    """Train both components on the training split of ``corpus`` and save a new version."""
-    from models.classifiers import train_spacy, train_transformers
+    """Train both components on the training split of ``corpus``, fit the confidence
+    calibration on out-of-fold proposals, and save a new version."""
 
     if backend == "transformers" and checkpoint is None:
         raise BadCorpus("the transformers backend needs --checkpoint DIR (a local pretrained model)")
@@ -63,19 +65,11 @@ def train(
     version = next_version(root)
     out = root / version
     started = time.perf_counter()
-    examples = build_examples(train_docs)
-    features_seconds = time.perf_counter() - started
-    for part, data, labels in (
-        ("task_detector", examples.task, TASK_LABELS),
-        ("role_classifier", examples.role, ROLE_LABELS),
-    ):
-        if backend == "spacy":
-            train_spacy(data, labels, out / part, **({"epochs": epochs} if epochs else {}))
-        else:
-            assert checkpoint is not None
-            train_transformers(
-                data, labels, out / part, checkpoint=checkpoint, **({"epochs": epochs} if epochs else {})
-            )
+    examples = train_components(train_docs, out, backend=backend, checkpoint=checkpoint, epochs=epochs)
+    features_seconds = examples.seconds
+    calibration = None
+    if calibrate and len(train_docs) >= 2 * CALIBRATION_FOLDS:
+        calibration = fit_calibration(train_docs, out, backend=backend, checkpoint=checkpoint, epochs=epochs)
     seconds = time.perf_counter() - started
     meta: dict[str, Any] = {
         "version": version,
@@ -92,7 +86,9 @@ def train(
             "task_detector": dict(Counter(label for _, label in examples.task)),
             "role_classifier": dict(Counter(label for _, label in examples.role)),
         },
-        "components": ["giaoviec_task_detector_v1", "giaoviec_role_classifier_v1"],
+        "components": ["giaoviec_task_detector_v1", "giaoviec_role_classifier_v1"]
+        + (["giaoviec_confidence_v1"] if calibration else []),
+        "calibration": calibration,
         "size_bytes": folder_size(out),
         "python": platform.python_version(),
     }
@@ -101,6 +97,68 @@ def train(
     (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     write_card(root, meta)
     return TrainResult(version, out, meta)
+
+
+@dataclass
+class TrainedExamples:
+    examples: Examples
+    seconds: float
+
+    @property
+    def task(self) -> list[tuple[str, str]]:
+        return self.examples.task
+
+    @property
+    def role(self) -> list[tuple[str, str]]:
+        return self.examples.role
+
+
+def train_components(
+    docs: list[GoldDocument],
+    out: Path,
+    *,
+    backend: str = "spacy",
+    checkpoint: Path | None = None,
+    epochs: int | None = None,
+) -> TrainedExamples:
+    """Train the task detector and the role classifier on ``docs`` into ``out``."""
+    from models.classifiers import train_spacy, train_transformers
+
+    started = time.perf_counter()
+    examples = build_examples(docs)
+    seconds = time.perf_counter() - started
+    for part, data, labels in (
+        ("task_detector", examples.task, TASK_LABELS),
+        ("role_classifier", examples.role, ROLE_LABELS),
+    ):
+        if backend == "spacy":
+            train_spacy(data, labels, out / part, **({"epochs": epochs} if epochs else {}))
+        else:
+            assert checkpoint is not None
+            train_transformers(
+                data, labels, out / part, checkpoint=checkpoint, **({"epochs": epochs} if epochs else {})
+            )
+    return TrainedExamples(examples, seconds)
+
+
+def fit_calibration(
+    docs: list[GoldDocument],
+    out: Path,
+    *,
+    backend: str = "spacy",
+    checkpoint: Path | None = None,
+    epochs: int | None = None,
+) -> dict[str, Any]:
+    """Fit the confidence calibration on out-of-fold proposals of ``docs``; save it in ``out``."""
+    from models.calibration import CALIBRATION_FILE, fit, out_of_fold_rows
+
+    def train_fold(fold_docs: list[GoldDocument], fold_out: Path) -> None:
+        train_components(fold_docs, fold_out, backend=backend, checkpoint=checkpoint, epochs=epochs)
+
+    rows = out_of_fold_rows(docs, folds=CALIBRATION_FOLDS, train_classifiers=train_fold)
+    calibrator = fit(rows)
+    calibrator.save(out / CALIBRATION_FILE)
+    return {"folds": CALIBRATION_FOLDS, "rows": len(rows), "fields": sorted(calibrator.weights)}
 
 
 def held_out_scores(held: list[GoldDocument], model: Path) -> dict[str, dict[str, Any]]:

@@ -82,6 +82,7 @@ def _cross_validate(
         gold, cv=cv, extra=folders, rules_only=rules_only, keep_predictions=keep_predictions
     )
     if as_json:
-        click.echo(json.dumps({"folds": dict(result.folds), "pooled": result.pooled}, ensure_ascii=False, indent=1))
+        report = {"folds": dict(result.folds), "pooled": result.pooled, "calibration": result.calibration}
+        click.echo(json.dumps(report, ensure_ascii=False, indent=1))
         return
     click.echo(format_report(result), nl=False)

@@ -1,0 +1,115 @@
+"""Addressees written as a shared head over a list, places as actors, bare local bodies
+(made-up sentences; GUIDELINES.md "lead")."""
+
+import pytest
+
+from extraction.addressees import as_committee, distribute, document_place, localise, place
+from extraction.pipeline import extract
+from extraction.roles import in_directory
+
+
+@pytest.mark.parametrize(
+    ("phrase", "names"),
+    [
+        (
+            "Ủy ban nhân dân các tỉnh, thành phố: Lạng Sơn, Huế",
+            ["Ủy ban nhân dân tỉnh Lạng Sơn", "Ủy ban nhân dân thành phố Huế"],
+        ),
+        ("các Bộ: Tài chính, Xây dựng", ["Bộ Tài chính", "Bộ Xây dựng"]),
+        (
+            "Bí thư Tỉnh ủy và Chủ tịch UBND các tỉnh: Cao Bằng, Điện Biên",
+            [
+                "Bí thư Tỉnh ủy Cao Bằng",
+                "Bí thư Tỉnh ủy Điện Biên",
+                "Chủ tịch UBND tỉnh Cao Bằng",
+                "Chủ tịch UBND tỉnh Điện Biên",
+            ],
+        ),
+        (
+            "Bí thư Tỉnh ủy và Chủ tịch UBND các tỉnh, thành phố: Hà Nội, Sơn La",
+            [
+                "Bí thư Thành ủy Hà Nội",
+                "Bí thư Tỉnh ủy Sơn La",
+                "Chủ tịch UBND thành phố Hà Nội",
+                "Chủ tịch UBND tỉnh Sơn La",
+            ],
+        ),
+        ("Thành phố Hải Phòng và các tỉnh Quảng Ninh, Lào Cai", ["Thành phố Hải Phòng", "tỉnh Quảng Ninh", "tỉnh Lào Cai"]),
+        (
+            "các Bộ: Nông nghiệp và Môi trường, Công an và các cơ quan liên quan",
+            ["Bộ Nông nghiệp và Môi trường", "Bộ Công an", "các cơ quan liên quan"],
+        ),
+        ("Các Bộ, cơ quan liên quan và các Tập đoàn: Điện lực Việt Nam, Dầu khí Việt Nam",
+         ["Các Bộ", "cơ quan liên quan", "Tập đoàn Điện lực Việt Nam", "Tập đoàn Dầu khí Việt Nam"]),
+    ],
+)
+def test_addressees_shared_head_distributes_over_its_list(phrase, names):
+    assert distribute(phrase, in_directory) == names
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["các Bộ, ngành", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "các tỉnh ủy, thành ủy", "các Ban Đảng Trung ương"],
+)
+def test_addressees_categories_are_not_distributed(phrase):
+    assert distribute(phrase, in_directory) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "committee"),
+    [
+        ("tỉnh Quảng Trị", "Ủy ban nhân dân tỉnh Quảng Trị"),
+        ("Thành phố Đà Nẵng", "Ủy ban nhân dân thành phố Đà Nẵng"),
+        ("Cần Thơ", "Ủy ban nhân dân thành phố Cần Thơ"),
+        ("Bộ Xây dựng", "Bộ Xây dựng"),
+        ("tỉnh Không Có", "tỉnh Không Có"),
+    ],
+)
+def test_addressees_place_as_actor_is_its_peoples_committee(name, committee):
+    assert as_committee(name) == committee
+
+
+def test_addressees_bare_local_body_takes_the_documents_province():
+    text = (
+        "VĂN PHÒNG CHÍNH PHỦ\nSố: 1/TB-VPCP\nTHÔNG BÁO\n"
+        "KẾT LUẬN CỦA THỦ TƯỚNG CHÍNH PHỦ TẠI BUỔI LÀM VIỆC VỚI LÃNH ĐẠO TỈNH QUẢNG NGÃI\n"
+        "Nội dung.\n"
+    )
+    where = document_place(text)
+    assert where == place("Quảng Ngãi")
+    assert localise("Thường trực Tỉnh ủy", where) == "Thường trực Tỉnh ủy Quảng Ngãi"
+    assert localise("Ủy ban nhân dân tỉnh", where) == "Ủy ban nhân dân tỉnh Quảng Ngãi"
+    assert localise("Bộ Tài chính", where) == "Bộ Tài chính"
+
+
+def test_addressees_provincial_or_multi_province_documents_have_no_single_place():
+    own = "ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSố: 5/KH-UBND\nKẾ HOẠCH\nvề việc X tại tỉnh Lào Cai\n"
+    many = "VĂN PHÒNG CHÍNH PHỦ\nTHÔNG BÁO\nKẾT LUẬN VỀ CÁC TỈNH HÀ GIANG, TỈNH LẠNG SƠN\n"
+    assert document_place(own) is None
+    assert document_place(many) is None
+
+
+NOTICE = """VĂN PHÒNG CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 900/TB-VPCP
+Hà Nội, ngày 10 tháng 11 năm 2025
+THÔNG BÁO
+KẾT LUẬN CỦA THỦ TƯỚNG CHÍNH PHỦ TẠI BUỔI LÀM VIỆC VỚI THƯỜNG TRỰC TỈNH ỦY NGHỆ AN
+II. NHIỆM VỤ THỜI GIAN TỚI
+1. Ủy ban nhân dân các tỉnh, thành phố: Nghệ An, Hà Nội khẩn trương hoàn thành việc giải phóng mặt bằng.
+2. Các tỉnh Hà Tĩnh, Lâm Đồng đẩy nhanh tiến độ lập báo cáo nghiên cứu khả thi.
+3. Ngân hàng Nhà nước Việt Nam và các ngân hàng thương mại quyết liệt triển khai gói tín dụng.
+4. Đề nghị Thường trực Tỉnh ủy tập trung lãnh đạo thực hiện các nhiệm vụ trên.
+5. Giao Phó Thủ tướng Chính phủ Trần Văn A trước ngày 15 tháng 12 năm 2025 kiểm tra, đôn đốc các bộ.
+"""
+
+
+def test_addressees_in_the_pipeline():
+    tasks = extract(NOTICE.encode("utf-8"), "text/plain").tasks
+    leads = [[b.name for b in t.lead] for t in tasks]
+    assert leads[0] == ["Ủy ban nhân dân tỉnh Nghệ An", "Ủy ban nhân dân thành phố Hà Nội"]
+    assert leads[1] == ["Ủy ban nhân dân tỉnh Hà Tĩnh", "Ủy ban nhân dân tỉnh Lâm Đồng"]
+    # a body's name ends where its predicate ("quyết liệt") or a deadline phrase starts
+    assert "quyết liệt" not in " ".join(leads[2])
+    assert leads[3] == ["Thường trực Tỉnh ủy Nghệ An"]
+    assert leads[4] == ["Phó Thủ tướng Chính phủ Trần Văn A"]
