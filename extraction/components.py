@@ -70,11 +70,30 @@ class RolesComponent:
         text = document_text(doc)
         abbreviations = document_abbreviations(text)
         where = document_place(text)
-        state["roles"] = [
+        roles = [
             resolve_roles(text, draft, at=state.get("issued"), abbreviations=abbreviations, where=where)
             for draft in state["drafts"]
         ]
+        state["roles"] = continued_leads(text, state["drafts"], roles)
         return doc
+
+
+def continued_leads(text: str, drafts: list[TaskDraft], roles: list[Any]) -> list[Any]:
+    """A paragraph that names no one, right after a task whose lead it names, continues that
+    task's addressee: "2. Các tỉnh ủy ... cụ thể hóa ...\nBố trí kinh phí ..." (the items of a
+    list whose markers were lost)."""
+    from dataclasses import replace
+
+    out = list(roles)
+    for i in range(1, len(drafts)):
+        draft, previous = drafts[i], drafts[i - 1]
+        if out[i].lead or draft.origin != "paragraph" or not out[i - 1].lead:
+            continue
+        between = text[previous.span.end : draft.span.start]
+        if between.count("\n") > 1 or between.strip(" \n.;:"):
+            continue
+        out[i] = replace(out[i], lead=out[i - 1].lead, lead_source="continued")
+    return out
 
 
 @Language.factory("giaoviec_deadlines_v1", requires=["doc._.giaoviec"], assigns=["doc._.giaoviec"])

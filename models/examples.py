@@ -107,5 +107,22 @@ def role_examples(doc: GoldDocument, text: str) -> list[tuple[str, str]]:
 def build_examples(docs: list[GoldDocument]) -> Examples:
     out = Examples()
     for doc in docs:
-        out.extend(examples_of(doc))
+        out.extend(_cached_examples(doc))
     return out
+
+
+_EXAMPLES: dict[str, Examples] = {}
+
+
+def _cached_examples(doc: GoldDocument) -> Examples:
+    """A document's examples, computed once per process: cross-validation and the
+    out-of-fold calibration train on the same documents many times over."""
+    import hashlib
+    import json
+
+    key = hashlib.sha256(
+        (doc.name + "\0" + doc.text + "\0" + json.dumps(doc.gold, sort_keys=True, ensure_ascii=False)).encode()
+    ).hexdigest()
+    if key not in _EXAMPLES:
+        _EXAMPLES[key] = examples_of(doc)
+    return _EXAMPLES[key]
