@@ -296,6 +296,17 @@ def find_support(text: str, start: int = 0, end: int | None = None) -> Span | No
     return _noun_phrase(text, np_start, end, "support")
 
 
+def find_directed(text: str, start: int = 0, end: int | None = None) -> Span | None:
+    """The body a lead is told to direct: "Giao Bộ X chỉ đạo Cục Y rà soát ..." → "Cục Y"
+    (GUIDELINES.md: Y takes part in the work and is listed with the co-operating bodies)."""
+    end = len(text) if end is None else end
+    for m in cue_pattern("directed").finditer(text, start, end):
+        np_start = _skip_spaces(text, m.end())
+        if starts_with_body(text[np_start:end]):
+            return _noun_phrase(text, np_start, end, "support")
+    return None
+
+
 # A list of names breaks before a new name: "Bộ Tài chính, Bộ Nội vụ và Ủy ban nhân dân ...".
 def split_names(phrase: str) -> list[str]:
     """Split a noun phrase listing several bodies into names.
@@ -493,9 +504,20 @@ def resolve_roles(
     # và Đầu tư, Bộ Tài chính và các bộ, cơ quan liên quan"); a lead only when the directory
     # knows every part, else by grammar, because an addressee is one description more often
     # than a list ("Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ").
+    lead = _named(_bodies(text, lead_span, at, abbreviations, use_directory=False), at, where)
+    support = _bodies(text, support_span, at, abbreviations, use_directory=True)
+    directed = find_directed(text, draft.span.start, draft.span.end)
+    if directed is not None and (support_span is None or directed.start >= support_span.end or directed.end <= support_span.start):
+        # a named body only: the gold lists "chỉ đạo Cục Thú y", not "chỉ đạo các cơ quan liên quan"
+        support += tuple(
+            b
+            for b in _bodies(text, directed, at, abbreviations, use_directory=True)
+            if b.span is not None and text[b.span.start : b.span.start + 1].isupper()
+        )
+    leads = {b.name for b in lead}
     return Roles(
-        lead=_named(_bodies(text, lead_span, at, abbreviations, use_directory=False), at, where),
-        support=_named(_bodies(text, support_span, at, abbreviations, use_directory=True), at, where),
+        lead=lead,
+        support=tuple(b for b in _named(support, at, where) if b.name not in leads),
         lead_source=draft.lead_source,
     )
 

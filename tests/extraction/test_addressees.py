@@ -113,3 +113,28 @@ def test_addressees_in_the_pipeline():
     assert "quyết liệt" not in " ".join(leads[2])
     assert leads[3] == ["Thường trực Tỉnh ủy Nghệ An"]
     assert leads[4] == ["Phó Thủ tướng Chính phủ Trần Văn A"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "support"),
+    [
+        ("Giao Bộ Nông nghiệp và Môi trường chỉ đạo Cục Thú y kiểm soát chặt chẽ tiến độ.", ["Cục Thú y"]),
+        # a generic body directed is not listed (the gold lists named bodies)
+        ("Giao Bộ Tài chính chỉ đạo các cơ quan liên quan rà soát các quy định.", []),
+    ],
+)
+def test_roles_directed_body_is_support(sentence, support):
+    task = extract(sentence.encode("utf-8"), "text/plain").tasks[0]
+    assert [b.name for b in task.support] == support
+    assert task.lead and task.lead[0].name not in support
+
+
+def test_roles_unmarked_paragraph_continues_the_previous_addressee():
+    text = (
+        "IV. TỔ CHỨC THỰC HIỆN\n"
+        "1. Các tỉnh ủy, thành ủy cụ thể hóa hướng dẫn này phù hợp với thực tiễn địa phương.\n"
+        "Bố trí kinh phí, trang bị phương tiện phục vụ công tác biên soạn Bản tin.\n"
+    )
+    tasks = extract(text.encode("utf-8"), "text/plain").tasks
+    assert len(tasks) == 2
+    assert [b.name for b in tasks[1].lead] == [b.name for b in tasks[0].lead] != []
