@@ -119,7 +119,7 @@ def annotate(
     nlp = language(config.components, config.model_dir)
     doc = whitespace_doc(nlp, document.text)
     # spaCy rebuilds doc.text from its tokens on every access; the components share this copy
-    doc._.giaoviec = {"issued": info.issued, "issuer": info.issuer, "text": document.text}
+    doc._.giaoviec = {"issued": info.issued, "issuer": info.issuer, "type": info.type, "text": document.text}
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc, info

@@ -61,8 +61,9 @@ def build_proposal(
                 lead=roles.lead,
                 support=roles.support,
                 deadline=deadline,
-                confidence=probabilities["task"]
-                if probabilities and "task" in probabilities
+                # calibrated: the probability that the whole proposal is right as it stands
+                confidence=probabilities["accept"]
+                if probabilities and "accept" in probabilities
                 else _confidence(roles.lead_source, bool(roles.lead), deadline),
                 field_confidence=tuple(sorted(probabilities.items())) if probabilities else (),
                 needs_review=tuple(needs_review),

@@ -615,9 +615,55 @@ def _explicit_assignment(body: str) -> bool:
     return bool(cue_pattern("predicate", case_sensitive=True).search(body))
 
 
+# Inline enumerations inside one item: "Bộ Công an: (1) ...; (2) ..." (also (i), (ii) ...).
+INLINE_MARKER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[:;]))\((?:\d{1,2}|[ivx]{1,4})\)\s+")
+
+
+def _inline_items(text: str, piece: Span) -> tuple[Span, list[Span]] | None:
+    """(the lead-in, the items) of an item that enumerates separate work inline, or None.
+
+    It splits when the lead-in only names the addressee ("Bộ Công an: (1) ...; (2) ...",
+    "Giao Đảng uỷ Chính phủ: (i) ...") or when every item names its own lead ("Khẩn trương ban
+    hành ...: (1) Thanh tra Chính phủ ban hành ...; (2) Bộ Công an ..."); an enumeration that
+    describes one deliverable ("... với 05 chức năng chính: (i) ...; (ii) ...") stays one task.
+    """
+    markers = list(INLINE_MARKER.finditer(text, piece.start, piece.end))
+    if markers:
+        # one level: "(1) ... (5) ... với 05 chức năng: (i) ...; (ii) ..." splits at (1)..(5) only
+        digits = text[markers[0].start() + 1].isdigit()
+        markers = [m for m in markers if text[m.start() + 1].isdigit() == digits]
+    if len(markers) < 2:
+        return None
+    lead_in = Span(piece.start, markers[0].start())
+    if not text[lead_in.start : lead_in.end].rstrip().endswith(":"):
+        return None
+    bounds = [m.end() for m in markers] + [piece.end]
+    items = [
+        _trim(text, Span(start, _item_end(text, start, next_marker)))
+        for start, next_marker in zip(bounds, [m.start() for m in markers[1:]] + [piece.end], strict=False)
+    ]
+    items = [i for i in items if i.end > i.start]
+    addressee = find_lead(text, lead_in.start, lead_in.end)
+    names_addressee = addressee is not None and not text[addressee.end : lead_in.end].strip(" :,")
+    own_leads = all(find_lead(text, i.start, i.end) is not None for i in items)
+    if not (names_addressee or own_leads):
+        return None
+    return lead_in, items
+
+
+def _item_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " ;,.\t":
+        end -= 1
+    return end
+
+
 def _task_drafts(text: str, node: Node, ctx: Context) -> list[TaskDraft]:
     drafts = []
     for piece in split_assignments(text, node.body):
+        inline = _inline_items(text, piece)
+        if inline is not None:
+            drafts.extend(_inline_drafts(text, node, ctx, *inline))
+            continue
         lead = find_lead(text, piece.start, piece.end)
         support = find_support(text, piece.start, piece.end)
         drafts.append(
@@ -630,6 +676,28 @@ def _task_drafts(text: str, node: Node, ctx: Context) -> list[TaskDraft]:
                 lead_source="own" if lead else ctx.addressee_source,
                 inherited_support=ctx.support,
                 deadline_context=ctx.deadline_spans,
+            )
+        )
+    return drafts
+
+
+def _inline_drafts(text: str, node: Node, ctx: Context, lead_in: Span, items: list[Span]) -> list[TaskDraft]:
+    """Each inline item is a task of its own lead, else of the lead-in's addressee; the lead-in's
+    deadline governs the items that state none."""
+    addressee = find_lead(text, lead_in.start, lead_in.end)
+    drafts = []
+    for item in items:
+        lead = find_lead(text, item.start, item.end)
+        drafts.append(
+            TaskDraft(
+                span=item,
+                origin="inline_item",
+                lead=lead,
+                support=find_support(text, item.start, item.end),
+                inherited_lead=addressee or ctx.addressee,
+                lead_source="own" if lead else ("inherited" if addressee else ctx.addressee_source),
+                inherited_support=None if addressee else ctx.support,
+                deadline_context=(*ctx.deadline_spans, lead_in),
             )
         )
     return drafts

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -28,9 +29,13 @@ import numpy as np
 from models.corpus import GoldDocument
 
 FIELDS = ("task", "lead", "support", "deadline")
+# "accept": the whole proposal is right (the task, and its lead, support and deadline as they
+# are): the proposal's own confidence, what "accept all above 90 %" needs
+ACCEPT = "accept"
+MODELLED = (*FIELDS, ACCEPT)
 CALIBRATION_FILE = "calibration.json"
 REVIEW_BELOW = 0.9
-L2 = 1.0
+L2 = 3.0
 Row = tuple[dict[str, float], dict[str, int | None]]
 
 
@@ -68,12 +73,25 @@ def task_features(state: dict[str, Any], index: int, text: str) -> dict[str, flo
         "long": float(len(body) > 600),
         "role_model_changed": float(bool(changes)),
     }
+    f[f"type={state.get('type') or 'unknown'}"] = 1.0
+    f[f"tasks_in_document={_bucket(len(state['drafts']), (3, 10, 25))}"] = 1.0
+    f["lead_words"] = min(sum(len(n.split()) for n in lead_names) / 10.0, 2.0)
+    f["directs"] = float("chỉ đạo" in body.lower())
+    f["inline_list"] = float(bool(re.search(r"\(\d\)|\b[a-d]\)\s", body)))
+    f["colon"] = float(":" in body)
     if detector is not None:
         f["detector"] = float(detector)
         f["detector_low"] = float(detector < 0.5)
     else:
         f["no_detector"] = 1.0
     return f
+
+
+def _bucket(value: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if value <= edge:
+            return f"<={edge}"
+    return f">{edges[-1]}"
 
 
 # --- the model -------------------------------------------------------------------------------
@@ -110,7 +128,7 @@ def fit(rows: Sequence[Row], *, l2: float = L2) -> Calibrator:
     """One L2-regularised logistic regression per field, by Newton's method."""
     names = sorted({k for features, _ in rows for k in features})
     weights = {}
-    for name in FIELDS:
+    for name in MODELLED:
         usable = [(f, labels[name]) for f, labels in rows if labels.get(name) is not None]
         if len({y for _, y in usable}) < 2:
             continue
@@ -162,9 +180,9 @@ def labelled_rows(doc: GoldDocument, model_dir: Path | None) -> list[Row]:
 
 def _labels(sc: Any, predicted: dict[str, Any], gold: dict[str, Any] | None) -> dict[str, int | None]:
     if gold is None:
-        return {"task": 0, "lead": None, "support": None, "deadline": None}
+        return {"task": 0, "lead": None, "support": None, "deadline": None, ACCEPT: 0}
     pd, gd = sc.dl(predicted), sc.dl(gold)
-    return {
+    labels: dict[str, int | None] = {
         "task": 1,
         "lead": int(sc.name_set(predicted.get("lead")) == sc.name_set(gold.get("lead"))),
         "support": int(sc.name_set(predicted.get("support")) == sc.name_set(gold.get("support"))),
@@ -172,6 +190,8 @@ def _labels(sc: Any, predicted: dict[str, Any], gold: dict[str, Any] | None) -> 
             (pd.get("kind") or "none") == (gd.get("kind") or "none") and (pd.get("date") or None) == (gd.get("date") or None)
         ),
     }
+    labels[ACCEPT] = int(all(labels[name] for name in FIELDS))
+    return labels
 
 
 def out_of_fold_rows(
@@ -232,7 +252,7 @@ def calibration_report(gold: Path, predictions: Path) -> dict[str, Any]:
     from models.scorer import scorer
 
     sc = scorer()
-    pairs: dict[str, list[tuple[float, int]]] = {f: [] for f in FIELDS}
+    pairs: dict[str, list[tuple[float, int]]] = {f: [] for f in MODELLED}
     sure = sure_right = 0
     for doc in read_corpus([gold]):
         path = predictions / f"{doc.name}.json"
@@ -245,12 +265,12 @@ def calibration_report(gold: Path, predictions: Path) -> dict[str, Any]:
             if not confidence:
                 continue
             labels = _labels(sc, task, doc.tasks[matched[j]] if j in matched else None)
-            for name in FIELDS:
+            for name in MODELLED:
                 if name in confidence and labels[name] is not None:
                     pairs[name].append((confidence[name], int(labels[name] or 0)))
-            if all(confidence.get(name, 0.0) >= REVIEW_BELOW for name in FIELDS):
+            if all(confidence.get(name, 0.0) >= REVIEW_BELOW for name in MODELLED):
                 sure += 1
-                sure_right += all(labels[name] for name in FIELDS)
+                sure_right += bool(labels[ACCEPT])
     tables = {name: reliability(p) for name, p in pairs.items() if p}
     return {
         "ece": {name: t.ece for name, t in tables.items()},

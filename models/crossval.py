@@ -87,6 +87,7 @@ def cross_validate(
     rules_only: bool = False,
     keep_predictions: Path | None = None,
     train_fold: Callable[[list[GoldDocument], Path], Path] | None = None,
+    calibrate: bool = True,
 ) -> CrossValidation:
     """Train and score each fold; pooled figures over every fold's held-out proposals.
 
@@ -101,7 +102,7 @@ def cross_validate(
 
     docs = read_corpus([gold])
     extra_docs = read_corpus(extra) if extra else []
-    train = train_fold or _train_fold
+    train = train_fold or (lambda fold_docs, root: _train_fold(fold_docs, root, calibrate=calibrate))
     result = CrossValidation()
     with tempfile.TemporaryDirectory(prefix="giaoviec-cv-") as tmp:
         pred = keep_predictions or Path(tmp) / "pred"
@@ -120,12 +121,13 @@ def cross_validate(
     return result
 
 
-def _train_fold(docs: list[GoldDocument], root: Path) -> Path:
-    """Train both learned components on ``docs`` into a throw-away version folder."""
+def _train_fold(docs: list[GoldDocument], root: Path, *, calibrate: bool = True) -> Path:
+    """Train the learned components on ``docs`` into a throw-away version folder. Without
+    ``calibrate`` the proposals are the same, only their confidence is the rules' own."""
     from models.train import train
 
     folders = _as_folders(docs, root / "corpus")
-    trained = train(folders, root=root / "versions", held_out_percent=0, evaluate_held_out=False)
+    trained = train(folders, root=root / "versions", held_out_percent=0, evaluate_held_out=False, calibrate=calibrate)
     return trained.path
 
 

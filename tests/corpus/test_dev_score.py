@@ -1,67 +1,56 @@
-"""The extractor scored on the shared dev corpus with the shared scorer: the floors we hold.
+"""The shipped pipeline scored on the shared dev corpus with the shared scorer, cross-validated:
+the floors we hold.
 
-Floors are the figures measured when they were set, rounded down; raise them as the
-extractor improves, never lower them without saying why in the changelog.
+The learned components train on the dev corpus, so a figure measured on documents a model saw
+would flatter it. Every figure here is leave-one-family-out (``giaoviec evaluate --cv family``):
+each family (gov, local, party, party2, prov, tb) is scored by a model trained on the others
+plus ``corpus/``. Floors are the figures measured when they were set, rounded down; raise them
+as the extractor improves, never lower them without saying why in the changelog.
 """
-
-import importlib.util
-import json
 
 import pytest
 
+from models.crossval import cross_validate
+from models.train import default_corpus
+
+pytestmark = [pytest.mark.corpus, pytest.mark.slow]
+
+# leave-one-family-out, pooled, 47 documents / 799 gold tasks (set 2026-12-04; CHANGELOG)
 FLOORS = {
-    "task_f1": 0.95,
-    "lead_f1": 0.92,
-    "lead_exact": 0.91,
-    "support_f1": 0.92,
-    "deadline_kind_acc": 0.98,
-    "deadline_date_acc": 0.98,
-    "accept_as_is": 0.83,
+    "task_f1": 0.89,
+    "lead_f1": 0.87,
+    "lead_exact": 0.86,
+    "support_f1": 0.89,
+    "deadline_kind_acc": 0.94,
+    "deadline_date_acc": 0.96,
+    "accept_as_is": 0.69,
 }
+# no family is left far behind the others
+FAMILY_TASK_F1 = 0.8
 
 
 @pytest.fixture(scope="module")
-def summary(shared_dir, tmp_path_factory, run_cli):
-    pred = tmp_path_factory.mktemp("pred")
-    from extraction.pipeline import extract
-    from extraction.proposal import to_json
-
-    for txt in sorted((shared_dir / "corpus" / "dev").glob("*.txt")):
-        out = to_json(extract(txt.read_bytes(), filename=txt.name))
-        (pred / f"{txt.stem}.json").write_text(
-            json.dumps(out, ensure_ascii=False), encoding="utf-8"
-        )
-    spec = importlib.util.spec_from_file_location("score", shared_dir / "eval" / "score.py")
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
-    import subprocess
-    import sys
-
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(shared_dir / "eval" / "score.py"),
-            "--gold",
-            str(shared_dir / "corpus" / "dev"),
-            "--pred",
-            str(pred),
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout)
+def cross_validated(shared_dir):
+    # calibration changes confidences only, not the proposals the scorer reads: skip it here
+    return cross_validate(shared_dir / "corpus" / "dev", cv="family", extra=default_corpus(), calibrate=False)
 
 
-@pytest.mark.corpus
 @pytest.mark.parametrize("metric", sorted(FLOORS))
-def test_corpus_dev_score_holds_floor(summary, metric):
-    assert summary[metric] >= FLOORS[metric], f"{metric} = {summary[metric]}"
+def test_corpus_dev_cross_validated_score_holds_floor(cross_validated, metric):
+    pooled = cross_validated.pooled
+    assert pooled[metric] >= FLOORS[metric], f"{metric} = {pooled[metric]}"
 
 
-@pytest.mark.corpus
-def test_corpus_dev_metadata_number(summary):
-    assert summary["doc_meta_acc"]["number"] >= 0.9
-    assert summary["doc_meta_acc"]["issued"] >= 0.9
-    assert summary["errors"] == 0
+def test_corpus_dev_every_family_scored_by_a_model_that_never_saw_it(cross_validated):
+    folds = dict(cross_validated.folds)
+    assert sorted(folds) == ["gov", "local", "party", "party2", "prov", "tb"]
+    assert sum(f["documents"] for f in folds.values()) == cross_validated.pooled["documents"] == 47
+    for name, summary in folds.items():
+        assert summary["task_f1"] >= FAMILY_TASK_F1, f"{name}: task_f1 {summary['task_f1']}"
+
+
+def test_corpus_dev_metadata(cross_validated):
+    pooled = cross_validated.pooled
+    assert pooled["doc_meta_acc"]["number"] >= 0.95
+    assert pooled["doc_meta_acc"]["issued"] >= 0.93
+    assert pooled["errors"] == 0

@@ -138,3 +138,25 @@ def test_roles_unmarked_paragraph_continues_the_previous_addressee():
     tasks = extract(text.encode("utf-8"), "text/plain").tasks
     assert len(tasks) == 2
     assert [b.name for b in tasks[1].lead] == [b.name for b in tasks[0].lead] != []
+
+
+def test_segment_inline_enumeration_gives_each_item_its_own_task():
+    text = (
+        "III. NHIỆM VỤ\n"
+        "1. Bộ Công an: (1) Tiếp tục mở rộng Trung tâm Dữ liệu quốc gia, hoàn thành trước ngày 10/12/2026; "
+        "(2) Tham mưu ban hành Nghị định về công dân số; "
+        "(3) Phát triển ứng dụng định danh với 03 chức năng chính: (i) Lưu trữ dữ liệu; (ii) Xác thực điện tử; (iii) Thanh toán.\n"
+        "2. Khẩn trương ban hành chiến lược dữ liệu, hoàn thành trong tháng 12/2026: (1) Thanh tra Chính phủ ban hành chiến lược của ngành; "
+        "(2) Bộ Tư pháp ban hành chiến lược của ngành.\n"
+    )
+    tasks = extract(text.encode("utf-8"), "text/plain").tasks
+    texts = [t.text for t in tasks]
+    assert len(tasks) == 5, texts
+    assert [b.name for t in tasks[:3] for b in t.lead] == ["Bộ Công an"] * 3
+    # the enumeration inside one deliverable stays in its task
+    assert "(i) Lưu trữ dữ liệu" in texts[2] and "(iii) Thanh toán" in texts[2]
+    assert [t.lead[0].name for t in tasks[3:]] == ["Thanh tra Chính phủ", "Bộ Tư pháp"]
+    # an item's own deadline, else the lead-in's
+    assert tasks[0].deadline.date.isoformat() == "2026-12-10"
+    assert tasks[1].deadline.kind == "none"
+    assert tasks[3].deadline.date.isoformat() == "2026-12-31"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from models.calibration import FIELDS, Calibrator, fit, reliability
+from models.calibration import FIELDS, MODELLED, Calibrator, fit, reliability
 
 
 def _rows(n: int, seed: int = 0):
@@ -75,9 +75,10 @@ def test_calibration_trained_model_gives_each_proposal_field_probabilities(tiny_
     out = propose_json(text, filename="party-01.txt", model_dir=result.path)
     assert out["tasks"]
     for task in out["tasks"]:
-        assert set(task["field_confidence"]) <= set(FIELDS) and "task" in task["field_confidence"]
+        assert set(task["field_confidence"]) <= set(MODELLED) and "task" in task["field_confidence"]
         assert 0.0 <= task["confidence"] <= 1.0
-        assert task["confidence"] == task["field_confidence"]["task"]
+        # the proposal's confidence: the probability that it is right as it stands
+        assert task["confidence"] == task["field_confidence"]["accept"]
         below = [f for f, p in task["field_confidence"].items() if p < 0.9]
         assert task["needs_review"] == [f for f in FIELDS if f in below]
 
