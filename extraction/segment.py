@@ -84,10 +84,16 @@ def segment(text: str) -> list[TaskDraft]:
     )
     drafts: list[TaskDraft] = []
     outline_lines: list[Span] = []
+    columns: TableColumns | None = None  # a task table's columns stay in force across group rows
     for run in _runs(text, body):
-        if _is_table_run(text, run):
-            drafts.extend(table_drafts(text, run))
+        is_rows = CELL_SEPARATOR in text[run[0].start : run[0].end]
+        if is_rows and (_is_table_run(text, run) or columns is not None):
+            found, columns = table_drafts(text, run, columns)
+            drafts.extend(found)
+        elif columns is not None and all(_is_group_row(text, line) for line in run):
+            continue  # "II. HOÀN THIỆN CƠ CHẾ ..." between the rows of one table
         else:
+            columns = None
             outline_lines.extend(run)
     root_context = Context(
         addressee=document_addressee,
@@ -266,10 +272,20 @@ def _is_table_run(text: str, run: list[Span]) -> bool:
     return any(_is_task_table_header(text, line) for line in run)
 
 
-def table_drafts(text: str, rows: list[Span]) -> list[TaskDraft]:
-    """One draft per row of a task table (after its header row)."""
+def _is_group_row(text: str, line: Span) -> bool:
+    """A row that groups a table's rows under a heading: "I. NÂNG CAO NHẬN THỨC", short and
+    mostly upper case."""
+    content = text[line.start : line.end]
+    letters = [c for c in content if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.7 * len(letters) and len(content.split()) <= 25
+
+
+def table_drafts(
+    text: str, rows: list[Span], columns: TableColumns | None = None
+) -> tuple[list[TaskDraft], TableColumns | None]:
+    """One draft per row of a task table (after its header row, or under the columns of the
+    table it continues), and the columns in force after the last row."""
     drafts: list[TaskDraft] = []
-    columns: TableColumns | None = None
     for row in rows:
         cells = _cells(text, row)
         header = table_columns([text[c.start : c.end] for c in cells])
@@ -292,7 +308,7 @@ def table_drafts(text: str, rows: list[Span]) -> list[TaskDraft]:
                 product_cell=_cell(cells, columns.product),
             )
         )
-    return drafts
+    return drafts, columns
 
 
 def _strip_cell_marker(text: str, cell: Span) -> Span:
@@ -515,6 +531,9 @@ def _visit_lead_in(
     text: str, node: Node, body: str, ctx: Context, has_assignment_section: bool
 ) -> list[TaskDraft]:
     lead = find_lead(text, node.body.start, node.body.end)
+    if lead is not None and cue_pattern("issuing").match(text, _skip_blank(text, lead.end)):
+        # "Ủy ban nhân dân Tỉnh ban hành Kế hoạch ... như sau:": the issuer, not the addressee
+        lead = None
     support = find_support(text, node.body.start, node.body.end)
     own: list[TaskDraft] = []
     if _lead_in_is_also_task(text, node, body, lead, ctx):
@@ -534,6 +553,12 @@ def _visit_lead_in(
         plan_needs_body=ctx.plan_needs_body and lead is None,
     )
     return own + _visit_children(text, node, child_ctx, has_assignment_section)
+
+
+def _skip_blank(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t,":
+        pos += 1
+    return pos
 
 
 def _lead_in_is_also_task(

@@ -160,3 +160,32 @@ def test_segment_inline_enumeration_gives_each_item_its_own_task():
     assert tasks[0].deadline.date.isoformat() == "2026-12-10"
     assert tasks[1].deadline.kind == "none"
     assert tasks[3].deadline.date.isoformat() == "2026-12-31"
+
+
+PLAN = """ỦY BAN NHÂN DÂN TỈNH LÀO CAI
+Số: 12/KH-UBND
+KẾ HOẠCH
+Chuyển đổi số cho doanh nghiệp
+Ủy ban nhân dân Tỉnh ban hành Kế hoạch chuyển đổi số cho các doanh nghiệp với các nội dung như sau:
+I. NHIỆM VỤ, GIẢI PHÁP
+1. Đẩy mạnh truyền thông về chuyển đổi số cho các doanh nghiệp trên địa bàn.
+II. TỔ CHỨC THỰC HIỆN
+Các sở, ngành thực hiện nhiệm vụ tại Phụ lục kèm theo.
+TM. ỦY BAN NHÂN DÂN
+PHỤ LỤC
+STT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành
+I. NÂNG CAO NHẬN THỨC
+1 | Triển khai nền tảng đào tạo trực tuyến cho doanh nghiệp | Sở Khoa học và Công nghệ | Sở Tài chính | Quý IV/2026
+II. HOÀN THIỆN CƠ CHẾ, CHÍNH SÁCH
+2 | Xây dựng bộ tiêu chí đánh giá chuyển đổi số doanh nghiệp | Sở Công Thương | Sở Nội vụ | Thường xuyên
+"""
+
+
+def test_segment_task_table_continues_across_group_rows_and_issuer_is_not_addressee():
+    tasks = extract(PLAN.encode("utf-8"), "text/plain").tasks
+    rows = [t for t in tasks if t.text.startswith(("Triển khai nền tảng", "Xây dựng bộ tiêu chí"))]
+    assert [t.lead[0].name for t in rows] == ["Sở Khoa học và Công nghệ", "Sở Công Thương"]
+    assert [b.name for b in rows[1].support] == ["Sở Nội vụ"]
+    assert rows[0].deadline.date.isoformat() == "2026-12-31"
+    # "Ủy ban nhân dân Tỉnh ban hành Kế hoạch ...:" issues the plan; its unnamed items are not its tasks
+    assert not any(t.text.startswith("Đẩy mạnh truyền thông") for t in tasks)
