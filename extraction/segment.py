@@ -474,6 +474,8 @@ def _is_heading_node(text: str, node: Node, body: str) -> bool:
         names_only(text, node.body.start, node.body.end) or DUTY_HEADING.match(body)
     ):
         return True
+    if body.endswith(":") and find_lead(text, node.body.start, node.body.end) is not None:
+        return False  # "2. Văn phòng Trung ương Đảng có trách nhiệm:" names who does the points
     if _heading_kind(body) is not None and is_heading(body):
         return True
     if cue_pattern("assign", case_sensitive=True).search(body) or (

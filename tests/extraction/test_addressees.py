@@ -189,3 +189,22 @@ def test_segment_task_table_continues_across_group_rows_and_issuer_is_not_addres
     assert rows[0].deadline.date.isoformat() == "2026-12-31"
     # "Ủy ban nhân dân Tỉnh ban hành Kế hoạch ...:" issues the plan; its unnamed items are not its tasks
     assert not any(t.text.startswith("Đẩy mạnh truyền thông") for t in tasks)
+
+
+def test_segment_lead_in_naming_its_body_overrides_a_duty_heading():
+    text = (
+        "Điều 18. Trách nhiệm của các cơ quan, tổ chức\n"
+        "1. Các cơ quan đảng có trách nhiệm chia sẻ thông tin dữ liệu với Văn phòng Trung ương Đảng.\n"
+        "2. Văn phòng Trung ương Đảng có trách nhiệm:\n"
+        "a) Chủ trì, phối hợp với các cơ quan đảng ở Trung ương tổ chức triển khai việc chia sẻ dữ liệu.\n"
+        "b) Chủ trì, xây dựng, ban hành Khung kiến trúc dữ liệu.\n"
+    )
+    tasks = extract(text.encode("utf-8"), "text/plain").tasks
+    assert [[b.name for b in t.lead] for t in tasks[1:]] == [["Văn phòng Trung ương Đảng"]] * 2
+
+
+def test_bodies_department_abbreviations_are_expanded():
+    from extraction.roles import canonical_name
+
+    assert canonical_name("Sở KH&CN") == "Sở Khoa học và Công nghệ"
+    assert canonical_name("Sở GD&ĐT") == "Sở Giáo dục và Đào tạo"
