@@ -544,6 +544,8 @@ def _bodies(
     if found is not None and not use_directory and not all(b.in_directory for b in found):
         found = None  # a lead the directory only partly knows is read by grammar
     if found is not None:
+        found = found + _uncovered_names(phrase, found, at)
+        found.sort(key=lambda b: b.span.start if b.span else 0)
         bodies = []
         for b in found:
             start = span.start + b.span.start
@@ -594,10 +596,24 @@ def _named(bodies: tuple[Body, ...], at: date | None, where: Place | None) -> tu
 def _cut_at_predicate(name: str) -> str:
     """ "Sở Nội vụ chủ trì tham mưu ..." (a table cell) → "Sở Nội vụ"."""
     end = noun_phrase_end(name, 0)
-    return (name[:end] if end is not None else name).strip(" ,;.:")
+    # a name that opens with a predicate's word is kept whole ("cấp uỷ": "cấp" also means "grant")
+    return (name[:end] if end else name).strip(" ,;.:")
 
 
 DIRECTORY_COVERAGE = 0.85
+
+
+def _uncovered_names(phrase: str, found: list[Body], at: date | None) -> list[Body]:
+    """List items the directory did not read: "cấp uỷ, tổ chức đảng, chính quyền" → "cấp uỷ"."""
+    covered = [(b.span.start, b.span.end) for b in found if b.span is not None]
+    out = []
+    for m in re.finditer(r"[^,;]+", phrase):
+        start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        piece = m.group(0).strip(" .:")
+        if len(re.sub(r"\W", "", piece)) < 4 or any(s < m.end() and start < e for s, e in covered):
+            continue
+        out.append(Body(canonical_name(piece, at=at), Span(start, start + len(piece), "generic"), in_directory(piece)))
+    return out
 
 
 def directory_split(phrase: str, at: date | None) -> list[Body] | None:

@@ -392,18 +392,50 @@ def _visit_siblings(
     of the paragraph before it ("Bộ Chính trị giao X ... . ¶ Bảo đảm ...")."""
     out: list[TaskDraft] = []
     current = ctx
+    introduced = ctx  # what a paragraph that introduces the items after it ("... sau:") passes on
     for i, node in enumerate(nodes):
         if out and _continues_item(text, nodes, i):
             out[-1] = replace(out[-1], span=Span(out[-1].span.start, node.body.end))
             continue
         if node.style != "para":
-            current = ctx  # a numbered item takes its addressee from above, not from a paragraph
+            current = introduced  # a numbered item takes its addressee from above, not from a paragraph
+        elif not node.children:
+            introduced = _introduced(text, node, ctx)
         drafts = _visit(text, node, current, has_assignment_section)
         out.extend(drafts)
         own = [d for d in drafts if d.lead is not None and d.lead_source == "own"]
         if node.style == "para" and own:
             current = replace(ctx, addressee=own[-1].lead, addressee_source="inherited")
     return out
+
+
+def _introduced(text: str, node: Node, ctx: Context) -> Context:
+    """The context a paragraph ending in a colon gives the numbered items after it: the body its
+    last sentence asks to act ("... Để làm tốt việc này, yêu cầu cấp uỷ, tổ chức đảng các cấp
+    tập trung thực hiện tốt một số nhiệm vụ sau:")."""
+    if not node.body_text(text).rstrip().endswith(":"):
+        return ctx
+    lead = _lead_in_addressee(text, node)
+    return ctx if lead is None else replace(ctx, addressee=lead, addressee_source="inherited")
+
+
+def _lead_in_addressee(text: str, node: Node) -> Span | None:
+    """Who a lead-in asks to act: its subject, else the subject of its last sentence (a long
+    preamble ending "... Để làm tốt việc này, yêu cầu cấp uỷ các cấp thực hiện tốt ... sau:").
+    An issuing statement ("Ủy ban nhân dân Tỉnh ban hành Kế hoạch ... như sau:") names none."""
+    lead = find_lead(text, node.body.start, node.body.end)
+    if lead is None:
+        body = node.body_text(text)
+        last = max(body.rfind(". "), body.rfind("; "))
+        if last > 0:
+            lead = find_lead(text, node.body.start + last + 2, node.body.end)
+            if lead is not None and (
+                REPORTED.match(text, lead.end) or cue_pattern("not_task_after_lead").match(text, lead.end + 1)
+            ):
+                return None  # "Đồng chí X đã phát biểu kết luận như sau:" reports, it assigns nothing
+    if lead is not None and cue_pattern("issuing").match(text, _skip_blank(text, lead.end)):
+        return None
+    return lead
 
 
 # An item described by labelled fields, as plans write them:
@@ -532,10 +564,7 @@ DUTY_HEADING = re.compile(
 def _visit_lead_in(
     text: str, node: Node, body: str, ctx: Context, has_assignment_section: bool
 ) -> list[TaskDraft]:
-    lead = find_lead(text, node.body.start, node.body.end)
-    if lead is not None and cue_pattern("issuing").match(text, _skip_blank(text, lead.end)):
-        # "Ủy ban nhân dân Tỉnh ban hành Kế hoạch ... như sau:": the issuer, not the addressee
-        lead = None
+    lead = _lead_in_addressee(text, node)
     support = find_support(text, node.body.start, node.body.end)
     own: list[TaskDraft] = []
     if _lead_in_is_also_task(text, node, body, lead, ctx):

@@ -208,3 +208,26 @@ def test_bodies_department_abbreviations_are_expanded():
 
     assert canonical_name("Sở KH&CN") == "Sở Khoa học và Công nghệ"
     assert canonical_name("Sở GD&ĐT") == "Sở Giáo dục và Đào tạo"
+
+
+def test_segment_preamble_last_sentence_names_the_addressee_of_the_items():
+    text = (
+        "Trẻ em có hoàn cảnh đặc biệt cần được chăm lo. Để làm tốt việc này, yêu cầu cấp uỷ, tổ chức đảng, "
+        "chính quyền, đoàn thể các cấp tập trung thực hiện tốt một số nhiệm vụ, giải pháp sau:\n"
+        "1. Đổi mới mô hình chăm sóc trẻ em có hoàn cảnh đặc biệt.\n"
+        "2. Bảo đảm mọi trẻ bị bỏ rơi đều được tiếp nhận kịp thời.\n"
+    )
+    tasks = extract(text.encode("utf-8"), "text/plain").tasks
+    assert len(tasks) == 2
+    for task in tasks:
+        assert [b.name for b in task.lead] == ["cấp uỷ", "tổ chức đảng", "chính quyền, đoàn thể các cấp"]
+
+
+def test_segment_a_reported_conclusion_names_no_addressee():
+    text = (
+        "Hội nghị đã đánh giá kết quả công tác. Đồng chí Nguyễn Văn A, Chánh Văn phòng Trung ương Đảng "
+        "đã phát biểu kết luận Hội nghị như sau:\n"
+        "1. Nâng cao chất lượng công tác tham mưu, tổng hợp.\n"
+    )
+    tasks = extract(text.encode("utf-8"), "text/plain").tasks
+    assert all("Chánh Văn phòng" not in b.name for t in tasks for b in t.lead)
