@@ -25,7 +25,7 @@ from __future__ import annotations
 import calendar as gregorian
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from functools import cache
@@ -147,6 +147,9 @@ def _grammar() -> _Grammar:
     lex = _lexicon()
     cue = lex.cue
     rules = _time_rules(lex) | _recurrence_rules(lex) | _relative_rules(lex)
+    unread = sorted(set(rules) - set(_HANDLERS))
+    if unread:
+        raise LookupError(f"deadline rules without a reader in _HANDLERS: {', '.join(unread)}")
     compiled = {name: re.compile(pattern, _FLAGS) for name, pattern in rules.items()}
     cue_groups = "|".join(
         rf"(?P<{role}>{_alt(cue(role))})"
@@ -770,25 +773,27 @@ def _any_in(words: tuple[str, ...], lower: str, has_digit: bool) -> bool:
 
 
 def _hit(m: re.Match[str], rule: str, text: str, issued: date | None) -> _Hit | None:
-    if rule in ("day_num", "day_text", "day_dm", "dm_bare"):
-        return _hit_day(m, rule, issued)
-    if rule == "day_range":
-        return _hit_day_range(m, issued)
-    if rule in ("month", "month_range"):
-        return _hit_month(m, rule, issued)
-    if rule in ("quarter", "quarter_range"):
-        return _hit_quarter(m, rule, issued)
-    if rule == "year_part":
-        return _hit_year_part(m, issued)
-    if rule in ("year", "year_bare", "year_range"):
-        return _hit_year(m, rule)
-    if rule == "event":
-        return _hit_event(m, issued)
-    if rule.startswith("rec_") or rule == "onward":
-        return _hit_recurrence(m, rule, issued)
-    if rule in ("rel_count", "rel_after"):
-        return _hit_relative(m, rule, text, issued)
-    return _hit_event_clause(m, text, issued)
+    return _HANDLERS[rule](m, rule, text, issued)
+
+
+_Handler = Callable[[re.Match[str], str, str, "date | None"], "_Hit | None"]
+# Which reader turns a rule's match into a hit: one row per rule of the grammar, checked when the
+# grammar is built (a rule without a reader is an error, never a silent default).
+_HANDLERS: dict[str, _Handler] = {
+    **dict.fromkeys(("day_num", "day_text", "day_dm", "dm_bare"), lambda m, r, t, i: _hit_day(m, r, i)),
+    "day_range": lambda m, r, t, i: _hit_day_range(m, i),
+    **dict.fromkeys(("month", "month_range"), lambda m, r, t, i: _hit_month(m, r, i)),
+    **dict.fromkeys(("quarter", "quarter_range"), lambda m, r, t, i: _hit_quarter(m, r, i)),
+    "year_part": lambda m, r, t, i: _hit_year_part(m, i),
+    **dict.fromkeys(("year", "year_bare", "year_range"), lambda m, r, t, i: _hit_year(m, r)),
+    "event": lambda m, r, t, i: _hit_event(m, i),
+    **dict.fromkeys(
+        ("rec_day_of", "rec_every_n", "rec_last_day", "rec_list", "rec_per", "rec_periodic", "onward"),
+        lambda m, r, t, i: _hit_recurrence(m, r, i),
+    ),
+    **dict.fromkeys(("rel_count", "rel_after"), _hit_relative),
+    "rel_event": lambda m, r, t, i: _hit_event_clause(m, t, i),
+}
 
 
 # --- context ---------------------------------------------------------------------------------

@@ -28,10 +28,10 @@ from extraction.structure import (
 )
 from extraction.types import Span
 
-# Where the body of a document ends: the recipients or the signature block.
-TRAILER = re.compile(
-    r"^(?:Nơi nhận|NƠI NHẬN|T/M\b|TM\.|KT\.|K/T\b|Q\.\s|TL\.|TUQ\.|Lưu:)", re.UNICODE
-)
+# Where the body of a document ends: the recipients or the signature block (cues.tsv: trailer).
+def _is_trailer(line: str) -> bool:
+    return cue_pattern("trailer").match(line) is not None
+
 CLAUSE_BREAK = re.compile(r"(?<=;)\s+(?=\S)")
 HEADER_SCAN_LINES = 30
 MIN_PROSE_WORDS = 14
@@ -125,7 +125,7 @@ def body_range(text: str, lines: list[Span], start: int | None = None) -> tuple[
         )
     end = len(lines)
     for i in range(start, len(lines)):
-        if TRAILER.match(text[lines[i].start : lines[i].end]):
+        if _is_trailer(text[lines[i].start : lines[i].end]):
             end = i
             break
     return start, end
@@ -572,7 +572,7 @@ def _visit_lead_in(
     # A lead-in passes its deadline down, but not a task whose points only detail its
     # deliverable ("... trước ngày 20/10/2024. Trong đó lưu ý:"), nor a narrative opening.
     passes_deadline = (
-        not own and not cue_pattern("not_task").match(body) and not NARRATIVE.search(body[:120])
+        not own and not cue_pattern("not_task").match(body) and not _narrates(body)
     )
     child_ctx = replace(
         ctx,
@@ -659,14 +659,17 @@ BOILERPLATE = re.compile(
     r"chịu trách nhiệm thi hành|có hiệu lực (?:thi hành|kể từ)|thông báo để .{0,120}\bbiết",
     re.IGNORECASE,
 )
-# "Bộ Tài chính đã nghiêm túc thực hiện ...": a report of what was done, not an assignment.
-NARRATIVE = re.compile(r"\s(?:đã|vừa|sẽ|được)\s", re.IGNORECASE)
 REPORTED = re.compile(r"\s*(?:đã|vừa|sẽ)\s", re.IGNORECASE)
+
+
+def _narrates(body: str) -> bool:
+    """ "Bộ Tài chính đã nghiêm túc thực hiện ...": a report of what was done (cues.tsv: reported)."""
+    return cue_pattern("reported").search(body[:120]) is not None
 
 
 def _explicit_assignment(body: str) -> bool:
     """A free-standing paragraph assigns work only when it says so, not when it narrates."""
-    if NARRATIVE.search(body[:120]) and not cue_pattern("assign").match(body):
+    if _narrates(body) and not cue_pattern("assign").match(body):
         return False
     return bool(cue_pattern("predicate", case_sensitive=True).search(body))
 

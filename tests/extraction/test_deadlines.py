@@ -603,3 +603,21 @@ def test_deadlines_never_raise_and_spans_slice_the_text(text: str, issued: date 
         assert d.span is not None and text[d.span.start : d.span.end] == d.text
     assert governing_deadline(text, issued=issued).kind in DeadlineKind
     assert parse_deadline(text, issued=issued).kind in DeadlineKind
+
+
+def test_deadlines_every_rule_of_the_grammar_has_a_reader():
+    from extraction import deadlines
+
+    assert set(deadlines._grammar().rules) <= set(deadlines._HANDLERS)
+
+
+def test_deadlines_a_rule_without_a_reader_fails_loudly(monkeypatch):
+    from extraction import deadlines
+
+    deadlines._grammar.cache_clear()
+    monkeypatch.delitem(deadlines._HANDLERS, "day_range")
+    try:
+        with pytest.raises(LookupError, match="day_range"):
+            deadlines._grammar()
+    finally:
+        deadlines._grammar.cache_clear()
