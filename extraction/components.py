@@ -12,8 +12,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extraction.segment import TaskDraft, segment
-from extraction.types import Body, Deadline, Span
+from extraction.segment import segment
+from extraction.types import Body, Deadline, Span, TaskDraft
 
 
 def shared_state(doc: Doc) -> dict[str, Any]:

@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 
 from underthesea import sent_tokenize
 
+from extraction.grammar import find_lead, find_support, names_only, opening_clause_ends, skip_adverbial, trim_np
 from extraction.lexicon import cue_pattern
-from extraction.roles import find_lead, find_support, names_only, opening_clause_ends, skip_adverbial, trim_np
 from extraction.structure import (
     CELL_SEPARATOR,
     Node,
@@ -26,7 +26,8 @@ from extraction.structure import (
     iter_lines,
     marker_of,
 )
-from extraction.types import Span
+from extraction.types import Span, TaskDraft
+
 
 # Where the body of a document ends: the recipients or the signature block (cues.tsv: trailer).
 def _is_trailer(line: str) -> bool:
@@ -36,28 +37,6 @@ CLAUSE_BREAK = re.compile(r"(?<=;)\s+(?=\S)")
 HEADER_SCAN_LINES = 30
 MIN_PROSE_WORDS = 14
 LONG_LEAD_IN_WORDS = 40
-
-
-@dataclass(frozen=True, slots=True)
-class TaskDraft:
-    """A task found in the text, with where to look for its lead, support and deadline.
-
-    ``lead`` and ``support`` are noun phrases in the task itself (or its table cells);
-    ``inherited_lead``/``inherited_support`` come from its lead-in, heading or the document's
-    addressee; ``deadline_context`` are spans of lead-ins and headings whose deadline the task
-    inherits when it states none; ``deadline_cell`` is a table's deadline column.
-    """
-
-    span: Span
-    origin: str
-    lead: Span | None = None
-    support: Span | None = None
-    inherited_lead: Span | None = None
-    lead_source: str = "none"
-    inherited_support: Span | None = None
-    deadline_context: tuple[Span, ...] = ()
-    deadline_cell: Span | None = None
-    product_cell: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -113,7 +113,7 @@ def is_heading(body: str) -> bool:
 def opens_block(node: Node, text: str) -> bool:
     """Whether following unnumbered paragraphs belong under this node: a lead-in ending in
     ":", a heading, or an item that only names bodies ("2. Các bộ, ngành")."""
-    from extraction.roles import names_only
+    from extraction.grammar import names_only
 
     body = node.body_text(text).rstrip()
     if body.endswith(":"):

@@ -203,3 +203,25 @@ class Proposal:
     reason: str | None = None
     warnings: tuple[str, ...] = ()
     model_version: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TaskDraft:
+    """A task found in the text, with where to look for its lead, support and deadline.
+
+    ``lead`` and ``support`` are noun phrases in the task itself (or its table cells);
+    ``inherited_lead``/``inherited_support`` come from its lead-in, heading or the document's
+    addressee; ``deadline_context`` are spans of lead-ins and headings whose deadline the task
+    inherits when it states none; ``deadline_cell`` is a table's deadline column.
+    """
+
+    span: Span
+    origin: str
+    lead: Span | None = None
+    support: Span | None = None
+    inherited_lead: Span | None = None
+    lead_source: str = "none"
+    inherited_support: Span | None = None
+    deadline_context: tuple[Span, ...] = ()
+    deadline_cell: Span | None = None
+    product_cell: Span | None = None

@@ -15,9 +15,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from extraction.segment import TaskDraft, body_range
+from extraction.segment import body_range
 from extraction.structure import is_heading, iter_lines, marker_of
-from extraction.types import Body, Span
+from extraction.types import Body, Span, TaskDraft
 
 SENTENCE_END = re.compile(r"(?<=[.!?;])[\"”]?\s+(?=[\"“]?[A-ZĐÀ-Ỹ])")
 CONTEXT_WORDS = 8

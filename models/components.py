@@ -120,8 +120,8 @@ class TaskDetector:
         self, text: str, candidates: list[Any], scores: list[float], kept: list[Any], threshold: float
     ) -> list[Any]:
         """New drafts: a free paragraph when it scores high, else its high-scoring sentences."""
-        from extraction.roles import find_lead, find_support
-        from extraction.segment import TaskDraft
+        from extraction.grammar import find_lead, find_support
+        from extraction.types import TaskDraft
 
         chosen = []
         blocks = {(c.span.start, c.span.end): p for c, p in zip(candidates, scores, strict=True) if c.kind == "block"}

@@ -2,7 +2,8 @@
 
 import pytest
 
-from extraction.roles import find_lead, find_support, names_only, split_names, starts_with_body
+from extraction.grammar import find_lead, find_support, names_only, starts_with_body
+from extraction.roles import split_names
 
 
 def _lead(text):

@@ -1,0 +1,302 @@
+"""The grammar of assignment: where a task's lead, co-operating bodies and directed bodies are
+written, as character spans (names are read from them by :mod:`extraction.roles`).
+
+Vietnamese directives are regular enough to read with a few rules:
+
+* subject first: "Bộ Tài chính chủ trì, phối hợp với Bộ Tư pháp rà soát ..." — the noun phrase
+  before the first predicate is the lead;
+* assignment verb first: "Giao Văn phòng Trung ương Đảng hướng dẫn ...", "Đề nghị X ...",
+  "Bộ Chính trị yêu cầu các cấp ủy ..." — the noun phrase after the verb is the lead;
+* co-operation: "phối hợp (chặt chẽ) với Y, Z ..." — the noun phrase after it is support;
+* direction: "Giao X chỉ đạo Y ..." — Y takes part in the work (support).
+
+A noun phrase ends at the first lower-case predicate (``cues.tsv``: predicate). Names of bodies
+are capitalised ("Ban Chỉ đạo", "Bộ Kế hoạch và Đầu tư"), so a lower-case predicate is a verb.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extraction.addressees import KIND
+from extraction.lexicon import cue_pattern
+from extraction.types import Span
+
+WORD = re.compile(r"\S+")
+# Adverbial openings that stand before the subject: "Trên cơ sở đó, Bộ Tư pháp tổng hợp ...".
+ADVERBIAL = re.compile(
+    r"^(?:trên cơ sở|trong|về|đối với|sau khi|để|quá trình|trường hợp|khi|trước mắt|"
+    r"đồng thời|theo|căn cứ|ngay sau|tại|từ|hằng năm|hàng năm|định kỳ)\b[^:;.]{0,200}?(?:,\s+|\bthì\s+)",
+    re.IGNORECASE,
+)
+CONDITION_THEN = re.compile(r"^[^.;:]{0,160}?\bthì\s+", re.IGNORECASE)
+# Words after which a subject noun phrase stops being a name: "... theo chức năng, nhiệm vụ".
+NP_TAIL = re.compile(
+    r"\s*(?:,\s*)?\b(?:theo chức năng|trong phạm vi|theo thẩm quyền|căn cứ|trong quá trình|"
+    r"trong thời gian|theo nhiệm vụ|theo lĩnh vực|theo quy định)\b.*$|\s*\((?:theo|trong)\b[^)]*\).*$|[\s,;:]+$",
+    re.IGNORECASE,
+)
+MAX_NP_WORDS = 30
+
+
+def _body_head() -> re.Pattern[str]:
+    return cue_pattern("body_head")
+
+
+def _predicate() -> re.Pattern[str]:
+    return cue_pattern("predicate", case_sensitive=True)
+
+
+def starts_with_body(text: str) -> bool:
+    """Whether ``text`` opens with the head of a body's name ("Bộ", "Sở", "Các cơ quan", ...).
+
+    "Báo Nhân Dân" does, "Báo cáo Bộ Chính trị ..." does not: a predicate wins over a head.
+    """
+    if cue_pattern("non_body").match(text) or cue_pattern("predicate").match(text):
+        return False
+    if ORGANISE_VERB.match(text):
+        return False
+    plural = PLURAL.match(text)
+    if plural:
+        # "Các Bộ, ngành" names bodies; "Các Báo cáo trên", "các nguồn" do not.
+        return starts_with_body(text[plural.end() :])
+    return _body_head().match(text) is not None
+
+
+PLURAL = re.compile(r"^(?:các|những|tất cả(?: các)?)\s+", re.IGNORECASE)
+
+
+# "Tổ chức công bố quy hoạch ..." organises; "Tổ chức, doanh nghiệp ...", "tổ chức đảng" are bodies.
+ORGANISE_VERB = re.compile(
+    r"^tổ chức\s+(?!đảng|chính trị|xã hội|cá nhân|có\b|được\b|tín dụng|hội\b|và\b|thuộc\b|trong\b|liên quan)[a-zđà-ỹ]",
+    re.IGNORECASE,
+)
+
+
+def noun_phrase_end(text: str, start: int) -> int | None:
+    """End of the noun phrase that starts at ``start``: the first lower-case predicate after it.
+
+    "Ban Tuyên giáo và Dân vận Trung ương xây dựng chương trình" → the offset of "xây dựng".
+    Returns None when no predicate follows within ``MAX_NP_WORDS`` words.
+    """
+    head = _body_head().match(text, start)
+    # The head itself is part of the name: "Chủ đầu tư", not the predicate "đầu tư"; so is the
+    # word after an organ's head: "Ban xây dựng đảng", "Ban Chỉ đạo".
+    search_from = head.end() if head else start
+    if head and ORGAN_HEAD.fullmatch(head.group(0)):
+        word = WORD.match(text, _skip_spaces(text, search_from))
+        search_from = word.end() if word else search_from
+    limit = _word_limit(text, start, MAX_NP_WORDS)
+    colon = text.find(":", start, limit)
+    if colon > start and LIST_HEAD_BEFORE_COLON.search(text, start, colon) and text[colon + 1 : colon + 3].strip()[:1].isupper():
+        # "Các Bộ: Công Thương, Xây dựng:" — the colon opens the list a shared head distributes over
+        limit = _word_limit(text, start, MAX_NP_WORDS * 2)
+        colon = text.find(":", colon + 1, limit)
+    if colon > start:
+        # "Doanh nghiệp, cộng đồng, tổ chức, cá nhân: Quan tâm ..." — the colon closes the name.
+        limit = colon
+    verbs = (
+        _predicate(),
+        cue_pattern("assign", case_sensitive=True),
+        cue_pattern("np_stop", case_sensitive=True),
+        cue_pattern("not_task_after_lead", case_sensitive=True),
+    )
+    found = [s for s in (_first_lower(p, text, search_from, limit) for p in verbs) if s is not None]
+    tense = _first_lower(cue_pattern("tense", case_sensitive=True), text, search_from, limit)
+    plural = PLURAL.match(text[start:limit])
+    if tense is not None and PROPER_WORD.search(
+        text, start + (plural.end() if plural else 0), tense
+    ):
+        # "Bộ Tài chính đã thực hiện ...": a tense marker after a proper name ends it; after a
+        # common noun it opens a relative clause ("cơ quan, tổ chức đã xác định bí mật ...").
+        found.append(tense)
+    if found:
+        return min(found)
+    return colon if colon > start else None
+
+
+LIST_HEAD_BEFORE_COLON = re.compile(rf"[Cc]ác\s+(?:{KIND})\s*$")
+# "được giao chủ trì", "được Bộ Chính trị phân công": a passive that qualifies the name.
+STRONG_PREDICATE = re.compile(r"(?:có trách nhiệm|chịu trách nhiệm|phải)(?!\w)")
+ORGAN_HEAD = re.compile(r"ban|sở|cục|vụ|ủy ban|uỷ ban|phòng|trung tâm|viện", re.IGNORECASE)
+# "nhà đầu tư", "nhà cung cấp": an agent noun, not a predicate.
+AGENT_BEFORE = re.compile(r"\bnhà\s+$")
+PASSIVE_BEFORE = re.compile(r"\b(?:được|bị)\s+(?:[A-ZĐ][\w ]{0,40}?\s+|(?:[^\W\d_]+\s+){1,3})?$")
+ORGANISE_BEFORE = re.compile(r"tổ chức\s+$")
+
+
+PROPER_WORD = re.compile(r"(?<!\w)[A-ZĐÀ-Ỹ]\w*")
+
+
+def _first_lower(pattern: re.Pattern[str], text: str, start: int, limit: int) -> int | None:
+    """The first lower-case match; "được giao chủ trì" qualifies a name, it does not end it."""
+    for m in pattern.finditer(text, start, limit):
+        if text[m.start()].isupper():
+            continue
+        before = text[max(start, m.start() - 40) : m.start()]
+        # "có trách nhiệm", "phải" always open the predicate, even after a passive qualifier
+        strong = STRONG_PREDICATE.match(text, m.start())
+        if not strong and (PASSIVE_BEFORE.search(before) or AGENT_BEFORE.search(before)):
+            continue
+        organise = ORGANISE_BEFORE.search(before)
+        # "Ban Chỉ đạo ... tổ chức theo dõi": "tổ chức" opens the predicate.
+        return m.start() - len(organise.group(0)) if organise else m.start()
+    return None
+
+
+def _word_limit(text: str, start: int, words: int) -> int:
+    end = start
+    for i, m in enumerate(WORD.finditer(text, start)):
+        if i >= words:
+            break
+        end = m.end()
+    return end
+
+
+def trim_np(text: str, span: Span) -> Span | None:
+    """Cut trailing qualifiers and punctuation from a noun phrase span."""
+    phrase = text[span.start : span.end]
+    cut = NP_TAIL.search(phrase)
+    end = span.start + (cut.start() if cut else len(phrase))
+    return Span(span.start, end, span.label) if end > span.start else None
+
+
+def skip_adverbial(text: str, start: int) -> int:
+    """Offset after an opening adverbial phrase ("Trên cơ sở đó, ...") or "... thì".
+
+    "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính khẩn trương ..." → the
+    offset of "Bộ Tài chính": after a genitive list ("của X, Y") the last comma is the break.
+    """
+    rest = text[start:]
+    condition = CONDITION_THEN.match(rest)
+    if condition and _opens_subject(rest, condition.end()):
+        return start + condition.end()
+    opening = ADVERBIAL.match(rest)
+    if opening is None:
+        colon = re.match(r"^Về [^:]{3,200}:\s*", rest)
+        return start + colon.end() if colon else start
+    # the subject stands before the first predicate that follows the opening
+    reach = min(ADVERBIAL_REACH, _predicate_offset(rest, opening.end()))
+    breaks = [m.end() for m in re.finditer(r",\s+", rest[:reach])]
+    candidates = [b for b in breaks if b >= opening.end() - 2 and _opens_subject(rest, b)]
+    if candidates and " của " in rest[: candidates[0]]:
+        return start + candidates[-1]
+    if _opens_subject(rest, opening.end()):
+        return start + opening.end()
+    return start + candidates[0] if candidates else start
+
+
+def opening_clause_ends(text: str, start: int, end: int) -> list[int]:
+    """Where the clause may begin after an adverbial opening: "Hằng năm, tiến hành ...",
+    "Theo chức năng, nhiệm vụ, tăng cường ..." (each comma within reach, when the text does
+    open with an adverbial or a condition)."""
+    rest = text[start:end]
+    if not (ADVERBIAL.match(rest) or CONDITION_THEN.match(rest)):
+        return []
+    condition = CONDITION_THEN.match(rest)
+    ends = [start + m.end() for m in re.finditer(r",\s+", rest[:ADVERBIAL_REACH])]
+    return ends + ([start + condition.end()] if condition else [])
+
+
+def _opens_subject(text: str, pos: int) -> bool:
+    return starts_with_body(text[pos:]) or _assign_at(text, pos) is not None
+
+
+def _predicate_offset(text: str, start: int = 1) -> int:
+    """Offset of the first lower-case predicate at or after ``start``."""
+    found = _first_lower(_predicate(), text, start, len(text))
+    return found if found is not None else len(text)
+
+
+ADVERBIAL_REACH = 200
+
+
+def names_only(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] only names bodies: "1. Bộ Kế hoạch và Đầu tư:" does."""
+    if not starts_with_body(text[start:end]):
+        return False
+    np_end = noun_phrase_end(text, start)
+    return (
+        np_end is None
+        or np_end >= end
+        or text[np_end] == ":"
+        and not text[np_end + 1 : end].strip()
+    )
+
+
+def _assign_at(text: str, pos: int) -> re.Match[str] | None:
+    return cue_pattern("assign").match(text, pos)
+
+
+def find_lead(text: str, start: int = 0, end: int | None = None) -> Span | None:
+    """The lead noun phrase of a task or lead-in, or None when it names no one.
+
+    "Giao Đảng uỷ Quốc hội lãnh đạo, chỉ đạo ban hành ..." → "Đảng uỷ Quốc hội";
+    "Chủ tịch UBND tỉnh yêu cầu các cơ quan, đơn vị triển khai ..." → "các cơ quan, đơn vị".
+    """
+    end = len(text) if end is None else end
+    pos = skip_adverbial(text, start)
+    assign = _assign_at(text, pos)
+    if assign is None:
+        assign = _assign_after_subject(text, pos, end)
+    if assign is not None:
+        np_start = _skip_spaces(text, assign.end())
+        if not starts_with_body(text[np_start:end]):
+            return None
+        return _noun_phrase(text, np_start, end, "lead")
+    if not starts_with_body(text[pos:end]):
+        return None
+    return _noun_phrase(text, pos, end, "lead")
+
+
+def _assign_after_subject(text: str, pos: int, end: int) -> re.Match[str] | None:
+    """ "Bộ Chính trị giao X ...", "Ủy ban nhân dân Thành phố yêu cầu X ...": an issuer speaking."""
+    if not starts_with_body(text[pos:end]):
+        return None
+    np_end = noun_phrase_end(text, pos)
+    if np_end is None or np_end >= end:
+        return None
+    m = cue_pattern("assign", case_sensitive=True).match(text, np_end)
+    if m and _assign_target_follows(text, m.end(), end):
+        return m
+    return None
+
+
+def _assign_target_follows(text: str, pos: int, end: int) -> bool:
+    return starts_with_body(text[_skip_spaces(text, pos) : end])
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t,":
+        pos += 1
+    return pos
+
+
+def _noun_phrase(text: str, start: int, end: int, label: str) -> Span | None:
+    np_end = noun_phrase_end(text, start)
+    if np_end is None or np_end > end:
+        return None
+    return trim_np(text, Span(start, np_end, label))
+
+
+def find_support(text: str, start: int = 0, end: int | None = None) -> Span | None:
+    """The co-operating bodies after "phối hợp với": "phối hợp với Bộ Tư pháp rà soát" → "Bộ Tư pháp"."""
+    end = len(text) if end is None else end
+    m = cue_pattern("support").search(text, start, end)
+    if m is None:
+        return None
+    np_start = _skip_spaces(text, m.end())
+    if not starts_with_body(text[np_start:end]):
+        return None
+    return _noun_phrase(text, np_start, end, "support")
+
+
+def find_directed(text: str, start: int = 0, end: int | None = None) -> Span | None:
+    """The body a lead is told to direct: "Giao Bộ X chỉ đạo Cục Y rà soát ..." → "Cục Y"
+    (GUIDELINES.md: Y takes part in the work and is listed with the co-operating bodies)."""
+    end = len(text) if end is None else end
+    for m in cue_pattern("directed").finditer(text, start, end):
+        np_start = _skip_spaces(text, m.end())
+        if starts_with_body(text[np_start:end]):
+            return _noun_phrase(text, np_start, end, "support")
+    return None
