@@ -1,8 +1,8 @@
 """spaCy components of the pipeline, registered under versioned names.
 
-Each component does one job to the shared ``Doc`` and records it in ``doc._.giaoviec``
-(a dict): ``drafts`` (segment), ``roles`` (roles), ``deadlines`` (deadlines), one entry per
-task in the order of ``drafts``. A change of behaviour gets a new version (``.v2``).
+Each component does one job to the shared ``Doc`` and records it in ``doc._.giaoviec``, a typed
+:class:`~extraction.types.PipelineState`: ``drafts`` (segment), ``roles`` (roles), ``deadlines``
+(deadlines), one entry per task in the order of ``drafts``. A change of behaviour gets a new version (``.v2``).
 """
 
 from __future__ import annotations
@@ -13,20 +13,20 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extraction.segment import segment
-from extraction.types import Body, Deadline, Span, TaskDraft
+from extraction.types import Body, Deadline, PipelineState, Span, TaskDraft
 
 
-def shared_state(doc: Doc) -> dict[str, Any]:
+def shared_state(doc: Doc) -> PipelineState:
+    """The components' shared state (a Doc made outside the pipeline gets a fresh one)."""
     if doc._.giaoviec is None:
-        doc._.giaoviec = {}
-    state: dict[str, Any] = doc._.giaoviec
+        doc._.giaoviec = PipelineState(text=doc.text)
+    state: PipelineState = doc._.giaoviec
     return state
 
 
 def document_text(doc: Doc) -> str:
     """The document's text as the pipeline received it (doc.text is rebuilt on each access)."""
-    text = shared_state(doc).get("text")
-    return text if isinstance(text, str) else doc.text
+    return shared_state(doc).text
 
 
 @Language.factory(
@@ -50,7 +50,7 @@ class SegmentComponent:
             if span is not None:
                 spans.append(span)
         doc.spans["tasks"] = spans
-        shared_state(doc)["drafts"] = drafts
+        shared_state(doc).drafts = drafts
         return doc
 
 
@@ -71,10 +71,10 @@ class RolesComponent:
         abbreviations = document_abbreviations(text)
         where = document_place(text)
         roles = [
-            resolve_roles(text, draft, at=state.get("issued"), abbreviations=abbreviations, where=where)
-            for draft in state["drafts"]
+            resolve_roles(text, draft, at=state.issued, abbreviations=abbreviations, where=where)
+            for draft in state.drafts
         ]
-        state["roles"] = continued_leads(text, state["drafts"], roles)
+        state.roles = continued_leads(text, state.drafts, roles)
         return doc
 
 
@@ -106,9 +106,9 @@ class DeadlinesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         state = shared_state(doc)
-        issued = state.get("issued")
+        issued = state.issued
         text = document_text(doc)
-        state["deadlines"] = [task_deadline(text, draft, issued) for draft in state["drafts"]]
+        state.deadlines = [task_deadline(text, draft, issued) for draft in state.drafts]
         return doc
 
 

@@ -28,7 +28,7 @@ from extraction.ingest import read_source, sniff_media_type
 from extraction.language import ensure_vietnamese
 from extraction.metadata import read_metadata
 from extraction.normalize import normalize
-from extraction.types import Document, DocumentInfo, Proposal
+from extraction.types import Document, DocumentInfo, PipelineState, Proposal
 
 PIPELINE_VERSION = "giaoviec-rules-0.1.0"
 COMPONENTS = ("giaoviec_segment_v1", "giaoviec_roles_v1", "giaoviec_deadlines_v1")
@@ -119,7 +119,7 @@ def annotate(
     nlp = language(config.components, config.model_dir)
     doc = whitespace_doc(nlp, document.text)
     # spaCy rebuilds doc.text from its tokens on every access; the components share this copy
-    doc._.giaoviec = {"issued": info.issued, "issuer": info.issuer, "type": info.type, "text": document.text}
+    doc._.giaoviec = PipelineState(text=document.text, issued=info.issued, issuer=info.issuer, type=info.type)
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc, info

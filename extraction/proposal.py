@@ -42,13 +42,13 @@ def build_proposal(
     state = doc._.giaoviec
     text = document.text
     # the fields a learned component changed, per task (models.components; empty by rules)
-    changed = state.get("role_changes") or [()] * len(state["drafts"])
+    changed = state.role_changes or [()] * len(state.drafts)
     # calibrated probabilities per field, when a trained model has a calibration (models/)
-    calibrated = state.get("field_confidence") or [None] * len(state["drafts"])
-    review = state.get("needs_review") or [()] * len(state["drafts"])
+    calibrated = state.field_confidence or [None] * len(state.drafts)
+    review = state.needs_review or [()] * len(state.drafts)
     tasks = []
     for index, (draft, roles, deadline, fields, probabilities, needs_review) in enumerate(
-        zip(state["drafts"], state["roles"], state["deadlines"], changed, calibrated, review, strict=True), start=1
+        zip(state.drafts, state.roles, state.deadlines, changed, calibrated, review, strict=True), start=1
     ):
         task_text = text[draft.span.start : draft.span.end]
         cell = draft.product_cell

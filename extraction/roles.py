@@ -9,14 +9,13 @@ body its canonical name from the directory (:mod:`extraction.bodies`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
 from extraction.addressees import Place, as_committee, distribute, localise
 from extraction.grammar import PLURAL, find_directed, noun_phrase_end
 from extraction.lexicon import cues
-from extraction.types import Body, Span, TaskDraft
+from extraction.types import Body, Roles, Span, TaskDraft
 
 
 # A list of names breaks before a new name: "Bộ Tài chính, Bộ Nội vụ và Ủy ban nhân dân ...".
@@ -150,15 +149,6 @@ def _name_breaker() -> re.Pattern[str]:
         rf"(?:,\s*|\s+và\s+)(?=(?:{capitalised})(?!\w)|[Cc]ác\s+(?:{lower})(?!\w)|(?:{comma})(?!\w))"
         rf"|\s+và\s+(?=(?:{generic})(?!\w))"
     )
-
-
-@dataclass(frozen=True, slots=True)
-class Roles:
-    """The named lead and co-operating bodies of one task, and where the lead came from."""
-
-    lead: tuple[Body, ...]
-    support: tuple[Body, ...]
-    lead_source: str
 
 
 # "vật liệu nổ công nghiệp (VLNCN)": a document defines its own abbreviations.

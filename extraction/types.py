@@ -225,3 +225,36 @@ class TaskDraft:
     deadline_context: tuple[Span, ...] = ()
     deadline_cell: Span | None = None
     product_cell: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """The named lead and co-operating bodies of one task, and where the lead came from."""
+
+    lead: tuple[Body, ...]
+    support: tuple[Body, ...]
+    lead_source: str
+
+
+@dataclass(slots=True)
+class PipelineState:
+    """What the pipeline's components share on a ``Doc`` (``doc._.giaoviec``), one entry per task
+    draft in every list: each component reads what the ones before it wrote.
+
+    Set by the pipeline: ``text`` (the normalised text; spaCy rebuilds ``doc.text`` on every
+    access), ``issued``, ``issuer``, ``type``. Then: ``drafts`` (segmenter), ``task_scores``
+    (task detector, by span), ``roles`` (roles), ``role_changes`` (role classifier: the fields it
+    changed), ``deadlines`` (deadlines), ``field_confidence`` and ``needs_review`` (calibration).
+    """
+
+    text: str
+    issued: date | None = None
+    issuer: str | None = None
+    type: str | None = None
+    drafts: list[TaskDraft] = field(default_factory=list)
+    task_scores: dict[tuple[int, int], float] = field(default_factory=dict)
+    roles: list[Roles] = field(default_factory=list)
+    role_changes: list[list[str]] | None = None
+    deadlines: list[Deadline] = field(default_factory=list)
+    field_confidence: list[dict[str, float]] | None = None
+    needs_review: list[list[str]] | None = None

@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from extraction.types import PipelineState
 from models.corpus import GoldDocument
 
 FIELDS = ("task", "lead", "support", "deadline")
@@ -42,13 +43,13 @@ Row = tuple[dict[str, float], dict[str, int | None]]
 # --- evidence --------------------------------------------------------------------------------
 
 
-def task_features(state: dict[str, Any], index: int, text: str) -> dict[str, float]:
+def task_features(state: PipelineState, index: int, text: str) -> dict[str, float]:
     """The evidence for task ``index`` of an annotated Doc's shared state, as named numbers."""
-    draft = state["drafts"][index]
-    roles = state["roles"][index]
-    deadline = state["deadlines"][index]
-    changes = (state.get("role_changes") or [()] * len(state["drafts"]))[index]
-    detector = (state.get("task_scores") or {}).get((draft.span.start, draft.span.end))
+    draft = state.drafts[index]
+    roles = state.roles[index]
+    deadline = state.deadlines[index]
+    changes = (state.role_changes or [()] * len(state.drafts))[index]
+    detector = (state.task_scores or {}).get((draft.span.start, draft.span.end))
     body = text[draft.span.start : draft.span.end]
     lead_names = [b.name for b in roles.lead]
     inherited_deadline = deadline.span is not None and not (
@@ -73,8 +74,8 @@ def task_features(state: dict[str, Any], index: int, text: str) -> dict[str, flo
         "long": float(len(body) > 600),
         "role_model_changed": float(bool(changes)),
     }
-    f[f"type={state.get('type') or 'unknown'}"] = 1.0
-    f[f"tasks_in_document={_bucket(len(state['drafts']), (3, 10, 25))}"] = 1.0
+    f[f"type={state.type or 'unknown'}"] = 1.0
+    f[f"tasks_in_document={_bucket(len(state.drafts), (3, 10, 25))}"] = 1.0
     f["lead_words"] = min(sum(len(n.split()) for n in lead_names) / 10.0, 2.0)
     f["directs"] = float("chỉ đạo" in body.lower())
     f["inline_list"] = float(bool(re.search(r"\(\d\)|\b[a-d]\)\s", body)))

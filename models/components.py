@@ -95,7 +95,7 @@ class TaskDetector:
 
         state = shared_state(doc)
         text = document_text(doc)
-        candidates = task_candidates(text, state["drafts"])
+        candidates = task_candidates(text, state.drafts)
         scores = [p[TASK] for p in self.predict([c.features for c in candidates])] if candidates else []
         kept = [
             c.draft for c, p in zip(candidates, scores, strict=True) if c.draft is not None and p >= self.keep_threshold
@@ -104,8 +104,8 @@ class TaskDetector:
             self._added(text, candidates, scores, kept, self.add_threshold) if self.add_threshold is not None else []
         )
         drafts = sorted(kept + added, key=lambda d: d.span.start)
-        state["drafts"] = drafts
-        state["task_scores"] = {
+        state.drafts = drafts
+        state.task_scores = {
             (c.span.start, c.span.end): round(p, 4) for c, p in zip(candidates, scores, strict=True)
         }
         spans = [
@@ -173,14 +173,14 @@ class RoleClassifier:
     def __call__(self, doc: Doc) -> Doc:
         state = shared_state(doc)
         text = document_text(doc)
-        issued = state.get("issued")
+        issued = state.issued
         roles, changes = [], []
-        for draft, role in zip(state["drafts"], state["roles"], strict=True):
+        for draft, role in zip(state.drafts, state.roles, strict=True):
             updated = self._review(text, draft, role, issued)
             roles.append(updated)
             changes.append([f for f in ("lead", "support") if getattr(updated, f) != getattr(role, f)])
-        state["role_changes"] = changes
-        state["roles"] = roles
+        state.role_changes = changes
+        state.roles = roles
         return doc
 
     def _review(self, text: str, draft: Any, role: Any, issued: Any) -> Any:
@@ -227,7 +227,7 @@ def make_confidence(nlp: Language, name: str, model_dir: str) -> ConfidenceCompo
 
 
 class ConfidenceComponent:
-    """Calibrated probabilities per task and field (``doc._.giaoviec["field_confidence"]``)
+    """Calibrated probabilities per task and field (``doc._.giaoviec.field_confidence``)
     and the fields a reviewer must look at (``["needs_review"]``), from the evidence the other
     components left (:mod:`models.calibration`)."""
 
@@ -243,8 +243,8 @@ class ConfidenceComponent:
         state = shared_state(doc)
         text = document_text(doc)
         confidence = [
-            self._calibrator.probabilities(task_features(state, i, text)) for i in range(len(state["drafts"]))
+            self._calibrator.probabilities(task_features(state, i, text)) for i in range(len(state.drafts))
         ]
-        state["field_confidence"] = confidence
-        state["needs_review"] = [self._calibrator.needs_review(c) for c in confidence]
+        state.field_confidence = confidence
+        state.needs_review = [self._calibrator.needs_review(c) for c in confidence]
         return doc
