@@ -15,13 +15,15 @@ a file or the environment: the issue date comes in as an argument.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from importlib import resources
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import Config
 
 from extraction.errors import FileTooLarge
 from extraction.ingest import read_source, sniff_media_type
@@ -32,26 +34,45 @@ from extraction.types import Document, DocumentInfo, PipelineState, Proposal
 
 PIPELINE_VERSION = "giaoviec-rules-0.1.0"
 COMPONENTS = ("giaoviec_segment_v1", "giaoviec_roles_v1", "giaoviec_deadlines_v1")
-# With a trained model (issue 7): the learned components re-score what the rules propose. Their
-# factories live in ``models.components``; the caller imports that module (the core does not).
-MODEL_COMPONENTS = (
-    "giaoviec_segment_v1",
-    "giaoviec_task_detector_v1",
-    "giaoviec_roles_v1",
-    "giaoviec_role_classifier_v1",
-    "giaoviec_deadlines_v1",
-)
+
+
+@cache
+def rules_pipeline() -> str:
+    """The rules pipeline's config (``data/pipeline.cfg``): its components, in order."""
+    return resources.files("extraction").joinpath("data/pipeline.cfg").read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True, slots=True)
 class PipelineConfig:
-    """Limits and switches of the pipeline; plain values, never read from the environment."""
+    """Limits and switches of the pipeline; plain values, never read from the environment.
+
+    ``pipeline`` is a config in spaCy's format naming each component (by its registered factory)
+    and its settings; the default is the rules alone. ``model_dir`` fills the ``model_dir`` of
+    the learned components the config names (``models/pipeline.cfg``).
+    """
 
     max_bytes: int = 50 * 1024 * 1024
     max_pages: int = 500
-    components: tuple[str, ...] = COMPONENTS
+    pipeline: str = field(default_factory=rules_pipeline)
     model_dir: str | None = None
     model_version: str | None = None
+
+    @property
+    def components(self) -> tuple[str, ...]:
+        """The factories the pipeline runs, in order (recorded in every proposal)."""
+        config = pipeline_settings(self.pipeline)
+        return tuple(config["components"][name]["factory"] for name in config["nlp"]["pipeline"])
+
+
+def pipeline_settings(text: str) -> Config:
+    """A pipeline config parsed, with a clear error for one that names no pipeline."""
+    config = Config().from_str(text)
+    if "nlp" not in config or "pipeline" not in config["nlp"]:
+        raise ValueError("a pipeline config needs [nlp] pipeline = [...] naming its components")
+    missing = [name for name in config["nlp"]["pipeline"] if name not in config.get("components", {})]
+    if missing:
+        raise ValueError(f"the pipeline config has no [components.{missing[0]}] section")
+    return config
 
 
 def read_document(
@@ -116,7 +137,7 @@ def annotate(
     :func:`propose` turns into a proposal; training reads the components' state from it)."""
     config = config or PipelineConfig()
     info = read_metadata(document.text, issued=issued)
-    nlp = language(config.components, config.model_dir)
+    nlp = language(config.pipeline, config.model_dir)
     doc = whitespace_doc(nlp, document.text)
     # spaCy rebuilds doc.text from its tokens on every access; the components share this copy
     doc._.giaoviec = PipelineState(text=document.text, issued=info.issued, issuer=info.issuer, type=info.type)
@@ -151,16 +172,20 @@ def whitespace_doc(nlp: Language, text: str) -> Doc:
 
 
 @cache
-def language(components: tuple[str, ...] = COMPONENTS, model_dir: str | None = None) -> Language:
-    """The spaCy pipeline (built once per process and model; weights load on first use)."""
+def language(pipeline: str | None = None, model_dir: str | None = None) -> Language:
+    """The spaCy pipeline a config assembles (built once per process, config and model; weights
+    load on first use). Factories outside the core (the learned components) must be registered
+    by their module before (``models.loaders`` imports it)."""
     from extraction import components as _registered  # noqa: F401  (registers the factories)
 
     if not Doc.has_extension("giaoviec"):
         Doc.set_extension("giaoviec", default=None)
+    config = pipeline_settings(pipeline or rules_pipeline())
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
-    for name in components:
-        if name in COMPONENTS:
-            nlp.add_pipe(name)
-        else:
-            nlp.add_pipe(name, config={"model_dir": model_dir or ""})
+    for name in config["nlp"]["pipeline"]:
+        settings = dict(config["components"][name])
+        factory = settings.pop("factory")
+        if "model_dir" in settings and not settings["model_dir"]:
+            settings["model_dir"] = model_dir or ""
+        nlp.add_pipe(factory, name=name, config=settings)
     return nlp

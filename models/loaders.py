@@ -110,23 +110,51 @@ def set_active(version: str | None, root: Path | None = None) -> None:
     tmp.replace(path)
 
 
-def pipeline_config(model_dir: Path | None = None, *, parts: tuple[str, ...] = ("task", "role")) -> Any:
+PIPELINE_FILE = "pipeline.cfg"
+LEARNED_PARTS = {
+    "task": "giaoviec_task_detector_v1",
+    "role": "giaoviec_role_classifier_v1",
+    "confidence": "giaoviec_confidence_v1",
+}
+
+
+def pipeline_text(
+    model_dir: Path | None = None, *, parts: tuple[str, ...] = ("task", "role", "confidence")
+) -> str:
+    """The config of the pipeline with a model: ``models/pipeline.cfg`` (or the version's own
+    copy), keeping only the learned ``parts`` asked for; the confidence component only when the
+    version has a calibration (versions before v002 have none)."""
+    from thinc.api import Config
+
+    own = model_dir / PIPELINE_FILE if model_dir is not None else None
+    source = own if own is not None and own.is_file() else PACKAGE_DIR / PIPELINE_FILE
+    config = Config().from_str(source.read_text(encoding="utf-8"))
+    keep = {LEARNED_PARTS[p] for p in parts}
+    if model_dir is None or not (model_dir / "calibration.json").is_file():
+        keep.discard(LEARNED_PARTS["confidence"])
+    learned = set(LEARNED_PARTS.values())
+    names = [n for n in config["nlp"]["pipeline"] if config["components"][n]["factory"] not in learned - keep]
+    config["nlp"]["pipeline"] = names
+    config["components"] = {n: config["components"][n] for n in names}
+    return str(config.to_str())
+
+
+def pipeline_config(
+    model_dir: Path | None = None, *, parts: tuple[str, ...] = ("task", "role", "confidence")
+) -> Any:
     """The extraction config that runs the model in ``model_dir`` (default: the active one).
 
     With no model, the rules-only default. ``parts`` keeps only some learned components
-    ("task": the task detector, "role": the role classifier), for ablations. Importing
-    ``models.components`` here registers their spaCy factories.
+    ("task": the task detector, "role": the role classifier, "confidence": the calibration),
+    for ablations. Importing ``models.components`` here registers their spaCy factories.
     """
-    from extraction.pipeline import COMPONENTS, MODEL_COMPONENTS, PipelineConfig
+    from extraction.pipeline import PipelineConfig
 
     model_dir = model_dir if model_dir is not None else active_model_dir()
     if model_dir is None:
         return PipelineConfig()
     from models import components as _factories  # noqa: F401  (registers the model factories)
 
-    learned = {"task": "giaoviec_task_detector_v1", "role": "giaoviec_role_classifier_v1"}
-    keep = {learned[p] for p in parts}
-    names = tuple(n for n in MODEL_COMPONENTS if n in COMPONENTS or n in keep)
-    if (model_dir / "calibration.json").is_file():  # versions before v002 have no calibration
-        names += ("giaoviec_confidence_v1",)
-    return PipelineConfig(components=names, model_dir=str(model_dir), model_version=model_dir.name)
+    return PipelineConfig(
+        pipeline=pipeline_text(model_dir, parts=parts), model_dir=str(model_dir), model_version=model_dir.name
+    )

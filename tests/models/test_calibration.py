@@ -83,10 +83,15 @@ def test_calibration_trained_model_gives_each_proposal_field_probabilities(tiny_
         assert task["needs_review"] == [f for f in FIELDS if f in below]
 
 
-def test_calibration_pipeline_without_learned_components_still_runs():
+def test_calibration_pipeline_without_learned_components_still_runs(tmp_path: Path):
+    """A pipeline assembled from the model config with every learned component left out is the
+    rules pipeline, and it runs."""
     from extraction.pipeline import COMPONENTS, PipelineConfig, extract
+    from models.loaders import pipeline_text
 
+    config = PipelineConfig(pipeline=pipeline_text(tmp_path, parts=()), model_dir=str(tmp_path))
+    assert config.components == COMPONENTS
     text = "Giao Bộ Tài chính chủ trì, phối hợp với Bộ Tư pháp rà soát các quy định, hoàn thành trước ngày 30/6/2026.".encode()
-    proposal = extract(text, "text/plain", config=PipelineConfig(components=COMPONENTS))
+    proposal = extract(text, "text/plain", config=config)
     assert [b.name for b in proposal.tasks[0].lead] == ["Bộ Tài chính"]
     assert proposal.tasks[0].field_confidence == ()
