@@ -12,7 +12,8 @@ The hierarchy::
         ├── NotVietnamese         E006 the text is not Vietnamese
         ├── FileTooLarge          E007 over the size or page limit
         ├── BadArgument           E008 an option value that makes no sense
-        └── MissingFile           E009 no such file, or not readable
+        ├── MissingFile           E009 no such file, or not readable
+        └── TopSecret             E010 marked (or maybe marked) Tuyệt mật: never stored
 """
 
 from __future__ import annotations
@@ -69,3 +70,13 @@ class BadArgument(InputError):
 
 class MissingFile(InputError):
     code = "E009"
+
+
+class TopSecret(InputError):
+    """A Tuyệt mật document (Quy chế 08-QC/TW, Điều 5); ``mark`` is the SecrecyMark found."""
+
+    code = "E010"
+
+    def __init__(self, message: str, *, mark: object = None) -> None:
+        super().__init__(message)
+        self.mark = mark

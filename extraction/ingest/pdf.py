@@ -140,10 +140,12 @@ def read_pdf(data: bytes, *, max_pages: int = 500) -> SourceText:
     _check_complete(data)
     pages = _read_pages(data, max_pages)
     _check_text_layer(pages)
+    margins = running_texts(pages)
     pages = drop_running_rows(pages)
     tables = _read_tables(data, [page.number for page in pages if page.has_ruling])
     blocks = _assemble(pages, tables)
-    return SourceText(blocks=tuple(blocks), media_type=MEDIA_TYPE, page_count=len(pages))
+    return SourceText(blocks=tuple(blocks), media_type=MEDIA_TYPE, page_count=len(pages),
+                      margins=margins)
 
 
 # --- reading pages with pypdfium2 -----------------------------------------------------------
@@ -373,6 +375,14 @@ def drop_running_rows(pages: Sequence[_Page]) -> list[_Page]:
         replace(page, rows=tuple(row for row in page.rows if not _is_running(row, page, running)))
         for page in pages
     ]
+
+
+def running_texts(pages: Sequence[_Page]) -> tuple[str, ...]:
+    """The text of the rows ``drop_running_rows`` drops, each once: a secrecy mark printed at
+    the top of every page is a running header, and the secrecy check must still see it."""
+    running = _running_keys(pages)
+    texts = (row.text for page in pages for row in page.rows if _is_running(row, page, running))
+    return tuple(dict.fromkeys(texts))
 
 
 def _edge_rows(page: _Page) -> set[Line]:
