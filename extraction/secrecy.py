@@ -155,8 +155,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     letter = r"(?: (?P<letter>[abc]))?"
     exact = re.compile(rf"^(?:(?:{leads}) )*{level}{letter}$")
     labelled = re.compile(r"^(?:muc )?do mat(?: (?P<rest>.*))?$")
-    suffix = re.compile(rf"(?:^|(?P<before>\S+) ?)(?P<level>tuyet ?mat|toi ?mat)(?: (?P<letter>[abc]))?$"
-                        rf"|(?:^|(?P<word>\S+) )(?P<plain>mat)(?: (?P<plain_letter>[abc]))?$")
+    suffix = re.compile(r"(?:^|(?P<before>\S+) ?)(?P<level>tuyet ?mat|toi ?mat)(?: (?P<letter>[abc]))?$"
+                        r"|(?:^|(?P<word>\S+) )(?P<plain>mat)(?: (?P<plain_letter>[abc]))?$")
     prefix = re.compile(rf"^{level}{letter} (?P<rest>.+)$")
     return exact, labelled, suffix, prefix
 
@@ -302,10 +302,10 @@ def verdict(marks: Sequence[SecrecyMark]) -> SecrecyMark | None:
 
 
 def describe(mark: SecrecyMark) -> str:
-    """What the service says about a mark: ``'"TUY MẬT" may be a level cut short; treated as
-    Tuyệt mật'``."""
+    """What the service says about a mark: ``'"TUY MẬT" may be a level cut short; the document
+    is treated as Tuyệt mật, the highest level it could be'``."""
     if not mark.is_ambiguous:
-        return f'marked {mark.level} ("{mark.words}")'
+        return f'the document is marked {mark.level} ("{mark.words}")'
     return f"{mark.reason}; the document is treated as {mark.level}, the highest level it could be"
 
 
@@ -314,7 +314,7 @@ def refuse_top_secret(text: str, margins: Sequence[str] = (), *, name: str = "th
     mark = find_mark(text, margins)
     if mark is not None and mark.level == TOP_SECRET:
         raise TopSecret(
-            f"{name} is {describe(mark)}: a Tuyệt mật document is not put on the system, and "
+            f"{name}: {describe(mark)}. A Tuyệt mật document is not put on the system, and "
             "nothing was stored (Quy chế 08-QC/TW, Điều 5)",
             mark=mark,
         )

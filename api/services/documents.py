@@ -31,7 +31,7 @@ from api.messages_vi import TOP_SECRET_RULE
 from api.services import audit
 from api.services.auth import UPLOAD_ROLES, Principal, require_role
 from extraction.calendar import VIETNAM_TZ, default_calendar
-from extraction.errors import GiaoviecError
+from extraction.errors import GiaoviecError, TopSecret
 from extraction.types import Document, Proposal, Span, TaskProposal
 
 log = logging.getLogger(__name__)
@@ -113,19 +113,27 @@ def check_upload(data: bytes, *, filename: str, issued: date | None) -> _Checked
     from extraction.ingest import sniff_media_type
     from extraction.metadata import read_metadata
     from extraction.pipeline import PipelineConfig, read_document
+    from extraction.secrecy import describe
 
     media_type = sniff_media_type(data, filename)
-    document = read_document(data, media_type, filename=filename,
-                             config=PipelineConfig(max_bytes=max(len(data), 1)))
-    info = read_metadata(document.text, issued=issued)
-    if info.secrecy == TOP_SECRET:
-        raise SecrecyRefused(
-            "a Tuyệt mật (top secret) document is not put on the system, and nothing was stored: "
-            f"Quy chế 08-QC/TW, Điều 5: «{TOP_SECRET_RULE}»",
-            rule=TOP_SECRET_RULE,
-            rule_source="Quy chế 08-QC/TW của Ban Bí thư, Điều 5",
-        )
+    try:
+        document = read_document(data, media_type, filename=filename,
+                                 config=PipelineConfig(max_bytes=max(len(data), 1)))
+    except TopSecret as refused:
+        raise _top_secret(describe(refused.mark)) from None
+    info = read_metadata(document.text, issued=issued, margins=document.margins)
+    if info.secrecy == TOP_SECRET:  # read_document refuses these; kept so that nothing slips
+        raise _top_secret(info.secrecy_note or "the document is marked Tuyệt mật")
     return _Checked(media_type, document, info, issued)
+
+
+def _top_secret(why: str) -> SecrecyRefused:
+    return SecrecyRefused(
+        f"{why}. A Tuyệt mật (top secret) document is not put on the system, and "
+        f"nothing was stored: Quy chế 08-QC/TW, Điều 5: «{TOP_SECRET_RULE}»",
+        rule=TOP_SECRET_RULE,
+        rule_source="Quy chế 08-QC/TW của Ban Bí thư, Điều 5",
+    )
 
 
 def review_due(issued: date | None, uploaded: datetime, days: int) -> date:

@@ -107,3 +107,23 @@ def test_secrecy_top_secret_is_refused_and_never_reaches_the_feed(team):
     assert team.reviewer.get("/api/v1/documents").json()["total"] == 0
     assert pull_all(tracker)[0] == []
     assert tracker.get("/api/v1/exports/tasks.csv").text.count("\n") == 1  # the header only
+
+
+@pytest.mark.parametrize("variant", ["non-breaking space", "zero-width space", "letter (A)",
+                                     "same line as the party", "line 17 after addressees",
+                                     "broken over two lines"])
+def test_secrecy_top_secret_variants_refused_at_upload(team, variant):
+    from secrecy_variants import VARIANTS
+
+    answer = upload(team.reviewer, VARIANTS[variant].encode("utf-8"))
+    assert answer.status_code == 422 and answer.json()["code"] == "E102", answer.text
+    assert "Tuyệt mật" in answer.json()["detail"]
+    assert team.reviewer.get("/api/v1/documents").json()["total"] == 0
+
+
+def test_secrecy_ambiguous_mark_refused_and_says_why(team):
+    from secrecy_variants import with_line
+
+    answer = upload(team.reviewer, with_line("TUY MẬT").encode("utf-8"))
+    assert answer.status_code == 422 and answer.json()["code"] == "E102"
+    assert "highest level it could be" in answer.json()["detail"]
