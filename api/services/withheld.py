@@ -1,0 +1,100 @@
+"""The content of Mật and Tối mật documents: sealed in its rows, opened for cleared reviewers,
+deleted when the document is published or rejected (Quy chế 08-QC/TW, Điều 5.2).
+
+    proposals.text      "sealed:v1:..."  ← {text, lead, support, product, spans, deadline_text, flags}
+    proposals.lead, support, product, spans, model_output   empty;  deadline without its words
+    documents.title     "sealed:v1:..."  ← the summary (trích yếu)
+
+What stays in clear is what Article 5.2 lets a record carry: the metadata without the summary,
+the number of tasks, deadlines (date, kind, recurrence), statuses. Audit entries of these
+documents name the fields a reviewer changed, never their values; their edits are not kept as
+training examples. On publish or reject the sealed values are deleted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from api.db.tables import DocumentRow, ProposalRow
+from api.sealing import Sealer, is_sealed
+
+CONTENT = ("text", "lead", "support", "deadline", "product", "spans", "flags")
+
+
+def is_secret(secrecy: str | None) -> bool:
+    """Mật and Tối mật (a Tuyệt mật document is never stored)."""
+    return secrecy is not None
+
+
+def title_label(document_id: int) -> str:
+    return f"document:{document_id}:title"
+
+
+def proposal_label(document_id: int, ordinal: int) -> str:
+    return f"proposal:{document_id}:{ordinal}"
+
+
+def seal_title(sealer: Sealer, document_id: int, title: str | None) -> str | None:
+    return sealer.seal(title, label=title_label(document_id)) if title else None
+
+
+def open_title(sealer: Sealer | None, row: DocumentRow) -> str | None:
+    if not is_sealed(row.title):
+        return row.title
+    return None if sealer is None else str(sealer.open(row.title, label=title_label(row.id)))
+
+
+def sealed_values(sealer: Sealer, *, document_id: int, ordinal: int, content: dict[str, Any]) -> dict[str, Any]:
+    """Row values of a proposal whose ``content`` (the ``CONTENT`` fields) is sealed."""
+    deadline = dict(content.get("deadline") or {})
+    sealed = {
+        "text": content.get("text") or "",
+        "lead": list(content.get("lead") or []),
+        "support": list(content.get("support") or []),
+        "product": content.get("product"),
+        "spans": content.get("spans"),
+        "deadline_text": deadline.get("text"),
+        "flags": list(content.get("flags") or []),
+    }
+    return {
+        "text": sealer.seal(sealed, label=proposal_label(document_id, ordinal)),
+        "lead": [],
+        "support": [],
+        "product": None,
+        "spans": None,
+        "deadline": {**deadline, "text": None},
+        "flags": [{**flag, "words": None} for flag in sealed["flags"]],
+        "model_output": None,
+    }
+
+
+def open_proposal(sealer: Sealer | None, p: ProposalRow) -> dict[str, Any]:
+    """The ``CONTENT`` fields of a proposal, opened if sealed (withheld: None without a key)."""
+    clear = {"text": p.text, "lead": list(p.lead or []), "support": list(p.support or []),
+             "deadline": dict(p.deadline or {}), "product": p.product, "spans": p.spans,
+             "flags": list(p.flags or [])}
+    if not is_sealed(p.text):
+        return clear
+    if sealer is None:
+        return {**clear, "text": None, "lead": None, "support": None}
+    content = sealer.open(p.text, label=proposal_label(p.document_id, p.ordinal))
+    return {**content, "deadline": {**clear["deadline"], "text": content.pop("deadline_text", None)}}
+
+
+def audited(snapshot: dict[str, Any], *, changed: list[str] | tuple[str, ...] = ()) -> dict[str, Any]:
+    """What the audit log keeps of a secret document's proposal: its state, its deadline date
+    and the names of the fields changed, not their values."""
+    deadline = dict(snapshot.get("deadline") or {})
+    return {"status": snapshot.get("status"), "version": snapshot.get("version"),
+            "deadline": {**deadline, "text": None}, "changed": sorted(changed), "content_withheld": True}
+
+
+def forget(session: Session, document: DocumentRow) -> None:
+    """Delete the sealed content of a closed (published or rejected) secret document."""
+    if not is_secret(document.secrecy):
+        return
+    session.execute(update(DocumentRow).where(DocumentRow.id == document.id).values(title=None))
+    session.execute(update(ProposalRow).where(ProposalRow.document_id == document.id).values(text=""))
