@@ -18,6 +18,11 @@ The hierarchy::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the types module imports nothing from here; this is for the checker only
+    from extraction.types import SecrecyMark
+
 
 class GiaoviecError(Exception):
     """Base of every error giaoviec raises on purpose."""
@@ -77,6 +82,6 @@ class TopSecret(InputError):
 
     code = "E010"
 
-    def __init__(self, message: str, *, mark: object = None) -> None:
+    def __init__(self, message: str, *, mark: SecrecyMark) -> None:
         super().__init__(message)
         self.mark = mark

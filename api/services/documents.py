@@ -193,6 +193,7 @@ def _store(*, db: Database, principal: Principal, checked: _Checked, filename: s
                      entity_id=row.id, org_id=principal.org_id, before=None,
                      after={"filename": row.filename, "sha256": sha256, "size": size,
                             "number": row.number, "secrecy": row.secrecy,
+                            "secrecy_note": info.secrecy_note if info.secrecy else None,
                             "possible_duplicate_of": duplicate}, at=now)
     return row
 

@@ -42,22 +42,23 @@ def seal_title(sealer: Sealer, document_id: int, title: str | None) -> str | Non
 
 
 def open_title(sealer: Sealer | None, row: DocumentRow) -> str | None:
-    if not is_sealed(row.title):
+    if row.title is None or not is_sealed(row.title):
         return row.title
     return None if sealer is None else str(sealer.open(row.title, label=title_label(row.id)))
 
 
 def sealed_values(sealer: Sealer, *, document_id: int, ordinal: int, content: dict[str, Any]) -> dict[str, Any]:
     """Row values of a proposal whose ``content`` (the ``CONTENT`` fields) is sealed."""
-    deadline = dict(content.get("deadline") or {})
-    sealed = {
+    deadline: dict[str, Any] = dict(content.get("deadline") or {})
+    flags: list[dict[str, Any]] = list(content.get("flags") or [])
+    sealed: dict[str, Any] = {
         "text": content.get("text") or "",
         "lead": list(content.get("lead") or []),
         "support": list(content.get("support") or []),
         "product": content.get("product"),
         "spans": content.get("spans"),
         "deadline_text": deadline.get("text"),
-        "flags": list(content.get("flags") or []),
+        "flags": flags,
     }
     return {
         "text": sealer.seal(sealed, label=proposal_label(document_id, ordinal)),
@@ -66,7 +67,7 @@ def sealed_values(sealer: Sealer, *, document_id: int, ordinal: int, content: di
         "product": None,
         "spans": None,
         "deadline": {**deadline, "text": None},
-        "flags": [{**flag, "words": None} for flag in sealed["flags"]],
+        "flags": [{**flag, "words": None} for flag in flags],
         "model_output": None,
     }
 
@@ -80,8 +81,9 @@ def open_proposal(sealer: Sealer | None, p: ProposalRow) -> dict[str, Any]:
         return clear
     if sealer is None:
         return {**clear, "text": None, "lead": None, "support": None}
-    content = sealer.open(p.text, label=proposal_label(p.document_id, p.ordinal))
-    return {**content, "deadline": {**clear["deadline"], "text": content.pop("deadline_text", None)}}
+    content: dict[str, Any] = sealer.open(p.text, label=proposal_label(p.document_id, p.ordinal))
+    deadline: dict[str, Any] = {**p.deadline, "text": content.pop("deadline_text", None)}
+    return {**content, "deadline": deadline}
 
 
 def audited(snapshot: dict[str, Any], *, changed: list[str] | tuple[str, ...] = ()) -> dict[str, Any]:

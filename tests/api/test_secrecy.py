@@ -127,3 +127,15 @@ def test_secrecy_ambiguous_mark_refused_and_says_why(team):
     answer = upload(team.reviewer, with_line("TUY MẬT").encode("utf-8"))
     assert answer.status_code == 422 and answer.json()["code"] == "E102"
     assert "highest level it could be" in answer.json()["detail"]
+
+
+def test_secrecy_marks_that_disagree_give_the_higher_level_and_the_history_says_so(team):
+    from secrecy_variants import with_line
+
+    cleared = team.user("reviewer", clearance=CLEARANCE_FOR["Tối mật"])
+    answer = upload(cleared, with_line("MẬT").replace("Nơi nhận:", "TỐI MẬT\nNơi nhận:").encode("utf-8"))
+    view = wait_until_extracted(cleared, answer.json()["id"])
+    assert view["metadata"]["secrecy"] == "Tối mật"
+    [uploaded] = [h for h in cleared.get(f"/api/v1/documents/{view['id']}/history").json()
+                  if h["action"] == "document.upload"]
+    assert "different levels (Mật, Tối mật)" in uploaded["after"]["secrecy_note"]
