@@ -202,3 +202,20 @@ def test_secrecy_metadata_parser_fuzzed(lines):
     assert info.secrecy in (None, "Mật", "Tối mật", "Tuyệt mật")
     assert (info.secrecy is None) == (info.secrecy_note is None)
     assert read_metadata(text) == info
+
+
+def test_secrecy_pdf_mark_in_an_annotation_counts():
+    from files_factory import FONT, _register_font
+    from reportlab.pdfgen.canvas import Canvas
+
+    _register_font()
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    canvas.setFont(FONT, 11)
+    for index, line in enumerate(LINES):
+        canvas.drawString(60, 780 - index * 16, line[:90])
+    canvas.textAnnotation("TUYỆT MẬT", Rect=(400, 780, 560, 820))
+    canvas.showPage()
+    canvas.save()
+    with pytest.raises(TopSecret):
+        read_document(buffer.getvalue(), filename="x.pdf")
