@@ -28,8 +28,6 @@ from api.sealing import is_sealed
 from api.services import audit
 from api.settings import Settings
 
-pytestmark = pytest.mark.integration
-
 # Canary words: ASCII, so that they would show in the database file even inside JSON, and
 # unique to this run.
 RUN = uuid.uuid4().hex[:6]
@@ -108,6 +106,7 @@ def _review(team: Team, reviewer: TestClient) -> dict[str, Any]:
     return view
 
 
+@pytest.mark.integration
 def test_secrecy_at_rest_no_task_word_in_clear_anywhere(private_app, receiver, caplog):  # noqa: F811
     caplog.set_level(logging.DEBUG)
     data_dir = private_app.state.settings.data_dir
@@ -155,6 +154,18 @@ def test_secrecy_at_rest_no_task_word_in_clear_anywhere(private_app, receiver, c
         assert not any(is_sealed(p.text) for p in session.scalars(select(ProposalRow)).all())
 
 
+def test_secrecy_at_rest_every_table_on_each_backend(team, caplog):
+    """The same review on the shared app (SQLite and PostgreSQL): no table holds a task word."""
+    caplog.set_level(logging.DEBUG)
+    reviewer, approver = team.user("reviewer", clearance=1), team.user("approver", clearance=1)
+    view = _review(team, reviewer)
+    _assert_no_canary("the tables under review", _table_dump(team.app))
+    assert approver.post(f"/api/v1/documents/{view['id']}/publish").status_code == 200
+    _assert_no_canary("the tables after publishing", _table_dump(team.app))
+    _assert_no_canary("the log", caplog.text)
+
+
+@pytest.mark.integration
 def test_secrecy_at_rest_files_are_private_and_webhook_secrets_sealed(private_app, receiver):  # noqa: F811
     team = Team(private_app, f"org-files-{RUN}")
     tracker = team.key("tracker")
