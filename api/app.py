@@ -24,6 +24,7 @@ from api.errors import UploadTooLarge
 from api.logging import configure_logging, fields
 from api.routes import bodies, documents, exports, feed, health, proposals, session, webhooks
 from api.sealing import sealer_for
+from api.services import withheld
 from api.services.documents import fail_stale
 from api.services.feed import FeedContext
 from api.services.signing import load_or_create
@@ -52,10 +53,11 @@ def create_app(settings: Settings, *, clock: Callable[[], datetime] | None = Non
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settings.should_migrate:
             db.upgrade()
+        sealed = withheld.seal_stored(db)  # what releases before issue 14 kept in clear
         stale = fail_stale(db, now=app.state.clock())
         dispatcher.start()
         log.info("service_started", extra=fields(database=db.engine.url.get_backend_name(),
-                                                 stale_documents=stale))
+                                                 stale_documents=stale, sealed_rows=sealed))
         yield
         dispatcher.stop()
         app.state.executor.shutdown(wait=True, cancel_futures=False)

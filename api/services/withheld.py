@@ -15,11 +15,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from api.db.tables import DocumentRow, ProposalRow
+from api.db.session import Database, affected
+from api.db.tables import DocumentRow, ProposalRow, TaskRevision, TrainingExample, Webhook
 from api.sealing import Sealer, is_sealed
+
+CLOSED = ("published", "rejected", "failed")
 
 CONTENT = ("text", "lead", "support", "deadline", "product", "spans", "flags")
 
@@ -50,7 +53,7 @@ def open_title(sealer: Sealer | None, row: DocumentRow) -> str | None:
 def sealed_values(sealer: Sealer, *, document_id: int, ordinal: int, content: dict[str, Any]) -> dict[str, Any]:
     """Row values of a proposal whose ``content`` (the ``CONTENT`` fields) is sealed."""
     deadline: dict[str, Any] = dict(content.get("deadline") or {})
-    flags: list[dict[str, Any]] = list(content.get("flags") or [])
+    flags = [_flag(f) for f in content.get("flags") or []]
     sealed: dict[str, Any] = {
         "text": content.get("text") or "",
         "lead": list(content.get("lead") or []),
@@ -70,6 +73,14 @@ def sealed_values(sealer: Sealer, *, document_id: int, ordinal: int, content: di
         "flags": [{**flag, "words": None} for flag in flags],
         "model_output": None,
     }
+
+
+def _flag(flag: Any) -> dict[str, Any]:
+    """A flag as ``{name, ok, words}``; rows stored before issue 6 kept "name:words" strings."""
+    if isinstance(flag, dict):
+        return flag
+    name, _, words = str(flag).partition(":")
+    return {"name": name, "ok": False, "words": words or None}
 
 
 def open_proposal(sealer: Sealer | None, p: ProposalRow) -> dict[str, Any]:
@@ -100,3 +111,61 @@ def forget(session: Session, document: DocumentRow) -> None:
         return
     session.execute(update(DocumentRow).where(DocumentRow.id == document.id).values(title=None))
     session.execute(update(ProposalRow).where(ProposalRow.document_id == document.id).values(text=""))
+
+
+# --- what older releases stored in clear ----------------------------------------------------
+
+
+def seal_stored(db: Database) -> int:
+    """Seal or delete what releases before issue 14 stored in clear; how many rows changed.
+
+    Open secret documents get their summary and proposals sealed; closed ones lose them; their
+    published revisions keep no content fields; their training examples are deleted; webhook
+    secrets are sealed. Runs at every start and changes nothing the second time. Audit entries
+    written before stay as they are: rewriting them would break the chain.
+    """
+    from api.services.records import withhold
+    from api.services.webhooks import secret_label
+
+    sealer = db.sealer
+    changed = 0
+    with db.session() as session:
+        secret = select(DocumentRow.id).where(DocumentRow.secrecy.is_not(None))
+        for document in session.scalars(select(DocumentRow).where(DocumentRow.secrecy.is_not(None))):
+            changed += _seal_document(session, sealer, document)
+        for revision in session.scalars(select(TaskRevision).where(TaskRevision.secrecy.is_not(None))):
+            fields = dict(revision.fields or {})
+            if fields.get("content") is not None or fields.get("lead"):
+                revision.fields = withhold(fields)
+                changed += 1
+        changed += affected(session.execute(
+            delete(TrainingExample).where(TrainingExample.document_id.in_(secret))))
+        for hook in session.scalars(select(Webhook)):
+            if not is_sealed(hook.secret):
+                hook.secret = sealer.seal(hook.secret, label=secret_label(hook.id))
+                changed += 1
+    return changed
+
+
+def _seal_document(session: Session, sealer: Sealer, document: DocumentRow) -> int:
+    changed = 0
+    is_closed = document.status in CLOSED
+    if document.title is not None and (is_closed or not is_sealed(document.title)):
+        document.title = None if is_closed else seal_title(sealer, document.id, document.title)
+        changed += 1
+    for p in session.scalars(select(ProposalRow).where(ProposalRow.document_id == document.id)):
+        if is_sealed(p.text) and not is_closed:
+            continue
+        if not is_closed:
+            content = open_proposal(None, p)
+            values = sealed_values(sealer, document_id=p.document_id, ordinal=p.ordinal, content=content)
+        elif p.text or p.lead or p.support or p.product or p.spans or p.model_output or p.deadline.get("text"):
+            values = {**sealed_values(sealer, document_id=p.document_id, ordinal=p.ordinal,
+                                      content={"flags": p.flags}),
+                      "text": "", "deadline": {**p.deadline, "text": None}}
+        else:
+            continue
+        for key, value in values.items():
+            setattr(p, key, value)
+        changed += 1
+    return changed

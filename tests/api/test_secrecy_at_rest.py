@@ -180,3 +180,39 @@ def test_secrecy_at_rest_files_are_private_and_webhook_secrets_sealed(private_ap
     for name, content in _file_bytes(data_dir).items():
         assert WEBHOOK_SECRET.encode() not in content, name
     # That the sealed secret still signs deliveries: test_webhooks checks every signature.
+
+
+def test_secrecy_at_rest_content_stored_in_clear_before_is_sealed_at_start(team):
+    """A database from before issue 14: a Mật document under review with its proposals, an
+    edit kept as a training example, a webhook secret, all in clear. The start-up step seals
+    them; the cleared reviewer still reads the content; publishing then deletes it."""
+    from api_helpers import seed_reviewed_document
+
+    from api.db.tables import TrainingExample, Webhook
+    from api.services import withheld
+
+    db = team.app.state.db
+    word = f"kimtuoclegacy{uuid.uuid4().hex[:6]}"
+    document_id = seed_reviewed_document(team.app, team.org, secrecy="Mật")
+    with db.session() as session:
+        proposals = session.scalars(select(ProposalRow).where(ProposalRow.document_id == document_id)).all()
+        proposals[0].text = f"Giao Văn phòng {word} rà soát"
+        document = session.get(DocumentRow, document_id)
+        session.add(TrainingExample(org_id=document.org_id, document_id=document_id, proposal_id=proposals[0].id,
+                                    kind="edited", before=None, after={"text": word}, actor="test",
+                                    created_at=document.created_at))
+        session.add(Webhook(org_id=document.org_id, url="https://tracker.example/hook", secret=f"secret-{word}",
+                            is_active=False, created_by="test", created_at=document.created_at))
+    assert word in _table_dump(team.app)
+    assert withheld.seal_stored(db) >= 3
+    assert withheld.seal_stored(db) == 0  # nothing left to do the second time
+    assert word not in _table_dump(team.app)
+    reviewer = team.user("reviewer", clearance=1)
+    view = reviewer.get(f"/api/v1/documents/{document_id}").json()
+    assert any(word in p["text"] for p in view["proposals"])
+    assert view["metadata"]["title"] == "về công việc thử nghiệm"
+    approver = team.user("approver", clearance=1)
+    assert approver.post(f"/api/v1/documents/{document_id}/publish").status_code == 200
+    with db.session(read_only=True) as session:
+        rows = session.scalars(select(ProposalRow).where(ProposalRow.document_id == document_id)).all()
+        assert all(p.text == "" and p.lead == [] and p.product is None for p in rows)
