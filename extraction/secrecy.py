@@ -84,9 +84,11 @@ def _data_lines(name: str) -> list[str]:
 
 
 @cache
-def _fold_table() -> dict[int, str | None]:
+def _fold_table(*, keep_newline: bool = False) -> dict[int, str | None]:
     """str.translate table: marks and invisible characters go, spaces and punctuation become
     a space, look-alike letters become Latin. Built once over the Basic Multilingual Plane."""
+    if keep_newline:
+        return {**_fold_table(), ord("\n"): "\n"}
     table: dict[int, str | None] = {}
     for code in range(0x10000):
         category = unicodedata.category(chr(code))
@@ -270,9 +272,24 @@ def find_mark(text: str, margins: Sequence[str] = ()) -> SecrecyMark | None:
     zone_end = header_zone_end(lines)
     found = _marks(_fragments(lines[:zone_end]), read_header_fragment)
     found += _marks(_fragments(margins), read_header_fragment)
-    stamps = [(line, fold(line)) for line in lines[zone_end:] if len(line) <= _MAX_STAMP_LINE]
-    found += _marks(stamps, read_stamp_line)
+    found += _stamps([line for line in lines[zone_end:] if len(line) <= _MAX_STAMP_LINE])
     return verdict(found)
+
+
+def _stamps(lines: list[str]) -> list[SecrecyMark]:
+    """Stamp lines among short ``lines``, folded in one pass (a long text has many)."""
+    if not lines:
+        return []
+    joined = unicodedata.normalize("NFKD", "\n".join(lines)).translate(_fold_table(keep_newline=True))
+    folded = joined.lower().split("\n")
+    marks = []
+    for index, letters in enumerate(folded):
+        if "mat" in letters:  # every level ends in "mat"; most lines are left here
+            previous = " ".join(folded[index - 1].split()) if index else ""
+            mark = read_stamp_line(lines[index], " ".join(letters.split()), previous)
+            if mark is not None:
+                marks.append(mark)
+    return marks
 
 
 FragmentReader = Callable[[str, str, str], SecrecyMark | None]
