@@ -41,6 +41,8 @@ MAX_HEADER_LINES = 80
 BODY_WORDS = 12
 # Fragments longer than this (folded) are sentences, never a mark or a piece of one.
 _MAX_FRAGMENT = 120
+# "Độ mật:" followed by more words than this is a sentence about secrecy, not a label.
+_MAX_LABEL_WORDS = 2
 # Below the header a stamp is a line of its own; longer lines are not even folded.
 _MAX_STAMP_LINE = 60
 
@@ -157,7 +159,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     letter = r"(?: (?P<letter>[abc]))?"
     exact = re.compile(rf"^(?:(?:{leads}) )*{level}{letter}$")
     labelled = re.compile(r"^(?:muc )?do mat(?: (?P<rest>.*))?$")
-    suffix = re.compile(r"(?:^|(?P<before>\S+) ?)(?P<level>tuyet ?mat|toi ?mat)(?: (?P<letter>[abc]))?$"
+    suffix = re.compile(r"(?P<level>tuyet ?mat|toi ?mat)(?: (?P<letter>[abc]))?$"
                         r"|(?:^|(?P<word>\S+) )(?P<plain>mat)(?: (?P<plain_letter>[abc]))?$")
     prefix = re.compile(rf"^{level}{letter} (?P<rest>.+)$")
     return exact, labelled, suffix, prefix
@@ -207,7 +209,7 @@ def read_header_fragment(raw: str, folded: str, previous: str = "") -> SecrecyMa
             return _plain_with_previous(raw, m.group("letter"), previous)
         return _mark(raw, _level_of(m.group("level")), m.group("letter"))
     m = labelled.match(folded)
-    if m:
+    if m and len((m.group("rest") or "").split()) <= _MAX_LABEL_WORDS:  # longer: a sentence on secrecy
         rest = m.group("rest") or ""
         if rest in words.not_secret:
             return None

@@ -219,3 +219,8 @@ def test_secrecy_pdf_mark_in_an_annotation_counts():
     canvas.save()
     with pytest.raises(TopSecret):
         read_document(buffer.getvalue(), filename="x.pdf")
+
+
+def test_secrecy_sentence_about_levels_in_the_header_zone_is_not_a_mark():
+    text = with_line("Độ mật của văn bản do người đứng đầu cơ quan ban hành xác định", at=6)
+    assert find_mark(text) is None
