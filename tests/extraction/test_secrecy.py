@@ -162,7 +162,7 @@ def test_secrecy_pdf_mark_in_a_table_cell_counts():
 
 # --- generated ---------------------------------------------------------------------------------
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(top_secret_variants())
 def test_secrecy_generated_top_secret_variants_are_found(text):
     mark = find_mark(text)
@@ -192,7 +192,7 @@ ALPHABET = sorted(set("TUYỆTMẬTỐIĐộmậttuyệtốiaAbBcC0123456789:;.,
 ANY_TEXT = st.text(alphabet=ALPHABET, max_size=80)
 
 
-@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(HEADER_PIECES, ANY_TEXT), max_size=20))
 def test_secrecy_metadata_parser_fuzzed(lines):
     """Any text: metadata comes back (never an exception), with a known level or none, and a
