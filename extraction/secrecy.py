@@ -188,9 +188,12 @@ def _is_fragment_of_level(word: str) -> bool:
     return 0 < len(word) < 5 and ("tuyet".startswith(word) or "toi".startswith(word))
 
 
-def _plain_with_previous(raw: str, letter: str | None, previous: str) -> SecrecyMark:
-    """A bare "MẬT" (the end of "TUYỆT / MẬT" broken over two pieces, or "MẬT" alone)."""
+def _plain_with_previous(raw: str, letter: str | None, previous: str) -> SecrecyMark | None:
+    """A bare "MẬT": the end of "TUYỆT / MẬT" broken over two pieces, the end of a word such
+    as "BẢO / MẬT" (no mark), or a mark alone."""
     last = previous.rsplit(" ", 1)[-1] if previous else ""
+    if last in _words().not_before or _has_breve(raw):
+        return None
     if last in ("tuyet", "toi"):
         return _mark(f"{last.upper()} {raw}", _level_of(f"{last} mat"), letter)
     if _is_fragment_of_level(last):
@@ -254,6 +257,12 @@ def read_stamp_line(raw: str, folded: str, previous: str = "") -> SecrecyMark | 
     if m.group("level") == "mat":
         return _plain_with_previous(raw, m.group("letter"), previous)
     return _mark(raw, _level_of(m.group("level")), m.group("letter"))
+
+
+def _has_breve(raw: str) -> bool:
+    """ "MẶT", "MẮT" (a with a breve: face, eye) are other words than "MẬT"; a mark written
+    without any diacritics ("MAT") still counts."""
+    return "\u0306" in unicodedata.normalize("NFD", raw)
 
 
 def _is_upper(raw: str) -> bool:

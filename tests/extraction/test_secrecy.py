@@ -21,6 +21,7 @@ from extraction.secrecy import find_mark, fold
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from files_factory import docx_bytes, pdf_bytes  # noqa: E402
 from secrecy_variants import (  # noqa: E402
+    ADDRESSEES,
     INVISIBLE,
     LINES,
     SAMPLE,
@@ -224,3 +225,15 @@ def test_secrecy_pdf_mark_in_an_annotation_counts():
 def test_secrecy_sentence_about_levels_in_the_header_zone_is_not_a_mark():
     text = with_line("Độ mật của văn bản do người đứng đầu cơ quan ban hành xác định", at=6)
     assert find_mark(text) is None
+
+
+NOT_MARKS = ["CHỈ THỊ VỀ CÔNG TÁC BẢO MẬT", "V/v bảo vệ bí mật nhà nước", "Độ mật: Thường",
+             "Kính gửi: Ban Cơ yếu Chính phủ", "- Các đồng chí Ủy viên Trung ương Đảng;", "MẶT TRẬN TỔ QUỐC VIỆT NAM",
+             "ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM | ĐẢNG CỘNG SẢN VIỆT NAM", "Quy chế bảo mật thông tin"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LINES[:6] + NOT_MARKS + ADDRESSEES), min_size=1, max_size=25), st.sampled_from(SPACES))
+def test_secrecy_generated_headers_without_a_mark_have_none(lines, space):
+    text = "\n".join(line.replace(" ", space or " ") for line in lines) + "\n" + "\n".join(LINES[6:])
+    assert find_mark(text) is None, text[:400]
