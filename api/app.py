@@ -23,6 +23,8 @@ from api.db.session import Database
 from api.errors import UploadTooLarge
 from api.logging import configure_logging, fields
 from api.routes import bodies, documents, exports, feed, health, proposals, session, webhooks
+from api.sealing import sealer_for
+from api.services import withheld
 from api.services.documents import fail_stale
 from api.services.feed import FeedContext
 from api.services.signing import load_or_create
@@ -42,7 +44,7 @@ def create_app(settings: Settings, *, clock: Callable[[], datetime] | None = Non
     while the app's lifespan does.
     """
     configure_logging(level=settings.log_level, fmt=settings.log_format)
-    db = Database(settings.url)
+    db = Database(settings.url, sealer=sealer_for(settings))
     dispatcher = Dispatcher(db, max_attempts=settings.webhook_max_attempts,
                             backoff=settings.webhook_backoff_seconds,
                             timeout=settings.webhook_timeout_seconds, poll=settings.webhook_poll_seconds)
@@ -51,10 +53,11 @@ def create_app(settings: Settings, *, clock: Callable[[], datetime] | None = Non
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settings.should_migrate:
             db.upgrade()
+        sealed = withheld.seal_stored(db)  # what releases before issue 14 kept in clear
         stale = fail_stale(db, now=app.state.clock())
         dispatcher.start()
         log.info("service_started", extra=fields(database=db.engine.url.get_backend_name(),
-                                                 stale_documents=stale))
+                                                 stale_documents=stale, sealed_rows=sealed))
         yield
         dispatcher.stop()
         app.state.executor.shutdown(wait=True, cancel_futures=False)

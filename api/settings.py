@@ -64,6 +64,15 @@ class Settings(BaseSettings):
         description="PEM Ed25519 private key that signs task records; default: data_dir/signing/ed25519.pem, "
         "made on first start (mode 0600).",
     )
+    content_key: SecretStr | None = Field(
+        default=None,
+        description="Base64 of 32 random bytes that seal secret documents' content and webhook secrets; "
+        "default: the key file content_key_file.",
+    )
+    content_key_file: Path | None = Field(
+        default=None,
+        description="File of the content key; default: data_dir/keys/content.key, made on first start (mode 0600).",
+    )
     webhook_max_attempts: int = Field(default=8, ge=1, description="Tries per webhook delivery.")
     webhook_backoff_seconds: float = Field(
         default=5, gt=0, description="Wait before the first retry; doubled after each failure."
@@ -110,6 +119,10 @@ class Settings(BaseSettings):
     @property
     def signing_key_path(self) -> Path:
         return self.signing_key_file or self.data_dir / "signing" / "ed25519.pem"
+
+    @property
+    def content_key_path(self) -> Path:
+        return self.content_key_file or self.data_dir / "keys" / "content.key"
 
     @property
     def secure_cookies(self) -> bool:

@@ -12,10 +12,16 @@ The hierarchy::
         ├── NotVietnamese         E006 the text is not Vietnamese
         ├── FileTooLarge          E007 over the size or page limit
         ├── BadArgument           E008 an option value that makes no sense
-        └── MissingFile           E009 no such file, or not readable
+        ├── MissingFile           E009 no such file, or not readable
+        └── TopSecret             E010 marked (or maybe marked) Tuyệt mật: never stored
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the types module imports nothing from here; this is for the checker only
+    from extraction.types import SecrecyMark
 
 
 class GiaoviecError(Exception):
@@ -69,3 +75,13 @@ class BadArgument(InputError):
 
 class MissingFile(InputError):
     code = "E009"
+
+
+class TopSecret(InputError):
+    """A Tuyệt mật document (Quy chế 08-QC/TW, Điều 5); ``mark`` is the SecrecyMark found."""
+
+    code = "E010"
+
+    def __init__(self, message: str, *, mark: SecrecyMark) -> None:
+        super().__init__(message)
+        self.mark = mark

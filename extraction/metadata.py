@@ -16,10 +16,12 @@ số 114/CĐ-TTg ngày 19/7/2025").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from functools import cache
 from importlib import resources
 
+from extraction.secrecy import describe, find_mark
 from extraction.types import DocumentInfo
 
 HEADER_LINES = 16
@@ -40,7 +42,6 @@ ISSUE_DATE = re.compile(
     re.IGNORECASE,
 )
 PLACE_DATE = re.compile(r"^[^,|]{2,40},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
-SECRECY = re.compile(r"^(?:Độ mật\s*:\s*)?(TUYỆT MẬT|TỐI MẬT|MẬT)\s*$", re.IGNORECASE)
 SIGN_FOR = re.compile(r"\b(?:T/M|TM\.|KT\.|K/T|Q\.|TL\.|TUQ\.)\s*")
 CENTRAL_ORGANS = ("BỘ CHÍNH TRỊ", "BAN BÍ THƯ", "BAN CHẤP HÀNH TRUNG ƯƠNG")
 
@@ -67,19 +68,25 @@ def _data_lines(name: str) -> list[str]:
     ]
 
 
-def read_metadata(text: str, *, issued: date | None = None) -> DocumentInfo:
-    """All metadata of a document; ``issued`` overrides the date found in the text."""
+def read_metadata(text: str, *, issued: date | None = None, margins: Sequence[str] = ()) -> DocumentInfo:
+    """All metadata of a document; ``issued`` overrides the date found in the text.
+
+    ``margins`` (page headers and footers, text boxes) are read for the secrecy mark only; the
+    mark is looked for in the whole header zone and below it (``extraction.secrecy``).
+    """
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     header = lines[:HEADER_LINES]
     number = find_number(header)
+    mark = find_mark(text, margins)
     return DocumentInfo(
         type=find_type(header, number),
         number=number,
         issued=issued or find_issue_date(header),
         issuer=find_issuer(header, lines[-TRAILER_LINES:]),
         signer=find_signer(lines[-TRAILER_LINES:]) or _news_signer(header),
-        secrecy=find_secrecy(header),
+        secrecy=mark.level if mark else None,
         title=find_title(header),
+        secrecy_note=describe(mark) if mark else None,
     )
 
 
@@ -294,12 +301,10 @@ def _is_name_word(word: str) -> bool:
 
 
 def find_secrecy(header: list[str]) -> str | None:
-    """ "MẬT", "TỐI MẬT" or "TUYỆT MẬT" printed alone in the header, as the guidelines spell them."""
-    for line in header:
-        m = SECRECY.match(line)
-        if m:
-            return m.group(1).capitalize()
-    return None
+    """The secrecy level of the header's lines ("MẬT" → "Mật"), however the mark is written;
+    see ``extraction.secrecy``."""
+    mark = find_mark("\n".join(header))
+    return mark.level if mark else None
 
 
 def find_title(header: list[str]) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 
 from extraction.types import CellRange, Document, OffsetMap, Paragraph, SourceText, Table
 
@@ -40,7 +41,9 @@ def normalize(source: SourceText) -> Document:
         else:
             builder.add_table(table_index, block, clean)
             table_index += 1
-    return builder.build(source.media_type)
+    document = builder.build(source.media_type)
+    margins = tuple(unicodedata.normalize("NFC", text) for text in source.margins)
+    return replace(document, margins=margins) if margins else document
 
 
 def clean_line(text: str) -> str:

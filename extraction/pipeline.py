@@ -30,6 +30,7 @@ from extraction.ingest import read_source, sniff_media_type
 from extraction.language import ensure_vietnamese
 from extraction.metadata import read_metadata
 from extraction.normalize import normalize
+from extraction.secrecy import refuse_top_secret
 from extraction.types import Document, DocumentInfo, PipelineState, Proposal
 
 PIPELINE_VERSION = "giaoviec-rules-0.1.0"
@@ -82,7 +83,10 @@ def read_document(
     filename: str | None = None,
     config: PipelineConfig | None = None,
 ) -> Document:
-    """Read and normalise a file: ``read_document(pdf_bytes, "application/pdf")``."""
+    """Read and normalise a file: ``read_document(pdf_bytes, "application/pdf")``.
+
+    Raises TopSecret for a document marked (or possibly marked) Tuyệt mật.
+    """
     config = config or PipelineConfig()
     if len(data) > config.max_bytes:
         raise FileTooLarge(
@@ -91,6 +95,8 @@ def read_document(
         )
     media_type = media_type or sniff_media_type(data, filename)
     document = normalize(read_source(data, media_type, max_pages=config.max_pages))
+    # Before anything else reads the text: a Tuyệt mật document goes no further on any path.
+    refuse_top_secret(document.text, document.margins, name=filename or "the document")
     ensure_vietnamese(document.text)
     return document
 
@@ -136,7 +142,8 @@ def annotate(
     """The document's metadata and the ``Doc`` every component has annotated (what
     :func:`propose` turns into a proposal; training reads the components' state from it)."""
     config = config or PipelineConfig()
-    info = read_metadata(document.text, issued=issued)
+    refuse_top_secret(document.text, document.margins)
+    info = read_metadata(document.text, issued=issued, margins=document.margins)
     nlp = language(config.pipeline, config.model_dir)
     doc = whitespace_doc(nlp, document.text)
     # spaCy rebuilds doc.text from its tokens on every access; the components share this copy

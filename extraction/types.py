@@ -89,11 +89,16 @@ Block = Paragraph | Table
 
 @dataclass(frozen=True, slots=True)
 class SourceText:
-    """What a reader got out of a file: blocks in reading order, before normalisation."""
+    """What a reader got out of a file: blocks in reading order, before normalisation.
+
+    ``margins`` holds text that is not part of the body but may carry a secrecy mark: page
+    headers and footers, text boxes, running rows of a PDF.
+    """
 
     blocks: tuple[Block, ...]
     media_type: str
     page_count: int | None = None
+    margins: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,11 +140,13 @@ class OffsetMap:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """The normalised text of one document (NFC, one line per paragraph or table row)."""
+    """The normalised text of one document (NFC, one line per paragraph or table row), and the
+    text of its margins (``SourceText.margins``), read only for the secrecy mark."""
 
     text: str
     offsets: OffsetMap = field(default_factory=OffsetMap)
     media_type: str = "text/plain"
+    margins: tuple[str, ...] = ()
 
 
 # --- output ----------------------------------------------------------------------------------
@@ -156,6 +163,19 @@ class DocumentInfo:
     signer: str | None = None
     secrecy: str | None = None
     title: str | None = None
+    secrecy_note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SecrecyMark:
+    """A secrecy mark found in a document: its level (Mật, Tối mật, Tuyệt mật) and the words as
+    printed. ``reason`` says why the level was taken as the highest it could be when the mark
+    is not clearly one level (``is_ambiguous``)."""
+
+    level: str
+    words: str
+    is_ambiguous: bool = False
+    reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

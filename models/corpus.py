@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from extraction.secrecy import refuse_top_secret
 from models.errors import BadCorpus
 
 HELD_OUT_PERCENT = 25
@@ -36,7 +37,10 @@ class GoldDocument:
 
 
 def read_corpus(folders: Iterable[Path]) -> list[GoldDocument]:
-    """Every annotated document in ``folders`` (not recursive), sorted by name."""
+    """Every annotated document in ``folders`` (not recursive), sorted by name.
+
+    Raises TopSecret for a text marked (or possibly marked) Tuyệt mật: nothing is trained.
+    """
     docs = []
     for folder in folders:
         if not folder.is_dir():
@@ -53,6 +57,7 @@ def read_corpus(folders: Iterable[Path]) -> list[GoldDocument]:
             if not isinstance(gold.get("tasks"), list):
                 raise BadCorpus(f"{gold_path} has no 'tasks' list; see GUIDELINES.md")
             text = unicodedata.normalize("NFC", txt.read_text(encoding="utf-8"))
+            refuse_top_secret(text, name=str(txt))  # never trained on, nor fingerprinted
             docs.append(GoldDocument(name, text, gold, txt))
     if not docs:
         names = ", ".join(str(f) for f in folders)

@@ -137,19 +137,22 @@ def push(
     version when it has none from it yet; its text is never replaced, so annotations keep
     their offsets.
     """
-    with connect(conn) as client:
-        return _push(client, conn, paths, project, model_dir)
-
-
-def _push(client: Any, conn: Connection, paths: Sequence[Path], project: str, model_dir: Path | None) -> PushResult:
     from models.evaluate import propose
 
+    # Every file is read before Label Studio is reached: a Tuyệt mật one (TopSecret) stops the
+    # push before anything of any file is sent.
+    proposed = [(path, *propose(path.read_bytes(), filename=path.name, model_dir=model_dir)) for path in paths]
+    with connect(conn) as client:
+        return _push(client, conn, proposed, project, model_dir)
+
+
+def _push(client: Any, conn: Connection, proposed: Sequence[tuple[Path, Any, Any]], project: str,
+          model_dir: Path | None) -> PushResult:
     with _service(conn):
         pid = ensure_project(client, project)
         existing = {t.data.get("name"): t for t in client.tasks.list(project=pid) if t.data}
     imported, updated, version = [], [], ""
-    for path in paths:
-        proposal, document = propose(path.read_bytes(), filename=path.name, model_dir=model_dir)
+    for path, proposal, document in proposed:
         version = proposal.pipeline_version + (f"+{model_dir.name}" if model_dir else "")
         result = prediction_result(document.text, proposal, conn.offset_unit)
         name = path.stem

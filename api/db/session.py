@@ -15,6 +15,7 @@ UPDATEs and the audit chain locks its head row.
 from __future__ import annotations
 
 import contextvars
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -25,6 +26,8 @@ from sqlalchemy import CursorResult, Engine, Result, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from api.sealing import Sealer, SealingError
+
 _read_only: contextvars.ContextVar[bool] = contextvars.ContextVar("giaoviec_read_only", default=False)
 
 SQLITE_BUSY_MS = 30_000
@@ -33,11 +36,20 @@ SQLITE_BUSY_MS = 30_000
 class Database:
     """One engine and its session factory."""
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+    def __init__(self, url: str, *, echo: bool = False, sealer: Sealer | None = None) -> None:
         self.url = url
         self.is_sqlite = make_url(url).get_backend_name() == "sqlite"
         self.engine = _engine(url, echo=echo, is_sqlite=self.is_sqlite)
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        self._sealer = sealer
+
+    @property
+    def sealer(self) -> Sealer:
+        """What seals secret content (``api.sealing``); a database opened without a key cannot
+        store or show it."""
+        if self._sealer is None:
+            raise SealingError("this database was opened without the content key (GIAOVIEC_CONTENT_KEY)")
+        return self._sealer
 
     @contextmanager
     def session(self, *, read_only: bool = False) -> Iterator[Session]:
@@ -59,8 +71,9 @@ def _engine(url: str, *, echo: bool, is_sqlite: bool) -> Engine:
     if not is_sqlite:
         return create_engine(url, echo=echo, pool_pre_ping=True)
     parsed = make_url(url)
-    if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    database = parsed.database if parsed.database and parsed.database != ":memory:" else None
+    if database:
+        _private_file(Path(database))
     engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False,
                                                         "timeout": SQLITE_BUSY_MS / 1000})
 
@@ -71,14 +84,37 @@ def _engine(url: str, *, echo: bool, is_sqlite: bool) -> Engine:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        # Deleted and overwritten rows (sealed content of a closed document) are zeroed on disk.
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
         cursor.close()
+        if database:
+            _owner_only(Path(database))
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN" if _read_only.get() else "BEGIN IMMEDIATE")
 
     return engine
+
+
+def _private_file(path: Path) -> None:
+    """Create the SQLite file with mode 0600 before SQLite does: SQLite gives its -wal and -shm
+    files the database file's mode, so none of them is readable by other users."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    _owner_only(path)
+
+
+def _owner_only(path: Path) -> None:
+    """Mode 0600 on the database and its -wal, -shm and -journal files (made before this
+    release with the process's umask, often 0644)."""
+    for file in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))):
+        try:
+            if file.stat().st_mode & 0o077:
+                file.chmod(0o600)
+        except FileNotFoundError:
+            pass
 
 
 def affected(result: Result[Any]) -> int:

@@ -8,8 +8,9 @@
     training_examples (review edits kept for the annotation loop)
 
 Times are stored as naive UTC and read back as aware UTC (``UtcDateTime``). A document
-marked Mật or Tối mật keeps no full text (``documents.text`` is NULL): only its metadata, its
-counts and the task proposals the reviewers must see (QC 08 Art. 5.2–5.3).
+marked Mật or Tối mật keeps no full text (``documents.text`` is NULL) and no content in clear:
+its summary and the task proposals its reviewers must see are sealed until it is closed
+(``api.services.withheld``, QC 08 Art. 5.2–5.3).
 """
 
 from __future__ import annotations
@@ -245,7 +246,8 @@ class LoginFailure(Base):
 class Webhook(Base):
     """A tracker's URL that receives every published or corrected task of its organisation.
 
-    The secret signs each delivery (HMAC-SHA256); it is kept because signing needs it.
+    The secret signs each delivery (HMAC-SHA256); it is kept because signing needs it, sealed
+    with the content key (``api.sealing``), never in clear.
     """
 
     __tablename__ = "webhooks"
@@ -253,7 +255,7 @@ class Webhook(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
     url: Mapped[str] = mapped_column(String(2000))
-    secret: Mapped[str] = mapped_column(String(200))
+    secret: Mapped[str] = mapped_column(Text)
     is_active: Mapped[bool] = mapped_column(default=True)
     created_by: Mapped[str] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -5,8 +5,9 @@
 
 Everything that can refuse a file runs before anything is stored, so a refused upload leaves
 no row behind. The slow part (the NLP components) runs in a thread pool after the response.
-A Mật or Tối mật document keeps no full text, only its metadata, counts and proposals
-(QC 08 Art. 5.2–5.3); a Tuyệt mật one is never stored (QC 08 Art. 5).
+A Mật or Tối mật document keeps no full text and no content in clear, only its metadata,
+counts and sealed proposals (``api.services.withheld``, QC 08 Art. 5.2); a Tuyệt mật one is
+never stored (QC 08 Art. 5).
 """
 
 from __future__ import annotations
@@ -28,10 +29,11 @@ from api.db.tables import DocumentRow, ProposalRow
 from api.errors import SecrecyRefused, UploadTooLarge
 from api.logging import fields
 from api.messages_vi import TOP_SECRET_RULE
-from api.services import audit
+from api.sealing import Sealer
+from api.services import audit, withheld
 from api.services.auth import UPLOAD_ROLES, Principal, require_role
 from extraction.calendar import VIETNAM_TZ, default_calendar
-from extraction.errors import GiaoviecError
+from extraction.errors import GiaoviecError, TopSecret
 from extraction.types import Document, Proposal, Span, TaskProposal
 
 log = logging.getLogger(__name__)
@@ -113,19 +115,27 @@ def check_upload(data: bytes, *, filename: str, issued: date | None) -> _Checked
     from extraction.ingest import sniff_media_type
     from extraction.metadata import read_metadata
     from extraction.pipeline import PipelineConfig, read_document
+    from extraction.secrecy import describe
 
     media_type = sniff_media_type(data, filename)
-    document = read_document(data, media_type, filename=filename,
-                             config=PipelineConfig(max_bytes=max(len(data), 1)))
-    info = read_metadata(document.text, issued=issued)
-    if info.secrecy == TOP_SECRET:
-        raise SecrecyRefused(
-            "a Tuyệt mật (top secret) document is not put on the system, and nothing was stored: "
-            f"Quy chế 08-QC/TW, Điều 5: «{TOP_SECRET_RULE}»",
-            rule=TOP_SECRET_RULE,
-            rule_source="Quy chế 08-QC/TW của Ban Bí thư, Điều 5",
-        )
+    try:
+        document = read_document(data, media_type, filename=filename,
+                                 config=PipelineConfig(max_bytes=max(len(data), 1)))
+    except TopSecret as refused:
+        raise _top_secret(describe(refused.mark)) from None
+    info = read_metadata(document.text, issued=issued, margins=document.margins)
+    if info.secrecy == TOP_SECRET:  # read_document refuses these; kept so that nothing slips
+        raise _top_secret(info.secrecy_note or "the document is marked Tuyệt mật")
     return _Checked(media_type, document, info, issued)
+
+
+def _top_secret(why: str) -> SecrecyRefused:
+    return SecrecyRefused(
+        f"{why}. A Tuyệt mật (top secret) document is not put on the system, and "
+        f"nothing was stored: Quy chế 08-QC/TW, Điều 5: «{TOP_SECRET_RULE}»",
+        rule=TOP_SECRET_RULE,
+        rule_source="Quy chế 08-QC/TW của Ban Bí thư, Điều 5",
+    )
 
 
 def review_due(issued: date | None, uploaded: datetime, days: int) -> date:
@@ -165,20 +175,25 @@ def _store(*, db: Database, principal: Principal, checked: _Checked, filename: s
     info = checked.info
     with db.session() as session:
         duplicate = _same_number(session, principal.org_id, info.number)
+        is_secret = withheld.is_secret(info.secrecy)
         row = DocumentRow(
             org_id=principal.org_id, filename=filename[:255], media_type=checked.media_type,
-            sha256=sha256, size=size, status="received", **_metadata(info),
-            text=None if info.secrecy in SECRET_LEVELS else checked.document.text,
+            sha256=sha256, size=size, status="received",
+            **{**_metadata(info), "title": None if is_secret else info.title},
+            text=None if is_secret else checked.document.text,
             page_count=len(checked.document.offsets.page_numbers) or None,
             review_due=review_due(info.issued, now, review_days), possible_duplicate_of=duplicate,
             uploaded_by=principal.actor, created_at=now, updated_at=now,
         )
         session.add(row)
         session.flush()
+        if is_secret:  # sealed under the row's id, which the flush gave it
+            row.title = withheld.seal_title(db.sealer, row.id, info.title)
         audit.record(session, actor=principal.actor, action="document.upload", entity="document",
                      entity_id=row.id, org_id=principal.org_id, before=None,
                      after={"filename": row.filename, "sha256": sha256, "size": size,
                             "number": row.number, "secrecy": row.secrecy,
+                            "secrecy_note": info.secrecy_note if info.secrecy else None,
                             "possible_duplicate_of": duplicate}, at=now)
     return row
 
@@ -241,7 +256,9 @@ def recorded_version(proposal: Proposal) -> str:
 
 
 def store_proposal(db: Database, document_id: int, proposal: Proposal, *, now: datetime) -> None:
+    """Store the proposals of a ``received`` document; a secret document's content is sealed."""
     with db.session() as session:
+        secrecy = session.scalar(select(DocumentRow.secrecy).where(DocumentRow.id == document_id))
         moved = affected(session.execute(
             update(DocumentRow).where(DocumentRow.id == document_id, DocumentRow.status == "received")
             .values(status="extracted", task_count=len(proposal.tasks), reason=proposal.reason,
@@ -249,10 +266,14 @@ def store_proposal(db: Database, document_id: int, proposal: Proposal, *, now: d
         ))
         if not moved:
             return
-        session.add_all(proposal_rows(document_id, proposal, now=now))
+        sealer = db.sealer if withheld.is_secret(secrecy) else None
+        session.add_all(proposal_rows(document_id, proposal, now=now, sealer=sealer))
 
 
-def proposal_rows(document_id: int, proposal: Proposal, *, now: datetime) -> list[ProposalRow]:
+def proposal_rows(document_id: int, proposal: Proposal, *, now: datetime,
+                  sealer: Sealer | None = None) -> list[ProposalRow]:
+    """The rows of a proposal's tasks; with a ``sealer`` (a secret document) their content is
+    sealed (``api.services.withheld``)."""
     from extraction.proposal import deadline_json
 
     rows = []
@@ -260,12 +281,15 @@ def proposal_rows(document_id: int, proposal: Proposal, *, now: datetime) -> lis
         fields_ = {"text": task.text, "lead": [b.name for b in task.lead],
                    "support": [b.name for b in task.support],
                    "deadline": deadline_json(task.deadline), "product": task.product}
+        values: dict[str, Any] = {**fields_, "flags": task_flags(task), "spans": task_spans(task),
+                                  "model_output": fields_}
+        if sealer is not None:
+            values = withheld.sealed_values(sealer, document_id=document_id, ordinal=ordinal, content=values)
         rows.append(ProposalRow(
             document_id=document_id, ordinal=ordinal, span_start=task.span.start,
             span_end=task.span.end, page=task.page, confidence=task.confidence,
-            flags=task_flags(task), spans=task_spans(task), provenance=dict(task.provenance),
-            model_output=fields_, pipeline_version=recorded_version(proposal), status="proposed",
-            origin="model", version=1, created_at=now, updated_at=now, **fields_,
+            provenance=dict(task.provenance), pipeline_version=recorded_version(proposal),
+            status="proposed", origin="model", version=1, created_at=now, updated_at=now, **values,
         ))
     return rows
 

@@ -92,6 +92,8 @@ def publish_tasks(session: Session, *, document: DocumentRow, tasks: list[Propos
     drafts = []
     for proposal in tasks:
         fields = records.task_fields(proposal)
+        if document.secrecy is not None:  # Art. 5.2: the revision keeps no content either
+            fields = records.withhold(fields)
         record = records.build_record(
             document=document, fields=fields, task_id=proposal.id, revision=1, published_at=now,
             published_by=actor, monitoring_body=monitoring, task_count=len(tasks),
@@ -122,6 +124,11 @@ def correct_task(db: Database, principal: Principal, task_id: int, *, changes: d
                 "correction", current_version=latest.revision, current=feed_item(latest))
         before = dict(latest.fields or {})
         after = {**before, **changes}
+        if document.secrecy is not None:
+            if set(changes) & set(records.WITHHELD):
+                raise InvalidRequest(f"a {document.secrecy} task keeps no content; correct only "
+                                     f"{', '.join(k for k in records.CORRECTABLE if k not in records.WITHHELD)}")
+            after = records.withhold(after)
         if after == before:
             raise InvalidRequest("the correction changes nothing")
         record = records.build_record(

@@ -76,6 +76,17 @@ def task_fields(proposal: Any) -> dict[str, Any]:
     }
 
 
+# What a Mật or Tối mật task keeps after publishing (Art. 5.2): no content, product, bodies
+# or deadline words; a correction may change only the other fields.
+WITHHELD = ("content", "product", "lead", "support")
+
+
+def withhold(fields: dict[str, Any]) -> dict[str, Any]:
+    """A secret document's task fields as stored with its revisions: the content left out."""
+    return {**fields, "content": None, "product": None, "lead": [], "support": [],
+            "deadline": {**(fields.get("deadline") or {}), "text": None}}
+
+
 def build_record(*, document: Any, fields: dict[str, Any], task_id: int, revision: int,
                  published_at: datetime, published_by: str, monitoring_body: str, task_count: int,
                  origin: str, pipeline_version: str | None) -> dict[str, Any]:

@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 from api.db.session import Database, affected
 from api.db.tables import DocumentRow, ProposalRow, TrainingExample
 from api.errors import Forbidden, InvalidRequest, NotFound, UndecidedProposals, VersionConflict, WrongState
-from api.services import audit, feed
+from api.sealing import Sealer
+from api.services import audit, feed, withheld
 from api.services.auth import PUBLISH_ROLES, READ_ROLES, REVIEW_ROLES, Principal, require_role
 from api.services.documents import OPEN_STATUSES, window_state
 from api.services.feed import FeedContext
@@ -52,7 +53,7 @@ def list_documents(db: Database, principal: Principal, *, now: datetime, status:
         ).all()
         counts = _status_counts(session, [r.id for r in rows])
     return {"items": [document_summary(r, now=now, counts=counts.get(r.id, {}),
-                                       may_read=principal.may_read(r.secrecy)) for r in rows],
+                                       may_read=principal.may_read(r.secrecy), db=db) for r in rows],
             "total": total, "limit": limit, "offset": offset}
 
 
@@ -68,10 +69,10 @@ def get_document(db: Database, principal: Principal, document_id: int, *, now: d
     counts: dict[str, int] = {}
     for p in proposals:
         counts[p.status] = counts.get(p.status, 0) + 1
-    view = document_summary(row, now=now, counts=counts, may_read=may_read)
+    view = document_summary(row, now=now, counts=counts, may_read=may_read, db=db)
     view["text"] = row.text if may_read else None
     view["content_withheld"] = not may_read
-    view["proposals"] = [proposal_view(p, may_read=may_read) for p in proposals]
+    view["proposals"] = [proposal_view(p, may_read=may_read, db=db) for p in proposals]
     return view
 
 
@@ -97,13 +98,13 @@ def get_proposal(db: Database, principal: Principal, proposal_id: int) -> dict[s
     require_role(principal, READ_ROLES, action="read proposals")
     with db.session(read_only=True) as session:
         proposal, document = _proposal(session, principal, proposal_id)
-    return proposal_view(proposal, may_read=principal.may_read(document.secrecy))
+    return proposal_view(proposal, may_read=principal.may_read(document.secrecy), db=db)
 
 
 def document_summary(row: DocumentRow, *, now: datetime, counts: dict[str, int],
-                     may_read: bool = True) -> dict[str, Any]:
+                     may_read: bool = True, db: Database | None = None) -> dict[str, Any]:
     """A document's metadata and state; without clearance, no summary (title) either
-    (QC 08 Art. 5.2.a)."""
+    (QC 08 Art. 5.2.a). A secret document's sealed summary is opened with ``db``'s key."""
     state, left = window_state(row.status, row.review_due, now)
     return {
         "id": row.id,
@@ -117,7 +118,7 @@ def document_summary(row: DocumentRow, *, now: datetime, counts: dict[str, int],
         "metadata": {"type": row.type, "number": row.number,
                      "issued": row.issued.isoformat() if row.issued else None,
                      "issuer": row.issuer, "signer": row.signer, "secrecy": row.secrecy,
-                     "title": row.title if may_read else None},
+                     "title": withheld.open_title(_sealer(db), row) if may_read else None},
         "page_count": row.page_count,
         "task_count": row.task_count,
         "reason": row.reason,
@@ -135,22 +136,24 @@ def document_summary(row: DocumentRow, *, now: datetime, counts: dict[str, int],
     }
 
 
-def proposal_view(p: ProposalRow, *, may_read: bool = True) -> dict[str, Any]:
-    """A proposal as the API shows it; without clearance, only its deadline date and status."""
-    flags = [normalise_flag(f) for f in p.flags or []]
+def proposal_view(p: ProposalRow, *, may_read: bool = True, db: Database | None = None) -> dict[str, Any]:
+    """A proposal as the API shows it; without clearance, only its deadline date and status.
+    A secret document's sealed content is opened with ``db``'s key (withheld without it)."""
+    content = withheld.open_proposal(_sealer(db), p) if may_read else {}
+    flags = [normalise_flag(f) for f in content.get("flags") or p.flags or []]
     return {
         "id": p.id,
         "document_id": p.document_id,
         "ordinal": p.ordinal,
-        "text": p.text if may_read else None,
+        "text": content.get("text"),
         "start": p.span_start,
         "end": p.span_end,
         "page": p.page,
-        "lead": p.lead if may_read else None,
-        "support": p.support if may_read else None,
-        "deadline": p.deadline if may_read else {**p.deadline, "text": None},
-        "product": p.product if may_read else None,
-        "spans": (p.spans or {"lead": [], "support": [], "deadline": []}) if may_read else None,
+        "lead": content.get("lead"),
+        "support": content.get("support"),
+        "deadline": content["deadline"] if may_read else {**p.deadline, "text": None},
+        "product": content.get("product"),
+        "spans": (content.get("spans") or {"lead": [], "support": [], "deadline": []}) if may_read else None,
         "confidence": p.confidence,
         "flags": flags if may_read else [{**f, "words": None} for f in flags],
         "provenance": p.provenance,
@@ -193,22 +196,21 @@ def decide(db: Database, principal: Principal, proposal_id: int, *, version: int
         _open_for_review(session, document, now=now)
         if proposal.version != version:
             raise _conflict(proposal)
-        before = _snapshot(proposal)
+        before = _snapshot(proposal, db)
         changed = {k: v for k, v in changes.items() if k in EDITABLE_FIELDS and before[k] != v}
         if status == "edited" and not changed:
             raise InvalidRequest("status 'edited' needs a changed text, lead, support or deadline")
         if status == "accepted" and changed:
             status = "edited"
         _update_proposal(session, proposal, version=version,
-                         values={**changed, "status": status, "decided_by": principal.actor,
-                                 "decided_at": now, "updated_at": now})
-        after = _snapshot(proposal)
-        audit.record(session, actor=principal.actor, action=f"proposal.{_verb(status)}",
-                     entity="proposal", entity_id=proposal.id, org_id=principal.org_id,
-                     before=before, after=after, at=now)
-        if status in ("edited", "rejected"):
+                         values={**_stored(db, document, proposal, changed), "status": status,
+                                 "decided_by": principal.actor, "decided_at": now, "updated_at": now})
+        after = _snapshot(proposal, db)
+        _audit_proposal(session, principal, document, proposal, action=f"proposal.{_verb(status)}",
+                        before=before, after=after, changed=list(changed), now=now)
+        if status in ("edited", "rejected") and not withheld.is_secret(document.secrecy):
             _keep_example(session, principal, proposal, kind=status, before=before, after=after, now=now)
-        view = proposal_view(proposal)
+        view = proposal_view(proposal, db=db)
     return view
 
 
@@ -224,21 +226,25 @@ def add_task(db: Database, principal: Principal, document_id: int, *, start: int
         text = _selection(document, start, end, text)
         ordinal = (session.scalar(select(func.max(ProposalRow.ordinal))
                                   .where(ProposalRow.document_id == document.id)) or 0) + 1
+        content: dict[str, Any] = {"text": text, "lead": list(lead), "support": list(support),
+                                   "deadline": deadline, "product": product, "spans": None, "flags": []}
+        if withheld.is_secret(document.secrecy):
+            content = withheld.sealed_values(db.sealer, document_id=document.id, ordinal=ordinal, content=content)
         proposal = ProposalRow(
-            document_id=document.id, ordinal=ordinal, text=text, span_start=start, span_end=end,
-            page=None, lead=list(lead), support=list(support), deadline=deadline, confidence=None,
-            product=product, spans=None, flags=[], provenance={f: f"human:{principal.actor}" for f in EDITABLE_FIELDS},
-            model_output=None, pipeline_version=document.pipeline_version, status="added",
+            document_id=document.id, ordinal=ordinal, span_start=start, span_end=end,
+            page=None, confidence=None, provenance={f: f"human:{principal.actor}" for f in EDITABLE_FIELDS},
+            pipeline_version=document.pipeline_version, status="added",
             origin="human", version=1, decided_by=principal.actor, decided_at=now,
-            created_at=now, updated_at=now,
+            created_at=now, updated_at=now, **{"model_output": None, **content},
         )
         session.add(proposal)
         session.flush()
-        after = _snapshot(proposal)
-        audit.record(session, actor=principal.actor, action="proposal.add", entity="proposal",
-                     entity_id=proposal.id, org_id=principal.org_id, before=None, after=after, at=now)
-        _keep_example(session, principal, proposal, kind="added", before=None, after=after, now=now)
-        view = proposal_view(proposal)
+        after = _snapshot(proposal, db)
+        _audit_proposal(session, principal, document, proposal, action="proposal.add", before=None,
+                        after=after, changed=list(EDITABLE_FIELDS), now=now)
+        if not withheld.is_secret(document.secrecy):
+            _keep_example(session, principal, proposal, kind="added", before=None, after=after, now=now)
+        view = proposal_view(proposal, db=db)
     return view
 
 
@@ -259,13 +265,12 @@ def accept_all(db: Database, principal: Principal, document_id: int, *, min_conf
         for proposal in proposals:
             if proposal.confidence is None or proposal.confidence < min_confidence:
                 continue
-            before = _snapshot(proposal)
+            before = _snapshot(proposal, db)
             _update_proposal(session, proposal, version=proposal.version,
                              values={"status": "accepted", "decided_by": principal.actor,
                                      "decided_at": now, "updated_at": now})
-            audit.record(session, actor=principal.actor, action="proposal.accept",
-                         entity="proposal", entity_id=proposal.id, org_id=principal.org_id,
-                         before=before, after=_snapshot(proposal), at=now)
+            _audit_proposal(session, principal, document, proposal, action="proposal.accept",
+                            before=before, after=_snapshot(proposal, db), changed=[], now=now)
             accepted.append(proposal.id)
     return {"accepted": accepted, "undecided": len(proposals) - len(accepted),
             "min_confidence": min_confidence}
@@ -293,6 +298,7 @@ def publish(db: Database, principal: Principal, document_id: int, *, now: dateti
         tasks = [p for p in proposals if p.status in PUBLISHED_TASK]
         feed.publish_tasks(session, document=document, tasks=tasks, actor=principal.actor, now=now,
                            context=feed_context)
+        withheld.forget(session, document)
         audit.record(session, actor=principal.actor, action="document.publish", entity="document",
                      entity_id=document.id, org_id=principal.org_id, before=before,
                      after={"status": "published", "tasks": [p.id for p in tasks]}, at=now)
@@ -308,6 +314,7 @@ def reject_document(db: Database, principal: Principal, document_id: int, *, rea
         document = _document(session, principal, document_id)
         before = {"status": document.status}
         _close(session, document, status="rejected", principal=principal, now=now)
+        withheld.forget(session, document)
         audit.record(session, actor=principal.actor, action="document.reject", entity="document",
                      entity_id=document.id, org_id=principal.org_id, before=before,
                      after={"status": "rejected", "reason": reason}, at=now)
@@ -413,10 +420,38 @@ def _selection(document: DocumentRow, start: int, end: int, text: str | None) ->
     return text or document.text[start:end]
 
 
-def _snapshot(p: ProposalRow) -> dict[str, Any]:
-    return {"text": p.text, "lead": list(p.lead), "support": list(p.support),
-            "deadline": dict(p.deadline), "product": p.product, "status": p.status,
-            "version": p.version}
+def _snapshot(p: ProposalRow, db: Database) -> dict[str, Any]:
+    """The editable fields (opened, for a secret document), the status and the version."""
+    content = withheld.open_proposal(_sealer(db), p)
+    return {"text": content["text"], "lead": list(content["lead"] or []),
+            "support": list(content["support"] or []), "deadline": dict(content["deadline"]),
+            "product": content["product"], "status": p.status, "version": p.version}
+
+
+def _sealer(db: Database | None) -> Sealer | None:
+    return db.sealer if db is not None else None
+
+
+def _stored(db: Database, document: DocumentRow, proposal: ProposalRow,
+            changed: dict[str, Any]) -> dict[str, Any]:
+    """The row values that store ``changed``: as they are, or sealed with the rest of the
+    content for a secret document."""
+    if not changed or not withheld.is_secret(document.secrecy):
+        return changed
+    content = {**withheld.open_proposal(db.sealer, proposal), **changed}
+    return withheld.sealed_values(db.sealer, document_id=proposal.document_id,
+                                  ordinal=proposal.ordinal, content=content)
+
+
+def _audit_proposal(session: Session, principal: Principal, document: DocumentRow, proposal: ProposalRow,
+                    *, action: str, before: dict[str, Any] | None, after: dict[str, Any],
+                    changed: list[str], now: datetime) -> None:
+    """Audit a proposal's change; a secret document's entry names the changed fields only."""
+    if withheld.is_secret(document.secrecy):
+        before = withheld.audited(before, changed=changed) if before is not None else None
+        after = withheld.audited(after, changed=changed)
+    audit.record(session, actor=principal.actor, action=action, entity="proposal", entity_id=proposal.id,
+                 org_id=principal.org_id, before=before, after=after, at=now)
 
 
 def _verb(status: str) -> str:

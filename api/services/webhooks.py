@@ -1,4 +1,4 @@
-"""Webhooks: a tracker registers a URL and a secret; every published or corrected task
+"""Webhooks: a tracker registers a URL and a secret (stored sealed, ``api.sealing``); every published or corrected task
 revision of its organisation is POSTed there, signed, and retried with back-off.
 
     publish ─(same transaction)─ webhook_deliveries row, status ``pending``   (an outbox)
@@ -68,10 +68,11 @@ def register(db: Database, principal: Principal, *, url: str, secret: str, now: 
     require_role(principal, WEBHOOK_ROLES, action="register webhooks")
     _check_url(url, allowed_hosts)
     with db.session() as session:
-        hook = Webhook(org_id=principal.org_id, url=url, secret=secret, is_active=True,
+        hook = Webhook(org_id=principal.org_id, url=url, secret="", is_active=True,
                        created_by=principal.actor, created_at=now)
         session.add(hook)
         session.flush()
+        hook.secret = db.sealer.seal(secret, label=secret_label(hook.id))  # never in clear at rest
         audit.record(session, actor=principal.actor, action="webhook.create", entity="webhook",
                      entity_id=hook.id, org_id=principal.org_id, before=None, after={"url": url}, at=now)
         return webhook_view(hook)
@@ -115,6 +116,11 @@ def deliveries(db: Database, principal: Principal, webhook_id: int, *, limit: in
              "created_at": d.created_at.isoformat(),
              "delivered_at": d.delivered_at.isoformat() if d.delivered_at else None}
             for d, task_id, revision, position in rows]
+
+
+def secret_label(webhook_id: int) -> str:
+    """What a webhook's sealed secret is bound to (``api.sealing``)."""
+    return f"webhook:{webhook_id}:secret"
 
 
 def webhook_view(hook: Webhook) -> dict[str, Any]:
@@ -231,7 +237,8 @@ class Dispatcher:
             assert hook is not None and revision is not None
             body = json.dumps({"event": delivery.event, "delivery_id": delivery.id, "item": feed_item(revision)},
                               ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            url, secret, event, attempts = hook.url, hook.secret, delivery.event, delivery.attempts
+            url, event, attempts = hook.url, delivery.event, delivery.attempts
+            secret = self.db.sealer.open_text(hook.secret, label=secret_label(hook.id))
         timestamp = str(int(time.time()))
         headers = {"Content-Type": "application/json", "X-Giaoviec-Event": event,
                    "X-Giaoviec-Delivery": str(delivery_id), TIMESTAMP_HEADER: timestamp,

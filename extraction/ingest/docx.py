@@ -2,7 +2,9 @@
 
 The body XML is walked directly (python-docx's paragraph text skips tracked insertions and
 smart tags, and Word puts "NAM" of "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" in a smart tag).
-Text boxes and headers and footers are not read.
+Text boxes, page headers and footers are not part of the body; their text is kept apart as
+the document's margins (``SourceText.margins``), which only the secrecy check reads: a mark
+stamped in a text box or a page header counts.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
+from typing import Any
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
@@ -30,6 +33,7 @@ _RATIO_FLOOR_BYTES = 1024 * 1024
 
 _P, _TBL, _TR, _TC, _SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
 _SDT_CONTENT = qn("w:sdtContent")
+_TXBX_CONTENT = qn("w:txbxContent")
 _TEXT = {
     qn("w:t"): None,
     qn("w:tab"): "\t",
@@ -63,11 +67,13 @@ def read_docx(data: bytes, *, max_unpacked: int = MAX_UNPACKED_BYTES) -> SourceT
             "(File > Info > Protect Document) and upload it again"
         )
     check_zip_limits(data, max_unpacked=max_unpacked)
-    body = _open_body(data)
+    document = _open(data)
+    body: BaseOxmlElement = document.element.body
     blocks = tuple(_blocks(body))
+    margins = tuple(margin_texts(document))
     if not blocks:
         raise EmptyInput("the DOCX has no text in its body; upload the document's text")
-    return SourceText(blocks=blocks, media_type=MEDIA_TYPE)
+    return SourceText(blocks=blocks, media_type=MEDIA_TYPE, margins=margins)
 
 
 def check_zip_limits(data: bytes, *, max_unpacked: int = MAX_UNPACKED_BYTES) -> None:
@@ -99,15 +105,32 @@ def _corrupt() -> CorruptFile:
     )
 
 
-def _open_body(data: bytes) -> BaseOxmlElement:
+def _open(data: bytes) -> Any:
     try:
-        document = docx.Document(io.BytesIO(data))
+        return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
         raise _corrupt() from error
     except SyntaxError as error:  # lxml's XMLSyntaxError, for a damaged document.xml
         raise _corrupt() from error
-    body: BaseOxmlElement = document.element.body
-    return body
+
+
+_HEADER_OR_FOOTER = ("/header", "/footer")
+
+
+def margin_texts(document: Any) -> Iterator[str]:
+    """The lines of every text box (in the body, headers and footers) and of every page
+    header and footer, in that order. A text box stored twice (the drawing and its VML
+    fallback) gives its lines twice, which the secrecy check does not mind."""
+    parts = [document.element] + [
+        rel.target_part.element
+        for rel in document.part.rels.values()
+        if not rel.is_external and rel.reltype.endswith(_HEADER_OR_FOOTER)
+    ]
+    for part in parts:
+        for box in part.iter(_TXBX_CONTENT):
+            yield from _cell_lines(box)
+    for part in parts[1:]:
+        yield from _cell_lines(part)
 
 
 def _children(element: BaseOxmlElement) -> Iterator[BaseOxmlElement]:

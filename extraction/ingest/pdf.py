@@ -113,6 +113,7 @@ class _Page:
     rows: tuple[Line, ...]
     has_ruling: bool
     is_scan: bool = False
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,10 +141,12 @@ def read_pdf(data: bytes, *, max_pages: int = 500) -> SourceText:
     _check_complete(data)
     pages = _read_pages(data, max_pages)
     _check_text_layer(pages)
+    margins = running_texts(pages) + tuple(note for page in pages for note in page.notes)
     pages = drop_running_rows(pages)
     tables = _read_tables(data, [page.number for page in pages if page.has_ruling])
     blocks = _assemble(pages, tables)
-    return SourceText(blocks=tuple(blocks), media_type=MEDIA_TYPE, page_count=len(pages))
+    return SourceText(blocks=tuple(blocks), media_type=MEDIA_TYPE, page_count=len(pages),
+                      margins=margins)
 
 
 # --- reading pages with pypdfium2 -----------------------------------------------------------
@@ -203,6 +206,7 @@ def _read_page(document: pdfium.PdfDocument, index: int) -> _Page:
         has_ruling = _has_ruling(page)
         printable = sum(len(line.text.replace(" ", "")) for line in lines)
         is_scan = printable < _SCAN_CHARS and _is_covered_by_image(page)
+        notes = annotation_texts(page)
     except pdfium.PdfiumError as error:
         raise CorruptFile(
             f"page {index + 1} of the PDF is damaged; export the PDF again and upload it"
@@ -210,7 +214,33 @@ def _read_page(document: pdfium.PdfDocument, index: int) -> _Page:
     finally:
         page.close()
     rows = tuple(merge_rows(lines))
-    return _Page(number=index + 1, rows=rows, has_ruling=has_ruling, is_scan=is_scan)
+    return _Page(number=index + 1, rows=rows, has_ruling=has_ruling, is_scan=is_scan, notes=notes)
+
+
+# A stamp is a short annotation; a page's first ones and their first characters are enough.
+_MAX_NOTES = 32
+_MAX_NOTE_CHARS = 200
+_MAX_NOTE_BYTES = 1024 * 1024
+
+
+def annotation_texts(page: pdfium.PdfPage) -> tuple[str, ...]:
+    """The texts (``/Contents``) of a page's annotations: a secrecy mark added as a stamp or
+    a text box annotation is not in the text layer, and the secrecy check must see it."""
+    texts = []
+    for index in range(min(pdfium_c.FPDFPage_GetAnnotCount(page.raw), _MAX_NOTES)):
+        annot = pdfium_c.FPDFPage_GetAnnot(page.raw, index)
+        if not annot:
+            continue
+        try:
+            size = pdfium_c.FPDFAnnot_GetStringValue(annot, b"Contents", None, 0)
+            if 2 < size <= _MAX_NOTE_BYTES:  # PDFium writes nothing into a smaller buffer
+                buffer = ctypes.create_string_buffer(size)
+                pdfium_c.FPDFAnnot_GetStringValue(
+                    annot, b"Contents", ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), size)
+                texts.append(buffer.raw[: size - 2].decode("utf-16-le", errors="replace")[:_MAX_NOTE_CHARS])
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    return tuple(text for text in texts if text.strip())
 
 
 def _is_covered_by_image(page: pdfium.PdfPage) -> bool:
@@ -373,6 +403,14 @@ def drop_running_rows(pages: Sequence[_Page]) -> list[_Page]:
         replace(page, rows=tuple(row for row in page.rows if not _is_running(row, page, running)))
         for page in pages
     ]
+
+
+def running_texts(pages: Sequence[_Page]) -> tuple[str, ...]:
+    """The text of the rows ``drop_running_rows`` drops, each once: a secrecy mark printed at
+    the top of every page is a running header, and the secrecy check must still see it."""
+    running = _running_keys(pages)
+    texts = (row.text for page in pages for row in page.rows if _is_running(row, page, running))
+    return tuple(dict.fromkeys(texts))
 
 
 def _edge_rows(page: _Page) -> set[Line]:

@@ -6,6 +6,7 @@ import codecs
 import re
 
 from extraction.errors import CorruptFile, EmptyInput
+from extraction.secrecy import MAX_HEADER_LINES
 from extraction.types import Paragraph, SourceText
 
 MEDIA_TYPE = "text/plain"
@@ -24,10 +25,19 @@ def read_text(data: bytes) -> SourceText:
     ``"Kính gửi:"`` and ``"- Sở Tài chính;"``.
     """
     text = decode_text(data)
-    paragraphs = tuple(Paragraph(line) for line in join_wrapped_lines([l for l in split_lines(text) if l.strip()]))
+    lines = [line for line in split_lines(text) if line.strip()]
+    joined = join_wrapped_lines(lines)
+    paragraphs = tuple(Paragraph(line) for line in joined)
     if not paragraphs:
         raise EmptyInput("the text file is empty; upload a file that contains the document's text")
-    return SourceText(blocks=paragraphs, media_type=MEDIA_TYPE)
+    return SourceText(blocks=paragraphs, media_type=MEDIA_TYPE, margins=joined_header_lines(lines, joined))
+
+
+def joined_header_lines(lines: list[str], joined: list[str]) -> tuple[str, ...]:
+    """The header's lines that joining merged into the line before ("Số 12-KL/TW" +
+    "tuyệt mật"), kept as they were written for the secrecy check."""
+    kept = set(joined[:MAX_HEADER_LINES])
+    return tuple(line for line in lines[:MAX_HEADER_LINES] if line not in kept)
 
 
 # A line that stops mid-sentence and a next line that goes on in lower case: a text copied from

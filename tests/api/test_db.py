@@ -11,7 +11,7 @@ from api.db.tables import AuditHead, Base
 
 def test_db_migrations_match_the_tables(app):
     engine = app.state.db.engine
-    assert current_revision(engine) == "0002"
+    assert current_revision(engine) == "0003_sealing"
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []

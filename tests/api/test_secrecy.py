@@ -107,3 +107,35 @@ def test_secrecy_top_secret_is_refused_and_never_reaches_the_feed(team):
     assert team.reviewer.get("/api/v1/documents").json()["total"] == 0
     assert pull_all(tracker)[0] == []
     assert tracker.get("/api/v1/exports/tasks.csv").text.count("\n") == 1  # the header only
+
+
+@pytest.mark.parametrize("variant", ["non-breaking space", "zero-width space", "letter (A)",
+                                     "same line as the party", "line 17 after addressees",
+                                     "broken over two lines"])
+def test_secrecy_top_secret_variants_refused_at_upload(team, variant):
+    from secrecy_variants import VARIANTS
+
+    answer = upload(team.reviewer, VARIANTS[variant].encode("utf-8"))
+    assert answer.status_code == 422 and answer.json()["code"] == "E102", answer.text
+    assert "Tuyệt mật" in answer.json()["detail"]
+    assert team.reviewer.get("/api/v1/documents").json()["total"] == 0
+
+
+def test_secrecy_ambiguous_mark_refused_and_says_why(team):
+    from secrecy_variants import with_line
+
+    answer = upload(team.reviewer, with_line("TUY MẬT").encode("utf-8"))
+    assert answer.status_code == 422 and answer.json()["code"] == "E102"
+    assert "highest level it could be" in answer.json()["detail"]
+
+
+def test_secrecy_marks_that_disagree_give_the_higher_level_and_the_history_says_so(team):
+    from secrecy_variants import with_line
+
+    cleared = team.user("reviewer", clearance=CLEARANCE_FOR["Tối mật"])
+    answer = upload(cleared, with_line("MẬT").replace("Nơi nhận:", "TỐI MẬT\nNơi nhận:").encode("utf-8"))
+    view = wait_until_extracted(cleared, answer.json()["id"])
+    assert view["metadata"]["secrecy"] == "Tối mật"
+    [uploaded] = [h for h in cleared.get(f"/api/v1/documents/{view['id']}/history").json()
+                  if h["action"] == "document.upload"]
+    assert "different levels (Mật, Tối mật)" in uploaded["after"]["secrecy_note"]
