@@ -16,6 +16,7 @@ MESSAGES: dict[str, str] = {
     "E007": "Tệp quá lớn hoặc có cấu trúc bất thường (tệp nén quá mức). Hãy lưu lại văn bản từ Word rồi tải lên lại.",
     "E008": "Giá trị nhập vào không hợp lệ. Hãy kiểm tra lại.",
     "E009": "Không tìm thấy tệp.",
+    "E010": "Không nhận dạng được chữ trên trang quét (quá thời gian hoặc lỗi). Hãy quét lại hoặc chia nhỏ tệp.",
     "E101": "Tệp vượt quá dung lượng cho phép. Hãy tách văn bản hoặc liên hệ quản trị hệ thống.",
     "E102": (
         "Văn bản có độ mật Tuyệt mật không được đưa lên hệ thống. Theo Quy chế 08-QC/TW, "

@@ -12,7 +12,8 @@ The hierarchy::
         ├── NotVietnamese         E006 the text is not Vietnamese
         ├── FileTooLarge          E007 over the size or page limit
         ├── BadArgument           E008 an option value that makes no sense
-        └── MissingFile           E009 no such file, or not readable
+        ├── MissingFile           E009 no such file, or not readable
+        └── OcrFailed             E010 OCR of a scanned page failed or ran past its time limit
 """
 
 from __future__ import annotations
@@ -69,3 +70,7 @@ class BadArgument(InputError):
 
 class MissingFile(InputError):
     code = "E009"
+
+
+class OcrFailed(InputError):
+    code = "E010"

@@ -15,7 +15,7 @@ a file or the environment: the issue date comes in as an argument.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
@@ -24,7 +24,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extraction.errors import FileTooLarge
-from extraction.ingest import read_source, sniff_media_type
+from extraction.ingest import OcrOptions, read_source, sniff_media_type
+from extraction.ingest.ocr import Progress
 from extraction.language import ensure_vietnamese
 from extraction.metadata import read_metadata
 from extraction.normalize import normalize
@@ -49,6 +50,7 @@ class PipelineConfig:
 
     max_bytes: int = 50 * 1024 * 1024
     max_pages: int = 500
+    ocr: OcrOptions = field(default_factory=OcrOptions)
     components: tuple[str, ...] = COMPONENTS
     model_dir: str | None = None
     model_version: str | None = None
@@ -60,8 +62,14 @@ def read_document(
     *,
     filename: str | None = None,
     config: PipelineConfig | None = None,
+    progress: Progress | None = None,
 ) -> Document:
-    """Read and normalise a file: ``read_document(pdf_bytes, "application/pdf")``."""
+    """Read and normalise a file: ``read_document(pdf_bytes, "application/pdf")``.
+
+    ``progress(done, total)`` is called after each page read by OCR (for "đang nhận dạng
+    trang 3/12" on screen). The Vietnamese check runs on the text as finally read (after OCR
+    and legacy-font conversion); a refusal says what was tried.
+    """
     config = config or PipelineConfig()
     if len(data) > config.max_bytes:
         raise FileTooLarge(
@@ -69,8 +77,10 @@ def read_document(
             "split it or raise the limit"
         )
     media_type = media_type or sniff_media_type(data, filename)
-    document = normalize(read_source(data, media_type, max_pages=config.max_pages))
-    ensure_vietnamese(document.text)
+    ocr = replace(config.ocr, progress=progress) if progress else config.ocr
+    source = read_source(data, media_type, max_pages=config.max_pages, ocr=ocr)
+    document = normalize(source)
+    ensure_vietnamese(document.text, tried=source.conversions)
     return document
 
 
@@ -81,13 +91,17 @@ def extract(
     filename: str | None = None,
     issued: date | None = None,
     config: PipelineConfig | None = None,
+    progress: Progress | None = None,
 ) -> Proposal:
     """Propose the tasks a document assigns.
 
-    ``issued`` overrides the issue date printed in the document (and stands in when none is).
+    ``issued`` overrides the issue date printed in the document (and stands in when none is);
+    ``progress`` as in ``read_document``.
     """
     config = config or PipelineConfig()
-    document = read_document(data, media_type, filename=filename, config=config)
+    document = read_document(
+        data, media_type, filename=filename, config=config, progress=progress
+    )
     return propose(document, issued=issued, config=config)
 
 

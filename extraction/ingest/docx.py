@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from extraction.errors import CorruptFile, EmptyInput, EncryptedFile, FileTooLarge
+from extraction.ingest.legacy import convert_docx_runs
 from extraction.types import Block, Paragraph, SourceText, Table
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -106,6 +107,7 @@ def _open_body(data: bytes) -> BaseOxmlElement:
         raise _corrupt() from error
     except SyntaxError as error:  # lxml's XMLSyntaxError, for a damaged document.xml
         raise _corrupt() from error
+    convert_docx_runs(document)  # runs in TCVN3 / VNI fonts become Unicode (legacy.py)
     body: BaseOxmlElement = document.element.body
     return body
 

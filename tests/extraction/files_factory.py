@@ -232,3 +232,47 @@ def blocks_from_text(text: str) -> list[Block]:
 def _padded(rows: list[list[str]]) -> list[list[str]]:
     width = max(len(row) for row in rows)
     return [row + [""] * (width - len(row)) for row in rows]
+
+
+def scanned_pdf_bytes(
+    pdf: bytes,
+    *,
+    dpi: int,
+    angle: float = 0.6,
+    grain: float = 25.0,
+    specks: float = 0.002,
+    seed: int = 7,
+) -> bytes:
+    """The pages of a PDF as a scanner gives them back: a grayscale picture per page at
+    ``dpi``, turned by ``angle`` degrees, with sensor grain (Gaussian, ``grain`` grey levels)
+    and ``specks`` of the pixels dust-black or dropped-out white, and no text layer."""
+    import numpy as np
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    randomness = np.random.default_rng(seed)
+    document = pdfium.PdfDocument(pdf)
+    pictures = []
+    for page in document:
+        picture = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+        picture = picture.rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
+        pixels = np.asarray(picture, dtype=np.float32)
+        pixels = pixels + randomness.normal(0.0, grain, pixels.shape)
+        flips = randomness.random(pixels.shape)
+        pixels[flips < specks / 2] = 0
+        pixels[(flips >= specks / 2) & (flips < specks)] = 255
+        pictures.append(Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8)))
+    document.close()
+    buffer = io.BytesIO()
+    pictures[0].save(buffer, "PDF", save_all=True, append_images=pictures[1:], resolution=dpi)
+    return buffer.getvalue()
+
+
+def broken_unicode_map_pdf(pdf: bytes) -> bytes:
+    """The PDF with its fonts' Unicode maps unlinked, as in a file whose text layer reads
+    "7ӌ1+ L¿O CAI": the glyphs print right, the text layer is the subset's glyph codes.
+
+    The key is renamed in place (same length), so the cross-reference offsets stay valid.
+    """
+    assert b"/ToUnicode" in pdf
+    return pdf.replace(b"/ToUnicode", b"/ToUnicodX")

@@ -1,0 +1,179 @@
+"""OCR of PDF pages with Debian's tesseract (``tesseract-ocr``, ``-vie``, ``-script-viet``).
+
+A page is rendered by pypdfium2 (pdf.py) to a grayscale image and piped to the ``tesseract``
+program, which answers in TSV: one row per word with its box and its confidence. The words are
+grouped into tesseract's lines, each with its box in points, so the PDF reader rebuilds
+paragraphs from them exactly as it does from a text layer, and every character keeps its page.
+
+Running the program (rather than a binding) is the ingestion of bytes: no settings, clock or
+database are read. ``OMP_THREAD_LIMIT=1`` keeps one page on one core, which is faster on a
+busy machine than tesseract's own threads.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import os
+import shutil
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from extraction.errors import OcrFailed
+
+# vie: the Vietnamese language model; Vietnamese: the script model (tesseract-ocr-script-viet),
+# which knows every diacritic combination and rescues words outside vie's word list.
+LANGUAGES = ("vie", "Vietnamese")
+# Tesseract reads 300 dpi best; a scan made at 150 dpi is rendered at 300 all the same.
+RENDER_DPI = 300
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class OcrOptions:
+    """How scanned pages and broken text layers are read (plain values; the service sets them).
+
+    ``max_pages``: more pages to OCR than this is refused (FileTooLarge) before any is read.
+    ``page_timeout_s``: one page taking longer is refused (OcrFailed). ``review_below``: words
+    with a lower confidence (0 to 1) are marked for the reviewer. ``progress(done, total)`` is
+    called after each page ("đang nhận dạng trang 3/12").
+    """
+
+    enabled: bool = True
+    languages: tuple[str, ...] = LANGUAGES
+    dpi: int = RENDER_DPI
+    max_pages: int = 100
+    page_timeout_s: float = 120.0
+    review_below: float = 0.6
+    progress: Progress | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OcrLine:
+    """One line tesseract read: its words with their confidences, and its box in points."""
+
+    words: tuple[tuple[str, float], ...]
+    left: float
+    top: float
+    right: float
+    bottom: float
+    first_word_right: float
+
+    @property
+    def text(self) -> str:
+        return " ".join(word for word, _ in self.words)
+
+
+def unavailable_reason(languages: tuple[str, ...] = LANGUAGES) -> str | None:
+    """Why OCR cannot run here (no tesseract, a language missing), or None when it can."""
+    installed = installed_languages()
+    if installed is None:
+        return "tesseract is not installed (Debian packages tesseract-ocr, tesseract-ocr-vie)"
+    missing = [language for language in languages if language not in installed]
+    if missing:
+        return f"tesseract lacks the language data {', '.join(missing)} (tesseract-ocr-vie, -script-viet)"
+    return None
+
+
+@functools.cache
+def installed_languages() -> frozenset[str] | None:
+    """The language models tesseract has, or None when there is no tesseract program."""
+    program = shutil.which("tesseract")
+    if program is None:
+        return None
+    try:
+        done = subprocess.run(
+            [program, "--list-langs"], capture_output=True, text=True, timeout=30, check=True
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return frozenset(line.strip() for line in done.stdout.splitlines()[1:] if line.strip())
+
+
+def tesseract_version() -> str | None:
+    """The first line of ``tesseract --version`` (for the health check), or None."""
+    program = shutil.which("tesseract")
+    if program is None:
+        return None
+    try:
+        done = subprocess.run([program, "--version"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    lines = (done.stdout or done.stderr).splitlines()
+    return lines[0].strip() if lines else None
+
+
+def page_image(pixels: bytes, width: int, height: int) -> bytes:
+    """A grayscale page (``width`` × ``height`` bytes) as the PGM image tesseract reads.
+
+    The page is smoothed with a 3 × 3 mean first: scanner grain and dust specks fade below
+    tesseract's threshold while strokes, rendered at 300 dpi, stay whole. On the test scans
+    (tests/extraction/test_ocr.py) this halves the character errors at 150 dpi (6.7 % to
+    3.6 %) and costs about 0.1 s a page.
+    """
+    import numpy as np
+
+    page = np.frombuffer(pixels, dtype=np.uint8).reshape(height, width).astype(np.uint16)
+    padded = np.pad(page, 1, mode="edge")
+    total = sum(padded[dy : dy + height, dx : dx + width] for dy in range(3) for dx in range(3))
+    smoothed = (total // 9).astype(np.uint8)
+    return b"P5 %d %d 255\n" % (width, height) + smoothed.tobytes()
+
+
+def read_image(
+    image: bytes, *, dpi: int, scale: float, page: int, options: OcrOptions
+) -> list[OcrLine]:
+    """Read one page image (PGM or PNG bytes) into lines; boxes in points (pixels / ``scale``).
+
+    Raises OcrFailed when tesseract fails or runs past ``options.page_timeout_s``.
+    """
+    command = [
+        "tesseract", "stdin", "stdout",
+        "-l", "+".join(options.languages),
+        "--dpi", str(dpi),
+        "--psm", "3",
+        "tsv",
+    ]  # fmt: skip
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    try:
+        done = subprocess.run(
+            command, input=image, capture_output=True, timeout=options.page_timeout_s, env=env
+        )
+    except subprocess.TimeoutExpired as error:
+        raise OcrFailed(
+            f"reading page {page} by OCR took longer than {options.page_timeout_s:.0f} s; "
+            "split the scan into smaller files, or scan it at 300 dpi in black and white"
+        ) from error
+    except OSError as error:
+        raise OcrFailed(f"OCR could not start ({error}); check the tesseract installation") from error
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
+        raise OcrFailed(f"OCR failed on page {page} ({detail[0]}); scan the page again")
+    return parse_tsv(done.stdout.decode("utf-8", "replace"), scale)
+
+
+def parse_tsv(tsv: str, scale: float) -> list[OcrLine]:
+    """Tesseract's TSV (level 5 rows are words) grouped into its lines, in reading order."""
+    lines: dict[tuple[str, str, str], list[dict[str, str]]] = {}
+    for row in csv.DictReader(tsv.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE):
+        if row.get("level") == "5" and (row.get("text") or "").strip():
+            key = (row["block_num"], row["par_num"], row["line_num"])
+            lines.setdefault(key, []).append(row)
+    return [_line(words, scale) for words in lines.values()]
+
+
+def _line(words: list[dict[str, str]], scale: float) -> OcrLine:
+    boxes = [
+        (int(w["left"]), int(w["top"]), int(w["left"]) + int(w["width"]), int(w["top"]) + int(w["height"]))
+        for w in words
+    ]
+    return OcrLine(
+        words=tuple((w["text"].strip(), max(float(w["conf"]), 0.0) / 100) for w in words),
+        left=min(box[0] for box in boxes) / scale,
+        top=min(box[1] for box in boxes) / scale,
+        right=max(box[2] for box in boxes) / scale,
+        bottom=max(box[3] for box in boxes) / scale,
+        first_word_right=boxes[0][2] / scale,
+    )
