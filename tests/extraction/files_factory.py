@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -147,21 +147,38 @@ def image_pdf_bytes(pages: int = 2, stamp: str | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def docx_bytes(blocks: Sequence[Block]) -> bytes:
-    """Build a DOCX with the blocks in order; a table cell's ``"\\n"`` starts a new paragraph."""
+Runs = Callable[[str], list[tuple[str, str | None]]]
+
+
+def docx_bytes(blocks: Sequence[Block], *, runs: Runs | None = None) -> bytes:
+    """Build a DOCX with the blocks in order; a table cell's ``"\\n"`` starts a new paragraph.
+
+    ``runs`` splits a paragraph's text into runs, each with its font name (None: the style's);
+    it is how the legacy-font tests type a document in .VnTime or VNI-Times.
+    """
     document = new_docx()
     document.styles["Normal"].font.size = Pt(13)
+
+    def fill(paragraph: Any, text: str) -> None:
+        if runs is None:
+            paragraph.text = text
+            return
+        for part, font in runs(text):
+            run = paragraph.add_run(part)
+            if font:
+                run.font.name = font
+
     for block in blocks:
         if isinstance(block, str):
-            document.add_paragraph(block)
+            fill(document.add_paragraph(), block)
             continue
         table = document.add_table(rows=len(block), cols=len(block[0]))
         for row, cells in zip(table.rows, block, strict=True):
             for cell, text in zip(row.cells, cells, strict=True):
                 first, *rest = text.split("\n")
-                cell.paragraphs[0].text = first
+                fill(cell.paragraphs[0], first)
                 for extra in rest:
-                    cell.add_paragraph(extra)
+                    fill(cell.add_paragraph(), extra)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
