@@ -126,6 +126,7 @@ def propose(
         pipeline_version=PIPELINE_VERSION,
         components=config.components,
         model_version=config.model_version,
+        review_below=config.ocr.review_below,
     )
 
 

@@ -17,6 +17,7 @@ import functools
 import os
 import shutil
 import subprocess
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,6 +28,9 @@ from extraction.errors import OcrFailed
 LANGUAGES = ("vie", "Vietnamese")
 # Tesseract reads 300 dpi best; a scan made at 150 dpi is rendered at 300 all the same.
 RENDER_DPI = 300
+
+# Below this confidence (in %), a word without a letter or digit is taken for a speck.
+_SPECK_CONFIDENCE = 60.0
 
 Progress = Callable[[int, int], None]
 
@@ -158,10 +162,19 @@ def parse_tsv(tsv: str, scale: float) -> list[OcrLine]:
     """Tesseract's TSV (level 5 rows are words) grouped into its lines, in reading order."""
     lines: dict[tuple[str, str, str], list[dict[str, str]]] = {}
     for row in csv.DictReader(tsv.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE):
-        if row.get("level") == "5" and (row.get("text") or "").strip():
+        if row.get("level") == "5" and not _is_speck(row):
             key = (row["block_num"], row["par_num"], row["line_num"])
             lines.setdefault(key, []).append(row)
     return [_line(words, scale) for words in lines.values()]
+
+
+def _is_speck(row: dict[str, str]) -> bool:
+    """A "word" of punctuation only that tesseract is unsure of: dust or grain read as "_",
+    "~", "." or "`". Real punctuation alone (a list's "-") is read with high confidence."""
+    text = (row.get("text") or "").strip()
+    if any(char.isalnum() for char in text):
+        return False
+    return not text or float(row.get("conf") or 0) < _SPECK_CONFIDENCE
 
 
 def _line(words: list[dict[str, str]], scale: float) -> OcrLine:
@@ -170,7 +183,10 @@ def _line(words: list[dict[str, str]], scale: float) -> OcrLine:
         for w in words
     ]
     return OcrLine(
-        words=tuple((w["text"].strip(), max(float(w["conf"]), 0.0) / 100) for w in words),
+        words=tuple(
+            (unicodedata.normalize("NFC", w["text"].strip()), max(float(w["conf"]), 0.0) / 100)
+            for w in words
+        ),
         left=min(box[0] for box in boxes) / scale,
         top=min(box[1] for box in boxes) / scale,
         right=max(box[2] for box in boxes) / scale,
