@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import os
 import shutil
 import subprocess
 import unicodedata
@@ -133,14 +132,16 @@ def read_image(
 
     Raises OcrFailed when tesseract fails or runs past ``options.page_timeout_s``.
     """
+    program = shutil.which("tesseract") or "tesseract"
     command = [
-        "tesseract", "stdin", "stdout",
+        program, "stdin", "stdout",
         "-l", "+".join(options.languages),
         "--dpi", str(dpi),
         "--psm", "3",
         "tsv",
     ]  # fmt: skip
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    # Only what tesseract needs: the service's environment (secrets included) stays out.
+    env = {"OMP_THREAD_LIMIT": "1", "LC_ALL": "C.UTF-8"}
     try:
         done = subprocess.run(
             command, input=image, capture_output=True, timeout=options.page_timeout_s, env=env
