@@ -325,17 +325,28 @@ def _has_wide_gap(textpage: pdfium.PdfTextPage, line: Line, first: int, last: in
 
 
 def _legacy_fonts(textpage: pdfium.PdfTextPage) -> dict[int, tuple[str, bool]]:
-    """The characters of a page set in a TCVN3 or VNI font: index → (encoding, upper)."""
+    """The characters of a page set in a TCVN3 or VNI font: index → (encoding, upper).
+
+    The font's name is its ``/BaseFont`` ("ABCDEF+.VnTime"), as a PDF viewer shows it.
+    """
     found = {}
-    buffer = ctypes.create_string_buffer(256)
-    flags = ctypes.c_int()
+    names: dict[int | None, tuple[str | None, bool]] = {}
     for index in range(textpage.count_chars()):
-        size = pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, buffer, len(buffer), flags)
-        name = buffer.raw[: max(size - 1, 0)].decode("utf-8", "replace") if size else ""
-        encoding, upper = font_encoding(name)
+        text_object = pdfium_c.FPDFText_GetTextObject(textpage.raw, index)
+        font = pdfium_c.FPDFTextObj_GetFont(text_object) if text_object else None
+        key = ctypes.cast(font, ctypes.c_void_p).value if font else None
+        if key not in names:
+            names[key] = font_encoding(_base_font_name(font) if font else None)
+        encoding, upper = names[key]
         if encoding:
             found[index] = (encoding, upper)
     return found
+
+
+def _base_font_name(font: Any) -> str:
+    buffer = ctypes.create_string_buffer(256)
+    size = pdfium_c.FPDFFont_GetBaseFontName(font, buffer, len(buffer))
+    return buffer.raw[: max(min(size, len(buffer)) - 1, 0)].decode("latin-1")
 
 
 def _convert_legacy(text: str, fonts: dict[int, tuple[str, bool]]) -> str:
@@ -350,7 +361,8 @@ def _convert_legacy(text: str, fonts: dict[int, tuple[str, bool]]) -> str:
         font = fonts.get(word.start())
         if font is None:
             return word.group()
-        converted = unicodedata.normalize("NFC", to_unicode(word.group(), *font))
+        encoding, upper = font
+        converted = unicodedata.normalize("NFC", to_unicode(word.group(), encoding, upper=upper))
         return converted + _LEGACY_PAD * (len(word.group()) - len(converted))
 
     return re.sub(r"\S+", convert, text)

@@ -176,3 +176,47 @@ def test_legacy_unconvertible_text_is_refused_saying_what_was_tried():
     with pytest.raises(NotVietnamese, match="does not look like Vietnamese"):
         extract(b"The council will review the budget next year, item by item." * 3,
                 TEXT)
+
+
+def _legacy_font_pdf(lines: list[tuple[str, str | None]]) -> bytes:
+    """One page, a line per (text, encoding): Unicode lines in DejaVu Sans, TCVN3 lines in a
+    font named ".VnTimeSeri" and VNI lines in one named "VNI-Times-Mono", as a PDF printed
+    from a legacy document names them (the font programs are DejaVu's, renamed in place)."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    dejavu = "/usr/share/fonts/truetype/dejavu/"
+    fonts = {None: "DejaVuSans", TCVN3: "DejaVuSerif", VNI: "DejaVuSansMono"}
+    for name in fonts.values():
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, dejavu + name + ".ttf"))
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    for index, (text, encoding) in enumerate(lines):
+        canvas.setFont(fonts[encoding], 12)
+        typed = from_unicode(text, encoding).decode("latin-1") if encoding else text
+        canvas.drawString(72, 760 - 20 * index, typed)
+    canvas.showPage()
+    canvas.save()
+    # the subset's /BaseFont and /FontName ("/AAAAAA+DejaVuSerif"), same length: offsets hold
+    pdf = buffer.getvalue().replace(b"+DejaVuSerif", b"+.VnTimeSeri")
+    assert b"+.VnTimeSeri" in pdf
+    return pdf.replace(b"+DejaVuSansMono", b"+VNI-Times-Mono")
+
+
+def test_legacy_pdf_text_layer_is_converted_font_by_font():
+    from extraction.ingest import PDF
+
+    lines = [
+        ("Giao Sở Tài chính chủ trì thực hiện các nhiệm vụ sau:", None),
+        ("Sở Xây dựng phối hợp với các cơ quan liên quan.", TCVN3),
+        ("Sở Tư pháp thẩm định văn bản trước ngày 15/9/2025.", VNI),
+        ("Ông Bảo Ân ghi ¸ và µ trong một dòng Unicode.", None),
+    ]
+    source = read_source(_legacy_font_pdf(lines), PDF)
+    text = " ".join(unicodedata.normalize("NFC", block.text) for block in source.blocks)
+    assert text == " ".join(text for text, _ in lines)
