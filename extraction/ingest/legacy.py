@@ -275,5 +275,9 @@ def _markers() -> frozenset[str]:
 
 def has_legacy_markers(text: str, *, at_least: int = 3) -> bool:
     """Whether a text holds a few characters that only legacy-font text holds."""
-    markers = _markers()
-    return sum(char in markers for char in text) >= at_least
+    return len(_marker_pattern().findall(text)) >= at_least
+
+
+@cache
+def _marker_pattern() -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(sorted(_markers()))) + "]")

@@ -494,10 +494,15 @@ def read_by_ocr(
 def pages_needing_ocr(pages: Sequence[_Page]) -> list[_Page]:
     """Scanned pages, and pages that print text the Vietnamese check refuses."""
     texts = {page.number: " ".join(row.text for row in page.rows) for page in pages}
+    doubtful = [
+        page for page in pages if page.is_scan or not _clearly_vietnamese(texts[page.number])
+    ]
+    if not doubtful:
+        return []
     document_fails = not is_vietnamese(" ".join(texts.values()))
     return [
         page
-        for page in pages
+        for page in doubtful
         if page.is_scan
         or (
             texts[page.number].strip()
@@ -505,6 +510,20 @@ def pages_needing_ocr(pages: Sequence[_Page]) -> list[_Page]:
             and (document_fails or len(texts[page.number].split()) >= _JUDGED_WORDS)
         )
     ]
+
+
+# Letters only Vietnamese writes (ă đ ĩ ũ ơ ư and the tone-marked vowels of U+1EA0-U+1EF9).
+_VIETNAMESE_ONLY = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169"
+                              "\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+# A page where this share of the characters are such letters needs no closer look.
+_CLEARLY_VIETNAMESE_SHARE = 0.03
+
+
+def _clearly_vietnamese(text: str) -> bool:
+    """A fast pass for the usual page: many letters that only Vietnamese in Unicode has (a
+    broken Unicode map or a legacy font yields none). Pages that fail get the full check."""
+    letters = len(text) - text.count(" ")
+    return len(_VIETNAMESE_ONLY.findall(text)) >= _CLEARLY_VIETNAMESE_SHARE * max(letters, 1)
 
 
 def _ocr_page(data: bytes, number: int, options: OcrOptions) -> _Page:
