@@ -8,10 +8,10 @@ unless a docstring says otherwise.
 from __future__ import annotations
 
 import bisect
-from itertools import takewhile
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from itertools import takewhile
 
 
 class DeadlineKind(StrEnum):

@@ -259,8 +259,10 @@ def _docx_style_fonts(document: Any) -> tuple[dict[str | None, str], str | None]
             return own.get(style_id)
         return resolve(based[style_id], depth + 1) if style_id in based else None
 
-    fonts = {style_id: font for style_id in {*own, *based} if (font := resolve(style_id))}
-    return dict(fonts), default
+    fonts: dict[str | None, str] = {
+        style_id: font for style_id in {*own, *based} if (font := resolve(style_id))
+    }
+    return fonts, default
 
 
 @cache

@@ -120,7 +120,10 @@ def page_image(pixels: bytes, width: int, height: int) -> bytes:
 
     page = np.frombuffer(pixels, dtype=np.uint8).reshape(height, width).astype(np.uint16)
     padded = np.pad(page, 1, mode="edge")
-    total = sum(padded[dy : dy + height, dx : dx + width] for dy in range(3) for dx in range(3))
+    total = np.zeros_like(page)
+    for dy in range(3):
+        for dx in range(3):
+            total += padded[dy : dy + height, dx : dx + width]
     smoothed = (total // 9).astype(np.uint8)
     return b"P5 %d %d 255\n" % (width, height) + smoothed.tobytes()
 

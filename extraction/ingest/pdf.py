@@ -24,7 +24,7 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
 
 from extraction.errors import CorruptFile, EncryptedFile, FileTooLarge, NoTextLayer
-from extraction.ingest.legacy import font_encoding, has_legacy_markers, to_unicode
+from extraction.ingest.legacy import detect, font_encoding, has_legacy_markers, to_unicode
 from extraction.ingest.ocr import (
     OcrLine,
     OcrOptions,
@@ -457,11 +457,6 @@ def _check_text_layer(pages: list[_Page], tried: tuple[str, ...] = ()) -> None:
 
 # --- OCR of scanned pages and broken text layers ---------------------------------------------
 
-# A text layer with at least this many words is judged by the Vietnamese check page by page;
-# a shorter one (a signature page) only when the whole document fails it.
-_JUDGED_WORDS = 12
-
-
 def read_by_ocr(
     data: bytes, pages: list[_Page], options: OcrOptions
 ) -> tuple[list[_Page], tuple[str, ...]]:
@@ -492,24 +487,29 @@ def read_by_ocr(
 
 
 def pages_needing_ocr(pages: Sequence[_Page]) -> list[_Page]:
-    """Scanned pages, and pages that print text the Vietnamese check refuses."""
-    texts = {page.number: " ".join(row.text for row in page.rows) for page in pages}
-    doubtful = [
-        page for page in pages if page.is_scan or not _clearly_vietnamese(texts[page.number])
-    ]
-    if not doubtful:
-        return []
-    document_fails = not is_vietnamese(" ".join(texts.values()))
+    """Scanned pages, and pages whose text layer is garbled: it fails the Vietnamese check,
+    is not in a legacy encoding, and holds characters no real text has (control characters,
+    letters of other scripts) — a font without a usable Unicode map. A page in English or of
+    figures only keeps its text layer (and its tables)."""
     return [
         page
-        for page in doubtful
-        if page.is_scan
-        or (
-            texts[page.number].strip()
-            and not is_vietnamese(texts[page.number])
-            and (document_fails or len(texts[page.number].split()) >= _JUDGED_WORDS)
-        )
+        for page in pages
+        if page.is_scan or _is_garbled(" ".join(row.text for row in page.rows))
     ]
+
+
+def _is_garbled(text: str) -> bool:
+    if not text.strip() or _clearly_vietnamese(text) or is_vietnamese(text):
+        return False
+    visible = len(text) - text.count(" ")
+    return len(_ODD.findall(text)) >= _GARBLED_SHARE * visible and detect(text) is None
+
+
+# Characters a real text layer does not hold: controls, private use, replacement characters,
+# and letters beyond Latin and Vietnamese ("7ӌ1+ L¿O CAI" for "TỈNH LÀO CAI").
+_ODD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u0250-\u1e9f\u1efa-\u1fff"
+                  "\u2c00-\uffff\u00bf\u00ac\u00a4\u00a6]")
+_GARBLED_SHARE = 0.05
 
 
 # Letters only Vietnamese writes (ă đ ĩ ũ ơ ư and the tone-marked vowels of U+1EA0-U+1EF9).

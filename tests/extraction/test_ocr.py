@@ -188,3 +188,11 @@ def test_ocr_parse_tsv_groups_words_into_lines():
     assert (first.left, first.top, first.right, first.bottom) == (5.0, 5.0, 100.0, 15.0)
     assert first.first_word_right == 55.0
     assert unicodedata.is_normalized("NFC", first.text)
+
+
+def test_ocr_leaves_english_and_figures_pages_to_their_text_layer():
+    english = "The council will review the budget next year, item by item, with the agencies."
+    figures = [[str(n), f"{n * 1234:,}", f"{n * 7.5:.1f}"] for n in range(1, 12)]
+    source = read_source(pdf_bytes([english, english, figures]), PDF)
+    assert source.conversions == ()
+    assert any(block.__class__.__name__ == "Table" for block in source.blocks)
