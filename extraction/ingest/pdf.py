@@ -487,22 +487,30 @@ def read_by_ocr(
 
 
 def pages_needing_ocr(pages: Sequence[_Page]) -> list[_Page]:
-    """Scanned pages, and pages whose text layer is garbled: it fails the Vietnamese check,
-    is not in a legacy encoding, and holds characters no real text has (control characters,
-    letters of other scripts) — a font without a usable Unicode map. A page in English or of
-    figures only keeps its text layer (and its tables)."""
+    """Scanned pages, and pages whose text layer is garbled (a font without a usable Unicode
+    map): it fails the Vietnamese check, is not in a legacy encoding, and either holds
+    characters no real text has (control characters, letters of other scripts) or belongs to
+    a document whose whole text fails the check (which would be refused unread). A page in
+    English or of figures in a Vietnamese document keeps its text layer (and its tables)."""
+    texts = {page.number: " ".join(row.text for row in page.rows) for page in pages}
+    doubtful = [
+        page for page in pages if page.is_scan or not _clearly_vietnamese(texts[page.number])
+    ]
+    if not doubtful:
+        return []
+    document_fails = not is_vietnamese(" ".join(texts.values()))
     return [
         page
-        for page in pages
-        if page.is_scan or _is_garbled(" ".join(row.text for row in page.rows))
+        for page in doubtful
+        if page.is_scan or _is_garbled(texts[page.number], document_fails=document_fails)
     ]
 
 
-def _is_garbled(text: str) -> bool:
-    if not text.strip() or _clearly_vietnamese(text) or is_vietnamese(text):
+def _is_garbled(text: str, *, document_fails: bool) -> bool:
+    if not text.strip() or is_vietnamese(text) or detect(text) is not None:
         return False
     visible = len(text) - text.count(" ")
-    return len(_ODD.findall(text)) >= _GARBLED_SHARE * visible and detect(text) is None
+    return document_fails or len(_ODD.findall(text)) >= _GARBLED_SHARE * visible
 
 
 # Characters a real text layer does not hold: controls, private use, replacement characters,

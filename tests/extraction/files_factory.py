@@ -43,6 +43,9 @@ def _escape(text: str) -> str:
 def _flowables(blocks: Sequence[Block], style: ParagraphStyle) -> list[Flowable]:
     out: list[Flowable] = []
     for block in blocks:
+        if isinstance(block, Flowable):  # a PageBreak, say, passed through as it is
+            out.append(block)
+            continue
         if isinstance(block, str):
             out.append(Paragraph(_escape(block), style))
             continue

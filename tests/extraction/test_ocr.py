@@ -190,9 +190,41 @@ def test_ocr_parse_tsv_groups_words_into_lines():
     assert unicodedata.is_normalized("NFC", first.text)
 
 
-def test_ocr_leaves_english_and_figures_pages_to_their_text_layer():
+def test_ocr_leaves_english_and_figures_pages_to_their_text_layer(shared_dir):
+    from reportlab.platypus import PageBreak
+
+    vietnamese = Path(shared_dir, "corpus", "dev", "local-f05.txt").read_text(encoding="utf-8")
     english = "The council will review the budget next year, item by item, with the agencies."
     figures = [[str(n), f"{n * 1234:,}", f"{n * 7.5:.1f}"] for n in range(1, 12)]
-    source = read_source(pdf_bytes([english, english, figures]), PDF)
+    blocks = [*blocks_from_text(vietnamese), PageBreak(), english, english, PageBreak(), figures]
+    source = read_source(pdf_bytes(blocks), PDF)
+    assert source.page_count == 3
     assert source.conversions == ()
-    assert any(block.__class__.__name__ == "Table" for block in source.blocks)
+    assert any(block.__class__.__name__ == "Table" and block.page == 3 for block in source.blocks)
+
+
+def _page(number: int, text: str, *, is_scan: bool = False):
+    from extraction.ingest.pdf import Line, _Page
+
+    line = Line(text=text, left=72, right=500, top=100, bottom=112, page=number, first_word=30)
+    return _Page(number=number, rows=(line,) if text else (), has_ruling=False, is_scan=is_scan)
+
+
+def test_ocr_pages_needing_ocr():
+    from extraction.ingest.pdf import pages_needing_ocr
+
+    vietnamese = "Giao Sở Tài chính chủ trì, phối hợp với các cơ quan liên quan triển khai thực hiện. " * 4
+    english = "The council will review the budget next year, item by item, with the agencies."
+    garbled = "7\u04cc1+ L\u00bfO CAI \u04cc\u04c9 B\u00bfN NH\u04cc\u04c9 D\u04cc\u04c9 T\u04cc\u04c9H"
+    ascii_garbage = "TQMH LQR CAI UQ BAN NHQN DQN TQMH GIAR SR TQI CHQNH CHQ TRQ"
+    number = lambda pages: [page.number for page in pages_needing_ocr(pages)]  # noqa: E731
+    assert number([_page(1, vietnamese), _page(2, english), _page(3, "1 2 3 4 5 6 7 8")]) == []
+    assert number([_page(1, vietnamese), _page(2, garbled), _page(3, "", is_scan=True)]) == [2, 3]
+    # a document whose whole text layer fails the check is read by OCR even without odd
+    # characters: refused unread otherwise
+    assert number([_page(1, ascii_garbage), _page(2, ascii_garbage)]) == [1, 2]
+    # a page in a legacy font is converted, not read by OCR
+    from extraction.ingest.legacy import TCVN3, from_unicode
+
+    legacy = from_unicode(vietnamese, TCVN3).decode("latin-1")
+    assert number([_page(1, vietnamese), _page(2, legacy)]) == []
