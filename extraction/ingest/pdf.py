@@ -29,7 +29,7 @@ from extraction.ingest.ocr import (
     OcrLine,
     OcrOptions,
     page_image,
-    read_image,
+    read_page,
     unavailable_reason,
 )
 from extraction.language import is_vietnamese
@@ -537,7 +537,7 @@ def _clearly_vietnamese(text: str) -> bool:
 def _ocr_page(data: bytes, number: int, options: OcrOptions) -> _Page:
     scale = options.dpi / 72
     image = _render_gray(data, number, scale)
-    lines = read_image(image, dpi=options.dpi, scale=scale, page=number, options=options)
+    lines = read_page(image, dpi=options.dpi, scale=scale, page=number, options=options)
     rows = tuple(merge_rows(_ocr_line(line, number) for line in lines))
     return _Page(number=number, rows=rows, has_ruling=False)
 

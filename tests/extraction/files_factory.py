@@ -262,10 +262,12 @@ def scanned_pdf_bytes(
     grain: float = 25.0,
     specks: float = 0.002,
     seed: int = 7,
+    turn: int = 0,
 ) -> bytes:
     """The pages of a PDF as a scanner gives them back: a grayscale picture per page at
     ``dpi``, turned by ``angle`` degrees, with sensor grain (Gaussian, ``grain`` grey levels)
-    and ``specks`` of the pixels dust-black or dropped-out white, and no text layer."""
+    and ``specks`` of the pixels dust-black or dropped-out white, and no text layer. ``turn``
+    (90, 180, 270) lays the page on its side or upside down, as a careless scan does."""
     import numpy as np
     import pypdfium2 as pdfium
     from PIL import Image
@@ -276,6 +278,7 @@ def scanned_pdf_bytes(
     for page in document:
         picture = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
         picture = picture.rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
+        picture = picture.rotate(turn, expand=True) if turn else picture
         pixels = np.asarray(picture, dtype=np.float32)
         pixels = pixels + randomness.normal(0.0, grain, pixels.shape)
         flips = randomness.random(pixels.shape)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import unicodedata
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -228,3 +229,15 @@ def test_ocr_pages_needing_ocr():
 
     legacy = from_unicode(vietnamese, TCVN3).decode("latin-1")
     assert number([_page(1, vietnamese), _page(2, legacy)]) == []
+
+
+@pytest.mark.parametrize("turn", [90])  # 180 passes too (measured); one keeps CI short
+def test_ocr_turned_page_is_read_upright(shared_dir, turn):
+    text = Path(shared_dir, "corpus", "dev", "local-f05.txt").read_text(encoding="utf-8")
+    text_pdf = pdf_bytes(blocks_from_text(text))
+    reference = normalize(read_source(text_pdf, PDF)).text
+    scan = scanned_pdf_bytes(text_pdf, dpi=200, turn=turn)
+    read = normalize(read_source(scan, PDF)).text
+    # the header table's cells come out in another order from a scan: compare the words
+    expected, got = Counter(reference.split()), Counter(read.split())
+    assert sum((expected & got).values()) / sum(expected.values()) >= 0.95
