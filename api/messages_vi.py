@@ -20,6 +20,7 @@ MESSAGES: dict[str, str] = {
         "Văn bản có (hoặc có thể có) dấu độ mật Tuyệt mật nên không được đưa lên hệ thống; "
         "không có gì được lưu lại."
     ),
+    "E011": "Không nhận dạng được chữ trên trang quét (quá thời gian hoặc lỗi). Hãy quét lại hoặc chia nhỏ tệp.",
     "E101": "Tệp vượt quá dung lượng cho phép. Hãy tách văn bản hoặc liên hệ quản trị hệ thống.",
     "E102": (
         "Văn bản có độ mật Tuyệt mật không được đưa lên hệ thống. Theo Quy chế 08-QC/TW, "

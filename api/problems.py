@@ -32,6 +32,7 @@ from extraction.errors import (
     InputError,
     NoTextLayer,
     NotVietnamese,
+    OcrFailed,
     UnsupportedType,
 )
 
@@ -48,6 +49,7 @@ STATUS: tuple[tuple[type[GiaoviecError], int, str], ...] = (
     (EncryptedFile, 422, "Encrypted file"),
     (NoTextLayer, 422, "No text layer"),
     (NotVietnamese, 422, "Not Vietnamese"),
+    (OcrFailed, 422, "OCR failed"),
     (FileTooLarge, 422, "File refused by the sanity checks"),
     (InputError, 422, "Invalid input"),
     (errors.UploadTooLarge, 413, "Upload too large"),

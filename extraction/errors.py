@@ -13,7 +13,8 @@ The hierarchy::
         ├── FileTooLarge          E007 over the size or page limit
         ├── BadArgument           E008 an option value that makes no sense
         ├── MissingFile           E009 no such file, or not readable
-        └── TopSecret             E010 marked (or maybe marked) Tuyệt mật: never stored
+        ├── TopSecret             E010 marked (or maybe marked) Tuyệt mật: never stored
+        └── OcrFailed             E011 OCR of a scanned page failed or ran past its time limit
 """
 
 from __future__ import annotations
@@ -85,3 +86,7 @@ class TopSecret(InputError):
     def __init__(self, message: str, *, mark: SecrecyMark) -> None:
         super().__init__(message)
         self.mark = mark
+
+
+class OcrFailed(InputError):
+    code = "E011"

@@ -76,13 +76,15 @@ def is_vietnamese(text: str) -> bool:
     return scores.marked >= MIN_MARKED_SHARE and scores.common >= MIN_COMMON_SHARE
 
 
-def ensure_vietnamese(text: str) -> None:
-    """Raise NotVietnamese unless the text is Vietnamese."""
+def ensure_vietnamese(text: str, *, tried: tuple[str, ...] = ()) -> None:
+    """Raise NotVietnamese unless the text is Vietnamese; ``tried`` names what reading did
+    beyond the file's own text (OCR, a legacy font conversion), for the message."""
     if not is_vietnamese(text):
+        after = f" after {'; '.join(tried)}" if tried else ""
         raise NotVietnamese(
-            "the document does not look like Vietnamese text (too few Vietnamese diacritics "
-            "and common words); check that it is the right file, and if it was typed in an "
-            "old font (.VnTime, VNI) convert it to Unicode first"
+            f"the document does not look like Vietnamese text{after} (too few Vietnamese "
+            "diacritics and common words); check that it is the right file, and if it was "
+            "typed in an old font other than TCVN3 (.VnTime) or VNI convert it to Unicode first"
         )
 
 

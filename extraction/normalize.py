@@ -13,7 +13,15 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 
-from extraction.types import CellRange, Document, OffsetMap, Paragraph, SourceText, Table
+from extraction.types import (
+    CellRange,
+    Document,
+    OcrWord,
+    OffsetMap,
+    Paragraph,
+    SourceText,
+    Table,
+)
 
 CELL_SEPARATOR = " | "
 
@@ -37,7 +45,7 @@ def normalize(source: SourceText) -> Document:
     table_index = 0
     for block in source.blocks:
         if isinstance(block, Paragraph):
-            builder.add_line(clean(block.text), block.page)
+            builder.add_line(clean(block.text), block.page, block.words)
         else:
             builder.add_table(table_index, block, clean)
             table_index += 1
@@ -78,6 +86,27 @@ def table_lines(table: Table, clean: Cleaner) -> list[tuple[int, list[tuple[int,
     return printed
 
 
+def locate_words(
+    text: str, words: tuple[tuple[str, float], ...], offset: int = 0
+) -> list[OcrWord]:
+    """Where each OCR'd word lies in its (cleaned) paragraph, shifted by ``offset``.
+
+    The paragraph was built from the words in order (joined with a space, or with nothing
+    after a hyphen), so each is found after the one before; one that cleaning removed is left
+    out.
+    """
+    found = []
+    cursor = 0
+    for word, confidence in words:
+        word = clean_line(word)
+        start = text.find(word, cursor) if word else -1
+        if start < 0:
+            continue
+        cursor = start + len(word)
+        found.append(OcrWord(offset + start, offset + cursor, confidence))
+    return found
+
+
 class _TextBuilder:
     """Accumulates lines and records where pages and table cells start."""
 
@@ -87,11 +116,15 @@ class _TextBuilder:
         self._page_starts: list[int] = []
         self._page_numbers: list[int] = []
         self._cells: list[CellRange] = []
+        self._ocr_words: list[OcrWord] = []
 
-    def add_line(self, text: str, page: int | None) -> None:
+    def add_line(
+        self, text: str, page: int | None, words: tuple[tuple[str, float], ...] = ()
+    ) -> None:
         if not text.strip():
             return
         self._mark_page(page)
+        self._ocr_words.extend(locate_words(text, words, self._length))
         self._append(text + "\n")
 
     def add_table(self, index: int, table: Table, clean: Cleaner) -> None:
@@ -112,6 +145,7 @@ class _TextBuilder:
             page_starts=tuple(self._page_starts),
             page_numbers=tuple(self._page_numbers),
             cells=tuple(self._cells),
+            ocr_words=tuple(self._ocr_words),
         )
         return Document(text="".join(self._parts), offsets=offsets, media_type=media_type)
 

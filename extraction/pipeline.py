@@ -15,7 +15,7 @@ a file or the environment: the issue date comes in as an argument.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -26,7 +26,8 @@ from spacy.tokens import Doc
 from thinc.api import Config
 
 from extraction.errors import FileTooLarge
-from extraction.ingest import read_source, sniff_media_type
+from extraction.ingest import OcrOptions, read_source, sniff_media_type
+from extraction.ingest.ocr import Progress
 from extraction.language import ensure_vietnamese
 from extraction.metadata import read_metadata
 from extraction.normalize import normalize
@@ -55,6 +56,7 @@ class PipelineConfig:
     max_bytes: int = 50 * 1024 * 1024
     max_pages: int = 500
     pipeline: str = field(default_factory=rules_pipeline)
+    ocr: OcrOptions = field(default_factory=OcrOptions)
     model_dir: str | None = None
     model_version: str | None = None
 
@@ -82,10 +84,15 @@ def read_document(
     *,
     filename: str | None = None,
     config: PipelineConfig | None = None,
+    progress: Progress | None = None,
 ) -> Document:
     """Read and normalise a file: ``read_document(pdf_bytes, "application/pdf")``.
 
     Raises TopSecret for a document marked (or possibly marked) Tuyệt mật.
+
+    ``progress(done, total)`` is called after each page read by OCR (for "đang nhận dạng
+    trang 3/12" on screen). The Vietnamese check runs on the text as finally read (after OCR
+    and legacy-font conversion); a refusal says what was tried.
     """
     config = config or PipelineConfig()
     if len(data) > config.max_bytes:
@@ -94,10 +101,12 @@ def read_document(
             "split it or raise the limit"
         )
     media_type = media_type or sniff_media_type(data, filename)
-    document = normalize(read_source(data, media_type, max_pages=config.max_pages))
+    ocr = replace(config.ocr, progress=progress) if progress else config.ocr
+    source = read_source(data, media_type, max_pages=config.max_pages, ocr=ocr)
+    document = normalize(source)
     # Before anything else reads the text: a Tuyệt mật document goes no further on any path.
     refuse_top_secret(document.text, document.margins, name=filename or "the document")
-    ensure_vietnamese(document.text)
+    ensure_vietnamese(document.text, tried=source.conversions)
     return document
 
 
@@ -108,13 +117,17 @@ def extract(
     filename: str | None = None,
     issued: date | None = None,
     config: PipelineConfig | None = None,
+    progress: Progress | None = None,
 ) -> Proposal:
     """Propose the tasks a document assigns.
 
-    ``issued`` overrides the issue date printed in the document (and stands in when none is).
+    ``issued`` overrides the issue date printed in the document (and stands in when none is);
+    ``progress`` as in ``read_document``.
     """
     config = config or PipelineConfig()
-    document = read_document(data, media_type, filename=filename, config=config)
+    document = read_document(
+        data, media_type, filename=filename, config=config, progress=progress
+    )
     return propose(document, issued=issued, config=config)
 
 
@@ -133,6 +146,7 @@ def propose(
         pipeline_version=PIPELINE_VERSION,
         components=config.components,
         model_version=config.model_version,
+        review_below=config.ocr.review_below,
     )
 
 

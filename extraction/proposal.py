@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from extraction.calendar import default_calendar
 from extraction.clocks import document_clocks, load_profile, task_clocks, task_status
 from extraction.quality import find_product, quality_flags
-from extraction.types import Deadline, Document, DocumentInfo, Proposal, TaskProposal
+from extraction.types import Deadline, Document, DocumentInfo, Proposal, Span, TaskProposal
 
 # How sure the rules are of a lead, by where it came from (measured on the dev corpus,
 # lead agreement per source; see models/README.md).
@@ -38,7 +38,10 @@ def build_proposal(
     pipeline_version: str,
     components: tuple[str, ...],
     model_version: str | None = None,
+    review_below: float = 0.6,
 ) -> Proposal:
+    """The proposal of an annotated doc; ``review_below``: OCR'd words with a lower confidence
+    are listed for the reviewer."""
     state = doc._.giaoviec
     text = document.text
     # the fields a learned component changed, per task (models.components; empty by rules)
@@ -53,6 +56,7 @@ def build_proposal(
         task_text = text[draft.span.start : draft.span.end]
         cell = draft.product_cell
         product = find_product(task_text, text[cell.start : cell.end] if cell else None)
+        ocr_words = document.offsets.ocr_words_in(draft.span.start, draft.span.end)
         tasks.append(
             TaskProposal(
                 id=f"t{index}",
@@ -83,6 +87,12 @@ def build_proposal(
                     issuer=info.issuer,
                     product=product,
                 ),
+                ocr_confidence=min((w.confidence for w in ocr_words), default=None),
+                uncertain_words=tuple(
+                    Span(w.start, w.end, f"{w.confidence:.2f}")
+                    for w in ocr_words
+                    if w.confidence < review_below
+                ),
             )
         )
     return Proposal(
@@ -106,6 +116,24 @@ def _confidence(lead_source: str, has_lead: bool, deadline: Deadline) -> float:
     if deadline.warnings:
         score -= 0.1
     return round(max(score, 0.05), 2)
+
+
+def _ocr_json(task: TaskProposal) -> dict[str, Any]:
+    """How sure the OCR was of the task's words: the lowest confidence, and the words below
+    the review threshold, with offsets into the document text (as ``source``)."""
+    base = task.span.start
+    return {
+        "confidence": round(task.ocr_confidence or 0.0, 3),
+        "uncertain": [
+            {
+                "start": word.start,
+                "end": word.end,
+                "text": task.text[word.start - base : word.end - base],
+                "confidence": float(word.label),
+            }
+            for word in task.uncertain_words
+        ],
+    }
 
 
 def deadline_json(deadline: Deadline) -> dict[str, Any]:
@@ -175,6 +203,8 @@ def _task_json(task: TaskProposal, *, issued: date | None, now: datetime | None)
     if task.field_confidence:
         out["field_confidence"] = dict(task.field_confidence)
         out["needs_review"] = list(task.needs_review)
+    if task.ocr_confidence is not None:
+        out["ocr"] = _ocr_json(task)
     if issued is not None:
         deadline = (
             task.deadline.date if task.deadline.date and task.deadline.date >= issued else None

@@ -11,6 +11,7 @@ import bisect
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from itertools import takewhile
 
 
 class DeadlineKind(StrEnum):
@@ -74,6 +75,9 @@ class Paragraph:
 
     text: str
     page: int | None = None
+    # OCR'd paragraphs only: each recognised word and tesseract's confidence in it (0 to 1),
+    # in the order the words appear in ``text``.
+    words: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +103,18 @@ class SourceText:
     media_type: str
     page_count: int | None = None
     margins: tuple[str, ...] = ()
+    # What reading took beyond the file's own text ("OCR of 3 pages", "TCVN3 → Unicode"), so
+    # that a document still refused says what was tried.
+    conversions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OcrWord:
+    """A word read by OCR: ``[start, end)`` in the normalised text and the OCR's confidence."""
+
+    start: int
+    end: int
+    confidence: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +139,12 @@ class OffsetMap:
     page_starts: tuple[int, ...] = ()
     page_numbers: tuple[int, ...] = ()
     cells: tuple[CellRange, ...] = ()
+    ocr_words: tuple[OcrWord, ...] = ()
+
+    def ocr_words_in(self, start: int, end: int) -> tuple[OcrWord, ...]:
+        """The OCR'd words that overlap ``[start, end)`` (none for a text layer or a file)."""
+        first = bisect.bisect_right([word.end for word in self.ocr_words], start)
+        return tuple(takewhile(lambda word: word.start < end, self.ocr_words[first:]))
 
     def page_at(self, offset: int) -> int | None:
         i = bisect.bisect_right(self.page_starts, offset) - 1
@@ -210,6 +232,10 @@ class TaskProposal:
     # below the review threshold; empty when no calibrated model ran
     field_confidence: tuple[tuple[str, float], ...] = ()
     needs_review: tuple[str, ...] = ()
+    # From OCR'd text only: the lowest word confidence in the span, and the words below the
+    # review threshold (spans in the normalised text) that the reviewer should check.
+    ocr_confidence: float | None = None
+    uncertain_words: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -187,6 +187,7 @@ FLAGS: dict[str, str] = {
     "body_not_in_directory": "Có cơ quan không nằm trong danh mục",
     "lead_from_document": "Chủ trì suy ra từ cả văn bản",
     "low_confidence": "Độ tin cậy thấp",
+    "ocr_uncertain": "Chữ nhận dạng từ bản quét chưa chắc chắn, cần đối chiếu bản gốc",
 }
 FLAG_UNKNOWN = "Cần kiểm tra lại"
 

@@ -1,4 +1,4 @@
-"""``/api/v1/health``: is the service up and its database reachable."""
+"""``/api/v1/health``: is the service up, its database reachable, and OCR available."""
 
 from __future__ import annotations
 
@@ -24,4 +24,22 @@ def health(db: DbDep) -> Any:
             session.execute(text("SELECT 1"))
     except SQLAlchemyError:
         return JSONResponse({"status": "unavailable", "database": "unreachable"}, status_code=503)
-    return {"status": "ok", "database": "ok", "pipeline_version": PIPELINE_VERSION}
+    return {
+        "status": "ok",
+        "database": "ok",
+        "pipeline_version": PIPELINE_VERSION,
+        "ocr": ocr_status(),
+    }
+
+
+def ocr_status() -> dict[str, Any]:
+    """Whether scanned PDFs can be read here: without OCR they are refused (E005)."""
+    from extraction.ingest.ocr import LANGUAGES, tesseract_version, unavailable_reason
+
+    reason = unavailable_reason()
+    return {
+        "available": reason is None,
+        "engine": tesseract_version(),
+        "languages": list(LANGUAGES),
+        **({"reason": reason} if reason else {}),
+    }

@@ -319,6 +319,10 @@ def task_flags(task: TaskProposal) -> list[dict[str, Any]]:
         warnings.append(("lead_from_document", None))
     if task.confidence < LOW_CONFIDENCE:
         warnings.append(("low_confidence", None))
+    if task.uncertain_words:  # read by OCR with low confidence: the reviewer checks them
+        words = [task.text[w.start - task.span.start : w.end - task.span.start]
+                 for w in task.uncertain_words]
+        warnings.append(("ocr_uncertain", ", ".join(words)))
     return flags + [{"name": name, "ok": False, "words": words} for name, words in warnings]
 
 

@@ -14,13 +14,15 @@ import zipfile
 from extraction.errors import EmptyInput, UnsupportedType
 from extraction.ingest.docx import MEDIA_TYPE as DOCX
 from extraction.ingest.docx import OLE_MAGIC, read_docx
+from extraction.ingest.legacy import convert_source
+from extraction.ingest.ocr import OcrOptions
 from extraction.ingest.pdf import MEDIA_TYPE as PDF
 from extraction.ingest.pdf import read_pdf
 from extraction.ingest.text import MEDIA_TYPE as TEXT
 from extraction.ingest.text import looks_like_text, read_text
 from extraction.types import SourceText
 
-__all__ = ["DOCX", "PDF", "TEXT", "ACCEPTED", "read_source", "sniff_media_type"]
+__all__ = ["DOCX", "PDF", "TEXT", "ACCEPTED", "OcrOptions", "read_source", "sniff_media_type"]
 
 ACCEPTED = (PDF, DOCX, TEXT)
 
@@ -72,16 +74,27 @@ def sniff_media_type(data: bytes, filename: str | None = None) -> str:
     raise _unsupported("binary data of an unknown kind")
 
 
-def read_source(data: bytes, media_type: str, *, max_pages: int = 500) -> SourceText:
+def read_source(
+    data: bytes, media_type: str, *, max_pages: int = 500, ocr: OcrOptions | None = None
+) -> SourceText:
     """Read a file of a type ``sniff_media_type`` returned into ``SourceText``.
 
-    ``max_pages`` limits PDFs (FileTooLarge beyond it).
+    ``max_pages`` limits PDFs (FileTooLarge beyond it). ``ocr`` says how scanned pages and
+    broken text layers are read (tesseract; its page cap, time limit and a progress callback
+    ``ocr.progress(page_done, pages_to_read)``).
     """
+    source = _read(data, media_type, max_pages=max_pages, ocr=ocr or OcrOptions())
+    # A file typed in a TCVN3 or VNI font whose runs carry no font name (a text file saved
+    # from such a document, a PDF without font names) is recognised from its characters.
+    return convert_source(source) or source
+
+
+def _read(data: bytes, media_type: str, *, max_pages: int, ocr: OcrOptions) -> SourceText:
     kind = media_type.split(";")[0].strip().lower()
     if not data.removeprefix(b"\xef\xbb\xbf").strip():
         raise EmptyInput("the file is empty; upload the document itself")
     if kind == PDF:
-        return read_pdf(data, max_pages=max_pages)
+        return read_pdf(data, max_pages=max_pages, ocr=ocr)
     if kind == DOCX:
         return read_docx(data)
     if kind == TEXT:

@@ -20,6 +20,7 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from extraction.errors import CorruptFile, EmptyInput, EncryptedFile, FileTooLarge
+from extraction.ingest.legacy import convert_docx_runs
 from extraction.types import Block, Paragraph, SourceText, Table
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -68,6 +69,7 @@ def read_docx(data: bytes, *, max_unpacked: int = MAX_UNPACKED_BYTES) -> SourceT
         )
     check_zip_limits(data, max_unpacked=max_unpacked)
     document = _open(data)
+    convert_docx_runs(document)  # runs in TCVN3 / VNI fonts become Unicode (legacy.py)
     body: BaseOxmlElement = document.element.body
     blocks = tuple(_blocks(body))
     margins = tuple(margin_texts(document))

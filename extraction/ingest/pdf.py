@@ -14,6 +14,7 @@ import math
 import re
 import statistics
 import threading
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -23,6 +24,15 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
 
 from extraction.errors import CorruptFile, EncryptedFile, FileTooLarge, NoTextLayer
+from extraction.ingest.legacy import detect, font_encoding, has_legacy_markers, to_unicode
+from extraction.ingest.ocr import (
+    OcrLine,
+    OcrOptions,
+    page_image,
+    read_page,
+    unavailable_reason,
+)
+from extraction.language import is_vietnamese
 from extraction.types import Block, Paragraph, SourceText, Table
 
 MEDIA_TYPE = "application/pdf"
@@ -65,6 +75,9 @@ _ENUMERATOR = re.compile(
     re.VERBOSE,
 )
 _DASH_CONTINUATION = re.compile(r"^[-–]\s*[\da-zđ]")
+# Fills the place of the characters a legacy font's text loses in conversion (a private-use
+# character that no PDF text uses).
+_LEGACY_PAD = "\ue000"
 # PDFium is not thread-safe, and the service may read several uploads at once.
 _PDFIUM_LOCK = threading.Lock()
 _PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–—]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—]?$", re.I)
@@ -88,6 +101,8 @@ class Line:
     page: int
     first_word: float
     is_spread: bool = False
+    # Read by OCR: the words with their confidences (ocr.py); a text layer has none.
+    words: tuple[tuple[str, float], ...] = ()
 
     @property
     def height(self) -> float:
@@ -132,21 +147,32 @@ class _FoundTable:
         )
 
 
-def read_pdf(data: bytes, *, max_pages: int = 500) -> SourceText:
+def read_pdf(data: bytes, *, max_pages: int = 500, ocr: OcrOptions | None = None) -> SourceText:
     """Read a PDF's text layer into paragraphs and tables, in reading order.
 
-    Raises EncryptedFile, CorruptFile, FileTooLarge (more than ``max_pages`` pages) and
-    NoTextLayer (a scan without OCR).
+    Scanned pages, and pages whose text layer fails the Vietnamese check although they
+    print text (a font without a usable Unicode map), are read by OCR (``ocr``; see
+    ``read_by_ocr``). Text in TCVN3 and VNI fonts is converted by its font's name.
+
+    Raises EncryptedFile, CorruptFile, FileTooLarge (more than ``max_pages`` pages, or more
+    pages to OCR than ``ocr.max_pages``), OcrFailed and NoTextLayer (a scan that OCR could not
+    read, or OCR not available).
     """
     _check_complete(data)
     pages = _read_pages(data, max_pages)
-    _check_text_layer(pages)
+    pages, conversions = read_by_ocr(data, pages, ocr or OcrOptions())
+    _check_text_layer(pages, conversions)
     margins = running_texts(pages) + tuple(note for page in pages for note in page.notes)
     pages = drop_running_rows(pages)
     tables = _read_tables(data, [page.number for page in pages if page.has_ruling])
     blocks = _assemble(pages, tables)
-    return SourceText(blocks=tuple(blocks), media_type=MEDIA_TYPE, page_count=len(pages),
-                      margins=margins)
+    return SourceText(
+        blocks=tuple(blocks),
+        media_type=MEDIA_TYPE,
+        page_count=len(pages),
+        margins=margins,
+        conversions=conversions,
+    )
 
 
 # --- reading pages with pypdfium2 -----------------------------------------------------------
@@ -201,6 +227,10 @@ def _read_page(document: pdfium.PdfDocument, index: int) -> _Page:
         textpage = page.get_textpage()
         try:
             lines = _text_lines(textpage, page.get_height(), index + 1)
+            if has_legacy_markers(" ".join(line.text for line in lines)):
+                fonts = _legacy_fonts(textpage)
+                if fonts:
+                    lines = _text_lines(textpage, page.get_height(), index + 1, fonts)
         finally:
             textpage.close()
         has_ruling = _has_ruling(page)
@@ -252,9 +282,20 @@ def _is_covered_by_image(page: pdfium.PdfPage) -> bool:
     return False
 
 
-def _text_lines(textpage: pdfium.PdfTextPage, height: float, number: int) -> list[Line]:
-    """PDFium's lines (it breaks where the baseline changes), each with its box."""
+def _text_lines(
+    textpage: pdfium.PdfTextPage,
+    height: float,
+    number: int,
+    fonts: dict[int, tuple[str, bool]] | None = None,
+) -> list[Line]:
+    """PDFium's lines (it breaks where the baseline changes), each with its box.
+
+    ``fonts`` maps the index of each character set in a TCVN3 or VNI font to its encoding
+    (``_legacy_fonts``); those characters are converted to Unicode.
+    """
     text = textpage.get_text_range()
+    if fonts:
+        text = _convert_legacy(text, fonts)
     last_index = textpage.count_chars() - 1
     found = []
     for match in _PDFIUM_LINE.finditer(text):
@@ -268,7 +309,7 @@ def _text_lines(textpage: pdfium.PdfTextPage, height: float, number: int) -> lis
         _, bottom2, right, top2 = textpage.get_charbox(min(last, last_index), loose=True)
         word_right = textpage.get_charbox(min(word_end, last_index), loose=True)[2]
         line = Line(
-            text=re.sub(f"[{_PDFIUM_HYPHENS}]", "-", stripped),
+            text=re.sub(f"[{_PDFIUM_HYPHENS}]", "-", stripped).replace(_LEGACY_PAD, ""),
             left=left,
             right=right,
             top=height - max(top, top2),
@@ -311,6 +352,50 @@ def _has_wide_gap(textpage: pdfium.PdfTextPage, line: Line, first: int, last: in
             return True
         previous_right = right
     return False
+
+
+def _legacy_fonts(textpage: pdfium.PdfTextPage) -> dict[int, tuple[str, bool]]:
+    """The characters of a page set in a TCVN3 or VNI font: index → (encoding, upper).
+
+    The font's name is its ``/BaseFont`` ("ABCDEF+.VnTime"), as a PDF viewer shows it.
+    """
+    found = {}
+    names: dict[int | None, tuple[str | None, bool]] = {}
+    for index in range(textpage.count_chars()):
+        text_object = pdfium_c.FPDFText_GetTextObject(textpage.raw, index)
+        font = pdfium_c.FPDFTextObj_GetFont(text_object) if text_object else None
+        key = ctypes.cast(font, ctypes.c_void_p).value if font else None
+        if key not in names:
+            names[key] = font_encoding(_base_font_name(font) if font else None)
+        encoding, upper = names[key]
+        if encoding:
+            found[index] = (encoding, upper)
+    return found
+
+
+def _base_font_name(font: Any) -> str:
+    buffer = ctypes.create_string_buffer(256)
+    size = pdfium_c.FPDFFont_GetBaseFontName(font, buffer, len(buffer))
+    return buffer.raw[: max(min(size, len(buffer)) - 1, 0)].decode("latin-1")
+
+
+def _convert_legacy(text: str, fonts: dict[int, tuple[str, bool]]) -> str:
+    """Convert each word set in a legacy font.
+
+    PDFium's text has one index per character, which the character boxes use; a converted
+    word is shorter (VNI's "aù" is "á"), so it is padded to its old length with a character
+    that ``_text_lines`` removes from the line's text.
+    """
+
+    def convert(word: re.Match[str]) -> str:
+        font = fonts.get(word.start())
+        if font is None:
+            return word.group()
+        encoding, upper = font
+        converted = unicodedata.normalize("NFC", to_unicode(word.group(), encoding, upper=upper))
+        return converted + _LEGACY_PAD * (len(word.group()) - len(converted))
+
+    return re.sub(r"\S+", convert, text)
 
 
 def _has_ruling(page: pdfium.PdfPage) -> bool:
@@ -378,19 +463,144 @@ def _row(parts: list[Line]) -> Line:
         first_word=parts[0].first_word,
         is_spread=any(part.is_spread for part in parts)
         or any(gap > _COLUMN_GAP * parts[0].height for gap in gaps),
+        words=tuple(word for part in parts for word in part.words),
     )
 
 
-def _check_text_layer(pages: list[_Page]) -> None:
+def _check_text_layer(pages: list[_Page], tried: tuple[str, ...] = ()) -> None:
     if not pages:
         raise CorruptFile("the PDF has no pages; export it again and upload the new file")
     printable = sum(len(row.text.replace(" ", "")) for page in pages for row in page.rows)
     scans = sum(page.is_scan for page in pages)
     if printable < _MIN_CHARS_PER_PAGE * len(pages) or scans > len(pages) / 2:
+        if any(step.startswith("OCR of") for step in tried):
+            raise NoTextLayer(
+                "the PDF looks scanned and OCR found (almost) no text on it either; scan the "
+                "paper again (300 dpi, straight, black on white) and upload the new file"
+            )
+        why = "; ".join(tried) + "; " if tried else ""
         raise NoTextLayer(
-            "the PDF has (almost) no text layer, it looks scanned; run OCR on it first "
+            f"the PDF has (almost) no text layer, it looks scanned; {why}run OCR on it first "
             "(for example ocrmypdf -l vie) and upload the result"
         )
+
+
+# --- OCR of scanned pages and broken text layers ---------------------------------------------
+
+def read_by_ocr(
+    data: bytes, pages: list[_Page], options: OcrOptions
+) -> tuple[list[_Page], tuple[str, ...]]:
+    """Read scanned pages and pages with a broken text layer by OCR; say what was done.
+
+    Nothing is read when OCR is switched off or not installed: the pages stay as they are
+    and the reason is returned, so that the text-layer check refuses a scan with today's
+    clear error. More pages to read than ``options.max_pages`` is refused before any is read.
+    """
+    wanted = pages_needing_ocr(pages)
+    if not wanted:
+        return pages, ()
+    reason = "OCR is switched off" if not options.enabled else unavailable_reason(options.languages)
+    if reason:
+        return pages, (f"OCR not available: {reason}",)
+    if len(wanted) > options.max_pages:
+        raise FileTooLarge(
+            f"the PDF has {len(wanted)} scanned pages to read by OCR, more than the limit of "
+            f"{options.max_pages}; split it into smaller files and upload them one by one"
+        )
+    read = {}
+    for done, page in enumerate(wanted, start=1):
+        read[page.number] = replace(_ocr_page(data, page.number, options), notes=page.notes)
+        if options.progress is not None:
+            options.progress(done, len(wanted))
+    pages = [read.get(page.number, page) for page in pages]
+    return pages, (f"OCR of {len(wanted)} page(s) with tesseract ({'+'.join(options.languages)})",)
+
+
+def pages_needing_ocr(pages: Sequence[_Page]) -> list[_Page]:
+    """Scanned pages, and pages whose text layer is garbled (a font without a usable Unicode
+    map): it fails the Vietnamese check, is not in a legacy encoding, and either holds
+    characters no real text has (control characters, letters of other scripts) or belongs to
+    a document whose whole text fails the check (which would be refused unread). A page in
+    English or of figures in a Vietnamese document keeps its text layer (and its tables)."""
+    texts = {page.number: " ".join(row.text for row in page.rows) for page in pages}
+    doubtful = [
+        page for page in pages if page.is_scan or not _clearly_vietnamese(texts[page.number])
+    ]
+    if not doubtful:
+        return []
+    document_fails = not is_vietnamese(" ".join(texts.values()))
+    return [
+        page
+        for page in doubtful
+        if page.is_scan or _is_garbled(texts[page.number], document_fails=document_fails)
+    ]
+
+
+def _is_garbled(text: str, *, document_fails: bool) -> bool:
+    if not text.strip() or is_vietnamese(text) or detect(text) is not None:
+        return False
+    visible = len(text) - text.count(" ")
+    return document_fails or len(_ODD.findall(text)) >= _GARBLED_SHARE * visible
+
+
+# Characters a real text layer does not hold: controls, private use, replacement characters,
+# and letters beyond Latin and Vietnamese ("7ӌ1+ L¿O CAI" for "TỈNH LÀO CAI").
+_ODD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u0250-\u1e9f\u1efa-\u1fff"
+                  "\u2c00-\uffff\u00bf\u00ac\u00a4\u00a6]")
+_GARBLED_SHARE = 0.05
+
+
+# Letters only Vietnamese writes (ă đ ĩ ũ ơ ư and the tone-marked vowels of U+1EA0-U+1EF9).
+_VIETNAMESE_ONLY = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169"
+                              "\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+# A page where this share of the characters are such letters needs no closer look.
+_CLEARLY_VIETNAMESE_SHARE = 0.03
+
+
+def _clearly_vietnamese(text: str) -> bool:
+    """A fast pass for the usual page: many letters that only Vietnamese in Unicode has (a
+    broken Unicode map or a legacy font yields none). Pages that fail get the full check."""
+    letters = len(text) - text.count(" ")
+    return len(_VIETNAMESE_ONLY.findall(text)) >= _CLEARLY_VIETNAMESE_SHARE * max(letters, 1)
+
+
+def _ocr_page(data: bytes, number: int, options: OcrOptions) -> _Page:
+    scale = options.dpi / 72
+    image = _render_gray(data, number, scale)
+    lines = read_page(image, dpi=options.dpi, scale=scale, page=number, options=options)
+    rows = tuple(merge_rows(_ocr_line(line, number) for line in lines))
+    return _Page(number=number, rows=rows, has_ruling=False)
+
+
+def _ocr_line(line: OcrLine, number: int) -> Line:
+    return Line(
+        text=line.text,
+        left=line.left,
+        right=line.right,
+        top=line.top,
+        bottom=line.bottom,
+        page=number,
+        first_word=line.first_word_right - line.left,
+        words=line.words,
+    )
+
+
+def _render_gray(data: bytes, number: int, scale: float) -> bytes:
+    """Page ``number`` rendered in grayscale, as a PGM image (tesseract reads it from stdin)."""
+    with _PDFIUM_LOCK:
+        document = _open(data)
+        try:
+            page = document[number - 1]
+            try:
+                bitmap = page.render(scale=scale, grayscale=True)
+                width, height, stride = bitmap.width, bitmap.height, bitmap.stride
+                buffer = bytes(bitmap.buffer)
+            finally:
+                page.close()
+        finally:
+            document.close()
+    rows = b"".join(buffer[row * stride : row * stride + width] for row in range(height))
+    return page_image(rows, width, height)
 
 
 # --- running headers, footers and page numbers ----------------------------------------------
@@ -528,6 +738,13 @@ def join_lines(lines: Sequence[Line], column: Column) -> list[tuple[str, int]]:
     Example: "Công tác quản lý nhà nước về vật liệu nổ công nghiệp (VLNCN), tiền chất" and
     "thuốc nổ (TCTN) thời gian vừa qua, ..." become one paragraph.
     """
+    return [
+        (join_wrapped([line.text for line in group]), group[0].page)
+        for group in _paragraph_lines(lines, column)
+    ]
+
+
+def _paragraph_lines(lines: Sequence[Line], column: Column) -> list[list[Line]]:
     pitch = typical_pitch(lines)
     groups: list[list[Line]] = []
     for line in lines:
@@ -535,7 +752,7 @@ def join_lines(lines: Sequence[Line], column: Column) -> list[tuple[str, int]]:
             groups[-1].append(line)
         else:
             groups.append([line])
-    return [(join_wrapped([line.text for line in group]), group[0].page) for group in groups]
+    return groups
 
 
 def join_wrapped(texts: Sequence[str]) -> str:
@@ -672,4 +889,11 @@ def _in_reading_order(
 def _paragraphs(lines: Sequence[Line], column: Column) -> list[Paragraph]:
     if not lines:
         return []
-    return [Paragraph(text=text, page=page) for text, page in join_lines(lines, column)]
+    return [
+        Paragraph(
+            text=join_wrapped([line.text for line in group]),
+            page=group[0].page,
+            words=tuple(word for line in group for word in line.words),
+        )
+        for group in _paragraph_lines(lines, column)
+    ]

@@ -7,6 +7,7 @@ import re
 
 from extraction.errors import CorruptFile, EmptyInput
 from extraction.secrecy import MAX_HEADER_LINES
+from extraction.ingest.legacy import decode_bytes
 from extraction.types import Paragraph, SourceText
 
 MEDIA_TYPE = "text/plain"
@@ -72,7 +73,8 @@ def split_lines(text: str) -> list[str]:
 
 
 def decode_text(data: bytes) -> str:
-    """Decode UTF-8 (with or without BOM); UTF-16 or Windows-1258 only when UTF-8 cannot be.
+    """Decode UTF-8 (with or without BOM); UTF-16, TCVN3, VNI or Windows-1258 only when UTF-8
+    cannot be.
 
     Raises CorruptFile when no encoding gives text without binary control characters.
     """
@@ -85,6 +87,10 @@ def decode_text(data: bytes) -> str:
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return _checked(data, utf16)
+    # An old file typed in a TCVN3 or VNI font: its bytes only read right through their table.
+    legacy = decode_bytes(data)
+    if legacy is not None:
+        return legacy
     # Windows-1258 is the legacy Vietnamese Windows code page; tone marks come as combining
     # characters, which NFC in normalize.py composes.
     return _checked(data, "cp1258")

@@ -9,6 +9,14 @@ def test_health_reports_the_database(anonymous):
     assert answer.json()["status"] == "ok" and answer.json()["database"] == "ok"
 
 
+def test_health_reports_ocr(anonymous):
+    ocr = anonymous.get("/api/v1/health").json()["ocr"]
+    # scripts/setup installs tesseract-ocr, -vie and -script-viet
+    assert ocr["available"] is True, ocr
+    assert ocr["engine"].startswith("tesseract 5")
+    assert ocr["languages"] == ["vie", "Vietnamese"]
+
+
 def test_health_unknown_path_and_method_are_problems(anonymous):
     missing = anonymous.get("/api/v1/nothing-here")
     assert missing.status_code == 404

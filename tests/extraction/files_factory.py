@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,9 @@ def _escape(text: str) -> str:
 def _flowables(blocks: Sequence[Block], style: ParagraphStyle) -> list[Flowable]:
     out: list[Flowable] = []
     for block in blocks:
+        if isinstance(block, Flowable):  # a PageBreak, say, passed through as it is
+            out.append(block)
+            continue
         if isinstance(block, str):
             out.append(Paragraph(_escape(block), style))
             continue
@@ -147,21 +150,38 @@ def image_pdf_bytes(pages: int = 2, stamp: str | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def docx_bytes(blocks: Sequence[Block]) -> bytes:
-    """Build a DOCX with the blocks in order; a table cell's ``"\\n"`` starts a new paragraph."""
+Runs = Callable[[str], list[tuple[str, str | None]]]
+
+
+def docx_bytes(blocks: Sequence[Block], *, runs: Runs | None = None) -> bytes:
+    """Build a DOCX with the blocks in order; a table cell's ``"\\n"`` starts a new paragraph.
+
+    ``runs`` splits a paragraph's text into runs, each with its font name (None: the style's);
+    it is how the legacy-font tests type a document in .VnTime or VNI-Times.
+    """
     document = new_docx()
     document.styles["Normal"].font.size = Pt(13)
+
+    def fill(paragraph: Any, text: str) -> None:
+        if runs is None:
+            paragraph.text = text
+            return
+        for part, font in runs(text):
+            run = paragraph.add_run(part)
+            if font:
+                run.font.name = font
+
     for block in blocks:
         if isinstance(block, str):
-            document.add_paragraph(block)
+            fill(document.add_paragraph(), block)
             continue
         table = document.add_table(rows=len(block), cols=len(block[0]))
         for row, cells in zip(table.rows, block, strict=True):
             for cell, text in zip(row.cells, cells, strict=True):
                 first, *rest = text.split("\n")
-                cell.paragraphs[0].text = first
+                fill(cell.paragraphs[0], first)
                 for extra in rest:
-                    cell.add_paragraph(extra)
+                    fill(cell.add_paragraph(), extra)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -232,3 +252,50 @@ def blocks_from_text(text: str) -> list[Block]:
 def _padded(rows: list[list[str]]) -> list[list[str]]:
     width = max(len(row) for row in rows)
     return [row + [""] * (width - len(row)) for row in rows]
+
+
+def scanned_pdf_bytes(
+    pdf: bytes,
+    *,
+    dpi: int,
+    angle: float = 0.6,
+    grain: float = 25.0,
+    specks: float = 0.002,
+    seed: int = 7,
+    turn: int = 0,
+) -> bytes:
+    """The pages of a PDF as a scanner gives them back: a grayscale picture per page at
+    ``dpi``, turned by ``angle`` degrees, with sensor grain (Gaussian, ``grain`` grey levels)
+    and ``specks`` of the pixels dust-black or dropped-out white, and no text layer. ``turn``
+    (90, 180, 270) lays the page on its side or upside down, as a careless scan does."""
+    import numpy as np
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    randomness = np.random.default_rng(seed)
+    document = pdfium.PdfDocument(pdf)
+    pictures = []
+    for page in document:
+        picture = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+        picture = picture.rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
+        picture = picture.rotate(turn, expand=True) if turn else picture
+        pixels = np.asarray(picture, dtype=np.float32)
+        pixels = pixels + randomness.normal(0.0, grain, pixels.shape)
+        flips = randomness.random(pixels.shape)
+        pixels[flips < specks / 2] = 0
+        pixels[(flips >= specks / 2) & (flips < specks)] = 255
+        pictures.append(Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8)))
+    document.close()
+    buffer = io.BytesIO()
+    pictures[0].save(buffer, "PDF", save_all=True, append_images=pictures[1:], resolution=dpi)
+    return buffer.getvalue()
+
+
+def broken_unicode_map_pdf(pdf: bytes) -> bytes:
+    """The PDF with its fonts' Unicode maps unlinked, as in a file whose text layer reads
+    "7ӌ1+ L¿O CAI": the glyphs print right, the text layer is the subset's glyph codes.
+
+    The key is renamed in place (same length), so the cross-reference offsets stay valid.
+    """
+    assert b"/ToUnicode" in pdf
+    return pdf.replace(b"/ToUnicode", b"/ToUnicodX")

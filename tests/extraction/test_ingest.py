@@ -30,7 +30,7 @@ from extraction.errors import (
     NoTextLayer,
     UnsupportedType,
 )
-from extraction.ingest import DOCX, PDF, TEXT, read_source, sniff_media_type
+from extraction.ingest import DOCX, PDF, TEXT, OcrOptions, read_source, sniff_media_type
 from extraction.ingest.docx import check_zip_limits
 from extraction.ingest.pdf import Column, Line, join_wrapped, starts_paragraph
 from extraction.normalize import normalize
@@ -209,8 +209,14 @@ def test_ingest_pdf_garbage_after_header_is_corrupt() -> None:
 @pytest.mark.parametrize("stamp", [None, "Người ký: Văn phòng Ủy ban nhân dân tỉnh Lào Cai"])
 def test_ingest_pdf_scan_without_text_layer(stamp: str | None) -> None:
     with pytest.raises(NoTextLayer) as error:
-        read_source(image_pdf_bytes(stamp=stamp), PDF)
+        read_source(image_pdf_bytes(stamp=stamp), PDF, ocr=OcrOptions(enabled=False))
     assert "OCR" in error.value.message
+
+
+def test_ingest_pdf_scan_where_ocr_finds_no_text() -> None:
+    with pytest.raises(NoTextLayer) as error:
+        read_source(image_pdf_bytes(), PDF)
+    assert "OCR found (almost) no text" in error.value.message
 
 
 def test_ingest_pdf_short_document_has_a_text_layer() -> None:
