@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, Response, UploadFile
 
-from api.deps import DbDep, ExecutorDep, FeedDep, NowDep, PrincipalDep, SettingsDep
+from api.deps import DbDep, FeedDep, JobPolicyDep, NowDep, PrincipalDep, SettingsDep
 from api.schemas import PROBLEM_RESPONSES, AcceptAllIn, Id, ProposalCreate, RejectIn
 from api.services import documents, review
 
@@ -17,7 +17,7 @@ router = APIRouter(prefix="/api/v1/documents", tags=["documents"], responses=PRO
 @router.post("", status_code=202)
 def upload_document(
     file: Annotated[UploadFile, File(description="PDF, DOCX or UTF-8 text")],
-    db: DbDep, executor: ExecutorDep, who: PrincipalDep, settings: SettingsDep, now: NowDep,
+    db: DbDep, policy: JobPolicyDep, who: PrincipalDep, settings: SettingsDep, now: NowDep,
     response: Response,
     issued: Annotated[dt.date | None, Form(description="Issue date YYYY-MM-DD, when the "
                                                        "document prints none")] = None,
@@ -25,7 +25,7 @@ def upload_document(
     """Store a document and start its extraction: 202 and its id at once (200 when the same
     file was uploaded before: the existing document)."""
     data = documents.read_limited(file.file, max_bytes=settings.max_upload_bytes)
-    result = documents.upload(db=db, executor=executor, principal=who, data=data,
+    result = documents.upload(db=db, policy=policy, principal=who, data=data,
                               filename=file.filename or "upload", issued=issued, now=now,
                               review_days=settings.review_window_days)
     response.status_code = 202 if result.is_new else 200

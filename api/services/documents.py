@@ -1,11 +1,13 @@
-"""Uploads: the cheap checks, the document row, and extraction in the background.
+"""Uploads: the cheap checks, the document row with its extraction job, and the job itself.
 
     bytes ─ size ─ sha256 (same file? the existing document) ─ type ─ read + metadata
-          ─ Tuyệt mật? refused ─ row ``received`` ─ (thread) propose ─ ``extracted`` | ``failed``
+          ─ Tuyệt mật? refused ─ row ``received`` + job ``queued`` (one transaction)
+          ─ (a worker process) read ─ propose ─ ``extracted`` | ``failed``
 
 Everything that can refuse a file runs before anything is stored, so a refused upload leaves
-no row behind. The slow part (the NLP components) runs in a thread pool after the response.
-A Mật or Tối mật document keeps no full text, only its metadata, counts and proposals
+no row behind. The slow part (reading again and the NLP components) runs as a job
+(``api.services.jobs``) in a worker process (``api.jobs``), which keeps the bytes until it is
+done. A Mật or Tối mật document keeps no full text, only its metadata, counts and proposals
 (QC 08 Art. 5.2–5.3); a Tuyệt mật one is never stored (QC 08 Art. 5).
 """
 
@@ -13,9 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from concurrent.futures import Executor
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
 from functools import lru_cache
 from typing import IO, Any
 
@@ -28,10 +31,9 @@ from api.db.tables import DocumentRow, ProposalRow
 from api.errors import SecrecyRefused, UploadTooLarge
 from api.logging import fields
 from api.messages_vi import TOP_SECRET_RULE
-from api.services import audit
+from api.services import audit, jobs
 from api.services.auth import UPLOAD_ROLES, Principal, require_role
 from extraction.calendar import VIETNAM_TZ, default_calendar
-from extraction.errors import GiaoviecError
 from extraction.types import Document, Proposal, Span, TaskProposal
 
 log = logging.getLogger(__name__)
@@ -39,8 +41,6 @@ log = logging.getLogger(__name__)
 TOP_SECRET = "Tuyệt mật"
 SECRET_LEVELS = frozenset({"Mật", "Tối mật"})
 OPEN_STATUSES = ("extracted", "in_review")
-# A document still "received" this long after upload lost its extraction (the service stopped).
-STALE_AFTER = timedelta(minutes=15)
 LOW_CONFIDENCE = 0.6
 
 
@@ -77,7 +77,7 @@ def read_limited(stream: IO[bytes], *, max_bytes: int) -> bytes:
     return data
 
 
-def upload(*, db: Database, executor: Executor, principal: Principal, data: bytes,
+def upload(*, db: Database, policy: jobs.JobPolicy, principal: Principal, data: bytes,
            filename: str, issued: date | None, now: datetime, review_days: int) -> UploadResult:
     """Store an uploaded file as a document and queue its extraction.
 
@@ -92,11 +92,11 @@ def upload(*, db: Database, executor: Executor, principal: Principal, data: byte
         return UploadResult(existing.id, existing.status, None, is_new=False)
     checked = check_upload(data, filename=filename, issued=issued)
     if existing is not None:
-        return _retry(db=db, executor=executor, principal=principal, row_id=existing.id,
-                      checked=checked, now=now)
+        return _retry(db=db, principal=principal, row_id=existing.id, data=data, filename=filename,
+                      checked=checked, now=now, policy=policy)
     try:
-        row = _store(db=db, principal=principal, checked=checked, filename=filename, sha256=sha256,
-                     size=len(data), now=now, review_days=review_days)
+        row = _store(db=db, principal=principal, checked=checked, filename=filename, data=data,
+                     sha256=sha256, now=now, review_days=review_days, policy=policy)
     except IntegrityError:  # the same file uploaded twice at the same moment
         again = _existing(db, principal.org_id, sha256)
         if again is None:
@@ -104,7 +104,6 @@ def upload(*, db: Database, executor: Executor, principal: Principal, data: byte
         return UploadResult(again.id, again.status, None, is_new=False)
     log.info("document_stored", extra=fields(document_id=row.id, sha256=sha256, size=len(data),
                                              media_type=checked.media_type))
-    executor.submit(run_extraction, db, row.id, checked.document, checked.issued)
     return UploadResult(row.id, row.status, row.possible_duplicate_of, is_new=True)
 
 
@@ -160,9 +159,9 @@ def _existing(db: Database, org_id: int, sha256: str) -> DocumentRow | None:
         )
 
 
-def _store(*, db: Database, principal: Principal, checked: _Checked, filename: str, sha256: str,
-           size: int, now: datetime, review_days: int) -> DocumentRow:
-    info = checked.info
+def _store(*, db: Database, principal: Principal, checked: _Checked, filename: str, data: bytes,
+           sha256: str, now: datetime, review_days: int, policy: jobs.JobPolicy) -> DocumentRow:
+    info, size = checked.info, len(data)
     with db.session() as session:
         duplicate = _same_number(session, principal.org_id, info.number)
         row = DocumentRow(
@@ -180,19 +179,33 @@ def _store(*, db: Database, principal: Principal, checked: _Checked, filename: s
                      after={"filename": row.filename, "sha256": sha256, "size": size,
                             "number": row.number, "secrecy": row.secrecy,
                             "possible_duplicate_of": duplicate}, at=now)
+        jobs.enqueue(session, document_id=row.id, payload=data, policy=policy, now=now,
+                     params=_job_params(checked, filename, row.page_count))
     return row
 
 
-def _retry(*, db: Database, executor: Executor, principal: Principal, row_id: int,
-           checked: _Checked, now: datetime) -> UploadResult:
+def _retry(*, db: Database, principal: Principal, row_id: int, data: bytes, filename: str,
+           checked: _Checked, now: datetime, policy: jobs.JobPolicy) -> UploadResult:
     with db.session() as session:
-        session.execute(update(DocumentRow).where(DocumentRow.id == row_id)
-                        .values(status="received", error=None, error_code=None, updated_at=now))
+        job = jobs.latest_for_document(session, row_id)
+        params = _job_params(checked, filename, len(checked.document.offsets.page_numbers) or None)
+        if job is None or job.state in jobs.ACTIVE:
+            session.execute(update(DocumentRow).where(DocumentRow.id == row_id)
+                            .values(status="received", error=None, error_code=None, updated_at=now))
+            if job is None:
+                jobs.enqueue(session, document_id=row_id, payload=data, policy=policy, now=now, params=params)
+        else:
+            job.params = params
+            jobs.requeue(session, job, now=now, payload=data)
         audit.record(session, actor=principal.actor, action="document.retry", entity="document",
                      entity_id=row_id, org_id=principal.org_id, before={"status": "failed"},
                      after={"status": "received"}, at=now)
-    executor.submit(run_extraction, db, row_id, checked.document, checked.issued)
     return UploadResult(row_id, "received", None, is_new=False)
+
+
+def _job_params(checked: _Checked, filename: str, pages: int | None) -> dict[str, Any]:
+    return {"filename": filename[:255], "media_type": checked.media_type, "pages": pages,
+            "issued": checked.issued.isoformat() if checked.issued else None}
 
 
 def _metadata(info: Any) -> dict[str, Any]:
@@ -210,28 +223,41 @@ def _same_number(session: Session, org_id: int, number: str | None) -> int | Non
     )
 
 
-# --- the background job ----------------------------------------------------------------------
+# --- the extraction job (runs in a worker's child process) -----------------------------------
 
 
-def run_extraction(db: Database, document_id: int, document: Document, issued: date | None) -> None:
-    """Propose the tasks of a stored document and store them (runs in the thread pool)."""
-    from extraction.pipeline import propose
+def run_extraction_job(db: Database, held: jobs.Claim, *, clock: Callable[[], datetime],
+                       delay_seconds: float = 0) -> bool:
+    """Read the job's file again, propose its tasks and store them with the job marked done, in
+    one transaction; False (nothing stored) when the job is no longer this worker's.
+
+    Errors propagate to the worker, which records them on the job (``api.jobs.runner``).
+    ``delay_seconds`` (tests only) makes the job slow on purpose.
+    """
+    from extraction.pipeline import PipelineConfig, propose, read_document
     from models.loaders import pipeline_config
 
-    started = datetime.now(UTC)
-    try:
-        proposal = propose(document, issued=issued, config=pipeline_config())
-    except GiaoviecError as error:
-        _fail(db, document_id, error.code, error.message)
-        return
-    except Exception:  # the job's top-level handler: the document says "failed", the log says why
-        log.exception("extraction_failed", extra=fields(document_id=document_id))
-        _fail(db, document_id, "internal", "extraction failed unexpectedly; the error was logged")
-        return
-    store_proposal(db, document_id, proposal, now=datetime.now(UTC))
+    loaded = jobs.load_input(db, held)
+    if loaded is None or held.document_id is None:
+        return False
+    data, params = loaded
+    jobs.report(db, held, stage="reading", pages=params.get("pages"), now=clock())
+    document = read_document(data, params["media_type"], filename=params["filename"],
+                             config=PipelineConfig(max_bytes=max(len(data), 1)))
+    jobs.report(db, held, stage="extracting", now=clock())
+    if delay_seconds:
+        time.sleep(delay_seconds)
+    issued = date.fromisoformat(params["issued"]) if params.get("issued") else None
+    started = time.monotonic()
+    proposal = propose(document, issued=issued, config=pipeline_config())
+    with db.session() as session:
+        if not jobs.finish(session, held, now=clock()):
+            return False
+        store_proposal(session, held.document_id, proposal, now=clock())
     log.info("proposal_stored", extra=fields(
-        document_id=document_id, tasks=len(proposal.tasks), pipeline=recorded_version(proposal),
-        duration_ms=round((datetime.now(UTC) - started).total_seconds() * 1000)))
+        document_id=held.document_id, job_id=held.job_id, tasks=len(proposal.tasks),
+        pipeline=recorded_version(proposal), duration_ms=round((time.monotonic() - started) * 1000)))
+    return True
 
 
 def recorded_version(proposal: Proposal) -> str:
@@ -240,15 +266,15 @@ def recorded_version(proposal: Proposal) -> str:
     return f"{proposal.pipeline_version}+{model}" if model else proposal.pipeline_version
 
 
-def store_proposal(db: Database, document_id: int, proposal: Proposal, *, now: datetime) -> None:
-    with db.session() as session:
-        moved = affected(session.execute(
-            update(DocumentRow).where(DocumentRow.id == document_id, DocumentRow.status == "received")
-            .values(status="extracted", task_count=len(proposal.tasks), reason=proposal.reason,
-                    pipeline_version=recorded_version(proposal), updated_at=now)
-        ))
-        if not moved:
-            return
+def store_proposal(session: Session, document_id: int, proposal: Proposal, *, now: datetime) -> None:
+    """The proposals of a ``received`` document, which becomes ``extracted`` (only once: the
+    conditional update lets one transaction through)."""
+    moved = affected(session.execute(
+        update(DocumentRow).where(DocumentRow.id == document_id, DocumentRow.status == "received")
+        .values(status="extracted", task_count=len(proposal.tasks), reason=proposal.reason,
+                pipeline_version=recorded_version(proposal), updated_at=now)
+    ))
+    if moved:
         session.add_all(proposal_rows(document_id, proposal, now=now))
 
 
@@ -296,24 +322,3 @@ def task_flags(task: TaskProposal) -> list[dict[str, Any]]:
     if task.confidence < LOW_CONFIDENCE:
         warnings.append(("low_confidence", None))
     return flags + [{"name": name, "ok": False, "words": words} for name, words in warnings]
-
-
-def _fail(db: Database, document_id: int, code: str, message: str) -> None:
-    with db.session() as session:
-        session.execute(
-            update(DocumentRow).where(DocumentRow.id == document_id)
-            .values(status="failed", error=message, error_code=code, updated_at=datetime.now(UTC))
-        )
-    log.warning("document_failed", extra=fields(document_id=document_id, code=code))
-
-
-def fail_stale(db: Database, *, now: datetime) -> int:
-    """Mark documents whose extraction was lost (the service stopped) as failed; uploading the
-    file again extracts it anew."""
-    with db.session() as session:
-        return affected(session.execute(
-            update(DocumentRow)
-            .where(DocumentRow.status == "received", DocumentRow.created_at < now - STALE_AFTER)
-            .values(status="failed", error_code="internal", updated_at=now,
-                    error="the service stopped before extraction finished; upload the file again")
-        ))

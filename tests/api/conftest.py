@@ -99,7 +99,7 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
                     data_dir=tmp_path_factory.mktemp("data"), secret_key=SECRET, max_upload_mb=1,
                     auto_migrate=True, log_level="WARNING", webhook_max_attempts=4,
                     webhook_backoff_seconds=0.05, webhook_poll_seconds=0.05, webhook_timeout_seconds=5,
-                    webhook_allowed_hosts=["127.0.0.1"])
+                    webhook_allowed_hosts=["127.0.0.1"], worker_processes=1, worker_poll_seconds=0.1)
 
 
 @pytest.fixture(scope="session")
@@ -110,7 +110,7 @@ def app_clock() -> Clock:
 @pytest.fixture(scope="session")
 def app(settings: Settings, app_clock: Clock) -> Iterator[FastAPI]:
     application = create_app(settings, clock=app_clock)
-    with TestClient(application, base_url=BASE_URL):  # runs the lifespan: migrations, executor
+    with TestClient(application, base_url=BASE_URL):  # runs the lifespan: migrations, worker process
         yield application
 
 
