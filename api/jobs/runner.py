@@ -159,6 +159,10 @@ def _child(parent_db: Database, held: jobs.Claim, limits: Limits, sender: Connec
     except GiaoviecError as error:
         sender.send(("failed", error.code, error.message, True))
     except Exception as error:  # the job's top-level handler: the job says "failed", the log says why
+        if "memory" in str(error).lower():  # C extensions report a refused allocation their own way
+            sender.send(("failed", JobOutOfMemory.code,
+                         f"the job ran over its memory limit of {limits.memory_mb} MB ({error})", True))
+            return
         log.exception("job_crashed", extra=fields(job_id=held.job_id))
         sender.send(("failed", "internal", f"the job failed unexpectedly ({type(error).__name__}); "
                      "the error was logged", True))

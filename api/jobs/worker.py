@@ -51,6 +51,8 @@ def run(settings: Settings) -> None:
 
 
 def warm_up() -> None:
+    """Load the pipeline and what the jobs import, once, before any job forks from here."""
+    from api.services import documents  # noqa: F401  (imported here, not in each job's process)
     from extraction.pipeline import propose, read_document
     from models.loaders import pipeline_config
 

@@ -65,9 +65,9 @@ class Cluster:
         return {**os.environ, **self.settings, **overrides}
 
     def _start(self, args: list[str], name: str, **overrides: str) -> subprocess.Popen[bytes]:
-        log = open(self.root / f"{name}-{len(self.processes)}.log", "wb")  # noqa: SIM115 (closed with the process)
-        process = subprocess.Popen([*GIAOVIEC, *args], env=self.env(**overrides), cwd=ROOT, stdout=log,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
+        with open(self.root / f"{name}-{len(self.processes)}.log", "wb") as log:  # the child keeps its copy
+            process = subprocess.Popen([*GIAOVIEC, *args], env=self.env(**overrides), cwd=ROOT, stdout=log,
+                                       stderr=subprocess.STDOUT, start_new_session=True)
         self.processes.append(process)
         return process
 
