@@ -15,11 +15,9 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import psycopg
 import pytest
 from api_helpers import sample_bytes, upload, wait_until_extracted
 from cluster import Cluster, worker_pid
-from sqlalchemy.engine import make_url
 
 from api.db.session import Database, upgrade
 from api.db.tables import JobRow
@@ -34,12 +32,7 @@ def fresh_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A database of its own for each test: a new SQLite file or a new PostgreSQL database."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'jobs.sqlite3'}"
-    server = make_url(request.getfixturevalue("postgres_url"))
-    name = f"jobs_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(f"host={server.host} port={server.port} user=postgres dbname=postgres",
-                         autocommit=True) as connection:
-        connection.execute(f"CREATE DATABASE {name}")
-    return server.set(database=name).render_as_string(hide_password=False)
+    return str(request.getfixturevalue("postgres_server").create_database(f"jobs_{uuid.uuid4().hex[:10]}"))
 
 
 @pytest.fixture
