@@ -34,11 +34,12 @@ from api.db.tables import JobRow  # noqa: E402
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
 
 
-def corpus(count: int) -> list[tuple[str, bytes]]:
+def corpus(count: int, tag: str) -> list[tuple[str, bytes]]:
+    """``count`` dev documents (repeated when needed), each made unique by a trailing line."""
     files = sorted(DEV.glob("*.txt"))
     if not files:
         raise SystemExit(f"{DEV} has no documents: clone the project with the shared folder beside it")
-    return [(files[i % len(files)].name, files[i % len(files)].read_bytes() + f"\n<!-- {i} -->\n".encode())
+    return [(files[i % len(files)].name, files[i % len(files)].read_bytes() + f"\n{tag} {i}\n".encode())
             for i in range(count)]
 
 
@@ -72,15 +73,15 @@ def run(url: str, workers: int, args: argparse.Namespace) -> dict[str, float]:
     cluster = Cluster(url, root, GIAOVIEC_LOG_LEVEL="WARNING", GIAOVIEC_MAX_UPLOAD_MB="20")
     try:
         cluster.start_web("--no-worker")
-        probes = corpus(args.probes + 1)
+        probes = corpus(args.probes + 1, "probe")
         first_name, first_data = probes[0]
         cluster.upload(first_data, first_name)  # the web process's first upload loads the reader
-        idle = timed_uploads(cluster, [(f"probe-{n}.txt", data + b"probe") for n, (_, data) in enumerate(probes[1:])])
+        idle = timed_uploads(cluster, probes[1:])
         processes = [cluster.start_worker(GIAOVIEC_LOG_LEVEL="INFO") for _ in range(workers)]
         cluster.wait_for(lambda: all("worker_started" in cluster.log(p) for p in processes), timeout=args.timeout,
                          what="the workers to warm up")
         cluster.wait_for(lambda: unfinished(cluster) == 0, timeout=args.timeout, what="the probes")
-        documents = corpus(args.docs)
+        documents = corpus(args.docs, "batch")
         started = time.monotonic()
         busy = timed_uploads(cluster, documents)
         cluster.wait_for(lambda: unfinished(cluster) == 0, timeout=args.timeout, what="every job")
