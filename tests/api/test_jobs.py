@@ -160,7 +160,7 @@ def test_jobs_memory_limit_fails_the_job_not_the_worker(make_cluster):
     assert worker.poll() is None  # the worker goes on
     small = cluster.upload(sample_bytes(number="321-KL/TW"))
     cluster.wait_for(lambda: cluster.job(small)["state"] in ("done", "failed"), timeout=60, what="the next job")
-    assert worker.poll() is None
+    assert cluster.job(small)["state"] == "done" and worker_pid(cluster.job(small)) == worker.pid
 
 
 def test_jobs_cancel_then_retry_from_the_command_line(make_cluster):
