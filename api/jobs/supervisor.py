@@ -30,7 +30,7 @@ _PR_SET_PDEATHSIG = 1
 def settings_environment(settings: Settings) -> dict[str, str]:
     """``GIAOVIEC_*`` variables that make ``Settings()`` equal to ``settings``."""
     env: dict[str, str] = {}
-    for name, value in settings.model_dump().items():
+    for name in type(settings).model_fields:
         value = getattr(settings, name)
         if value is None:
             continue
