@@ -7,9 +7,10 @@ For each worker count, on a fresh database (PostgreSQL started on loopback, as
 ``scripts/cluster`` does, or a SQLite file): start the web process (`serve --no-worker`),
 upload ``--probes`` documents with no worker running (the idle upload latency), add
 ``--queue-depth`` queued jobs due next year and upload ``--probes`` more (the latency with a deep
-queue: the web process must not slow down with the queue), start the workers and wait until they are warm and the probes are done, then upload ``--docs`` documents
-of the dev corpus (../shared/corpus/dev) one after another, timing each upload while the
-workers extract the earlier ones, and wait until every job is done. Throughput is documents
+queue: the web process must not slow down with the queue), start the workers and wait until
+they are warm and the probes are done, then upload ``--docs`` documents of the dev corpus
+(../shared/corpus/dev) one after another, timing each upload while the workers extract the
+earlier ones, and wait until every job is done. Throughput is documents
 over the time from the first of those uploads to the last job done. Every run is bounded by
 ``--timeout`` seconds. Loopback only; nothing leaves the machine.
 """
