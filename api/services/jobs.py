@@ -107,8 +107,14 @@ def claim(db: Database, *, worker: str, policy: JobPolicy, now: datetime,
     """Take the next due job (or job ``job_id``): a queued one whose time has come, or a running
     one whose lease lapsed (its worker died). A lapsed job out of attempts ends failed instead."""
     while True:
+        with db.session(read_only=True) as session:  # an idle poll takes no write lock (SQLite)
+            if session.scalar(_due(select(JobRow.id), now, job_id).limit(1)) is None:
+                return None
         with db.session() as session:
-            job = session.scalar(_claimable(now, job_id))
+            # PostgreSQL: workers on other machines skip the row this one is taking (SQLite's
+            # BEGIN IMMEDIATE already lets one writer in at a time).
+            job = session.scalar(_due(select(JobRow), now, job_id).order_by(JobRow.run_after, JobRow.id)
+                                 .limit(1).with_for_update(skip_locked=True))
             if job is None:
                 return None
             if job.state == "running" and job.attempts >= job.max_attempts:
@@ -127,15 +133,10 @@ def claim(db: Database, *, worker: str, policy: JobPolicy, now: datetime,
             return Claim(job.id, job.token, job.kind, job.document_id, job.attempts)
 
 
-def _claimable(now: datetime, job_id: int | None) -> Any:
-    due = or_((JobRow.state == "queued") & (JobRow.run_after <= now),
-              (JobRow.state == "running") & (JobRow.lease_until < now))
-    query = select(JobRow).where(due)
-    if job_id is not None:
-        query = query.where(JobRow.id == job_id)
-    # PostgreSQL: workers on other machines skip the row this one is taking (SQLite's
-    # BEGIN IMMEDIATE already lets one writer in at a time).
-    return query.order_by(JobRow.run_after, JobRow.id).limit(1).with_for_update(skip_locked=True)
+def _due(query: Any, now: datetime, job_id: int | None) -> Any:
+    query = query.where(or_((JobRow.state == "queued") & (JobRow.run_after <= now),
+                            (JobRow.state == "running") & (JobRow.lease_until < now)))
+    return query if job_id is None else query.where(JobRow.id == job_id)
 
 
 def renew(db: Database, held: Claim, *, lease_seconds: float, now: datetime) -> bool:
