@@ -33,6 +33,13 @@ def upload_document(
     return result.to_json()
 
 
+@router.post("/{document_id}/extract", status_code=202)
+def requeue_extraction(document_id: Id, db: DbDep, who: PrincipalDep, now: NowDep) -> dict[str, Any]:
+    """Admin: extract a failed document again, with all its tries (its job goes back to
+    ``queued``); 409 when its extraction has not failed."""
+    return documents.requeue_extraction(db, who, document_id, now=now)
+
+
 @router.get("")
 def list_documents(
     db: DbDep, who: PrincipalDep, now: NowDep,

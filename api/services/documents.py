@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from api.db.session import Database, affected
 from api.db.tables import DocumentRow, ProposalRow
-from api.errors import SecrecyRefused, UploadTooLarge
+from api.errors import NotFound, SecrecyRefused, UploadTooLarge, WrongState
 from api.logging import fields
 from api.messages_vi import TOP_SECRET_RULE
 from api.services import audit, jobs
@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 
 TOP_SECRET = "Tuyệt mật"
 SECRET_LEVELS = frozenset({"Mật", "Tối mật"})
+ADMIN_ROLES = frozenset({"admin"})
 OPEN_STATUSES = ("extracted", "in_review")
 LOW_CONFIDENCE = 0.6
 
@@ -201,6 +202,26 @@ def _retry(*, db: Database, principal: Principal, row_id: int, data: bytes, file
                      entity_id=row_id, org_id=principal.org_id, before={"status": "failed"},
                      after={"status": "received"}, at=now)
     return UploadResult(row_id, "received", None, is_new=False)
+
+
+def requeue_extraction(db: Database, principal: Principal, document_id: int, *,
+                       now: datetime) -> dict[str, Any]:
+    """An administrator runs a failed document's extraction again, with all its tries (after
+    fixing the cause: a limit, a worker); answers the job's view."""
+    require_role(principal, ADMIN_ROLES, action="re-queue extraction")
+    with db.session() as session:
+        row = session.get(DocumentRow, document_id)
+        if row is None or row.org_id != principal.org_id:
+            raise NotFound(f"no document {document_id} in your organisation")
+        job = jobs.latest_for_document(session, row.id)
+        if job is None or job.state not in ("failed", "cancelled"):
+            raise WrongState(f"document {document_id} has no failed extraction to re-queue")
+        before = {"job_state": job.state, "error_code": job.error_code}
+        jobs.requeue(session, job, now=now)
+        audit.record(session, actor=principal.actor, action="document.requeue", entity="document",
+                     entity_id=row.id, org_id=principal.org_id, before=before,
+                     after={"job_state": "queued"}, at=now)
+        return jobs.job_view(job)
 
 
 def _job_params(checked: _Checked, filename: str, pages: int | None) -> dict[str, Any]:

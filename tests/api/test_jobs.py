@@ -228,3 +228,36 @@ def test_jobs_progress_is_in_the_document_view(team):
     assert first["state"] in ("queued", "running", "done") and first["max_attempts"] >= 1
     view = wait_until_extracted(team.reviewer, document_id)
     assert view["job"]["state"] == "done" and view["job"]["stage"] == "done" and view["job"]["attempts"] == 1
+
+
+def test_jobs_admin_requeues_a_failed_document_through_the_api(app, team):
+    """A document whose job failed (as a worker leaves it) is extracted by the session's worker
+    once an administrator re-queues it; reviewers may not, and a second re-queue is refused."""
+    from api.db.tables import DocumentRow
+    from api.services.auth import get_or_create_org
+
+    now = datetime.now(UTC)
+    data = sample_bytes(number=f"{uuid.uuid4().int % 900 + 100}-KL/TW")
+    with app.state.db.session() as session:
+        org_id = get_or_create_org(session, team.org, now=now).id
+        document = DocumentRow(org_id=org_id, filename="ket-luan.txt", media_type="text/plain",
+                               sha256=uuid.uuid4().hex * 2, size=len(data), status="failed", error_code="E130",
+                               review_due=now.date(), uploaded_by="test", created_at=now, updated_at=now)
+        session.add(document)
+        session.flush()
+        session.add(JobRow(kind=jobs.EXTRACT, document_id=document.id, state="failed", stage="failed", attempts=3,
+                           max_attempts=3, run_after=now, params={"filename": "ket-luan.txt", "media_type": "text/plain",
+                                                                   "pages": None, "issued": None},
+                           payload=data, error_code="E130", error="too slow", created_at=now, updated_at=now))
+        document_id = document.id
+    refused = team.reviewer.post(f"/api/v1/documents/{document_id}/extract")
+    assert refused.status_code == 403 and refused.json()["code"] == "E104"
+    admin = team.user("admin")
+    answer = admin.post(f"/api/v1/documents/{document_id}/extract")
+    assert answer.status_code == 202 and answer.json()["state"] == "queued" and answer.json()["attempts"] == 0
+    view = wait_until_extracted(admin, document_id)
+    assert view["status"] == "extracted" and view["job"]["state"] == "done" and view["proposals"]
+    again = admin.post(f"/api/v1/documents/{document_id}/extract")
+    assert again.status_code == 409 and again.json()["code"] == "E109"
+    actions = [entry["action"] for entry in admin.get(f"/api/v1/documents/{document_id}/history").json()]
+    assert "document.requeue" in actions
