@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Callable
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from importlib import import_module
@@ -24,8 +23,7 @@ from api.errors import UploadTooLarge
 from api.logging import configure_logging, fields
 from api.routes import bodies, documents, exports, feed, health, proposals, session, webhooks
 from api.sealing import sealer_for
-from api.services import withheld
-from api.services.documents import fail_stale
+from api.services import jobs, withheld
 from api.services.feed import FeedContext
 from api.services.signing import load_or_create
 from api.services.webhooks import Dispatcher
@@ -40,8 +38,9 @@ _MULTIPART_SLACK = 64 * 1024
 def create_app(settings: Settings, *, clock: Callable[[], datetime] | None = None) -> FastAPI:
     """The service for ``settings``; ``clock`` (default: now in UTC) decides review windows.
 
-    The signing key is read (or made, on first start) here; the webhook dispatcher thread runs
-    while the app's lifespan does.
+    The signing key is read (or made, on first start) here; the webhook dispatcher thread and
+    ``settings.worker_processes`` extraction workers run while the app's lifespan does. On
+    SQLite (one machine), jobs a stopped service left running are due again at once.
     """
     configure_logging(level=settings.log_level, fmt=settings.log_format)
     db = Database(settings.url, sealer=sealer_for(settings))
@@ -54,13 +53,21 @@ def create_app(settings: Settings, *, clock: Callable[[], datetime] | None = Non
         if settings.should_migrate:
             db.upgrade()
         sealed = withheld.seal_stored(db)  # what releases before issue 14 kept in clear
-        stale = fail_stale(db, now=app.state.clock())
+        workers = None
+        if settings.worker_processes:
+            from api.jobs.supervisor import WorkerProcesses
+
+            resumed = jobs.requeue_running(db, now=app.state.clock()) if db.is_sqlite else 0
+            workers = WorkerProcesses(settings, settings.worker_processes)
+            workers.start()
+            log.info("jobs_resumed", extra=fields(jobs=resumed))
         dispatcher.start()
         log.info("service_started", extra=fields(database=db.engine.url.get_backend_name(),
-                                                 stale_documents=stale, sealed_rows=sealed))
+                                                 workers=settings.worker_processes, sealed_rows=sealed))
         yield
         dispatcher.stop()
-        app.state.executor.shutdown(wait=True, cancel_futures=False)
+        if workers is not None:
+            workers.stop()
         db.dispose()
 
     app = FastAPI(title="giaoviec", version="0.1.0", lifespan=lifespan,
@@ -72,8 +79,7 @@ def create_app(settings: Settings, *, clock: Callable[[], datetime] | None = Non
     app.state.feed_context = FeedContext(signer=load_or_create(settings.signing_key_path),
                                          monitoring_body=settings.monitoring_body,
                                          notify=dispatcher.notify)
-    app.state.executor = ThreadPoolExecutor(max_workers=settings.extraction_workers,
-                                            thread_name_prefix="extraction")
+    app.state.job_policy = jobs.JobPolicy.from_settings(settings)
     problems.install(app)
     app.add_middleware(UploadLimitMiddleware, max_bytes=settings.max_upload_bytes + _MULTIPART_SLACK)
     for module in (documents, proposals, session, bodies, feed, webhooks, exports, health):

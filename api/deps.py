@@ -8,7 +8,6 @@ a cookie request that changes something must also send the CSRF token (double su
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Executor
 from datetime import datetime
 from typing import Annotated
 
@@ -18,6 +17,7 @@ from api.db.session import Database
 from api.errors import CsrfFailed, NotAuthenticated
 from api.services import auth
 from api.services.feed import FeedContext
+from api.services.jobs import JobPolicy
 from api.settings import Settings
 
 SESSION_COOKIE = "giaoviec_session"
@@ -34,8 +34,8 @@ def get_db(request: Request) -> Database:
     return request.app.state.db  # type: ignore[no-any-return]
 
 
-def get_executor(request: Request) -> Executor:
-    return request.app.state.executor  # type: ignore[no-any-return]
+def get_job_policy(request: Request) -> JobPolicy:
+    return request.app.state.job_policy  # type: ignore[no-any-return]
 
 
 def get_now(request: Request) -> datetime:
@@ -50,7 +50,7 @@ def get_feed_context(request: Request) -> FeedContext:
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 FeedDep = Annotated[FeedContext, Depends(get_feed_context)]
 DbDep = Annotated[Database, Depends(get_db)]
-ExecutorDep = Annotated[Executor, Depends(get_executor)]
+JobPolicyDep = Annotated[JobPolicy, Depends(get_job_policy)]
 NowDep = Annotated[datetime, Depends(get_now)]
 
 

@@ -16,7 +16,12 @@ The hierarchy (``extraction.errors`` holds the base and the input errors)::
         ├── WrongState                E109 the document is not in a state that allows this
         ├── InvalidRequest            E110 a request body or parameter that makes no sense
         ├── LoginFailed               E111 wrong user name or password
-        └── TooManyLogins             E113 too many failed logins for a user name (429)
+        ├── TooManyLogins             E113 too many failed logins for a user name (429)
+        └── JobError                  why a background job failed (a job's ``error_code``)
+            ├── JobTimedOut           E130 over GIAOVIEC_JOB_TIME_LIMIT_SECONDS
+            ├── JobOutOfMemory        E131 over GIAOVIEC_JOB_MEMORY_LIMIT_MB
+            ├── WorkerLost            E132 the worker stopped (crash, kill -9) mid-job
+            └── JobCancelled          E133 an administrator cancelled the job
 
 HTTP statuses live in ``api.problems``, not here.
 """
@@ -84,3 +89,25 @@ class LoginFailed(ServiceError):
 
 class TooManyLogins(ServiceError):
     code = "E113"
+
+
+class JobError(ServiceError):
+    """Why a background job failed; stored as the job's and the document's ``error_code``."""
+
+    code = "E130"
+
+
+class JobTimedOut(JobError):
+    code = "E130"
+
+
+class JobOutOfMemory(JobError):
+    code = "E131"
+
+
+class WorkerLost(JobError):
+    code = "E132"
+
+
+class JobCancelled(JobError):
+    code = "E133"

@@ -37,6 +37,13 @@ MESSAGES: dict[str, str] = {
     "E111": "Tên đăng nhập hoặc mật khẩu không đúng.",
     "E112": "Đường dẫn hoặc phương thức không tồn tại.",
     "E113": "Đăng nhập sai quá nhiều lần. Hãy chờ 15 phút rồi thử lại, hoặc liên hệ quản trị hệ thống.",
+    "E130": (
+        "Việc phân tích văn bản chạy quá thời gian cho phép nên đã dừng. "
+        "Hãy tách văn bản hoặc báo quản trị hệ thống."
+    ),
+    "E131": "Việc phân tích văn bản dùng quá bộ nhớ cho phép nên đã dừng. Hãy tách văn bản hoặc báo quản trị hệ thống.",
+    "E132": "Tiến trình phân tích văn bản bị dừng đột ngột nhiều lần. Hãy báo quản trị hệ thống để cho chạy lại.",
+    "E133": "Quản trị hệ thống đã hủy việc phân tích văn bản này.",
     "internal": "Hệ thống gặp lỗi ngoài dự kiến. Hãy thử lại sau hoặc báo quản trị hệ thống.",
 }
 

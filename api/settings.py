@@ -50,7 +50,31 @@ class Settings(BaseSettings):
     accept_all_threshold: float = Field(
         default=0.9, ge=0, le=1, description="Default confidence for accept-all."
     )
-    extraction_workers: int = Field(default=2, ge=1, description="Threads that run extraction.")
+    worker_processes: int = Field(
+        default=2, ge=0, description="Worker processes `giaoviec serve` starts (0: web only, as --no-worker)."
+    )
+    job_max_attempts: int = Field(default=3, ge=1, description="Tries per job before it ends failed.")
+    job_backoff_seconds: float = Field(
+        default=5, ge=0, description="Wait before a failed job's next try; doubled after each failure."
+    )
+    job_lease_seconds: float = Field(
+        default=30, ge=1, le=60,
+        description="A running job's lease, renewed every third of it; a job whose worker died is "
+        "taken over once its lease runs out.",
+    )
+    job_time_limit_seconds: float = Field(default=300, gt=0, description="Wall time one job may take.")
+    job_memory_limit_mb: int = Field(
+        default=2048, ge=16, description="Memory a job's process may add to the worker's (address space)."
+    )
+    shutdown_grace_seconds: float = Field(
+        default=30, ge=0, description="On SIGTERM, how long a worker lets its job finish before handing it back."
+    )
+    worker_poll_seconds: float = Field(
+        default=1, gt=0, description="How often an embedded (SQLite) worker looks for due jobs."
+    )
+    job_test_delay_seconds: float = Field(
+        default=0, ge=0, description="Tests only (environment=test): each job waits this long before extracting."
+    )
     login_max_failures: int = Field(
         default=5, ge=1, description="Failed logins per user name within login_window_minutes before 429."
     )

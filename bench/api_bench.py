@@ -118,7 +118,6 @@ async def measure(settings: Settings, org: str, document_ids: list[int], proposa
                 f"/api/v1/proposals/{proposal_id}", json={"status": "accepted"}, headers={"If-Match": "1"}), 200)
         for _ in range(min(requests, 200)):
             await _timed(timings["GET queue page"], client.get("/api/v1/documents?limit=50"), 200)
-    app.state.executor.shutdown()
     app.state.db.dispose()
     return timings
 

@@ -69,6 +69,13 @@ UI: dict[str, str] = {
     "document_loading": "Đang tải văn bản…",
     "content_withheld": "Tài khoản của đồng chí không được xem nội dung văn bản mật này.",
     "document_extracting": "Văn bản đang được trích xuất, vui lòng chờ…",
+    "job_queued": "Văn bản đang chờ đến lượt phân tích…",
+    "job_retry": "Lần thử {attempts}/{max} chưa thành công ({reason}); hệ thống sẽ tự thử lại…",
+    "job_reading": "Đang đọc văn bản…",
+    "job_reading_page": "Đang đọc trang {page}/{pages}…",
+    "job_extracting": "Đang trích xuất nhiệm vụ…",
+    "job_failed": "Không phân tích được văn bản sau {attempts}/{max} lần thử: {reason} (mã lỗi {code}). "
+                  "Quản trị hệ thống có thể cho chạy lại.",
     "no_proposals": "Không có đề xuất nào. Bôi đen một đoạn trong văn bản gốc để thêm nhiệm vụ.",
     "progress": "{done}/{total} đã quyết định",
     "accept_all": "Chấp nhận tất cả",

@@ -39,12 +39,14 @@ def _register() -> None:
         evaluate,
         extract,
         feed,
+        jobs,
         ls,
         models,
         serve,
         train,
         users,
         verify,
+        worker,
     )
 
 

@@ -51,6 +51,12 @@ class Database:
             raise SealingError("this database was opened without the content key (GIAOVIEC_CONTENT_KEY)")
         return self._sealer
 
+    @property
+    def sealer_if_any(self) -> Sealer | None:
+        """The sealer, or None when the database was opened without the key (for a child
+        process that opens its own connections with the same key)."""
+        return self._sealer
+
     @contextmanager
     def session(self, *, read_only: bool = False) -> Iterator[Session]:
         token = _read_only.set(read_only)

@@ -6,6 +6,7 @@
     feed_head (one row: the last feed position handed out, locked by each publish)
     audit_log (append-only, sha256-chained) + audit_head (its one-row tip)
     training_examples (review edits kept for the annotation loop)
+    jobs (extraction jobs: state, lease, attempts, progress; api.services.jobs)
 
 Times are stored as naive UTC and read back as aware UTC (``UtcDateTime``). A document
 marked Mật or Tối mật keeps no full text (``documents.text`` is NULL) and no content in clear:
@@ -27,6 +28,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -40,6 +42,7 @@ DOCUMENT_STATUSES = ("received", "extracted", "in_review", "published", "rejecte
 PROPOSAL_STATUSES = ("proposed", "accepted", "edited", "rejected", "added")
 USER_ROLES = ("reviewer", "approver", "annotator", "admin")
 KEY_ROLES = ("uploader", "tracker")
+JOB_STATES = ("queued", "running", "done", "failed", "cancelled")
 
 Json = JSON().with_variant(JSONB(), "postgresql")
 
@@ -325,3 +328,43 @@ class TrainingExample(Base):
     pipeline_version: Mapped[str | None] = mapped_column(String(100))
     actor: Mapped[str] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class JobRow(Base):
+    """One piece of background work (an extraction) and where it stands.
+
+    ``queued`` (due at ``run_after``) → ``running`` (held by ``worker`` until ``lease_until``,
+    renewed while it runs) → ``done`` | ``failed`` (``error_code``) | ``cancelled``; a failure
+    with attempts left goes back to ``queued`` with a back-off. ``token`` changes on every claim:
+    a worker writes its result only while the job still carries its token (a fencing token),
+    so a worker that lost its lease can never store a second result. ``payload`` holds the
+    uploaded bytes until the job is done or cancelled (a failed job keeps them for re-queueing).
+    """
+
+    __tablename__ = "jobs"
+    __table_args__ = (
+        Index("ix_jobs_state_run_after", "state", "run_after"),
+        Index("ix_jobs_document_id", "document_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
+    state: Mapped[str] = mapped_column(String(20), default="queued")
+    stage: Mapped[str] = mapped_column(String(20), default="queued")
+    page: Mapped[int | None] = mapped_column(Integer)
+    pages: Mapped[int | None] = mapped_column(Integer)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    max_attempts: Mapped[int] = mapped_column(Integer)
+    run_after: Mapped[datetime] = mapped_column(UtcDateTime)
+    lease_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    worker: Mapped[str | None] = mapped_column(String(120))
+    token: Mapped[str | None] = mapped_column(String(32))
+    params: Mapped[dict[str, Any]] = mapped_column(Json)
+    payload: Mapped[bytes | None] = mapped_column(LargeBinary)
+    error_code: Mapped[str | None] = mapped_column(String(20))
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    started_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime)

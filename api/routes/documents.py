@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, Response, UploadFile
 
-from api.deps import DbDep, ExecutorDep, FeedDep, NowDep, PrincipalDep, SettingsDep
+from api.deps import DbDep, FeedDep, JobPolicyDep, NowDep, PrincipalDep, SettingsDep
 from api.schemas import PROBLEM_RESPONSES, AcceptAllIn, Id, ProposalCreate, RejectIn
 from api.services import documents, review
 
@@ -17,7 +17,7 @@ router = APIRouter(prefix="/api/v1/documents", tags=["documents"], responses=PRO
 @router.post("", status_code=202)
 def upload_document(
     file: Annotated[UploadFile, File(description="PDF, DOCX or UTF-8 text")],
-    db: DbDep, executor: ExecutorDep, who: PrincipalDep, settings: SettingsDep, now: NowDep,
+    db: DbDep, policy: JobPolicyDep, who: PrincipalDep, settings: SettingsDep, now: NowDep,
     response: Response,
     issued: Annotated[dt.date | None, Form(description="Issue date YYYY-MM-DD, when the "
                                                        "document prints none")] = None,
@@ -25,12 +25,19 @@ def upload_document(
     """Store a document and start its extraction: 202 and its id at once (200 when the same
     file was uploaded before: the existing document)."""
     data = documents.read_limited(file.file, max_bytes=settings.max_upload_bytes)
-    result = documents.upload(db=db, executor=executor, principal=who, data=data,
+    result = documents.upload(db=db, policy=policy, principal=who, data=data,
                               filename=file.filename or "upload", issued=issued, now=now,
                               review_days=settings.review_window_days)
     response.status_code = 202 if result.is_new else 200
     response.headers["Location"] = f"/api/v1/documents/{result.id}"
     return result.to_json()
+
+
+@router.post("/{document_id}/extract", status_code=202)
+def requeue_extraction(document_id: Id, db: DbDep, who: PrincipalDep, now: NowDep) -> dict[str, Any]:
+    """Admin: extract a failed document again, with all its tries (its job goes back to
+    ``queued``); 409 when its extraction has not failed."""
+    return documents.requeue_extraction(db, who, document_id, now=now)
 
 
 @router.get("")

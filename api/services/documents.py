@@ -1,11 +1,13 @@
-"""Uploads: the cheap checks, the document row, and extraction in the background.
+"""Uploads: the cheap checks, the document row with its extraction job, and the job itself.
 
     bytes ─ size ─ sha256 (same file? the existing document) ─ type ─ read + metadata
-          ─ Tuyệt mật? refused ─ row ``received`` ─ (thread) propose ─ ``extracted`` | ``failed``
+          ─ Tuyệt mật? refused ─ row ``received`` + job ``queued`` (one transaction)
+          ─ (a worker process) read ─ propose ─ ``extracted`` | ``failed``
 
 Everything that can refuse a file runs before anything is stored, so a refused upload leaves
-no row behind. The slow part (the NLP components) runs in a thread pool after the response.
-A Mật or Tối mật document keeps no full text and no content in clear, only its metadata,
+no row behind. The slow part (reading again and the NLP components) runs as a job
+(``api.services.jobs``) in a worker process (``api.jobs``), which keeps the bytes until it is
+done. A Mật or Tối mật document keeps no full text and no content in clear, only its metadata,
 counts and sealed proposals (``api.services.withheld``, QC 08 Art. 5.2); a Tuyệt mật one is
 never stored (QC 08 Art. 5).
 """
@@ -14,9 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from concurrent.futures import Executor
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
 from functools import lru_cache
 from typing import IO, Any
 
@@ -26,23 +29,22 @@ from sqlalchemy.orm import Session
 
 from api.db.session import Database, affected
 from api.db.tables import DocumentRow, ProposalRow
-from api.errors import SecrecyRefused, UploadTooLarge
+from api.errors import NotFound, SecrecyRefused, UploadTooLarge, WrongState
 from api.logging import fields
 from api.messages_vi import TOP_SECRET_RULE
 from api.sealing import Sealer
-from api.services import audit, withheld
+from api.services import audit, jobs, withheld
 from api.services.auth import UPLOAD_ROLES, Principal, require_role
 from extraction.calendar import VIETNAM_TZ, default_calendar
-from extraction.errors import GiaoviecError, TopSecret
+from extraction.errors import TopSecret
 from extraction.types import Document, Proposal, Span, TaskProposal
 
 log = logging.getLogger(__name__)
 
 TOP_SECRET = "Tuyệt mật"
 SECRET_LEVELS = frozenset({"Mật", "Tối mật"})
+ADMIN_ROLES = frozenset({"admin"})
 OPEN_STATUSES = ("extracted", "in_review")
-# A document still "received" this long after upload lost its extraction (the service stopped).
-STALE_AFTER = timedelta(minutes=15)
 LOW_CONFIDENCE = 0.6
 
 
@@ -79,7 +81,7 @@ def read_limited(stream: IO[bytes], *, max_bytes: int) -> bytes:
     return data
 
 
-def upload(*, db: Database, executor: Executor, principal: Principal, data: bytes,
+def upload(*, db: Database, policy: jobs.JobPolicy, principal: Principal, data: bytes,
            filename: str, issued: date | None, now: datetime, review_days: int) -> UploadResult:
     """Store an uploaded file as a document and queue its extraction.
 
@@ -94,11 +96,11 @@ def upload(*, db: Database, executor: Executor, principal: Principal, data: byte
         return UploadResult(existing.id, existing.status, None, is_new=False)
     checked = check_upload(data, filename=filename, issued=issued)
     if existing is not None:
-        return _retry(db=db, executor=executor, principal=principal, row_id=existing.id,
-                      checked=checked, now=now)
+        return _retry(db=db, principal=principal, row_id=existing.id, data=data, filename=filename,
+                      checked=checked, now=now, policy=policy)
     try:
-        row = _store(db=db, principal=principal, checked=checked, filename=filename, sha256=sha256,
-                     size=len(data), now=now, review_days=review_days)
+        row = _store(db=db, principal=principal, checked=checked, filename=filename, data=data,
+                     sha256=sha256, now=now, review_days=review_days, policy=policy)
     except IntegrityError:  # the same file uploaded twice at the same moment
         again = _existing(db, principal.org_id, sha256)
         if again is None:
@@ -106,7 +108,6 @@ def upload(*, db: Database, executor: Executor, principal: Principal, data: byte
         return UploadResult(again.id, again.status, None, is_new=False)
     log.info("document_stored", extra=fields(document_id=row.id, sha256=sha256, size=len(data),
                                              media_type=checked.media_type))
-    executor.submit(run_extraction, db, row.id, checked.document, checked.issued)
     return UploadResult(row.id, row.status, row.possible_duplicate_of, is_new=True)
 
 
@@ -170,9 +171,9 @@ def _existing(db: Database, org_id: int, sha256: str) -> DocumentRow | None:
         )
 
 
-def _store(*, db: Database, principal: Principal, checked: _Checked, filename: str, sha256: str,
-           size: int, now: datetime, review_days: int) -> DocumentRow:
-    info = checked.info
+def _store(*, db: Database, principal: Principal, checked: _Checked, filename: str, data: bytes,
+           sha256: str, now: datetime, review_days: int, policy: jobs.JobPolicy) -> DocumentRow:
+    info, size = checked.info, len(data)
     with db.session() as session:
         duplicate = _same_number(session, principal.org_id, info.number)
         is_secret = withheld.is_secret(info.secrecy)
@@ -195,19 +196,53 @@ def _store(*, db: Database, principal: Principal, checked: _Checked, filename: s
                             "number": row.number, "secrecy": row.secrecy,
                             "secrecy_note": info.secrecy_note if info.secrecy else None,
                             "possible_duplicate_of": duplicate}, at=now)
+        jobs.enqueue(session, document_id=row.id, payload=data, policy=policy, now=now,
+                     params=_job_params(checked, filename, row.page_count))
     return row
 
 
-def _retry(*, db: Database, executor: Executor, principal: Principal, row_id: int,
-           checked: _Checked, now: datetime) -> UploadResult:
+def _retry(*, db: Database, principal: Principal, row_id: int, data: bytes, filename: str,
+           checked: _Checked, now: datetime, policy: jobs.JobPolicy) -> UploadResult:
     with db.session() as session:
-        session.execute(update(DocumentRow).where(DocumentRow.id == row_id)
-                        .values(status="received", error=None, error_code=None, updated_at=now))
+        job = jobs.latest_for_document(session, row_id)
+        params = _job_params(checked, filename, len(checked.document.offsets.page_numbers) or None)
+        if job is None or job.state in jobs.ACTIVE:
+            session.execute(update(DocumentRow).where(DocumentRow.id == row_id)
+                            .values(status="received", error=None, error_code=None, updated_at=now))
+            if job is None:
+                jobs.enqueue(session, document_id=row_id, payload=data, policy=policy, now=now, params=params)
+        else:
+            job.params = params
+            jobs.requeue(session, job, now=now, payload=data)
         audit.record(session, actor=principal.actor, action="document.retry", entity="document",
                      entity_id=row_id, org_id=principal.org_id, before={"status": "failed"},
                      after={"status": "received"}, at=now)
-    executor.submit(run_extraction, db, row_id, checked.document, checked.issued)
     return UploadResult(row_id, "received", None, is_new=False)
+
+
+def requeue_extraction(db: Database, principal: Principal, document_id: int, *,
+                       now: datetime) -> dict[str, Any]:
+    """An administrator runs a failed document's extraction again, with all its tries (after
+    fixing the cause: a limit, a worker); answers the job's view."""
+    require_role(principal, ADMIN_ROLES, action="re-queue extraction")
+    with db.session() as session:
+        row = session.get(DocumentRow, document_id)
+        if row is None or row.org_id != principal.org_id:
+            raise NotFound(f"no document {document_id} in your organisation")
+        job = jobs.latest_for_document(session, row.id)
+        if job is None or job.state not in ("failed", "cancelled"):
+            raise WrongState(f"document {document_id} has no failed extraction to re-queue")
+        before = {"job_state": job.state, "error_code": job.error_code}
+        jobs.requeue(session, job, now=now)
+        audit.record(session, actor=principal.actor, action="document.requeue", entity="document",
+                     entity_id=row.id, org_id=principal.org_id, before=before,
+                     after={"job_state": "queued"}, at=now)
+        return jobs.job_view(job)
+
+
+def _job_params(checked: _Checked, filename: str, pages: int | None) -> dict[str, Any]:
+    return {"filename": filename[:255], "media_type": checked.media_type, "pages": pages,
+            "issued": checked.issued.isoformat() if checked.issued else None}
 
 
 def _metadata(info: Any) -> dict[str, Any]:
@@ -225,28 +260,44 @@ def _same_number(session: Session, org_id: int, number: str | None) -> int | Non
     )
 
 
-# --- the background job ----------------------------------------------------------------------
+# --- the extraction job (runs in a worker's child process) -----------------------------------
 
 
-def run_extraction(db: Database, document_id: int, document: Document, issued: date | None) -> None:
-    """Propose the tasks of a stored document and store them (runs in the thread pool)."""
-    from extraction.pipeline import propose
+def run_extraction_job(db: Database, held: jobs.Claim, *, clock: Callable[[], datetime],
+                       delay_seconds: float = 0) -> bool:
+    """Read the job's file again, propose its tasks and store them with the job marked done, in
+    one transaction; False (nothing stored) when the job is no longer this worker's.
+
+    Errors propagate to the worker, which records them on the job (``api.jobs.runner``).
+    ``delay_seconds`` (tests only) makes the job slow on purpose.
+    """
+    from extraction.pipeline import PipelineConfig, propose, read_document
     from models.loaders import pipeline_config
 
-    started = datetime.now(UTC)
-    try:
-        proposal = propose(document, issued=issued, config=pipeline_config())
-    except GiaoviecError as error:
-        _fail(db, document_id, error.code, error.message)
-        return
-    except Exception:  # the job's top-level handler: the document says "failed", the log says why
-        log.exception("extraction_failed", extra=fields(document_id=document_id))
-        _fail(db, document_id, "internal", "extraction failed unexpectedly; the error was logged")
-        return
-    store_proposal(db, document_id, proposal, now=datetime.now(UTC))
+    loaded = jobs.load_input(db, held)
+    if loaded is None or held.document_id is None:
+        return False
+    data, params = loaded
+    jobs.report(db, held, stage="reading", pages=params.get("pages"), now=clock())
+    def reading(page: int, pages: int) -> None:  # OCR, page by page ("đang nhận dạng trang 3/12")
+        jobs.report(db, held, stage="reading", page=page, pages=pages, now=clock())
+
+    document = read_document(data, params["media_type"], filename=params["filename"],
+                             config=PipelineConfig(max_bytes=max(len(data), 1)), progress=reading)
+    jobs.report(db, held, stage="extracting", now=clock())
+    if delay_seconds:
+        time.sleep(delay_seconds)
+    issued = date.fromisoformat(params["issued"]) if params.get("issued") else None
+    started = time.monotonic()
+    proposal = propose(document, issued=issued, config=pipeline_config())
+    with db.session() as session:
+        if not jobs.finish(session, held, now=clock()):
+            return False
+        store_proposal(session, held.document_id, proposal, now=clock(), db=db)
     log.info("proposal_stored", extra=fields(
-        document_id=document_id, tasks=len(proposal.tasks), pipeline=recorded_version(proposal),
-        duration_ms=round((datetime.now(UTC) - started).total_seconds() * 1000)))
+        document_id=held.document_id, job_id=held.job_id, tasks=len(proposal.tasks),
+        pipeline=recorded_version(proposal), duration_ms=round((time.monotonic() - started) * 1000)))
+    return True
 
 
 def recorded_version(proposal: Proposal) -> str:
@@ -255,19 +306,20 @@ def recorded_version(proposal: Proposal) -> str:
     return f"{proposal.pipeline_version}+{model}" if model else proposal.pipeline_version
 
 
-def store_proposal(db: Database, document_id: int, proposal: Proposal, *, now: datetime) -> None:
-    """Store the proposals of a ``received`` document; a secret document's content is sealed."""
-    with db.session() as session:
-        secrecy = session.scalar(select(DocumentRow.secrecy).where(DocumentRow.id == document_id))
-        moved = affected(session.execute(
-            update(DocumentRow).where(DocumentRow.id == document_id, DocumentRow.status == "received")
-            .values(status="extracted", task_count=len(proposal.tasks), reason=proposal.reason,
-                    pipeline_version=recorded_version(proposal), updated_at=now)
-        ))
-        if not moved:
-            return
-        sealer = db.sealer if withheld.is_secret(secrecy) else None
-        session.add_all(proposal_rows(document_id, proposal, now=now, sealer=sealer))
+def store_proposal(session: Session, document_id: int, proposal: Proposal, *, now: datetime,
+                   db: Database) -> None:
+    """The proposals of a ``received`` document, which becomes ``extracted`` (only once: the
+    conditional update lets one transaction through); a secret document's content is sealed
+    with the database's key."""
+    secrecy = session.scalar(select(DocumentRow.secrecy).where(DocumentRow.id == document_id))
+    moved = affected(session.execute(
+        update(DocumentRow).where(DocumentRow.id == document_id, DocumentRow.status == "received")
+        .values(status="extracted", task_count=len(proposal.tasks), reason=proposal.reason,
+                pipeline_version=recorded_version(proposal), updated_at=now)
+    ))
+    if moved:
+        seal = db.sealer if withheld.is_secret(secrecy) else None
+        session.add_all(proposal_rows(document_id, proposal, now=now, sealer=seal))
 
 
 def proposal_rows(document_id: int, proposal: Proposal, *, now: datetime,
@@ -324,24 +376,3 @@ def task_flags(task: TaskProposal) -> list[dict[str, Any]]:
                  for w in task.uncertain_words]
         warnings.append(("ocr_uncertain", ", ".join(words)))
     return flags + [{"name": name, "ok": False, "words": words} for name, words in warnings]
-
-
-def _fail(db: Database, document_id: int, code: str, message: str) -> None:
-    with db.session() as session:
-        session.execute(
-            update(DocumentRow).where(DocumentRow.id == document_id)
-            .values(status="failed", error=message, error_code=code, updated_at=datetime.now(UTC))
-        )
-    log.warning("document_failed", extra=fields(document_id=document_id, code=code))
-
-
-def fail_stale(db: Database, *, now: datetime) -> int:
-    """Mark documents whose extraction was lost (the service stopped) as failed; uploading the
-    file again extracts it anew."""
-    with db.session() as session:
-        return affected(session.execute(
-            update(DocumentRow)
-            .where(DocumentRow.status == "received", DocumentRow.created_at < now - STALE_AFTER)
-            .values(status="failed", error_code="internal", updated_at=now,
-                    error="the service stopped before extraction finished; upload the file again")
-        ))

@@ -20,10 +20,10 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from api.db.session import Database, affected
-from api.db.tables import DocumentRow, ProposalRow, TrainingExample
+from api.db.tables import DocumentRow, JobRow, ProposalRow, TrainingExample
 from api.errors import Forbidden, InvalidRequest, NotFound, UndecidedProposals, VersionConflict, WrongState
 from api.sealing import Sealer
-from api.services import audit, feed, withheld
+from api.services import audit, feed, jobs, withheld
 from api.services.auth import PUBLISH_ROLES, READ_ROLES, REVIEW_ROLES, Principal, require_role
 from api.services.documents import OPEN_STATUSES, window_state
 from api.services.feed import FeedContext
@@ -65,6 +65,7 @@ def get_document(db: Database, principal: Principal, document_id: int, *, now: d
         proposals = session.scalars(
             select(ProposalRow).where(ProposalRow.document_id == row.id).order_by(ProposalRow.ordinal)
         ).all()
+        job = jobs.latest_for_document(session, row.id)
     may_read = principal.may_read(row.secrecy)
     counts: dict[str, int] = {}
     for p in proposals:
@@ -73,7 +74,21 @@ def get_document(db: Database, principal: Principal, document_id: int, *, now: d
     view["text"] = row.text if may_read else None
     view["content_withheld"] = not may_read
     view["proposals"] = [proposal_view(p, may_read=may_read, db=db) for p in proposals]
+    view["job"] = job_progress(job)
     return view
+
+
+def job_progress(job: JobRow | None) -> dict[str, Any] | None:
+    """Where the document's extraction stands: ``state`` (queued, running, done, failed,
+    cancelled), ``stage`` (queued, starting, reading page ``page`` of ``pages``, extracting,
+    done), tries, and the last error's code (kept while a retry waits)."""
+    if job is None:
+        return None
+    return {"id": job.id, "state": job.state, "stage": job.stage, "page": job.page, "pages": job.pages,
+            "attempts": job.attempts, "max_attempts": job.max_attempts,
+            "next_attempt_at": job.run_after.isoformat() if job.state == "queued" else None,
+            "error_code": job.error_code, "error": job.error,
+            "updated_at": job.updated_at.isoformat()}
 
 
 def open_document(db: Database, principal: Principal, document_id: int, *, now: datetime) -> dict[str, Any]:

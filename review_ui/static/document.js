@@ -814,12 +814,27 @@
     state.proposals = proposalList(data);
     if (WORKING.has(data.status)) {
       renderHeader();
-      sourceBox.textContent = GV.t("document_extracting");
+      sourceBox.textContent = jobProgress(data.job);
       renderToolbar();
       setTimeout(() => load().catch((err) => GV.flash(err.message, "error")), POLL_MS);
       return;
     }
     renderAll();
+    if (data.status === "failed") sourceBox.replaceChildren(GV.el("p", { class: "job-failed", role: "alert" }, jobProgress(data.job)));
+  }
+
+  // Where the extraction job stands (GET /api/v1/documents/{id} → job), in words.
+  function jobProgress(job) {
+    if (!job) return GV.t("document_extracting");
+    const reason = GV.messages.errors[job.error_code] || job.error || "";
+    const counts = { attempts: job.attempts, max: job.max_attempts, code: job.error_code, reason };
+    if (job.state === "failed" || job.state === "cancelled") return GV.t("job_failed", counts);
+    if (job.state === "queued") return job.error_code ? GV.t("job_retry", counts) : GV.t("job_queued");
+    if (job.stage === "reading") {
+      return job.page && job.pages ? GV.t("job_reading_page", { page: job.page, pages: job.pages }) : GV.t("job_reading");
+    }
+    if (job.stage === "extracting") return GV.t("job_extracting");
+    return GV.t("document_extracting");
   }
 
   GV.showUser()

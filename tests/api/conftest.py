@@ -9,18 +9,13 @@ creating their own organisation.
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import tempfile
 import uuid
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from api_helpers import BASE_URL, SECRET, Clock, Team, sample_bytes, upload, wait_until_extracted
+from cluster import LocalPostgres
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -36,48 +31,20 @@ def pytest_configure(config: pytest.Config) -> None:
 # --- PostgreSQL ------------------------------------------------------------------------------
 
 
-def _postgres_bin() -> Path | None:
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
-    return found[-1].parent if found else None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[LocalPostgres]:
+    """A throwaway PostgreSQL server for the session (``cluster.LocalPostgres``); stopped at the end."""
+    server = LocalPostgres().start()
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str]:
-    """A throwaway PostgreSQL server with an empty database ``giaoviec``; stopped at the end."""
-    bindir = _postgres_bin()
-    if bindir is None:
-        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
-    root = Path(tempfile.mkdtemp(prefix="giaoviec-pg-"))
-    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    if as_postgres:
-        shutil.chown(root, "postgres", "postgres")
-    data, port = root / "data", _free_port()
-
-    def run(*args: str) -> None:
-        subprocess.run([*as_postgres, *args], check=True, capture_output=True, timeout=120)
-
-    run(str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
-        "--locale=C")
-    options = (f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
-               "-c synchronous_commit=off -c full_page_writes=off")
-    run(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "server.log"), "-w", "-t", "60",
-        "-o", options, "start")
-    try:
-        import psycopg
-
-        with psycopg.connect(f"host=127.0.0.1 port={port} user=postgres dbname=postgres",
-                             autocommit=True) as connection:
-            connection.execute("CREATE DATABASE giaoviec")
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/giaoviec"
-    finally:
-        run(str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop")
-        shutil.rmtree(root, ignore_errors=True)
+def postgres_url(postgres_server: LocalPostgres) -> str:
+    """An empty database ``giaoviec`` on the session's PostgreSQL server."""
+    return postgres_server.create_database("giaoviec")
 
 
 # --- the app ---------------------------------------------------------------------------------
@@ -99,7 +66,7 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
                     data_dir=tmp_path_factory.mktemp("data"), secret_key=SECRET, max_upload_mb=1,
                     auto_migrate=True, log_level="WARNING", webhook_max_attempts=4,
                     webhook_backoff_seconds=0.05, webhook_poll_seconds=0.05, webhook_timeout_seconds=5,
-                    webhook_allowed_hosts=["127.0.0.1"])
+                    webhook_allowed_hosts=["127.0.0.1"], worker_processes=1, worker_poll_seconds=0.1)
 
 
 @pytest.fixture(scope="session")
@@ -110,7 +77,7 @@ def app_clock() -> Clock:
 @pytest.fixture(scope="session")
 def app(settings: Settings, app_clock: Clock) -> Iterator[FastAPI]:
     application = create_app(settings, clock=app_clock)
-    with TestClient(application, base_url=BASE_URL):  # runs the lifespan: migrations, executor
+    with TestClient(application, base_url=BASE_URL):  # runs the lifespan: migrations, worker process
         yield application
 
 

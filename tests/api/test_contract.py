@@ -42,7 +42,7 @@ def contract_identities(app: FastAPI) -> dict[str, dict[str, str]]:
 
 class _WithoutLifespan:
     """The app for schemathesis without its lifespan: the test session's app is running already,
-    and schemathesis would otherwise shut it down (database, executor, dispatcher) afterwards."""
+    and schemathesis would otherwise shut it down (database, workers, dispatcher) afterwards."""
 
     def __init__(self, app: FastAPI) -> None:
         self.app = app

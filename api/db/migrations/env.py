@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection, create_engine
 
+from api.db.migrations_filter import ours
 from api.db.tables import Base
 
 config = context.config
@@ -24,7 +25,7 @@ def run() -> None:
 
 def _migrate(connection: Connection) -> None:
     context.configure(connection=connection, target_metadata=target_metadata,
-                      render_as_batch=True, compare_type=True)
+                      render_as_batch=True, compare_type=True, include_name=ours)
     with context.begin_transaction():
         context.run_migrations()
 
