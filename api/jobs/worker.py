@@ -17,9 +17,9 @@ import time
 from typing import Any
 
 from api.db.session import Database
-from api.sealing import sealer_for
 from api.jobs.runner import Limits, Stop, clock, execute
 from api.logging import fields
+from api.sealing import sealer_for
 from api.services import jobs
 from api.settings import Settings
 from extraction.errors import GiaoviecError

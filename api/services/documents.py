@@ -32,7 +32,7 @@ from api.db.tables import DocumentRow, ProposalRow
 from api.errors import NotFound, SecrecyRefused, UploadTooLarge, WrongState
 from api.logging import fields
 from api.messages_vi import TOP_SECRET_RULE
-from api.sealing import Sealer
+from api.sealing import Sealer, seal_bytes
 from api.services import audit, jobs, withheld
 from api.services.auth import UPLOAD_ROLES, Principal, require_role
 from extraction.calendar import VIETNAM_TZ, default_calendar
@@ -196,13 +196,14 @@ def _store(*, db: Database, principal: Principal, checked: _Checked, filename: s
                             "number": row.number, "secrecy": row.secrecy,
                             "secrecy_note": info.secrecy_note if info.secrecy else None,
                             "possible_duplicate_of": duplicate}, at=now)
-        jobs.enqueue(session, document_id=row.id, payload=data, policy=policy, now=now,
-                     params=_job_params(checked, filename, row.page_count))
+        jobs.enqueue(session, document_id=row.id, payload=_payload(db, row.id, data, is_secret), policy=policy,
+                     now=now, params=_job_params(checked, filename, row.page_count))
     return row
 
 
 def _retry(*, db: Database, principal: Principal, row_id: int, data: bytes, filename: str,
            checked: _Checked, now: datetime, policy: jobs.JobPolicy) -> UploadResult:
+    data = _payload(db, row_id, data, withheld.is_secret(checked.info.secrecy))
     with db.session() as session:
         job = jobs.latest_for_document(session, row_id)
         params = _job_params(checked, filename, len(checked.document.offsets.page_numbers) or None)
@@ -218,6 +219,11 @@ def _retry(*, db: Database, principal: Principal, row_id: int, data: bytes, file
                      entity_id=row_id, org_id=principal.org_id, before={"status": "failed"},
                      after={"status": "received"}, at=now)
     return UploadResult(row_id, "received", None, is_new=False)
+
+
+def _payload(db: Database, document_id: int, data: bytes, is_secret: bool) -> bytes:
+    """The file the job reads again: a secret document's is kept sealed, never in clear."""
+    return seal_bytes(db.sealer, data, label=jobs.payload_label(document_id)) if is_secret else data
 
 
 def requeue_extraction(db: Database, principal: Principal, document_id: int, *,

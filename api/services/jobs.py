@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from api.db.session import Database, affected
 from api.db.tables import DocumentRow, JobRow
 from api.errors import InvalidRequest, JobCancelled, NotFound, WorkerLost
+from api.sealing import BYTES_PREFIX, open_bytes
 from api.settings import Settings
 
 EXTRACT = "extract"
@@ -226,7 +227,14 @@ def load_input(db: Database, held: Claim) -> tuple[bytes, dict[str, Any]] | None
         job = session.get(JobRow, held.job_id)
         if job is None or job.token != held.token or job.payload is None:
             return None
-        return job.payload, dict(job.params)
+        payload = job.payload
+    if payload.startswith(BYTES_PREFIX):  # a Mật / Tối mật document's file is kept sealed
+        payload = open_bytes(db.sealer, payload, label=payload_label(job.document_id))
+    return payload, dict(job.params)
+
+
+def payload_label(document_id: int | None) -> str:
+    return f"document:{document_id}:file"
 
 
 def _held(held: Claim) -> Any:
