@@ -32,6 +32,10 @@ MESSAGES: dict[str, str] = {
     "E111": "Tên đăng nhập hoặc mật khẩu không đúng.",
     "E112": "Đường dẫn hoặc phương thức không tồn tại.",
     "E113": "Đăng nhập sai quá nhiều lần. Hãy chờ 15 phút rồi thử lại, hoặc liên hệ quản trị hệ thống.",
+    "E120": (
+        "Thời hạn không nhất quán: thời hạn loại «ngày cụ thể» hoặc «giai đoạn» phải có ngày, "
+        "chu kỳ chỉ dùng cho thời hạn định kỳ. Hãy chọn ngày hoặc đổi loại thời hạn."
+    ),
     "internal": "Hệ thống gặp lỗi ngoài dự kiến. Hãy thử lại sau hoặc báo quản trị hệ thống.",
 }
 

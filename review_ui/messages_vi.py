@@ -96,6 +96,8 @@ UI: dict[str, str] = {
     "field_deadline_words": "Nguyên văn",
     "field_deadline_date": "Ngày",
     "field_kind": "Loại thời hạn",
+    "date_placeholder": "ngày/tháng/năm",
+    "date_invalid": "Ngày không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 31/12/2026.",
     "field_recurrence": "Chu kỳ",
     "field_add_body": "Thêm cơ quan…",
     "remove_body": "Bỏ {name}",

@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 
 from api.db.session import Database, affected
 from api.db.tables import DocumentRow, ProposalRow, TrainingExample
-from api.errors import Forbidden, InvalidRequest, NotFound, UndecidedProposals, VersionConflict, WrongState
-from api.services import audit, feed
+from api.errors import Forbidden, InvalidDeadline, InvalidRequest, NotFound, UndecidedProposals, VersionConflict, WrongState
+from api.services import audit, checks, feed
 from api.services.auth import PUBLISH_ROLES, READ_ROLES, REVIEW_ROLES, Principal, require_role
 from api.services.documents import OPEN_STATUSES, window_state
 from api.services.feed import FeedContext
@@ -194,14 +194,20 @@ def decide(db: Database, principal: Principal, proposal_id: int, *, version: int
         if proposal.version != version:
             raise _conflict(proposal)
         before = _snapshot(proposal)
+        if "deadline" in changes:
+            changes = {**changes, "deadline": checks.consistent_deadline(changes["deadline"])}
         changed = {k: v for k, v in changes.items() if k in EDITABLE_FIELDS and before[k] != v}
         if status == "edited" and not changed:
             raise InvalidRequest("status 'edited' needs a changed text, lead, support or deadline")
         if status == "accepted" and changed:
             status = "edited"
-        _update_proposal(session, proposal, version=version,
-                         values={**changed, "status": status, "decided_by": principal.actor,
-                                 "decided_at": now, "updated_at": now})
+        if status != "rejected":
+            checks.consistent_deadline(changed.get("deadline", before["deadline"]))
+        values = {**changed, "status": status, "decided_by": principal.actor,
+                  "decided_at": now, "updated_at": now}
+        if changed:
+            values["flags"] = _flags_after(proposal, document, {**before, **changed}, set(changed))
+        _update_proposal(session, proposal, version=version, values=values)
         after = _snapshot(proposal)
         audit.record(session, actor=principal.actor, action=f"proposal.{_verb(status)}",
                      entity="proposal", entity_id=proposal.id, org_id=principal.org_id,
@@ -222,12 +228,16 @@ def add_task(db: Database, principal: Principal, document_id: int, *, start: int
         _require_clearance(principal, document)
         _open_for_review(session, document, now=now)
         text = _selection(document, start, end, text)
+        deadline = checks.consistent_deadline(deadline)
+        fields = {"text": text, "lead": list(lead), "support": list(support), "deadline": deadline,
+                  "product": product}
         ordinal = (session.scalar(select(func.max(ProposalRow.ordinal))
                                   .where(ProposalRow.document_id == document.id)) or 0) + 1
         proposal = ProposalRow(
             document_id=document.id, ordinal=ordinal, text=text, span_start=start, span_end=end,
             page=None, lead=list(lead), support=list(support), deadline=deadline, confidence=None,
-            product=product, spans=None, flags=[], provenance={f: f"human:{principal.actor}" for f in EDITABLE_FIELDS},
+            product=product, spans=None, flags=_flags_after(None, document, fields, set(EDITABLE_FIELDS)),
+            provenance={f: f"human:{principal.actor}" for f in EDITABLE_FIELDS},
             model_output=None, pipeline_version=document.pipeline_version, status="added",
             origin="human", version=1, decided_by=principal.actor, decided_at=now,
             created_at=now, updated_at=now,
@@ -259,6 +269,8 @@ def accept_all(db: Database, principal: Principal, document_id: int, *, min_conf
         for proposal in proposals:
             if proposal.confidence is None or proposal.confidence < min_confidence:
                 continue
+            if checks.deadline_problem(proposal.deadline):
+                continue  # the reviewer must give the date first
             before = _snapshot(proposal)
             _update_proposal(session, proposal, version=proposal.version,
                              values={"status": "accepted", "decided_by": principal.actor,
@@ -291,6 +303,11 @@ def publish(db: Database, principal: Principal, document_id: int, *, now: dateti
                 f"{len(undecided)} proposal(s) are not decided yet; accept, edit or reject each "
                 "before publishing", undecided=undecided)
         tasks = [p for p in proposals if p.status in PUBLISHED_TASK]
+        inconsistent = [p.id for p in tasks if checks.deadline_problem(p.deadline)]
+        if inconsistent:
+            raise InvalidDeadline(
+                f"{len(inconsistent)} task(s) have a deadline whose kind and date contradict each "
+                "other; correct them before publishing", proposals=inconsistent)
         feed.publish_tasks(session, document=document, tasks=tasks, actor=principal.actor, now=now,
                            context=feed_context)
         audit.record(session, actor=principal.actor, action="document.publish", entity="document",
@@ -411,6 +428,15 @@ def _selection(document: DocumentRow, start: int, end: int, text: str | None) ->
     if not 0 <= start < end <= len(document.text):
         raise InvalidRequest(f"the selection [{start}, {end}) is outside the text (0–{len(document.text)})")
     return text or document.text[start:end]
+
+
+def _flags_after(proposal: ProposalRow | None, document: DocumentRow, fields: dict[str, Any],
+                 changed: set[str]) -> list[dict[str, Any]]:
+    return checks.task_flags(
+        text=fields["text"], lead=list(fields["lead"]), support=list(fields["support"]),
+        deadline=fields["deadline"], product=fields["product"], issuer=document.issuer,
+        old_flags=[normalise_flag(f) for f in (proposal.flags or [])] if proposal else [],
+        changed=changed, confidence=proposal.confidence if proposal else None)
 
 
 def _snapshot(p: ProposalRow) -> dict[str, Any]:

@@ -113,6 +113,21 @@ const GV = (() => {
     return m ? `${m[3]}/${m[2]}/${m[1]}` : String(iso);
   }
 
+  // "31/12/2026" (or "31-12-2026", or "2026-12-31") → "2026-12-31"; "" → ""; anything else,
+  // or a day that does not exist → null. Every date field reads and shows dd/mm/yyyy.
+  function parseDate(text) {
+    const value = String(text || "").trim();
+    if (!value) return "";
+    let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+    let day, month, year;
+    if (m) [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    else if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value))) [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    else return null;
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+    return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  }
+
   function documentStatus(status) {
     return messages.document_status[status] || status || "";
   }
@@ -171,7 +186,7 @@ const GV = (() => {
   });
 
   return {
-    messages, t, api, flatDocument, ApiError, flash, el, formatDate, documentStatus, windowLabel, me,
+    messages, t, api, flatDocument, ApiError, flash, el, formatDate, parseDate, documentStatus, windowLabel, me,
     isApprover, isReviewer, showUser, logout, isTyping, csrfHeaders, goToLogin, describeProblem,
   };
 })();

@@ -365,7 +365,8 @@
     if (passing.length) {
       const names = passing.map((check) => GV.messages.flags[check.name] || GV.messages.flag_unknown);
       const summary = GV.t(failing.length ? "checks_other_ok" : "checks_all_ok", { n: passing.length });
-      items.push(GV.el("li", { class: "flag flag-ok", title: names.join(" · "), dataset: { flag: "ok" } }, `✓ ${summary}`));
+      items.push(GV.el("li", { class: "flag flag-ok", title: names.join(" · "),
+        dataset: { flag: "ok", passing: passing.map((check) => check.name).join(" ") } }, `✓ ${summary}`));
     }
     list.replaceChildren(...items);
     list.hidden = items.length === 0;
@@ -432,7 +433,7 @@
     const date = card.querySelector(".deadline-date");
     const kind = card.querySelector(".deadline-kind");
     const recurrence = card.querySelector(".deadline-recurrence");
-    date.value = deadline.date || "";
+    date.value = GV.formatDate(deadline.date);
     kind.value = deadline.kind || "none";
     recurrence.value = deadline.recurrence || "";
     if (deadline.text) {
@@ -443,6 +444,10 @@
     const syncRecurrence = () => { recurrence.hidden = kind.value !== "recurring"; };
     kind.addEventListener("change", syncRecurrence);
     syncRecurrence();
+    // The card's type follows the date picked: a date on a "không thời hạn" card makes it a date.
+    date.addEventListener("change", () => {
+      if (GV.parseDate(date.value) && kind.value === "none") kind.value = "date";
+    });
 
     const button = (action) => card.querySelector(`[data-action="${action}"]`);
     const closed = isClosed();
@@ -467,7 +472,7 @@
         deadline: {
           text: deadline.text ?? null,
           kind: kind.value,
-          date: date.value || null,
+          date: GV.parseDate(date.value) === "" ? null : GV.parseDate(date.value),
           recurrence: kind.value === "recurring" ? recurrence.value || null : null,
         },
       }),
@@ -656,10 +661,7 @@
     const controls = state.editing.get(id);
     if (!controls) return;
     const fields = controls.fields();
-    if (!fields.lead.length) {
-      controls.say(GV.t("lead_required"), "error");
-      return;
-    }
+    if (!checkFields(controls, fields)) return;
     const p = state.proposals.find((q) => q.id === id);
     try {
       // "accepted" with changed fields is stored as "edited" by the service (api/services/review.py).
@@ -671,6 +673,20 @@
     } catch (err) {
       await handleError(id, err);
     }
+  }
+
+  // What the browser can tell before asking: a lead, a real day. The deadline's kind and date
+  // together are checked by the server (a 422 whose sentence the card shows).
+  function checkFields(controls, fields) {
+    if (!fields.lead.length) {
+      controls.say(GV.t("lead_required"), "error");
+      return false;
+    }
+    if (fields.deadline.date === null && GV.parseDate(controls.card.querySelector(".deadline-date").value) === null) {
+      controls.say(GV.t("date_invalid"), "error");
+      return false;
+    }
+    return true;
   }
 
   function sameList(a, b) {
@@ -710,10 +726,7 @@
 
   async function saveNewCard(controls) {
     const fields = controls.fields();
-    if (!fields.lead.length) {
-      controls.say(GV.t("lead_required"), "error");
-      return;
-    }
+    if (!checkFields(controls, fields)) return;
     const { start, end } = controls.selection;
     try {
       const { data } = await GV.api("POST", `/api/v1/documents/${encodeURIComponent(documentId)}/proposals`, {

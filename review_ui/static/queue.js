@@ -148,7 +148,12 @@
     }
     const formData = new FormData();
     formData.append("file", file);
-    if (form.issued.value) formData.append("issued", form.issued.value);
+    const issued = GV.parseDate(form.issued.value);
+    if (issued === null) {
+      say(GV.t("date_invalid"), "error");
+      return;
+    }
+    if (issued) formData.append("issued", issued);
     submit.disabled = true;
     progress.hidden = false;
     progress.value = 0;

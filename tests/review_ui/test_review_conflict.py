@@ -34,7 +34,7 @@ def test_review_conflict_shows_message_and_reloads_card(server, new_page, login,
     expect(stale.locator(".card-message")).to_have_text(CONFLICT)
     # The card now shows the other reviewer's decision, and the edit was not stored.
     expect(stale).to_have_attribute("data-status", "accepted")
-    expect(stale.locator(".deadline-date")).to_have_value("2026-06-30")
+    expect(stale.locator(".deadline-date")).to_have_value("30/06/2026")
 
     # With the fresh version the second reviewer can decide.
     stale.get_by_role("button", name="Từ chối").click()
