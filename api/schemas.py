@@ -75,6 +75,26 @@ class ProposalCreate(_Body):
     product: str | None = Field(None, max_length=2000)
 
 
+class DocumentPatch(_Body):
+    """Corrections of a document's metadata before publishing; each given field replaces the
+    stored one (null clears it). A corrected issue date moves the review window."""
+
+    type: str | None = Field(None, max_length=100, description='"Kết luận", "Chỉ thị", ...')
+    number: str | None = Field(None, max_length=100, description='Number and symbol, "226-KL/TW".')
+    issued: dt.date | None = Field(None, description="Issue date YYYY-MM-DD.")
+    issuer: str | None = Field(None, max_length=300)
+    signer: str | None = Field(None, max_length=200)
+    secrecy: Literal["Mật", "Tối mật", "Tuyệt mật"] | None = Field(
+        None, description="null: not secret. Tuyệt mật is refused (QC 08 Art. 5).")
+
+    def changes(self) -> dict[str, object]:
+        out: dict[str, object] = {}
+        for name in self.model_fields_set:
+            value = getattr(self, name)
+            out[name] = value.strip() or None if isinstance(value, str) and name != "secrecy" else value
+        return out
+
+
 class AcceptAllIn(_Body):
     min_confidence: float | None = Field(None, ge=0, le=1)
 

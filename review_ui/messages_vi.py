@@ -128,6 +128,23 @@ UI: dict[str, str] = {
     "meta_issued": "Ngày ban hành",
     "meta_due": "Hạn phân loại",
     "meta_status": "Trạng thái",
+    "meta_edit": "Sửa thông tin văn bản",
+    "meta_title": "Thông tin văn bản",
+    "meta_issuer": "Cơ quan ban hành",
+    "meta_signer": "Người ký",
+    "meta_secrecy": "Độ mật",
+    "meta_saved": "Đã lưu thông tin văn bản.",
+    "secrecy_none": "Không mật",
+    "no_printed_date": (
+        "Văn bản không ghi ngày ban hành: hạn phân loại đang tạm tính từ ngày tải lên. "
+        "Hãy nhập ngày ban hành để tính đúng hạn."
+    ),
+    "no_printed_date_fix": "Nhập ngày ban hành",
+    "days_left": "còn {n} ngày làm việc",
+    "days_overdue": "quá hạn {n} ngày làm việc",
+    "duplicate_of": "Có thể trùng với văn bản đã có cùng số, ký hiệu ({number}).",
+    "duplicate_open": "Mở văn bản kia",
+    "duplicate_mark": "Có thể trùng",
     "legend": "Chú thích",
     "legend_task": "Nhiệm vụ",
     "legend_lead": "Chủ trì",

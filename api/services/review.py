@@ -21,10 +21,18 @@ from sqlalchemy.orm import Session
 
 from api.db.session import Database, affected
 from api.db.tables import DocumentRow, ProposalRow, TrainingExample
-from api.errors import Forbidden, InvalidDeadline, InvalidRequest, NotFound, UndecidedProposals, VersionConflict, WrongState
+from api.errors import Forbidden, InvalidDeadline, InvalidRequest, SecrecyRefused, NotFound, UndecidedProposals, VersionConflict, WrongState
 from api.services import audit, checks, feed
 from api.services.auth import PUBLISH_ROLES, READ_ROLES, REVIEW_ROLES, Principal, require_role
-from api.services.documents import OPEN_STATUSES, window_state
+from api.messages_vi import TOP_SECRET_RULE
+from api.services.documents import (
+    OPEN_STATUSES,
+    SECRET_LEVELS,
+    TOP_SECRET,
+    review_due,
+    same_number,
+    window_state,
+)
 from api.services.feed import FeedContext
 
 DECIDABLE = ("accepted", "edited", "rejected")
@@ -93,6 +101,46 @@ def open_document(db: Database, principal: Principal, document_id: int, *, now: 
         return {"id": row.id, "status": row.status, "opened": bool(moved)}
 
 
+def edit_document(db: Database, principal: Principal, document_id: int, *, changes: dict[str, Any],
+                  now: datetime, review_days: int) -> None:
+    """Correct a document's metadata while it is open for review (audited ``document.edit``).
+
+    A corrected issue date moves the review window; a corrected number is checked again
+    against the organisation's other documents; a Mật or Tối mật marking drops the full text
+    (QC 08 Art. 5.2), and Tuyệt mật is refused (Art. 5).
+    """
+    require_role(principal, REVIEW_ROLES, action="correct documents")
+    if changes.get("secrecy") == TOP_SECRET:
+        raise SecrecyRefused("a Tuyệt mật document is not kept on the system; remove it instead",
+                             rule=TOP_SECRET_RULE, rule_source="Quy chế 08-QC/TW của Ban Bí thư, Điều 5")
+    with db.session() as session:
+        document = _document(session, principal, document_id)
+        _require_clearance(principal, document)
+        _open_for_review(session, document, now=now)
+        before = {name: _plain(getattr(document, name)) for name in changes}
+        changed = {k: v for k, v in changes.items() if _plain(v) != before[k]}
+        if not changed:
+            return
+        values: dict[str, Any] = {**changed, "updated_at": now}
+        if "issued" in changed:
+            values["review_due"] = review_due(changed["issued"], document.created_at, review_days)
+        if "number" in changed:
+            values["possible_duplicate_of"] = same_number(session, document.org_id, changed["number"],
+                                                          besides=document.id)
+        if changed.get("secrecy") in SECRET_LEVELS:
+            values["text"] = None
+        after = {k: _plain(v) for k, v in values.items() if k not in ("updated_at", "text")}
+        before = {k: _plain(getattr(document, k)) for k in after}
+        session.execute(update(DocumentRow).where(DocumentRow.id == document.id).values(**values))
+        audit.record(session, actor=principal.actor, action="document.edit", entity="document",
+                     entity_id=document.id, org_id=principal.org_id, before=before, after=after,
+                     at=now)
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
 def get_proposal(db: Database, principal: Principal, proposal_id: int) -> dict[str, Any]:
     require_role(principal, READ_ROLES, action="read proposals")
     with db.session(read_only=True) as session:
@@ -123,6 +171,8 @@ def document_summary(row: DocumentRow, *, now: datetime, counts: dict[str, int],
         "reason": row.reason,
         "pipeline_version": row.pipeline_version,
         "review_due": row.review_due.isoformat(),
+        # The window counts from the printed issue date, or from the upload when none is known.
+        "review_from": "issued" if row.issued else "upload",
         "window_state": state,
         "working_days_left": left,
         "possible_duplicate_of": row.possible_duplicate_of,

@@ -136,6 +136,12 @@ const GV = (() => {
     return { ok: t("window_ok"), due_soon: t("window_due_soon"), overdue: t("window_overdue") }[state] || "";
   }
 
+  // Working days left in the review window, or how many it is overdue (negative counts).
+  function daysLabel(left) {
+    if (typeof left !== "number") return "";
+    return left < 0 ? t("days_overdue", { n: -left }) : t("days_left", { n: left });
+  }
+
   // A document with its metadata ({type, number, issued, ...}) lifted to the top level.
   function flatDocument(data) {
     return { ...(data.metadata || {}), ...data };
@@ -186,7 +192,7 @@ const GV = (() => {
   });
 
   return {
-    messages, t, api, flatDocument, ApiError, flash, el, formatDate, parseDate, documentStatus, windowLabel, me,
+    messages, t, api, flatDocument, ApiError, flash, el, formatDate, parseDate, documentStatus, windowLabel, daysLabel, me,
     isApprover, isReviewer, showUser, logout, isTyping, csrfHeaders, goToLogin, describeProblem,
   };
 })();

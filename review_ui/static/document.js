@@ -116,7 +116,70 @@
     const status = document.getElementById("doc-status");
     status.textContent = GV.documentStatus(doc.status);
     status.className = `status status-${doc.status}`;
+    document.getElementById("doc-days").textContent = isClosed() ? "" : GV.daysLabel(doc.working_days_left);
+    const reviewer = GV.isReviewer(state.user) && !isClosed() && !WORKING.has(doc.status);
+    document.getElementById("meta-edit").hidden = !reviewer;
+    document.getElementById("no-date-notice").hidden = !(doc.review_from === "upload" && !isClosed());
+    document.getElementById("no-date-fix").hidden = !reviewer;
+    const duplicate = doc.possible_duplicate_of;
+    document.getElementById("duplicate-notice").hidden = !duplicate;
+    if (duplicate) {
+      document.getElementById("duplicate-text").textContent = GV.t("duplicate_of", { number: doc.number || "" });
+      document.getElementById("duplicate-link").href = `/review/documents/${encodeURIComponent(duplicate)}`;
+    }
   }
+
+  // --- the document's own metadata ---------------------------------------------------------------
+
+  const META_FIELDS = ["type", "number", "issued", "issuer", "signer", "secrecy"];
+  const metaDialog = document.getElementById("meta-dialog");
+  const metaForm = document.getElementById("meta-form");
+  const metaError = document.getElementById("meta-error");
+
+  function openMetaDialog(focus = "type") {
+    for (const name of META_FIELDS) {
+      const value = state.doc[name] || "";
+      metaForm.elements[name].value = name === "issued" ? GV.formatDate(value) : value;
+    }
+    metaError.hidden = true;
+    metaDialog.showModal();
+    metaForm.elements[focus].focus();
+  }
+
+  function metaChanges() {
+    const changes = {};
+    for (const name of META_FIELDS) {
+      let value = metaForm.elements[name].value.trim();
+      if (name === "issued") {
+        value = GV.parseDate(value);
+        if (value === null) throw new Error(GV.t("date_invalid"));
+      }
+      if ((value || null) !== (state.doc[name] || null)) changes[name] = value || null;
+    }
+    return changes;
+  }
+
+  metaForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    metaError.hidden = true;
+    try {
+      const changes = metaChanges();
+      if (Object.keys(changes).length) {
+        const { data } = await GV.api("PATCH", `/api/v1/documents/${encodeURIComponent(documentId)}`, { json: changes });
+        state.doc = { ...GV.flatDocument(data), proposals: undefined };
+        renderHeader();
+        renderToolbar();
+        GV.flash(GV.t("meta_saved"), "ok");
+      }
+      metaDialog.close();
+    } catch (err) {
+      metaError.textContent = err.message;
+      metaError.hidden = false;
+    }
+  });
+  document.getElementById("meta-cancel").addEventListener("click", () => metaDialog.close());
+  document.getElementById("meta-edit").addEventListener("click", () => openMetaDialog());
+  document.getElementById("no-date-fix").addEventListener("click", () => openMetaDialog("issued"));
 
   function renderToolbar() {
     const total = state.proposals.length;
@@ -782,7 +845,7 @@
 
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (helpDialog.open || publishDialog.open) {
+    if (helpDialog.open || publishDialog.open || metaDialog.open) {
       if (event.key === "?" && helpDialog.open) helpDialog.close();
       return;
     }
