@@ -101,6 +101,8 @@ UI: dict[str, str] = {
     "field_recurrence": "Chu kỳ",
     "field_add_body": "Thêm cơ quan…",
     "remove_body": "Bỏ {name}",
+    "body_ended": "không còn từ sau {date}",
+    "body_ended_successor": "không còn từ sau {date}, nay là {successor}",
     "none_given": "(chưa có)",
     "confidence": "Độ tin cậy",
     "checks_all_ok": "Đạt cả {n} tiêu chí rõ",

@@ -352,41 +352,71 @@
       renderChips();
     }
 
+    // The options always answer the text in the box: typing drops the old ones at once, and a
+    // key pressed before the answer arrives waits for it. Nothing is highlighted until the
+    // user moves, so Enter on a typed name adds that name, never a guess.
+    let pending = null;
+
     async function search() {
       const q = input.value.trim();
       const mine = ++query;
       if (!q) { close(); return; }
+      let found = [];
       try {
         const { data } = await GV.api("GET", `/api/v1/bodies?q=${encodeURIComponent(q)}`);
-        if (mine !== query) return;
-        options = (Array.isArray(data) ? data : data.items || []).map(bodyName).filter(Boolean);
+        found = Array.isArray(data) ? data : data.items || [];
       } catch (err) {
-        options = [];
+        found = [];
       }
-      list.replaceChildren(...options.map((name, i) => {
-        const li = GV.el("li", { role: "option", id: `${listId}-${i}`, class: "combo-option", "aria-selected": "false" }, name);
+      if (mine !== query) return;
+      options = found.filter((o) => bodyName(o));
+      list.replaceChildren(...options.map((option, i) => {
+        const name = bodyName(option);
+        const li = GV.el("li", { role: "option", id: `${listId}-${i}`, class: "combo-option", "aria-selected": "false" });
+        li.append(GV.el("span", { class: "option-name" }, name));
+        if (option.ended) {
+          li.classList.add("combo-option-ended");
+          const note = option.successor_name
+            ? GV.t("body_ended_successor", { date: GV.formatDate(option.valid_to), successor: option.successor_name })
+            : GV.t("body_ended", { date: GV.formatDate(option.valid_to) });
+          li.append(GV.el("span", { class: "option-note" }, note));
+        }
         li.addEventListener("mousedown", (event) => { event.preventDefault(); pick(name); });
         return li;
       }));
       list.hidden = options.length === 0;
       input.setAttribute("aria-expanded", String(!list.hidden));
-      highlight(options.length ? 0 : -1);
+      highlight(-1);
     }
 
-    input.addEventListener("input", () => {
+    function searchSoon() {
       clearTimeout(timer);
-      timer = setTimeout(search, BODY_SEARCH_DELAY_MS);
-    });
-    input.addEventListener("keydown", (event) => {
-      if (event.key === "ArrowDown" && options.length) {
+      options = [];
+      close();
+      pending = new Promise((resolve) => {
+        timer = setTimeout(() => search().finally(resolve), BODY_SEARCH_DELAY_MS);
+      });
+      const mine = pending;
+      pending.then(() => { if (pending === mine) pending = null; });
+    }
+
+    async function settled() {
+      if (pending) await pending;
+    }
+
+    input.addEventListener("input", searchSoon);
+    input.addEventListener("keydown", async (event) => {
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
         event.preventDefault();
-        highlight(Math.min(active + 1, options.length - 1));
-      } else if (event.key === "ArrowUp" && options.length) {
-        event.preventDefault();
-        highlight(Math.max(active - 1, 0));
+        await settled();
+        if (!options.length) return;
+        if (list.hidden) { list.hidden = false; input.setAttribute("aria-expanded", "true"); }
+        const next = event.key === "ArrowDown" ? Math.min(active + 1, options.length - 1) : Math.max(active - 1, 0);
+        highlight(next);
       } else if (event.key === "Enter" && !event.ctrlKey && !event.metaKey) {
         event.preventDefault();
-        if (!list.hidden && active >= 0) pick(options[active]);
+        await settled();
+        if (!list.hidden && active >= 0) pick(bodyName(options[active]));
         else if (input.value.trim()) pick(input.value);
       } else if (event.key === "Escape" && !list.hidden) {
         event.preventDefault();
