@@ -57,7 +57,19 @@ UI: dict[str, str] = {
     "upload_failed": "Không trích xuất được văn bản này.",
     "upload_open": "Mở văn bản",
     "upload_duplicate": "Văn bản này đã có trong hệ thống.",
+    "upload_duplicate_opened": (
+        "Tệp vừa tải lên trùng từng byte với văn bản này, đã có trong hệ thống; "
+        "đồng chí đang xem văn bản đã có, không tạo bản mới."
+    ),
     "refresh": "Làm mới",
+    "filter_label": "Lọc văn bản",
+    "filter_open": "Chưa công bố",
+    "filter_pending": "Chờ duyệt",
+    "filter_ready": "Đã duyệt xong, chờ công bố",
+    "filter_overdue": "Quá hạn",
+    "filter_published": "Đã công bố",
+    "filter_all": "Tất cả",
+    "filter_empty": "Không có văn bản nào trong mục này.",
     # window badges (the 3-working-day review window, Quy chế 08-QC/TW)
     "window_ok": "Trong hạn",
     "window_due_soon": "Sắp đến hạn",

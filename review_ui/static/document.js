@@ -121,6 +121,7 @@
     document.getElementById("meta-edit").hidden = !reviewer;
     document.getElementById("no-date-notice").hidden = !(doc.review_from === "upload" && !isClosed());
     document.getElementById("no-date-fix").hidden = !reviewer;
+    document.getElementById("same-file-notice").hidden = new URLSearchParams(location.search).get("seen") !== "duplicate";
     const duplicate = doc.possible_duplicate_of;
     document.getElementById("duplicate-notice").hidden = !duplicate;
     if (duplicate) {
