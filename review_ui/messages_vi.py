@@ -94,6 +94,11 @@ UI: dict[str, str] = {
         "Sau khi công bố, nhiệm vụ sẽ được chuyển sang hệ thống theo dõi."
     ),
     "publish_done": "Đã công bố văn bản.",
+    "next_step_approver": (
+        "Đồng chí đã quyết định hết {n} đề xuất. Người phê duyệt sẽ xem lại và công bố văn bản; "
+        "đồng chí không cần làm gì thêm."
+    ),
+    "next_step_publish": "Đã quyết định hết {n} đề xuất. Bấm «Công bố» để chuyển nhiệm vụ sang hệ thống theo dõi.",
     "add_task": "Thêm nhiệm vụ",
     "add_task_hint": "Bôi đen đoạn văn bản giao nhiệm vụ ở khung bên trái, rồi bấm «Thêm nhiệm vụ».",
     "add_task_title": "Nhiệm vụ mới từ đoạn đã chọn",

@@ -199,6 +199,9 @@
     publishButton.disabled = !allDecided || isClosed();
     publishButton.title = allDecided ? "" : GV.t("publish_hint_undecided");
     addTaskButton.hidden = isClosed();
+    const nextStep = document.getElementById("next-step");
+    nextStep.hidden = !(allDecided && total > 0 && !isClosed());
+    nextStep.textContent = approver ? GV.t("next_step_publish", { n: total }) : GV.t("next_step_approver", { n: total });
     document.getElementById("cards-empty").hidden = total !== 0 || WORKING.has(state.doc.status);
   }
 
@@ -659,7 +662,16 @@
       card.scrollIntoView({ block: "nearest" });
       if (!card.contains(document.activeElement)) card.focus({ preventScroll: true });
     }
-    if (highlight && scrollSource) highlight.scrollIntoView({ block: "center" });
+    if (highlight && scrollSource) scrollSourceTo(highlight);
+  }
+
+  // Only the source pane scrolls (to put the task's words in its middle): the page and the
+  // card list stay where the reviewer is.
+  function scrollSourceTo(node) {
+    const box = sourceBox.getBoundingClientRect();
+    const at = node.getBoundingClientRect();
+    const top = sourceBox.scrollTop + (at.top - box.top) - (sourceBox.clientHeight - at.height) / 2;
+    sourceBox.scrollTo({ top: Math.max(0, top) });
   }
 
   // --- actions -------------------------------------------------------------------------------------
