@@ -26,6 +26,12 @@ UI: dict[str, str] = {
     "login_expired": "Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.",
     "login_logged_out": "Bạn đã đăng xuất.",
     "logout": "Đăng xuất",
+    "session_warning": (
+        "Phiên làm việc sẽ hết hạn sau {time} nếu đồng chí không thao tác. "
+        "Bản sửa chưa lưu vẫn được giữ trên máy này."
+    ),
+    "session_ended": "Phiên làm việc đã hết hạn. Bản sửa chưa lưu vẫn được giữ trên máy này; hãy đăng nhập lại.",
+    "session_continue": "Tiếp tục làm việc",
     "signed_in_as": "Người dùng",
     # roles
     "role_reviewer": "Người duyệt",
@@ -131,6 +137,19 @@ UI: dict[str, str] = {
     "reject": "Từ chối",
     "saved": "Đã lưu.",
     "conflict": "Đề xuất đã được người khác sửa — tải lại",
+    "conflict_merge": (
+        "Đề xuất vừa được người khác cập nhật. Bản của đồng chí vẫn giữ nguyên trong các ô; "
+        "xem bản của họ bên dưới, lấy phần cần thiết rồi bấm «Lưu»."
+    ),
+    "changed_meanwhile": "Người khác vừa cập nhật đề xuất này; khi lưu, đồng chí sẽ xem và gộp hai bản.",
+    "merge_title": "Bản của người khác {who}",
+    "merge_mine": "Của đồng chí",
+    "merge_theirs": "Của người kia",
+    "merge_take": "Lấy bản của người kia",
+    "merge_taken": "Đã lấy",
+    "drafts_found": "Còn {n} bản sửa chưa lưu từ lần làm việc trước, giữ trên máy này.",
+    "drafts_restore": "Khôi phục",
+    "drafts_drop": "Bỏ các bản này",
     "field_product": "Sản phẩm",
     "lead_required": "Cần ít nhất một cơ quan chủ trì.",
     "help_button": "Phím tắt (?)",

@@ -32,7 +32,67 @@
     notes: new Map(), // proposal id → {text, kind} to show on the card's next render
     selection: null, // {start, end} of the text selected in the source pane
     newCard: null,
+    restore: new Map(), // proposal id → fields to put in the card when it opens (a draft)
+    baseVersion: new Map(), // proposal id → the version an edit started from, when not the shown one
+    conflicts: new Map(), // proposal id → the other reviewer's version, while merging
   };
+
+  // --- drafts: unsaved edits kept in this browser, per user and document ------------------------
+
+  const drafts = {
+    key: () => `giaoviec.drafts.${state.user?.id ?? "?"}.${documentId}`,
+    all() {
+      try { return JSON.parse(localStorage.getItem(this.key()) || "{}"); } catch (err) { return {}; }
+    },
+    write(all) {
+      if (Object.keys(all).length) localStorage.setItem(this.key(), JSON.stringify(all));
+      else localStorage.removeItem(this.key());
+    },
+    put(id, fields, version) {
+      const all = this.all();
+      all[id] = { fields, version, at: new Date().toISOString() };
+      this.write(all);
+    },
+    drop(id) {
+      const all = this.all();
+      delete all[id];
+      this.write(all);
+    },
+  };
+
+  // Drafts left by an earlier visit (an ended session, a closed tab): offered back, not forced.
+  function offerDrafts() {
+    const all = drafts.all();
+    const ids = Object.keys(all).filter((id) => state.proposals.some((p) => String(p.id) === id));
+    for (const id of Object.keys(all)) if (!ids.includes(id)) drafts.drop(id);
+    const notice = document.getElementById("drafts-notice");
+    notice.hidden = ids.length === 0 || isClosed();
+    if (notice.hidden) return;
+    document.getElementById("drafts-text").textContent = GV.t("drafts_found", { n: ids.length });
+  }
+
+  function restoreDrafts() {
+    const all = drafts.all();
+    let first = null;
+    for (const [key, draft] of Object.entries(all)) {
+      const p = state.proposals.find((q) => String(q.id) === key);
+      if (!p) continue;
+      state.editing.set(p.id, null);
+      state.restore.set(p.id, draft.fields);
+      if (draft.version !== p.version) state.baseVersion.set(p.id, draft.version);
+      renderCard(p.id);
+      first = first ?? p.id;
+    }
+    document.getElementById("drafts-notice").hidden = true;
+    markSelected();
+    if (first !== null) select(state.proposals.findIndex((p) => p.id === first));
+  }
+
+  document.getElementById("drafts-restore").addEventListener("click", restoreDrafts);
+  document.getElementById("drafts-drop").addEventListener("click", () => {
+    drafts.write({});
+    document.getElementById("drafts-notice").hidden = true;
+  });
 
   // --- proposals: reading the API's shapes ------------------------------------------------------
 
@@ -442,6 +502,11 @@
         const pending = input.value.trim();
         return pending && !values.includes(pending) ? [...values, pending] : values.slice();
       },
+      set: (names) => {
+        values = names.map(bodyName).filter(Boolean);
+        input.value = "";
+        renderChips();
+      },
       focus: () => input.focus(),
     };
   }
@@ -469,7 +534,7 @@
     list.hidden = items.length === 0;
   }
 
-  function buildCard(p, index, { mode }) {
+  function buildCard(p, index, { mode, initial = null }) {
     const card = cardTemplate.content.firstElementChild.cloneNode(true);
     const editable = mode !== "view";
     card.dataset.id = p.id ?? "new";
@@ -578,7 +643,31 @@
         message.dataset.kind = kindOfNote;
         message.hidden = false;
       },
+      // Put values in the form (a restored draft, or the other reviewer's field when merging).
+      set: (values) => {
+        if ("text" in values) textInput.value = values.text || "";
+        if ("lead" in values) lead.set(values.lead || []);
+        if ("support" in values) support.set(values.support || []);
+        if ("product" in values) productInput.value = values.product || "";
+        if ("deadline" in values) {
+          const d = values.deadline || {};
+          kind.value = d.kind || "none";
+          date.value = GV.formatDate(d.date);
+          recurrence.value = d.recurrence || "";
+          syncRecurrence();
+        }
+      },
     };
+    if (initial && editable) controls.set(initial);
+    if (editable && mode !== "new") {
+      // Every keystroke is kept on this computer until it is saved (a lost session loses nothing).
+      const keep = () => drafts.put(p.id, controls.fields(), state.baseVersion.get(p.id) ?? p.version);
+      card.addEventListener("input", keep);
+      card.addEventListener("change", keep);
+      card.addEventListener("click", (event) => {
+        if (event.target instanceof Element && event.target.closest(".chip-remove, .combo-option")) setTimeout(keep, 0);
+      });
+    }
 
     if (mode === "new") {
       button("save").addEventListener("click", () => saveNewCard(controls));
@@ -611,7 +700,9 @@
     const index = state.proposals.findIndex((p) => p.id === id);
     if (index < 0) return;
     const mode = state.editing.has(id) ? "edit" : "view";
-    const controls = buildCard(state.proposals[index], index, { mode });
+    const initial = mode === "edit" ? state.restore.get(id) || null : null;
+    state.restore.delete(id);
+    const controls = buildCard(state.proposals[index], index, { mode, initial });
     if (mode === "edit") state.editing.set(id, controls);
     const old = cardFor(id);
     if (old) old.replaceWith(controls.card);
@@ -690,11 +781,15 @@
 
   async function patch(id, body) {
     const p = state.proposals.find((q) => q.id === id);
+    const version = state.baseVersion.get(id) ?? p.version;
     const { data } = await GV.api("PATCH", `/api/v1/proposals/${encodeURIComponent(id)}`, {
       json: body,
-      headers: { "If-Match": String(p.version) },
+      headers: { "If-Match": String(version) },
     });
     const updated = data.proposal || data;
+    state.baseVersion.delete(id);
+    state.conflicts.delete(id);
+    drafts.drop(id);
     replaceProposal(updated);
     if (state.doc.status === "extracted") state.doc.status = "in_review";
     renderHeader();
@@ -716,7 +811,67 @@
     afterChange(id);
   }
 
+  // A 409 while editing: nothing typed is dropped. The card keeps the reviewer's own values and
+  // shows the other version beside them, field by field, each one can be taken over; saving
+  // then applies the merged card on top of the other version.
+  function showMerge(id, current) {
+    const controls = state.editing.get(id);
+    const p = state.proposals.find((q) => q.id === id);
+    state.baseVersion.delete(id);
+    state.conflicts.set(id, current);
+    replaceProposal(current);
+    drafts.put(id, controls.fields(), current.version);
+    const mine = controls.fields();
+    const panel = GV.el("section", { class: "merge", "aria-label": GV.t("merge_title") });
+    panel.append(GV.el("h3", { class: "merge-title" }, GV.t("merge_title", { who: current.decided_by || "" })));
+    const list = GV.el("dl", { class: "merge-list" });
+    const rows = [
+      ["status", GV.t("meta_status"), null, GV.messages.proposal_status[current.status] || current.status],
+      ["text", GV.t("field_text"), mine.text, current.text],
+      ["lead", GV.t("field_lead"), mine.lead.join("; "), (current.lead || []).map(bodyName).join("; ")],
+      ["support", GV.t("field_support"), mine.support.join("; "), (current.support || []).map(bodyName).join("; ")],
+      ["product", GV.t("field_product"), mine.product || "", current.product || ""],
+      ["deadline", GV.t("field_deadline"), deadlineWords(mine.deadline), deadlineWords(current.deadline || {})],
+    ];
+    for (const [field, label, own, theirs] of rows) {
+      if (own !== null && own === theirs) continue;
+      const row = GV.el("div", { class: "merge-row", dataset: { field } });
+      row.append(GV.el("dt", {}, label));
+      const dd = GV.el("dd");
+      if (own !== null) dd.append(GV.el("span", { class: "merge-mine" }, `${GV.t("merge_mine")}: ${own || GV.t("none_given")}`));
+      dd.append(GV.el("span", { class: "merge-theirs" }, `${GV.t("merge_theirs")}: ${theirs || GV.t("none_given")}`));
+      if (own !== null) {
+        const take = GV.el("button", { type: "button", class: "btn btn-quiet merge-take" }, GV.t("merge_take"));
+        take.addEventListener("click", () => {
+          controls.set({ [field]: field === "lead" || field === "support" ? current[field] || [] : current[field] });
+          drafts.put(id, controls.fields(), current.version);
+          take.disabled = true;
+          take.textContent = GV.t("merge_taken");
+        });
+        dd.append(take);
+      }
+      row.append(dd);
+      list.append(row);
+    }
+    panel.append(list);
+    controls.card.querySelector(".merge")?.remove();
+    controls.card.querySelector(".card-message").after(panel);
+    controls.say(GV.t("conflict_merge"), "error");
+    const badge = controls.card.querySelector(".status-badge");
+    badge.textContent = GV.messages.proposal_status[current.status] || "";
+  }
+
+  function deadlineWords(d) {
+    const kind = GV.messages.deadline_kind[d.kind || "none"] || d.kind || "";
+    return [kind, GV.formatDate(d.date), d.recurrence ? GV.messages.recurrence[d.recurrence] : ""].filter(Boolean).join(" ");
+  }
+
   async function handleError(id, err) {
+    if (err.status === 409 && id !== undefined && state.editing.get(id) && err.body?.current) {
+      showMerge(id, err.body.current);
+      renderToolbar();
+      return;
+    }
     if (err.status === 409 && id !== undefined) {
       await reloadAfterConflict(id);
       return;
@@ -758,6 +913,9 @@
 
   function cancelEdit(id) {
     state.editing.delete(id);
+    state.baseVersion.delete(id);
+    state.conflicts.delete(id);
+    drafts.drop(id);
     renderCard(id);
     const card = markSelected();
     if (card) card.focus({ preventScroll: true });
@@ -926,6 +1084,55 @@
     state.doc.status = data.status;
   }
 
+  // --- live: other reviewers' decisions arrive without a reload ----------------------------------
+
+  const LIVE_MS = 4000;
+  let liveTimer = null;
+
+  function startLive() {
+    if (liveTimer === null) liveTimer = setInterval(refreshLive, LIVE_MS);
+  }
+
+  // Background requests: they neither renew the session nor send the user to the login page.
+  async function refreshLive() {
+    if (!state.doc || WORKING.has(state.doc.status) || document.hidden) return;
+    let data;
+    try {
+      ({ data } = await GV.api("GET", `/api/v1/documents/${encodeURIComponent(documentId)}`, { background: true, allow401: true }));
+    } catch (err) {
+      return;
+    }
+    const fresh = proposalList(data);
+    const before = state.doc.status;
+    state.doc = { ...GV.flatDocument(data), proposals: undefined };
+    const sameTasks = fresh.length === state.proposals.length && fresh.every((p, i) => p.id === state.proposals[i].id);
+    const busy = state.editing.size > 0 || state.newCard !== null;
+    if ((!sameTasks || before !== state.doc.status) && !busy) {
+      state.proposals = fresh;
+      renderAll();
+      return;
+    }
+    let changed = false;
+    for (const p of fresh) {
+      const shown = state.proposals.find((q) => q.id === p.id);
+      if (!shown || shown.version === p.version) continue;
+      if (state.editing.has(p.id)) {
+        // Never under the reviewer's hands: they see it now, and merge when they save.
+        if (!state.conflicts.has(p.id)) state.editing.get(p.id)?.say(GV.t("changed_meanwhile"), "info");
+        continue;
+      }
+      replaceProposal(p);
+      renderCard(p.id);
+      changed = true;
+    }
+    if (changed) {
+      renderSource();
+      markSelected();
+    }
+    renderHeader();
+    renderToolbar();
+  }
+
   async function load() {
     const { data } = await GV.api("GET", `/api/v1/documents/${encodeURIComponent(documentId)}`);
     state.doc = { ...GV.flatDocument(data), proposals: undefined };
@@ -939,6 +1146,8 @@
       return;
     }
     renderAll();
+    if (!liveTimer) offerDrafts();
+    startLive();
   }
 
   GV.showUser()
