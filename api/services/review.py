@@ -20,7 +20,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from api.db.session import Database, affected
-from api.db.tables import DocumentRow, ProposalRow, TrainingExample
+from api.db.tables import AuditEntry, DocumentRow, ProposalRow, TrainingExample
 from api.errors import Forbidden, InvalidDeadline, InvalidRequest, SecrecyRefused, NotFound, UndecidedProposals, VersionConflict, WrongState
 from api.services import audit, checks, feed
 from api.services.auth import PUBLISH_ROLES, READ_ROLES, REVIEW_ROLES, Principal, require_role
@@ -38,6 +38,7 @@ from api.services.feed import FeedContext
 DECIDABLE = ("accepted", "edited", "rejected")
 PUBLISHED_TASK = ("accepted", "edited", "added")
 EDITABLE_FIELDS = ("text", "lead", "support", "deadline", "product")
+UNDOABLE = ("proposal.accept", "proposal.edit", "proposal.reject")
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -79,7 +80,9 @@ def get_document(db: Database, principal: Principal, document_id: int, *, now: d
     view = document_summary(row, now=now, counts=counts, may_read=may_read)
     view["text"] = row.text if may_read else None
     view["content_withheld"] = not may_read
-    view["proposals"] = [proposal_view(p, may_read=may_read) for p in proposals]
+    comments = _comments(db, [p.id for p in proposals]) if may_read else {}
+    view["proposals"] = [{**proposal_view(p, may_read=may_read), "comments": comments.get(p.id, [])}
+                         for p in proposals]
     return view
 
 
@@ -244,12 +247,16 @@ def decide(db: Database, principal: Principal, proposal_id: int, *, version: int
         if proposal.version != version:
             raise _conflict(proposal)
         before = _snapshot(proposal)
+        span = changes.pop("span", None)
+        if span is not None:
+            changes = {**_new_span(document, proposal, span, changes.get("text")), **changes}
         if "deadline" in changes:
             changes = {**changes, "deadline": checks.consistent_deadline(changes["deadline"])}
         changed = {k: v for k, v in changes.items() if k in EDITABLE_FIELDS and before[k] != v}
-        if status == "edited" and not changed:
+        moved = span is not None and (changes["span_start"], changes["span_end"]) != (proposal.span_start, proposal.span_end)
+        if status == "edited" and not changed and not moved:
             raise InvalidRequest("status 'edited' needs a changed text, lead, support or deadline")
-        if status == "accepted" and changed:
+        if status == "accepted" and (changed or moved):
             status = "edited"
         if status != "rejected":
             checks.consistent_deadline(changed.get("deadline", before["deadline"]))
@@ -257,6 +264,8 @@ def decide(db: Database, principal: Principal, proposal_id: int, *, version: int
                   "decided_at": now, "updated_at": now}
         if changed:
             values["flags"] = _flags_after(proposal, document, {**before, **changed}, set(changed))
+        if moved:
+            values.update(span_start=changes["span_start"], span_end=changes["span_end"])
         _update_proposal(session, proposal, version=version, values=values)
         after = _snapshot(proposal)
         audit.record(session, actor=principal.actor, action=f"proposal.{_verb(status)}",
@@ -266,6 +275,68 @@ def decide(db: Database, principal: Principal, proposal_id: int, *, version: int
             _keep_example(session, principal, proposal, kind=status, before=before, after=after, now=now)
         view = proposal_view(proposal)
     return view
+
+
+def undo(db: Database, principal: Principal, proposal_id: int, *, version: int, now: datetime) -> dict[str, Any]:
+    """Take back the decision that made the proposal what it is at ``version`` (while the
+    document is open): its fields and status return to what they were before, audited
+    ``proposal.undo``. Nothing to undo (never decided, or changed since): WrongState."""
+    require_role(principal, REVIEW_ROLES, action="review proposals")
+    with db.session() as session:
+        proposal, document = _proposal(session, principal, proposal_id)
+        _require_clearance(principal, document)
+        _open_for_review(session, document, now=now)
+        if proposal.version != version:
+            raise _conflict(proposal)
+        last = session.scalars(
+            select(AuditEntry).where(AuditEntry.entity == "proposal", AuditEntry.entity_id == str(proposal.id),
+                                     AuditEntry.action.in_(UNDOABLE))
+            .order_by(AuditEntry.seq.desc()).limit(1)
+        ).first()
+        if last is None or not last.before or (last.after or {}).get("version") != proposal.version:
+            raise WrongState("there is no decision to undo on this proposal (not decided, or changed since)",
+                             document_status=document.status)
+        before = _snapshot(proposal)
+        restored = {k: last.before[k] for k in (*EDITABLE_FIELDS, "status") if k in last.before}
+        if "start" in last.before:
+            restored.update(span_start=last.before["start"], span_end=last.before["end"])
+        undecided = restored.get("status") == "proposed"
+        values = {**restored, "decided_by": None if undecided else principal.actor,
+                  "decided_at": None if undecided else now, "updated_at": now}
+        changed = {k for k in EDITABLE_FIELDS if k in restored and restored[k] != before[k]}
+        if changed:
+            values["flags"] = _flags_after(proposal, document, {**before, **restored}, changed)
+        _update_proposal(session, proposal, version=version, values=values)
+        audit.record(session, actor=principal.actor, action="proposal.undo", entity="proposal",
+                     entity_id=proposal.id, org_id=principal.org_id, before=before,
+                     after=_snapshot(proposal), at=now)
+        return proposal_view(proposal)
+
+
+def comment(db: Database, principal: Principal, proposal_id: int, *, text: str,
+            now: datetime) -> dict[str, Any]:
+    """A reviewer's note on a task for the approver: kept in the audit log (``proposal.comment``)."""
+    require_role(principal, REVIEW_ROLES, action="comment on proposals")
+    with db.session() as session:
+        proposal, document = _proposal(session, principal, proposal_id)
+        _require_clearance(principal, document)
+        if document.status not in OPEN_STATUSES:
+            raise WrongState(_state_message(document.status), document_status=document.status)
+        entry = audit.record(session, actor=principal.actor, action="proposal.comment", entity="proposal",
+                             entity_id=proposal.id, org_id=principal.org_id, before=None,
+                             after={"comment": text}, at=now)
+        return _comment_view(entry)
+
+
+def proposal_history(db: Database, principal: Principal, proposal_id: int) -> list[dict[str, Any]]:
+    """The audit entries about one task, oldest first (what changed, who, when)."""
+    require_role(principal, READ_ROLES, action="read the audit log")
+    with db.session(read_only=True) as session:
+        proposal, document = _proposal(session, principal, proposal_id)
+        entries = audit.history(session, entity="proposal", entity_id=proposal.id)
+    if not principal.may_read(document.secrecy):
+        entries = [{**e, "before": None, "after": None} for e in entries]
+    return entries
 
 
 def add_task(db: Database, principal: Principal, document_id: int, *, start: int, end: int,
@@ -492,7 +563,33 @@ def _flags_after(proposal: ProposalRow | None, document: DocumentRow, fields: di
 def _snapshot(p: ProposalRow) -> dict[str, Any]:
     return {"text": p.text, "lead": list(p.lead), "support": list(p.support),
             "deadline": dict(p.deadline), "product": p.product, "status": p.status,
-            "version": p.version}
+            "version": p.version, "start": p.span_start, "end": p.span_end}
+
+
+def _new_span(document: DocumentRow, proposal: ProposalRow, span: tuple[int, int],
+              text: str | None) -> dict[str, Any]:
+    """A task moved to another stretch of the text: its offsets, and its words unless given."""
+    start, end = span
+    return {"span_start": start, "span_end": end, "text": _selection(document, start, end, text)}
+
+
+def _comments(db: Database, proposal_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    if not proposal_ids:
+        return {}
+    with db.session(read_only=True) as session:
+        rows = session.scalars(
+            select(AuditEntry).where(AuditEntry.entity == "proposal", AuditEntry.action == "proposal.comment",
+                                     AuditEntry.entity_id.in_([str(i) for i in proposal_ids]))
+            .order_by(AuditEntry.seq)
+        ).all()
+    out: dict[int, list[dict[str, Any]]] = {}
+    for row in rows:
+        out.setdefault(int(row.entity_id), []).append(_comment_view(row))
+    return out
+
+
+def _comment_view(entry: AuditEntry) -> dict[str, Any]:
+    return {"actor": entry.actor, "at": entry.at.isoformat(), "text": (entry.after or {}).get("comment")}
 
 
 def _verb(status: str) -> str:
