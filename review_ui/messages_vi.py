@@ -153,6 +153,19 @@ UI: dict[str, str] = {
     "field_product": "Sản phẩm",
     "lead_required": "Cần ít nhất một cơ quan chủ trì.",
     "help_button": "Phím tắt (?)",
+    "undo": "Hoàn tác",
+    "undo_done": "Đã hoàn tác quyết định với đề xuất {n}.",
+    "undo_nothing": "Không còn quyết định nào để hoàn tác.",
+    "key_undo": "Hoàn tác quyết định gần nhất (đến khi công bố)",
+    "comments_title": "Ghi chú cho người phê duyệt",
+    "comment_label": "Ghi chú",
+    "comment_placeholder": "Ghi chú cho người phê duyệt…",
+    "comment_send": "Gửi ghi chú",
+    "history_title": "Lịch sử",
+    "history_empty": "Chưa có thao tác nào.",
+    "span_take": "Lấy đoạn đang bôi đen làm nội dung",
+    "span_none": "Hãy bôi đen đoạn văn bản mới ở khung bên trái trước.",
+    "span_taken": "Nội dung sẽ là đoạn đã chọn (ký tự {start}–{end}) khi lưu.",
     "help_title": "Phím tắt",
     "help_close": "Đóng",
     "key_next": "Đề xuất tiếp theo",
@@ -188,6 +201,16 @@ UI: dict[str, str] = {
     "legend_lead": "Chủ trì",
     "legend_support": "Phối hợp",
     "legend_deadline": "Thời hạn",
+}
+
+# The audit log's actions as a task's history shows them.
+HISTORY_ACTION: dict[str, str] = {
+    "proposal.accept": "Chấp nhận",
+    "proposal.edit": "Sửa",
+    "proposal.reject": "Từ chối",
+    "proposal.add": "Thêm thủ công",
+    "proposal.undo": "Hoàn tác",
+    "proposal.comment": "Ghi chú",
 }
 
 DOCUMENT_STATUS: dict[str, str] = {
@@ -277,6 +300,7 @@ def client_messages() -> dict[str, Any]:
     return {
         "ui": UI,
         "document_status": DOCUMENT_STATUS,
+        "history_action": HISTORY_ACTION,
         "proposal_status": PROPOSAL_STATUS,
         "deadline_kind": DEADLINE_KIND,
         "recurrence": RECURRENCE,

@@ -622,10 +622,19 @@
     button("accept").setAttribute("aria-pressed", String(p.status === "accepted"));
     button("reject").setAttribute("aria-pressed", String(p.status === "rejected"));
 
+    renderComments(card, p, mode);
+    card.querySelector(".history").hidden = mode === "new";
+    card.querySelector(".history").addEventListener("toggle", (event) => {
+      if (event.target.open) loadHistory(card, p.id);
+    });
+    const spanTools = card.querySelector(".span-tools");
+    spanTools.hidden = mode !== "edit" || state.doc.text === null;
+
     const controls = {
       card,
       lead,
       support,
+      span: null, // {start, end} chosen in the source pane for this task
       fields: () => ({
         text: textInput.value.trim(),
         lead: lead.values(),
@@ -659,6 +668,17 @@
       },
     };
     if (initial && editable) controls.set(initial);
+    card.querySelector('[data-action="take-span"]').addEventListener("mousedown", (event) => event.preventDefault());
+    card.querySelector('[data-action="take-span"]').addEventListener("click", () => {
+      const note = card.querySelector(".span-note");
+      if (!state.selection) {
+        note.textContent = GV.t("span_none");
+        return;
+      }
+      controls.span = { start: state.selection.start, end: state.selection.end };
+      textInput.value = state.selection.text;
+      note.textContent = GV.t("span_taken", { start: controls.span.start, end: controls.span.end });
+    });
     if (editable && mode !== "new") {
       // Every keystroke is kept on this computer until it is saved (a lost session loses nothing).
       const keep = () => drafts.put(p.id, controls.fields(), state.baseVersion.get(p.id) ?? p.version);
@@ -767,9 +787,10 @@
 
   // --- actions -------------------------------------------------------------------------------------
 
+  // A proposal as a decision answers it: comments come only with the document, so keep them.
   function replaceProposal(updated) {
     const index = state.proposals.findIndex((p) => p.id === updated.id);
-    if (index >= 0) state.proposals[index] = updated;
+    if (index >= 0) state.proposals[index] = { ...updated, comments: updated.comments ?? state.proposals[index].comments };
   }
 
   function afterChange(id) {
@@ -892,6 +913,7 @@
     if (isClosed()) return;
     try {
       await patch(id, { status });
+      remember(id);
       state.editing.delete(id);
       afterChange(id);
       if (advance) {
@@ -929,8 +951,11 @@
     const p = state.proposals.find((q) => q.id === id);
     try {
       // "accepted" with changed fields is stored as "edited" by the service (api/services/review.py).
-      await patch(id, { status: "accepted", ...changedFields(p, fields) });
+      const span = controls.span && (controls.span.start !== taskStart(p) || controls.span.end !== taskEnd(p))
+        ? { start: controls.span.start, end: controls.span.end } : {};
+      await patch(id, { status: "accepted", ...changedFields(p, fields), ...span });
       state.editing.delete(id);
+      remember(id);
       state.notes.set(String(id), { text: GV.t("saved"), kind: "ok" });
       afterChange(id);
       cardFor(id)?.focus({ preventScroll: true });
@@ -1008,6 +1033,97 @@
     }
   }
 
+  // --- undo, comments, history -------------------------------------------------------------------
+
+  const undoButton = document.getElementById("undo");
+  const undoStack = []; // proposal ids this reviewer decided here, the latest last
+
+  function remember(id) {
+    undoStack.push(id);
+    undoButton.disabled = isClosed();
+  }
+
+  async function undoLast() {
+    const id = undoStack.pop();
+    undoButton.disabled = undoStack.length === 0;
+    if (id === undefined || isClosed()) {
+      GV.flash(GV.t("undo_nothing"));
+      return;
+    }
+    const p = state.proposals.find((q) => q.id === id);
+    try {
+      const { data } = await GV.api("POST", `/api/v1/proposals/${encodeURIComponent(id)}/undo`, {
+        json: {}, headers: { "If-Match": String(p.version) },
+      });
+      replaceProposal(data);
+      state.editing.delete(id);
+      afterChange(id);
+      const index = state.proposals.findIndex((q) => q.id === id);
+      select(index);
+      GV.flash(GV.t("undo_done", { n: index + 1 }), "ok");
+    } catch (err) {
+      GV.flash(err.message, "error");
+      if (err.status === 409) await load();
+    }
+  }
+
+  undoButton.addEventListener("click", undoLast);
+
+  function renderComments(card, p, mode) {
+    const section = card.querySelector(".comments");
+    const comments = p.comments || [];
+    section.hidden = mode === "new" || (isClosed() && comments.length === 0);
+    card.querySelector(".comment-list").replaceChildren(...comments.map((c) => {
+      const li = GV.el("li", { class: "comment" });
+      li.append(GV.el("span", { class: "comment-who muted small" }, `${actorName(c.actor)} · ${GV.formatDate(c.at)}`));
+      li.append(GV.el("span", { class: "comment-text" }, c.text));
+      return li;
+    }));
+    const form = card.querySelector(".comment-form");
+    form.hidden = isClosed() || !GV.isReviewer(state.user);
+    const input = card.querySelector(".comment-input");
+    const send = async () => {
+      const text = input.value.trim();
+      if (!text) return;
+      try {
+        const { data } = await GV.api("POST", `/api/v1/proposals/${encodeURIComponent(p.id)}/comments`, { json: { text } });
+        p.comments = [...comments, data];
+        input.value = "";
+        renderComments(card, p, mode);
+      } catch (err) {
+        GV.flash(err.message, "error");
+      }
+    };
+    card.querySelector('[data-action="comment"]').onclick = send;
+    input.onkeydown = (event) => {
+      if (event.key === "Enter" && !event.ctrlKey) {
+        event.preventDefault();
+        event.stopPropagation();
+        send();
+      }
+    };
+  }
+
+  function actorName(actor) {
+    return String(actor || "").replace(/^(user|key):/, "");
+  }
+
+  async function loadHistory(card, id) {
+    const list = card.querySelector(".history-list");
+    try {
+      const { data } = await GV.api("GET", `/api/v1/proposals/${encodeURIComponent(id)}/history`);
+      const items = data.map((entry) => {
+        const what = GV.messages.history_action[entry.action] || entry.action;
+        const detail = entry.action === "proposal.comment" ? `: ${entry.after?.comment ?? ""}` : "";
+        const when = new Date(entry.at).toLocaleString("vi-VN", { hour12: false });
+        return GV.el("li", {}, `${when} — ${actorName(entry.actor)} — ${what}${detail}`);
+      });
+      list.replaceChildren(...(items.length ? items : [GV.el("li", { class: "muted" }, GV.t("history_empty"))]));
+    } catch (err) {
+      list.replaceChildren(GV.el("li", { class: "muted" }, err.message));
+    }
+  }
+
   acceptAllButton.addEventListener("click", async () => {
     const before = state.proposals.filter(isDecided).length;
     try {
@@ -1045,6 +1161,11 @@
   document.getElementById("help-open").addEventListener("click", () => helpDialog.showModal());
 
   document.addEventListener("keydown", (event) => {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "z" && !GV.isTyping(event)) {
+      event.preventDefault();
+      undoLast();
+      return;
+    }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (helpDialog.open || publishDialog.open || metaDialog.open) {
       if (event.key === "?" && helpDialog.open) helpDialog.close();
