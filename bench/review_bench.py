@@ -6,11 +6,12 @@
 Starts the service on a temporary SQLite database, uploads the document, and drives the review
 screen in Debian's Chromium (Playwright, headless) the way an officer with the keyboard would:
 ``j`` to the next card; ``a`` when the proposal matches the gold task (same lead, same
-deadline date); ``e``, corrections typed into the fields (the lead typed until the
-autocomplete offers it first, then ArrowDown+Enter; the date typed dd/mm/yyyy), ``Ctrl+Enter`` when it does not; ``r`` for a proposal that is no
-task of the gold. Every key pressed is counted (a typed character is one key). It prints the
-keystrokes and seconds per task, against the office's anchor: typing a 20-task document into a
-tracker by hand takes about an hour (180 s a task).
+deadline date); when it does not, ``e``, corrections typed into the fields (the lead typed
+until the autocomplete offers it first, then ArrowDown+Enter; the date typed dd/mm/yyyy) and
+``Ctrl+Enter``; ``r`` for a proposal that is no task of the gold. Every key pressed is
+counted (a typed character is one key). It prints the keystrokes and seconds per task, against
+the office's anchor: typing a 20-task document into a tracker by hand takes about an hour
+(180 s a task).
 
 Gold tasks the extractor missed are counted but not added: adding one needs a text selection
 with the mouse.

@@ -21,10 +21,19 @@ from sqlalchemy.orm import Session
 
 from api.db.session import Database, affected
 from api.db.tables import AuditEntry, DocumentRow, ProposalRow, TrainingExample
-from api.errors import Forbidden, InvalidDeadline, InvalidRequest, SecrecyRefused, NotFound, UndecidedProposals, VersionConflict, WrongState
+from api.errors import (
+    Forbidden,
+    InvalidDeadline,
+    InvalidRequest,
+    NotFound,
+    SecrecyRefused,
+    UndecidedProposals,
+    VersionConflict,
+    WrongState,
+)
+from api.messages_vi import TOP_SECRET_RULE
 from api.services import audit, checks, feed
 from api.services.auth import PUBLISH_ROLES, READ_ROLES, REVIEW_ROLES, Principal, require_role
-from api.messages_vi import TOP_SECRET_RULE
 from api.services.documents import (
     OPEN_STATUSES,
     SECRET_LEVELS,
@@ -253,7 +262,8 @@ def decide(db: Database, principal: Principal, proposal_id: int, *, version: int
         if "deadline" in changes:
             changes = {**changes, "deadline": checks.consistent_deadline(changes["deadline"])}
         changed = {k: v for k, v in changes.items() if k in EDITABLE_FIELDS and before[k] != v}
-        moved = span is not None and (changes["span_start"], changes["span_end"]) != (proposal.span_start, proposal.span_end)
+        moved = span is not None and (
+            (changes["span_start"], changes["span_end"]) != (proposal.span_start, proposal.span_end))
         if status == "edited" and not changed and not moved:
             raise InvalidRequest("status 'edited' needs a changed text, lead, support or deadline")
         if status == "accepted" and (changed or moved):

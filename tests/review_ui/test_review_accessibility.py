@@ -4,8 +4,6 @@ at a laptop's width and a phone's."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from conftest import ROOT
 from playwright.sync_api import expect

@@ -11,7 +11,7 @@ import re
 import time
 
 import pytest
-from conftest import CHROMIUM_ARGS, PASSWORD, running_server
+from conftest import PASSWORD, running_server
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
