@@ -154,6 +154,8 @@ UI: dict[str, str] = {
     "lead_required": "Cần ít nhất một cơ quan chủ trì.",
     "help_button": "Phím tắt (?)",
     "undo": "Hoàn tác",
+    "order_least_sure": "Ít chắc chắn trước",
+    "order_least_sure_hint": "Xếp các đề xuất có độ tin cậy thấp nhất lên đầu (bấm lần nữa để theo thứ tự văn bản)",
     "undo_done": "Đã hoàn tác quyết định với đề xuất {n}.",
     "undo_nothing": "Không còn quyết định nào để hoàn tác.",
     "key_undo": "Hoàn tác quyết định gần nhất (đến khi công bố)",

@@ -145,9 +145,25 @@
     return [...byName.values()].sort((a, b) => Number(a.ok) - Number(b.ok));
   }
 
+  // How sure the extractor is of a proposal: its least sure field when it says so per field
+  // (field_confidence), else its overall confidence; a task added by hand is sure.
+  function sureness(p) {
+    const fields = Object.values(p.field_confidence || {}).filter((v) => typeof v === "number");
+    if (fields.length) return Math.min(...fields);
+    return typeof p.confidence === "number" ? p.confidence : 1;
+  }
+
+  const ORDER_KEY = "giaoviec.order";
+  function byText(a, b) {
+    return (taskStart(a) ?? 1e12) - (taskStart(b) ?? 1e12) || String(a.id).localeCompare(String(b.id));
+  }
+
   function proposalList(data) {
     const list = Array.isArray(data.proposals) ? data.proposals.slice() : [];
-    return list.sort((a, b) => (taskStart(a) ?? 1e12) - (taskStart(b) ?? 1e12) || String(a.id).localeCompare(String(b.id)));
+    if (localStorage.getItem(ORDER_KEY) === "least_sure") {
+      return list.sort((a, b) => sureness(a) - sureness(b) || byText(a, b));
+    }
+    return list.sort(byText);
   }
 
   // The office's accept-all confidence when the API tells it; null leaves it to the service
@@ -1068,6 +1084,20 @@
   }
 
   undoButton.addEventListener("click", undoLast);
+
+  const orderButton = document.getElementById("order-least-sure");
+  orderButton.setAttribute("aria-pressed", String(localStorage.getItem(ORDER_KEY) === "least_sure"));
+  orderButton.addEventListener("click", () => {
+    const leastSure = localStorage.getItem(ORDER_KEY) !== "least_sure";
+    if (leastSure) localStorage.setItem(ORDER_KEY, "least_sure");
+    else localStorage.removeItem(ORDER_KEY);
+    orderButton.setAttribute("aria-pressed", String(leastSure));
+    const current = state.proposals[state.selected]?.id;
+    state.proposals = proposalList({ proposals: state.proposals });
+    renderCards();
+    state.selected = Math.max(0, state.proposals.findIndex((p) => p.id === current));
+    markSelected();
+  });
 
   function renderComments(card, p, mode) {
     const section = card.querySelector(".comments");

@@ -93,3 +93,23 @@ def test_review_tools_span_is_moved_by_selecting_new_text(server, new_page, logi
     highlighted = page.eval_on_selector_all(f'#source-text .hl[data-proposal="{task_id}"]',
                                             "nodes => nodes.map(n => n.textContent).join('')")
     assert highlighted == words
+
+
+def test_review_tools_least_sure_first(server, new_page, login, upload, sample_text):
+    page = new_page()
+    document_id = _open(page, login, upload, sample_text, "984-KL/TW")
+    with server.api("reviewer") as api:
+        proposals = api.get(f"/api/v1/documents/{document_id}").json()["proposals"]
+    by_text = [str(p["id"]) for p in sorted(proposals, key=lambda p: p["start"])]
+    least_sure = [str(p["id"]) for p in sorted(proposals, key=lambda p: (p["confidence"], p["start"]))]
+    assert by_text != least_sure  # the sample's confidences differ
+    ids = page.locator("#cards .card")
+    expect(ids).to_have_count(len(proposals))
+    assert [c.get_attribute("data-id") for c in ids.all()] == by_text
+    page.get_by_role("button", name="Ít chắc chắn trước").click()
+    expect(page.locator("#cards .card").first).to_have_attribute("data-id", least_sure[0])
+    assert [c.get_attribute("data-id") for c in page.locator("#cards .card").all()] == least_sure
+    page.reload()  # the choice is remembered
+    expect(page.locator("#cards .card").first).to_have_attribute("data-id", least_sure[0])
+    page.get_by_role("button", name="Ít chắc chắn trước").click()
+    expect(page.locator("#cards .card").first).to_have_attribute("data-id", by_text[0])
