@@ -1237,7 +1237,7 @@
 
   // --- live: other reviewers' decisions arrive without a reload ----------------------------------
 
-  const LIVE_MS = 4000;
+  const LIVE_MS = 3000;
   let liveTimer = null;
 
   function startLive() {
