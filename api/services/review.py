@@ -1,7 +1,12 @@
 """Review: reading documents and proposals, deciding proposals, publishing.
 
     document: received → extracted → in_review → published | rejected   (or failed)
-    proposal: proposed → accepted | edited | rejected;  added (by hand)
+    proposal: proposed → accepted | edited | rejected;  added (by hand);  undo → as before
+
+While a document is open its metadata can be corrected too (``edit_document``). Every edit
+goes through ``api.services.checks``: a deadline whose kind and date contradict each other is
+refused, and the quality flags are computed again. Comments are audit entries
+(``proposal.comment``), so they are kept, chained and shown with the task's history.
 
 Every change is a conditional UPDATE: a proposal changes only at the version the reviewer
 read (two reviewers never overwrite each other: the second gets VersionConflict), and a
