@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -103,6 +104,17 @@ def running_server(data_dir: Path, **settings_overrides: object) -> Iterator[Ser
         uv.should_exit = True
         thread.join(timeout=30)
         sock.close()
+
+
+@pytest.fixture(scope="session")
+def start_server() -> Callable[..., Any]:
+    """``running_server`` for tests that need a server of their own settings."""
+    return running_server
+
+
+@pytest.fixture(scope="session")
+def password() -> str:
+    return PASSWORD
 
 
 @pytest.fixture(scope="session")

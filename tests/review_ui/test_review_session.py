@@ -11,7 +11,6 @@ import re
 import time
 
 import pytest
-from conftest import PASSWORD, running_server
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -20,8 +19,8 @@ SESSION_SECONDS = 8
 
 
 @pytest.fixture(scope="module")
-def short_server(tmp_path_factory):
-    with running_server(tmp_path_factory.mktemp("short-sessions"), session_max_age=SESSION_SECONDS) as started:
+def short_server(tmp_path_factory, start_server):
+    with start_server(tmp_path_factory.mktemp("short-sessions"), session_max_age=SESSION_SECONDS) as started:
         yield started
 
 
@@ -48,17 +47,18 @@ def _document(server, number, sample_text):
     return document_id
 
 
-def _log_in(page, username="reviewer"):
+def _log_in(page, password, username="reviewer"):
     page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_label("Mật khẩu").fill(password)
     page.get_by_role("button", name="Đăng nhập").click()
 
 
-def test_review_session_active_user_stays_logged_in_past_the_maximum_age(short_server, short_page, sample_text):
+def test_review_session_active_user_stays_logged_in_past_the_maximum_age(short_server, short_page, sample_text,
+                                                                          password):
     page = short_page
     document_id = _document(short_server, "971-KL/TW", sample_text)
     page.goto("/review/login")
-    _log_in(page)
+    _log_in(page, password)
     page.wait_for_url("**/review/")
     page.goto(f"/review/documents/{document_id}")
     expect(page.locator("#cards .card").first).to_be_visible()
@@ -81,12 +81,12 @@ def test_review_session_active_user_stays_logged_in_past_the_maximum_age(short_s
     expect(page.locator("#user-name")).to_have_text("reviewer")
 
 
-def test_review_session_unsaved_edit_survives_a_relogin(short_server, short_page, sample_text):
+def test_review_session_unsaved_edit_survives_a_relogin(short_server, short_page, sample_text, password):
     page = short_page
     document_id = _document(short_server, "972-KL/TW", sample_text)
     page.goto(f"/review/documents/{document_id}")
     page.wait_for_url(re.compile(r"/review/login\?"))
-    _log_in(page)
+    _log_in(page, password)
     page.wait_for_url(f"**/review/documents/{document_id}")
     task = page.locator("#cards .card", has_text="chủ trì rà soát")
     task.get_by_role("button", name="Sửa").click()
@@ -97,7 +97,7 @@ def test_review_session_unsaved_edit_survives_a_relogin(short_server, short_page
     task.get_by_role("button", name="Lưu").click()
     page.wait_for_url(re.compile(r"/review/login\?.*reason=expired"))
     expect(page.locator("#flash")).to_contain_text("Phiên làm việc đã hết hạn")
-    _log_in(page)
+    _log_in(page, password)
     page.wait_for_url(f"**/review/documents/{document_id}")
     notice = page.locator("#drafts-notice")
     expect(notice).to_contain_text("Còn 1 bản sửa chưa lưu")
