@@ -61,9 +61,11 @@
   };
 
   // Drafts left by an earlier visit (an ended session, a closed tab): offered back, not forced.
+  const NEW_TASK = "new"; // the draft of a task being added from a selection
+
   function offerDrafts() {
     const all = drafts.all();
-    const ids = Object.keys(all).filter((id) => state.proposals.some((p) => String(p.id) === id));
+    const ids = Object.keys(all).filter((id) => id === NEW_TASK || state.proposals.some((p) => String(p.id) === id));
     for (const id of Object.keys(all)) if (!ids.includes(id)) drafts.drop(id);
     const notice = document.getElementById("drafts-notice");
     notice.hidden = ids.length === 0 || isClosed();
@@ -74,6 +76,10 @@
   function restoreDrafts() {
     const all = drafts.all();
     let first = null;
+    if (all[NEW_TASK]) {
+      openNewCard(all[NEW_TASK].fields.selection);
+      state.newCard.set(all[NEW_TASK].fields);
+    }
     for (const [key, draft] of Object.entries(all)) {
       const p = state.proposals.find((q) => String(q.id) === key);
       if (!p) continue;
@@ -1019,12 +1025,16 @@
     const controls = buildCard(draft, -1, { mode: "new" });
     controls.selection = selection;
     state.newCard = controls;
+    const keep = () => drafts.put(NEW_TASK, { ...controls.fields(), selection }, null);
+    controls.card.addEventListener("input", keep);
+    controls.card.addEventListener("change", keep);
     newCardSlot.replaceChildren(controls.card);
     controls.card.scrollIntoView({ block: "nearest" });
     controls.lead.focus();
   }
 
   function closeNewCard() {
+    if (state.newCard) drafts.drop(NEW_TASK);
     state.newCard = null;
     newCardSlot.replaceChildren();
   }

@@ -130,3 +130,47 @@ def test_review_session_other_decisions_arrive_within_five_seconds(server, new_p
     expect(page.locator('#cards .card[data-status="rejected"]')).to_have_count(len(proposals), timeout=5_000)
     assert time.monotonic() - decided <= 5
     expect(page.locator("#progress")).to_have_text(f"{len(proposals)}/{len(proposals)} đã quyết định")
+
+
+SELECT_WORDS = """(words) => {
+  const walker = document.createTreeWalker(document.getElementById("source-text"), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.data.indexOf(words);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + words.length);
+    window.getSelection().removeAllRanges();
+    window.getSelection().addRange(range);
+    return true;
+  }
+  return false;
+}"""
+
+
+def test_review_session_task_being_added_survives_a_reload(server, new_page, login, upload, sample_text):
+    page = new_page()
+    login(page, "reviewer")
+    document_id = upload(page, "974.txt", sample_text("974-KL/TW").encode("utf-8"), "text/plain")
+    page.goto(f"/review/documents/{document_id}")
+    expect(page.locator("#cards .card").first).to_be_visible()
+    words = "vẫn còn một số nhiệm vụ chậm tiến độ"
+    assert page.evaluate(SELECT_WORDS, words)
+    page.get_by_role("button", name="Thêm nhiệm vụ").click()
+    new_card = page.locator("#new-card-slot .card")
+    new_card.get_by_label("Sản phẩm").fill("Danh sách nhiệm vụ chậm tiến độ")
+    new_card.get_by_role("combobox", name="Chủ trì").fill("Văn phòng Trung ương Đảng")
+    page.reload()  # the tab is closed, the browser crashes, the session ends ...
+    notice = page.locator("#drafts-notice")
+    expect(notice).to_contain_text("Còn 1 bản sửa chưa lưu")
+    notice.get_by_role("button", name="Khôi phục").click()
+    new_card = page.locator("#new-card-slot .card")
+    expect(new_card.locator(".task-text")).to_have_text(words)
+    expect(new_card.get_by_label("Sản phẩm")).to_have_value("Danh sách nhiệm vụ chậm tiến độ")
+    new_card.get_by_role("button", name="Lưu nhiệm vụ").click()
+    expect(page.locator("#cards .card", has_text=words)).to_have_attribute("data-status", "added")
+    with server.api("reviewer") as api:
+        added = next(p for p in api.get(f"/api/v1/documents/{document_id}").json()["proposals"]
+                     if p["status"] == "added")
+    assert added["text"] == words and added["lead"] == ["Văn phòng Trung ương Đảng"]
+    assert added["product"] == "Danh sách nhiệm vụ chậm tiến độ"
