@@ -59,8 +59,9 @@ def in_directory(name: str) -> bool:
     if directory().lookup(name):
         return True
     found = directory().find(name)
-    return len(found) == 1 and found[0].in_directory and found[0].span is not None \
-        and found[0].span.text_of(name.strip()) == name.strip()
+    if len(found) != 1 or not found[0].in_directory or found[0].span is None:
+        return False
+    return found[0].span.text_of(name.strip()) == name.strip()
 
 
 def task_flags(*, text: str, lead: list[str], support: list[str], deadline: dict[str, Any],
