@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Response
 
 from api.db.session import Database
 from api.errors import CsrfFailed, NotAuthenticated
@@ -23,6 +23,11 @@ from api.settings import Settings
 SESSION_COOKIE = "giaoviec_session"
 CSRF_COOKIE = "giaoviec_csrf"
 CSRF_HEADER = "X-CSRF-Token"
+# Requests the screen makes on its own (polling for other reviewers' decisions) send this
+# header: they do not keep an idle session alive. Every other cookie request slides it.
+BACKGROUND_HEADER = "X-Giaoviec-Background"
+# The seconds a slid session has left, so that the screen can warn before it ends.
+SESSION_LEFT_HEADER = "X-Session-Expires-In"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
@@ -54,7 +59,26 @@ JobPolicyDep = Annotated[JobPolicy, Depends(get_job_policy)]
 NowDep = Annotated[datetime, Depends(get_now)]
 
 
-def get_principal(request: Request, db: DbDep, settings: SettingsDep) -> auth.Principal:
+def set_session_cookies(response: Response, settings: Settings, *, token: str, csrf: str) -> None:
+    """The HttpOnly session cookie and the CSRF cookie the screen reads, for session_max_age."""
+    common = {"max_age": settings.session_max_age, "secure": settings.secure_cookies,
+              "samesite": "lax", "path": "/"}
+    response.set_cookie(SESSION_COOKIE, token, httponly=True, **common)  # type: ignore[arg-type]
+    response.set_cookie(CSRF_COOKIE, csrf, httponly=False, **common)  # type: ignore[arg-type]
+    response.headers[SESSION_LEFT_HEADER] = str(settings.session_max_age)
+
+
+def _slide(request: Request, response: Response, settings: Settings, data: dict[str, object]) -> None:
+    """A session lasts ``session_max_age`` from the user's last request, not from the login:
+    an officer at work is never logged out in the middle of an edit."""
+    if request.headers.get(BACKGROUND_HEADER) == "1":
+        return
+    token = auth.session_token(settings.secret_key.get_secret_value(), user_id=int(str(data["uid"])),
+                               csrf=str(data["csrf"]), session_id=str(data["sid"]))
+    set_session_cookies(response, settings, token=token, csrf=str(data["csrf"]))
+
+
+def get_principal(request: Request, response: Response, db: DbDep, settings: SettingsDep) -> auth.Principal:
     """The caller, or NotAuthenticated; CsrfFailed for a cookie request without the token."""
     header = request.headers.get("Authorization", "")
     if header:
@@ -74,6 +98,7 @@ def get_principal(request: Request, db: DbDep, settings: SettingsDep) -> auth.Pr
     principal = auth.principal_for_user(db, int(data["uid"]), str(data["sid"]))
     request.state.csrf_token = data["csrf"]
     request.state.session_id = data["sid"]
+    _slide(request, response, settings, data)
     return principal
 
 

@@ -15,6 +15,7 @@ The hierarchy (``extraction.errors`` holds the base and the input errors)::
         ├── UndecidedProposals        E108 publishing with proposals still undecided
         ├── WrongState                E109 the document is not in a state that allows this
         ├── InvalidRequest            E110 a request body or parameter that makes no sense
+        │   └── InvalidDeadline       E120 a deadline whose kind and date contradict each other
         ├── LoginFailed               E111 wrong user name or password
         ├── TooManyLogins             E113 too many failed logins for a user name (429)
         └── JobError                  why a background job failed (a job's ``error_code``)
@@ -81,6 +82,10 @@ class WrongState(ServiceError):
 
 class InvalidRequest(ServiceError):
     code = "E110"
+
+
+class InvalidDeadline(InvalidRequest):
+    code = "E120"
 
 
 class LoginFailed(ServiceError):

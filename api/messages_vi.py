@@ -12,7 +12,12 @@ MESSAGES: dict[str, str] = {
     "E003": "Tệp bị hỏng, không đọc được. Hãy lưu lại văn bản từ bản gốc rồi tải lên lại.",
     "E004": "Tệp có mật khẩu. Hãy gỡ mật khẩu của tệp rồi tải lên lại.",
     "E005": "Tệp PDF là bản quét, không có lớp chữ. Hãy tải lên bản PDF có chữ hoặc bản DOCX.",
-    "E006": "Văn bản không phải tiếng Việt. Hãy kiểm tra lại tệp đã chọn.",
+    "E006": (
+        "Không đọc được chữ tiếng Việt trong tệp này (quá ít dấu và từ tiếng Việt thông dụng). "
+        "Nếu là PDF, lớp chữ có thể chỉ là mã ký tự của phông nhúng, không đọc được: hãy tải lên "
+        "bản DOCX, hoặc bản PDF xuất lại từ Word. Nếu văn bản gõ bằng phông cũ (.VnTime, VNI), "
+        "hãy chuyển sang Unicode trước. Nếu chọn nhầm tệp, hãy kiểm tra lại."
+    ),
     "E007": "Tệp quá lớn hoặc có cấu trúc bất thường (tệp nén quá mức). Hãy lưu lại văn bản từ Word rồi tải lên lại.",
     "E008": "Giá trị nhập vào không hợp lệ. Hãy kiểm tra lại.",
     "E009": "Không tìm thấy tệp.",
@@ -37,6 +42,10 @@ MESSAGES: dict[str, str] = {
     "E111": "Tên đăng nhập hoặc mật khẩu không đúng.",
     "E112": "Đường dẫn hoặc phương thức không tồn tại.",
     "E113": "Đăng nhập sai quá nhiều lần. Hãy chờ 15 phút rồi thử lại, hoặc liên hệ quản trị hệ thống.",
+    "E120": (
+        "Thời hạn không nhất quán: thời hạn loại «ngày cụ thể» hoặc «giai đoạn» phải có ngày, "
+        "chu kỳ chỉ dùng cho thời hạn định kỳ. Hãy chọn ngày hoặc đổi loại thời hạn."
+    ),
     "E130": (
         "Việc phân tích văn bản chạy quá thời gian cho phép nên đã dừng. "
         "Hãy tách văn bản hoặc báo quản trị hệ thống."

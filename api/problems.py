@@ -61,6 +61,7 @@ STATUS: tuple[tuple[type[GiaoviecError], int, str], ...] = (
     (errors.VersionConflict, 409, "Version conflict"),
     (errors.UndecidedProposals, 409, "Undecided proposals"),
     (errors.WrongState, 409, "Wrong state"),
+    (errors.InvalidDeadline, 422, "Inconsistent deadline"),
     (errors.InvalidRequest, 422, "Invalid request"),
     (errors.LoginFailed, 401, "Login failed"),
     (errors.TooManyLogins, 429, "Too many failed logins"),

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from fastapi import Path
 from pydantic import BaseModel, ConfigDict, Field
 
+from api.errors import InvalidRequest
 from extraction.types import DeadlineKind
 
 Recurrence = Literal["monthly", "quarterly", "half-yearly", "yearly"]
@@ -49,9 +50,16 @@ class ProposalPatch(_Body):
     support: list[str] | None = None
     deadline: DeadlineIn | None = None
     product: str | None = Field(None, max_length=2000, description="What the task must deliver; null clears it.")
+    start: int | None = Field(None, ge=0, le=MAX_INT, description="A new span [start, end) in the text; "
+                                                                "the task's words follow it unless text is given.")
+    end: int | None = Field(None, gt=0, le=MAX_INT)
 
     def changes(self) -> dict[str, object]:
         out: dict[str, object] = {}
+        if (self.start is None) != (self.end is None):
+            raise InvalidRequest("give both start and end to move a task's span, or neither")
+        if self.start is not None and self.end is not None:
+            out["span"] = (self.start, self.end)
         for name in ("text", "lead", "support"):
             value = getattr(self, name)
             if value is not None:
@@ -73,6 +81,34 @@ class ProposalCreate(_Body):
     support: list[str] = Field(default_factory=list)
     deadline: DeadlineIn = Field(default_factory=DeadlineIn)
     product: str | None = Field(None, max_length=2000)
+
+
+class DocumentPatch(_Body):
+    """Corrections of a document's metadata before publishing; each given field replaces the
+    stored one (null clears it). A corrected issue date moves the review window."""
+
+    type: str | None = Field(None, max_length=100, description='"Kết luận", "Chỉ thị", ...')
+    number: str | None = Field(None, max_length=100, description='Number and symbol, "226-KL/TW".')
+    issued: dt.date | None = Field(None, description="Issue date YYYY-MM-DD.")
+    issuer: str | None = Field(None, max_length=300)
+    signer: str | None = Field(None, max_length=200)
+    secrecy: Literal["Mật", "Tối mật", "Tuyệt mật"] | None = Field(
+        None, description="null: not secret. Tuyệt mật is refused (QC 08 Art. 5).")
+
+    def changes(self) -> dict[str, object]:
+        out: dict[str, object] = {}
+        for name in self.model_fields_set:
+            value = getattr(self, name)
+            out[name] = value.strip() or None if isinstance(value, str) and name != "secrecy" else value
+        return out
+
+
+class UndoIn(_Body):
+    version: int | None = Field(None, ge=0, le=MAX_INT, description="The version read (or If-Match).")
+
+
+class CommentIn(_Body):
+    text: str = Field(min_length=1, max_length=2000)
 
 
 class AcceptAllIn(_Body):

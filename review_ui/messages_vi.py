@@ -26,6 +26,12 @@ UI: dict[str, str] = {
     "login_expired": "Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.",
     "login_logged_out": "Bạn đã đăng xuất.",
     "logout": "Đăng xuất",
+    "session_warning": (
+        "Phiên làm việc sẽ hết hạn sau {time} nếu đồng chí không thao tác. "
+        "Bản sửa chưa lưu vẫn được giữ trên máy này."
+    ),
+    "session_ended": "Phiên làm việc đã hết hạn. Bản sửa chưa lưu vẫn được giữ trên máy này; hãy đăng nhập lại.",
+    "session_continue": "Tiếp tục làm việc",
     "signed_in_as": "Người dùng",
     # roles
     "role_reviewer": "Người duyệt",
@@ -57,7 +63,19 @@ UI: dict[str, str] = {
     "upload_failed": "Không trích xuất được văn bản này.",
     "upload_open": "Mở văn bản",
     "upload_duplicate": "Văn bản này đã có trong hệ thống.",
+    "upload_duplicate_opened": (
+        "Tệp vừa tải lên trùng từng byte với văn bản này, đã có trong hệ thống; "
+        "đồng chí đang xem văn bản đã có, không tạo bản mới."
+    ),
     "refresh": "Làm mới",
+    "filter_label": "Lọc văn bản",
+    "filter_open": "Chưa công bố",
+    "filter_pending": "Chờ duyệt",
+    "filter_ready": "Đã duyệt xong, chờ công bố",
+    "filter_overdue": "Quá hạn",
+    "filter_published": "Đã công bố",
+    "filter_all": "Tất cả",
+    "filter_empty": "Không có văn bản nào trong mục này.",
     # window badges (the 3-working-day review window, Quy chế 08-QC/TW)
     "window_ok": "Trong hạn",
     "window_due_soon": "Sắp đến hạn",
@@ -89,6 +107,11 @@ UI: dict[str, str] = {
         "Sau khi công bố, nhiệm vụ sẽ được chuyển sang hệ thống theo dõi."
     ),
     "publish_done": "Đã công bố văn bản.",
+    "next_step_approver": (
+        "Đồng chí đã quyết định hết {n} đề xuất. Người phê duyệt sẽ xem lại và công bố văn bản; "
+        "đồng chí không cần làm gì thêm."
+    ),
+    "next_step_publish": "Đã quyết định hết {n} đề xuất. Bấm «Công bố» để chuyển nhiệm vụ sang hệ thống theo dõi.",
     "add_task": "Thêm nhiệm vụ",
     "add_task_hint": "Bôi đen đoạn văn bản giao nhiệm vụ ở khung bên trái, rồi bấm «Thêm nhiệm vụ».",
     "add_task_title": "Nhiệm vụ mới từ đoạn đã chọn",
@@ -103,9 +126,13 @@ UI: dict[str, str] = {
     "field_deadline_words": "Nguyên văn",
     "field_deadline_date": "Ngày",
     "field_kind": "Loại thời hạn",
+    "date_placeholder": "ngày/tháng/năm",
+    "date_invalid": "Ngày không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 31/12/2026.",
     "field_recurrence": "Chu kỳ",
     "field_add_body": "Thêm cơ quan…",
     "remove_body": "Bỏ {name}",
+    "body_ended": "không còn từ sau {date}",
+    "body_ended_successor": "không còn từ sau {date}, nay là {successor}",
     "none_given": "(chưa có)",
     "confidence": "Độ tin cậy",
     "checks_all_ok": "Đạt cả {n} tiêu chí rõ",
@@ -117,9 +144,37 @@ UI: dict[str, str] = {
     "reject": "Từ chối",
     "saved": "Đã lưu.",
     "conflict": "Đề xuất đã được người khác sửa — tải lại",
+    "conflict_merge": (
+        "Đề xuất vừa được người khác cập nhật. Bản của đồng chí vẫn giữ nguyên trong các ô; "
+        "xem bản của họ bên dưới, lấy phần cần thiết rồi bấm «Lưu»."
+    ),
+    "changed_meanwhile": "Người khác vừa cập nhật đề xuất này; khi lưu, đồng chí sẽ xem và gộp hai bản.",
+    "merge_title": "Bản của người khác {who}",
+    "merge_mine": "Của đồng chí",
+    "merge_theirs": "Của người kia",
+    "merge_take": "Lấy bản của người kia",
+    "merge_taken": "Đã lấy",
+    "drafts_found": "Còn {n} bản sửa chưa lưu từ lần làm việc trước, giữ trên máy này.",
+    "drafts_restore": "Khôi phục",
+    "drafts_drop": "Bỏ các bản này",
     "field_product": "Sản phẩm",
     "lead_required": "Cần ít nhất một cơ quan chủ trì.",
     "help_button": "Phím tắt (?)",
+    "undo": "Hoàn tác",
+    "order_least_sure": "Ít chắc chắn trước",
+    "order_least_sure_hint": "Xếp các đề xuất có độ tin cậy thấp nhất lên đầu (bấm lần nữa để theo thứ tự văn bản)",
+    "undo_done": "Đã hoàn tác quyết định với đề xuất {n}.",
+    "undo_nothing": "Không còn quyết định nào để hoàn tác.",
+    "key_undo": "Hoàn tác quyết định gần nhất (đến khi công bố)",
+    "comments_title": "Ghi chú cho người phê duyệt",
+    "comment_label": "Ghi chú",
+    "comment_placeholder": "Ghi chú cho người phê duyệt…",
+    "comment_send": "Gửi ghi chú",
+    "history_title": "Lịch sử",
+    "history_empty": "Chưa có thao tác nào.",
+    "span_take": "Lấy đoạn đang bôi đen làm nội dung",
+    "span_none": "Hãy bôi đen đoạn văn bản mới ở khung bên trái trước.",
+    "span_taken": "Nội dung sẽ là đoạn đã chọn (ký tự {start}–{end}) khi lưu.",
     "help_title": "Phím tắt",
     "help_close": "Đóng",
     "key_next": "Đề xuất tiếp theo",
@@ -133,11 +188,38 @@ UI: dict[str, str] = {
     "meta_issued": "Ngày ban hành",
     "meta_due": "Hạn phân loại",
     "meta_status": "Trạng thái",
+    "meta_edit": "Sửa thông tin văn bản",
+    "meta_title": "Thông tin văn bản",
+    "meta_issuer": "Cơ quan ban hành",
+    "meta_signer": "Người ký",
+    "meta_secrecy": "Độ mật",
+    "meta_saved": "Đã lưu thông tin văn bản.",
+    "secrecy_none": "Không mật",
+    "no_printed_date": (
+        "Văn bản không ghi ngày ban hành: hạn phân loại đang tạm tính từ ngày tải lên. "
+        "Hãy nhập ngày ban hành để tính đúng hạn."
+    ),
+    "no_printed_date_fix": "Nhập ngày ban hành",
+    "days_left": "còn {n} ngày làm việc",
+    "days_overdue": "quá hạn {n} ngày làm việc",
+    "duplicate_of": "Có thể trùng với văn bản đã có cùng số, ký hiệu ({number}).",
+    "duplicate_open": "Mở văn bản kia",
+    "duplicate_mark": "Có thể trùng",
     "legend": "Chú thích",
     "legend_task": "Nhiệm vụ",
     "legend_lead": "Chủ trì",
     "legend_support": "Phối hợp",
     "legend_deadline": "Thời hạn",
+}
+
+# The audit log's actions as a task's history shows them.
+HISTORY_ACTION: dict[str, str] = {
+    "proposal.accept": "Chấp nhận",
+    "proposal.edit": "Sửa",
+    "proposal.reject": "Từ chối",
+    "proposal.add": "Thêm thủ công",
+    "proposal.undo": "Hoàn tác",
+    "proposal.comment": "Ghi chú",
 }
 
 DOCUMENT_STATUS: dict[str, str] = {
@@ -228,6 +310,7 @@ def client_messages() -> dict[str, Any]:
     return {
         "ui": UI,
         "document_status": DOCUMENT_STATUS,
+        "history_action": HISTORY_ACTION,
         "proposal_status": PROPOSAL_STATUS,
         "deadline_kind": DEADLINE_KIND,
         "recurrence": RECURRENCE,

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Query, Response, UploadFile
 
 from api.deps import DbDep, FeedDep, JobPolicyDep, NowDep, PrincipalDep, SettingsDep
-from api.schemas import PROBLEM_RESPONSES, AcceptAllIn, Id, ProposalCreate, RejectIn
+from api.schemas import PROBLEM_RESPONSES, AcceptAllIn, DocumentPatch, Id, ProposalCreate, RejectIn
 from api.services import documents, review
 
 router = APIRouter(prefix="/api/v1/documents", tags=["documents"], responses=PROBLEM_RESPONSES)
@@ -58,6 +58,16 @@ def get_document(document_id: Id, db: DbDep, who: PrincipalDep, now: NowDep,
     view = review.get_document(db, who, document_id, now=now)
     view["accept_all_threshold"] = settings.accept_all_threshold
     return view
+
+
+@router.patch("/{document_id}")
+def edit_document(document_id: Id, body: DocumentPatch, db: DbDep, who: PrincipalDep, now: NowDep,
+                  settings: SettingsDep) -> dict[str, Any]:
+    """Correct the metadata (number, type, issue date, issuer, signer, secrecy) before
+    publishing (reviewer); audited. Answers the document as ``GET`` does."""
+    review.edit_document(db, who, document_id, changes=body.changes(), now=now,
+                         review_days=settings.review_window_days)
+    return get_document(document_id, db, who, now, settings)
 
 
 @router.post("/{document_id}/open")

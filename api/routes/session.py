@@ -7,7 +7,15 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
-from api.deps import CSRF_COOKIE, SESSION_COOKIE, DbDep, NowDep, PrincipalDep, SettingsDep
+from api.deps import (
+    CSRF_COOKIE,
+    SESSION_COOKIE,
+    DbDep,
+    NowDep,
+    PrincipalDep,
+    SettingsDep,
+    set_session_cookies,
+)
 from api.schemas import PROBLEM_RESPONSES, LoginIn
 from api.services import auth
 
@@ -25,10 +33,7 @@ def login(body: LoginIn, db: DbDep, settings: SettingsDep, now: NowDep, response
     csrf = auth.new_csrf_token()
     token = auth.session_token(settings.secret_key.get_secret_value(), user_id=principal.id, csrf=csrf,
                                session_id=session_id)
-    common = {"max_age": settings.session_max_age, "secure": settings.secure_cookies,
-              "samesite": "lax", "path": "/"}
-    response.set_cookie(SESSION_COOKIE, token, httponly=True, **common)  # type: ignore[arg-type]
-    response.set_cookie(CSRF_COOKIE, csrf, httponly=False, **common)  # type: ignore[arg-type]
+    set_session_cookies(response, settings, token=token, csrf=csrf)
     return {**_me(db, principal, settings), "csrf_token": csrf}
 
 
@@ -55,4 +60,5 @@ def me(who: PrincipalDep, db: DbDep, settings: SettingsDep, request: Request) ->
 def _me(db: DbDep, principal: auth.Principal, settings: SettingsDep) -> dict[str, Any]:
     return {"id": principal.id, "kind": principal.kind, "name": principal.name, "role": principal.role,
             "clearance": principal.clearance, "accept_all_threshold": settings.accept_all_threshold,
+            "session_max_age": settings.session_max_age,
             "organisation": {"id": principal.org_id, "name": auth.organisation_name(db, principal.org_id)}}

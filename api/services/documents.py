@@ -175,7 +175,7 @@ def _store(*, db: Database, principal: Principal, checked: _Checked, filename: s
            sha256: str, now: datetime, review_days: int, policy: jobs.JobPolicy) -> DocumentRow:
     info, size = checked.info, len(data)
     with db.session() as session:
-        duplicate = _same_number(session, principal.org_id, info.number)
+        duplicate = same_number(session, principal.org_id, info.number)
         is_secret = withheld.is_secret(info.secrecy)
         row = DocumentRow(
             org_id=principal.org_id, filename=filename[:255], media_type=checked.media_type,
@@ -257,13 +257,15 @@ def _metadata(info: Any) -> dict[str, Any]:
             "title": info.title}
 
 
-def _same_number(session: Session, org_id: int, number: str | None) -> int | None:
+def same_number(session: Session, org_id: int, number: str | None, *,
+                besides: int | None = None) -> int | None:
+    """The first other document of the organisation with this number, or None."""
     if not number:
         return None
-    return session.scalar(
-        select(func.min(DocumentRow.id)).where(DocumentRow.org_id == org_id,
-                                               DocumentRow.number == number)
-    )
+    where = [DocumentRow.org_id == org_id, DocumentRow.number == number]
+    if besides is not None:
+        where.append(DocumentRow.id != besides)
+    return session.scalar(select(func.min(DocumentRow.id)).where(*where))
 
 
 # --- the extraction job (runs in a worker's child process) -----------------------------------

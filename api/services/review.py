@@ -1,7 +1,12 @@
 """Review: reading documents and proposals, deciding proposals, publishing.
 
     document: received → extracted → in_review → published | rejected   (or failed)
-    proposal: proposed → accepted | edited | rejected;  added (by hand)
+    proposal: proposed → accepted | edited | rejected;  added (by hand);  undo → as before
+
+While a document is open its metadata can be corrected too (``edit_document``). Every edit
+goes through ``api.services.checks``: a deadline whose kind and date contradict each other is
+refused, and the quality flags are computed again. Comments are audit entries
+(``proposal.comment``), so they are kept, chained and shown with the task's history.
 
 Every change is a conditional UPDATE: a proposal changes only at the version the reviewer
 read (two reviewers never overwrite each other: the second gets VersionConflict), and a
@@ -16,21 +21,39 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from api.db.session import Database, affected
-from api.db.tables import DocumentRow, JobRow, ProposalRow, TrainingExample
-from api.errors import Forbidden, InvalidRequest, NotFound, UndecidedProposals, VersionConflict, WrongState
-from api.sealing import Sealer
-from api.services import audit, feed, jobs, withheld
+from api.db.tables import AuditEntry, DocumentRow, JobRow, ProposalRow, TrainingExample
+from api.errors import (
+    Forbidden,
+    InvalidDeadline,
+    InvalidRequest,
+    NotFound,
+    SecrecyRefused,
+    UndecidedProposals,
+    VersionConflict,
+    WrongState,
+)
+from api.messages_vi import TOP_SECRET_RULE
+from api.sealing import Sealer, is_sealed
+from api.services import audit, checks, feed, jobs, withheld
 from api.services.auth import PUBLISH_ROLES, READ_ROLES, REVIEW_ROLES, Principal, require_role
-from api.services.documents import OPEN_STATUSES, window_state
+from api.services.documents import (
+    OPEN_STATUSES,
+    SECRET_LEVELS,
+    TOP_SECRET,
+    review_due,
+    same_number,
+    window_state,
+)
 from api.services.feed import FeedContext
 
 DECIDABLE = ("accepted", "edited", "rejected")
 PUBLISHED_TASK = ("accepted", "edited", "added")
 EDITABLE_FIELDS = ("text", "lead", "support", "deadline", "product")
+UNDOABLE = ("proposal.accept", "proposal.edit", "proposal.reject")
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -73,7 +96,9 @@ def get_document(db: Database, principal: Principal, document_id: int, *, now: d
     view = document_summary(row, now=now, counts=counts, may_read=may_read, db=db)
     view["text"] = row.text if may_read else None
     view["content_withheld"] = not may_read
-    view["proposals"] = [proposal_view(p, may_read=may_read, db=db) for p in proposals]
+    comments = _comments(db, [p.id for p in proposals]) if may_read else {}
+    view["proposals"] = [{**proposal_view(p, may_read=may_read, db=db), "comments": comments.get(p.id, [])}
+                         for p in proposals]
     view["job"] = job_progress(job)
     return view
 
@@ -109,6 +134,51 @@ def open_document(db: Database, principal: Principal, document_id: int, *, now: 
         return {"id": row.id, "status": row.status, "opened": bool(moved)}
 
 
+def edit_document(db: Database, principal: Principal, document_id: int, *, changes: dict[str, Any],
+                  now: datetime, review_days: int) -> None:
+    """Correct a document's metadata while it is open for review (audited ``document.edit``).
+
+    A corrected issue date moves the review window; a corrected number is checked again
+    against the organisation's other documents; a Mật or Tối mật marking drops the full text
+    (QC 08 Art. 5.2), and Tuyệt mật is refused (Art. 5).
+    """
+    require_role(principal, REVIEW_ROLES, action="correct documents")
+    if changes.get("secrecy") == TOP_SECRET:
+        raise SecrecyRefused("a Tuyệt mật document is not kept on the system; remove it instead",
+                             rule=TOP_SECRET_RULE, rule_source="Quy chế 08-QC/TW của Ban Bí thư, Điều 5")
+    with db.session() as session:
+        document = _document(session, principal, document_id)
+        _require_clearance(principal, document)
+        _open_for_review(session, document, now=now)
+        before = {name: _plain(getattr(document, name)) for name in changes}
+        changed = {k: v for k, v in changes.items() if _plain(v) != before[k]}
+        if not changed:
+            return
+        values: dict[str, Any] = {**changed, "updated_at": now}
+        if "issued" in changed:
+            values["review_due"] = review_due(changed["issued"], document.created_at, review_days)
+        if "number" in changed:
+            values["possible_duplicate_of"] = same_number(session, document.org_id, changed["number"],
+                                                          besides=document.id)
+        if changed.get("secrecy") in SECRET_LEVELS:
+            values["text"] = None
+        after = {k: _plain(v) for k, v in values.items() if k not in ("updated_at", "text")}
+        before = {k: _plain(getattr(document, k)) for k in after}
+        session.execute(update(DocumentRow).where(DocumentRow.id == document.id).values(**values))
+        if changed.get("secrecy") in SECRET_LEVELS:
+            # marked secret after upload: its title and proposals are sealed from now on
+            session.refresh(document)
+            withheld.seal_document(session, db.sealer, document)
+            session.execute(delete(TrainingExample).where(TrainingExample.document_id == document.id))
+        audit.record(session, actor=principal.actor, action="document.edit", entity="document",
+                     entity_id=document.id, org_id=principal.org_id, before=before, after=after,
+                     at=now)
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
 def get_proposal(db: Database, principal: Principal, proposal_id: int) -> dict[str, Any]:
     require_role(principal, READ_ROLES, action="read proposals")
     with db.session(read_only=True) as session:
@@ -139,6 +209,8 @@ def document_summary(row: DocumentRow, *, now: datetime, counts: dict[str, int],
         "reason": row.reason,
         "pipeline_version": row.pipeline_version,
         "review_due": row.review_due.isoformat(),
+        # The window counts from the printed issue date, or from the upload when none is known.
+        "review_from": "issued" if row.issued else "upload",
         "window_state": state,
         "working_days_left": left,
         "possible_duplicate_of": row.possible_duplicate_of,
@@ -212,14 +284,28 @@ def decide(db: Database, principal: Principal, proposal_id: int, *, version: int
         if proposal.version != version:
             raise _conflict(proposal)
         before = _snapshot(proposal, db)
+        span = changes.pop("span", None)
+        if span is not None:
+            changes = {**_new_span(document, proposal, span, changes.get("text")), **changes}
+        if "deadline" in changes:
+            changes = {**changes, "deadline": checks.consistent_deadline(changes["deadline"])}
         changed = {k: v for k, v in changes.items() if k in EDITABLE_FIELDS and before[k] != v}
-        if status == "edited" and not changed:
+        moved = span is not None and (
+            (changes["span_start"], changes["span_end"]) != (proposal.span_start, proposal.span_end))
+        if status == "edited" and not changed and not moved:
             raise InvalidRequest("status 'edited' needs a changed text, lead, support or deadline")
-        if status == "accepted" and changed:
+        if status == "accepted" and (changed or moved):
             status = "edited"
-        _update_proposal(session, proposal, version=version,
-                         values={**_stored(db, document, proposal, changed), "status": status,
-                                 "decided_by": principal.actor, "decided_at": now, "updated_at": now})
+        if status != "rejected":
+            checks.consistent_deadline(changed.get("deadline", before["deadline"]))
+        stored = dict(changed)
+        if changed:
+            stored["flags"] = _flags_after(proposal, document, {**before, **changed}, set(changed))
+        values = {**_stored(db, document, proposal, stored), "status": status, "decided_by": principal.actor,
+                  "decided_at": now, "updated_at": now}
+        if moved:
+            values.update(span_start=changes["span_start"], span_end=changes["span_end"])
+        _update_proposal(session, proposal, version=version, values=values)
         after = _snapshot(proposal, db)
         _audit_proposal(session, principal, document, proposal, action=f"proposal.{_verb(status)}",
                         before=before, after=after, changed=list(changed), now=now)
@@ -227,6 +313,78 @@ def decide(db: Database, principal: Principal, proposal_id: int, *, version: int
             _keep_example(session, principal, proposal, kind=status, before=before, after=after, now=now)
         view = proposal_view(proposal, db=db)
     return view
+
+
+def undo(db: Database, principal: Principal, proposal_id: int, *, version: int, now: datetime) -> dict[str, Any]:
+    """Take back the decision that made the proposal what it is at ``version`` (while the
+    document is open): its fields and status return to what they were before, audited
+    ``proposal.undo``. Nothing to undo (never decided, or changed since): WrongState."""
+    require_role(principal, REVIEW_ROLES, action="review proposals")
+    with db.session() as session:
+        proposal, document = _proposal(session, principal, proposal_id)
+        _require_clearance(principal, document)
+        _open_for_review(session, document, now=now)
+        if proposal.version != version:
+            raise _conflict(proposal)
+        last = session.scalars(
+            select(AuditEntry).where(AuditEntry.entity == "proposal", AuditEntry.entity_id == str(proposal.id),
+                                     AuditEntry.action.in_(UNDOABLE))
+            .order_by(AuditEntry.seq.desc()).limit(1)
+        ).first()
+        if last is None or not last.before or (last.after or {}).get("version") != proposal.version:
+            raise WrongState("there is no decision to undo on this proposal (not decided, or changed since)",
+                             document_status=document.status)
+        before = _snapshot(proposal, db)
+        if last.before.get("content_withheld"):
+            # a secret document's audit keeps no content: a decision can be undone, an edit cannot
+            if last.before.get("changed"):
+                raise WrongState("an edit of a secret document's content cannot be undone; edit the task back",
+                                 document_status=document.status)
+            restored = {"status": last.before["status"]}
+        else:
+            restored = {k: last.before[k] for k in (*EDITABLE_FIELDS, "status") if k in last.before}
+        if "start" in last.before:
+            restored.update(span_start=last.before["start"], span_end=last.before["end"])
+        undecided = restored.get("status") == "proposed"
+        values = {**restored, "decided_by": None if undecided else principal.actor,
+                  "decided_at": None if undecided else now, "updated_at": now}
+        changed = {k for k in EDITABLE_FIELDS if k in restored and restored[k] != before[k]}
+        if changed:
+            values["flags"] = _flags_after(proposal, document, {**before, **restored}, changed)
+        content = {k: v for k, v in values.items() if k in withheld.CONTENT}
+        values = {**values, **_stored(db, document, proposal, content)}
+        _update_proposal(session, proposal, version=version, values=values)
+        _audit_proposal(session, principal, document, proposal, action="proposal.undo", before=before,
+                        after=_snapshot(proposal, db), changed=sorted(changed), now=now)
+        return proposal_view(proposal, db=db)
+
+
+def comment(db: Database, principal: Principal, proposal_id: int, *, text: str,
+            now: datetime) -> dict[str, Any]:
+    """A reviewer's note on a task for the approver: kept in the audit log (``proposal.comment``)."""
+    require_role(principal, REVIEW_ROLES, action="comment on proposals")
+    with db.session() as session:
+        proposal, document = _proposal(session, principal, proposal_id)
+        _require_clearance(principal, document)
+        if document.status not in OPEN_STATUSES:
+            raise WrongState(_state_message(document.status), document_status=document.status)
+        # a secret document's comment is sealed like its content (it may quote it)
+        note = db.sealer.seal(text, label=_comment_label(proposal.id)) if withheld.is_secret(document.secrecy) else text
+        entry = audit.record(session, actor=principal.actor, action="proposal.comment", entity="proposal",
+                             entity_id=proposal.id, org_id=principal.org_id, before=None,
+                             after={"comment": note}, at=now)
+        return _comment_view(entry, db)
+
+
+def proposal_history(db: Database, principal: Principal, proposal_id: int) -> list[dict[str, Any]]:
+    """The audit entries about one task, oldest first (what changed, who, when)."""
+    require_role(principal, READ_ROLES, action="read the audit log")
+    with db.session(read_only=True) as session:
+        proposal, document = _proposal(session, principal, proposal_id)
+        entries = audit.history(session, entity="proposal", entity_id=proposal.id)
+    if not principal.may_read(document.secrecy):
+        entries = [{**e, "before": None, "after": None} for e in entries]
+    return entries
 
 
 def add_task(db: Database, principal: Principal, document_id: int, *, start: int, end: int,
@@ -239,10 +397,14 @@ def add_task(db: Database, principal: Principal, document_id: int, *, start: int
         _require_clearance(principal, document)
         _open_for_review(session, document, now=now)
         text = _selection(document, start, end, text)
+        deadline = checks.consistent_deadline(deadline)
+        fields = {"text": text, "lead": list(lead), "support": list(support), "deadline": deadline,
+                  "product": product}
         ordinal = (session.scalar(select(func.max(ProposalRow.ordinal))
                                   .where(ProposalRow.document_id == document.id)) or 0) + 1
         content: dict[str, Any] = {"text": text, "lead": list(lead), "support": list(support),
-                                   "deadline": deadline, "product": product, "spans": None, "flags": []}
+                                   "deadline": deadline, "product": product, "spans": None,
+                                   "flags": _flags_after(None, document, fields, set(EDITABLE_FIELDS))}
         if withheld.is_secret(document.secrecy):
             content = withheld.sealed_values(db.sealer, document_id=document.id, ordinal=ordinal, content=content)
         proposal = ProposalRow(
@@ -280,6 +442,8 @@ def accept_all(db: Database, principal: Principal, document_id: int, *, min_conf
         for proposal in proposals:
             if proposal.confidence is None or proposal.confidence < min_confidence:
                 continue
+            if checks.deadline_problem(proposal.deadline):
+                continue  # the reviewer must give the date first
             before = _snapshot(proposal, db)
             _update_proposal(session, proposal, version=proposal.version,
                              values={"status": "accepted", "decided_by": principal.actor,
@@ -311,6 +475,11 @@ def publish(db: Database, principal: Principal, document_id: int, *, now: dateti
                 f"{len(undecided)} proposal(s) are not decided yet; accept, edit or reject each "
                 "before publishing", undecided=undecided)
         tasks = [p for p in proposals if p.status in PUBLISHED_TASK]
+        inconsistent = [p.id for p in tasks if checks.deadline_problem(p.deadline)]
+        if inconsistent:
+            raise InvalidDeadline(
+                f"{len(inconsistent)} task(s) have a deadline whose kind and date contradict each "
+                "other; correct them before publishing", proposals=inconsistent)
         feed.publish_tasks(session, document=document, tasks=tasks, actor=principal.actor, now=now,
                            context=feed_context)
         withheld.forget(session, document)
@@ -440,7 +609,8 @@ def _snapshot(p: ProposalRow, db: Database) -> dict[str, Any]:
     content = withheld.open_proposal(_sealer(db), p)
     return {"text": content["text"], "lead": list(content["lead"] or []),
             "support": list(content["support"] or []), "deadline": dict(content["deadline"]),
-            "product": content["product"], "status": p.status, "version": p.version}
+            "product": content["product"], "status": p.status, "version": p.version,
+            "start": p.span_start, "end": p.span_end}
 
 
 def _sealer(db: Database | None) -> Sealer | None:
@@ -467,6 +637,48 @@ def _audit_proposal(session: Session, principal: Principal, document: DocumentRo
         after = withheld.audited(after, changed=changed)
     audit.record(session, actor=principal.actor, action=action, entity="proposal", entity_id=proposal.id,
                  org_id=principal.org_id, before=before, after=after, at=now)
+
+
+def _flags_after(proposal: ProposalRow | None, document: DocumentRow, fields: dict[str, Any],
+                 changed: set[str]) -> list[dict[str, Any]]:
+    return checks.task_flags(
+        text=fields["text"], lead=list(fields["lead"]), support=list(fields["support"]),
+        deadline=fields["deadline"], product=fields["product"], issuer=document.issuer,
+        old_flags=[normalise_flag(f) for f in (proposal.flags or [])] if proposal else [],
+        changed=changed, confidence=proposal.confidence if proposal else None)
+
+
+def _new_span(document: DocumentRow, proposal: ProposalRow, span: tuple[int, int],
+              text: str | None) -> dict[str, Any]:
+    """A task moved to another stretch of the text: its offsets, and its words unless given."""
+    start, end = span
+    return {"span_start": start, "span_end": end, "text": _selection(document, start, end, text)}
+
+
+def _comments(db: Database, proposal_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    if not proposal_ids:
+        return {}
+    with db.session(read_only=True) as session:
+        rows = session.scalars(
+            select(AuditEntry).where(AuditEntry.entity == "proposal", AuditEntry.action == "proposal.comment",
+                                     AuditEntry.entity_id.in_([str(i) for i in proposal_ids]))
+            .order_by(AuditEntry.seq)
+        ).all()
+    out: dict[int, list[dict[str, Any]]] = {}
+    for row in rows:
+        out.setdefault(int(row.entity_id), []).append(_comment_view(row, db))
+    return out
+
+
+def _comment_label(proposal_id: int | str) -> str:
+    return f"comment:{proposal_id}"
+
+
+def _comment_view(entry: AuditEntry, db: Database) -> dict[str, Any]:
+    text = (entry.after or {}).get("comment")
+    if is_sealed(text):
+        text = db.sealer.open_text(text, label=_comment_label(entry.entity_id))
+    return {"actor": entry.actor, "at": entry.at.isoformat(), "text": text}
 
 
 def _verb(status: str) -> str:

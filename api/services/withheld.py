@@ -132,7 +132,7 @@ def seal_stored(db: Database) -> int:
     with db.session() as session:
         secret = select(DocumentRow.id).where(DocumentRow.secrecy.is_not(None))
         for document in session.scalars(select(DocumentRow).where(DocumentRow.secrecy.is_not(None))):
-            changed += _seal_document(session, sealer, document)
+            changed += seal_document(session, sealer, document)
         for revision in session.scalars(select(TaskRevision).where(TaskRevision.secrecy.is_not(None))):
             fields = dict(revision.fields or {})
             if fields.get("content") is not None or fields.get("lead"):
@@ -147,7 +147,8 @@ def seal_stored(db: Database) -> int:
     return changed
 
 
-def _seal_document(session: Session, sealer: Sealer, document: DocumentRow) -> int:
+def seal_document(session: Session, sealer: Sealer, document: DocumentRow) -> int:
+    """Seal a document's title and proposals (or, once closed, delete their content)."""
     changed = 0
     is_closed = document.status in CLOSED
     if document.title is not None and (is_closed or not is_sealed(document.title)):

@@ -52,11 +52,67 @@ const GV = (() => {
     location.assign(`${LOGIN_PATH}?${query}`);
   }
 
+  // --- the session: it slides with the user's work, and warns before it ends -----------------
+  // The server renews the session on every request except the screen's background polling, and
+  // says for how long (X-Session-Expires-In). Typing and clicking count as work: they renew it
+  // quietly; an idle user is warned before the end, and what they typed stays in local drafts.
+  const SIGNED_IN_KEY = "giaoviec.signedIn";
+  const session = { expiresAt: null, maxAge: null, lastRenewal: Date.now(), lastActivity: 0, renewing: false };
+
+  function noteSession(response) {
+    const left = response.headers.get("X-Session-Expires-In");
+    if (!left) return;
+    session.maxAge = Number(left);
+    session.expiresAt = Date.now() + session.maxAge * 1000;
+    session.lastRenewal = Date.now();
+    const warning = document.getElementById("session-warning");
+    if (warning) warning.hidden = true;
+  }
+
+  async function renewSession() {
+    if (session.renewing) return;
+    session.renewing = true;
+    try {
+      await api("GET", "/api/v1/me");
+    } catch (err) {
+      // A 401 has already sent the user to the login page.
+    } finally {
+      session.renewing = false;
+    }
+  }
+
+  function watchSession() {
+    if (!session.expiresAt) return;
+    const now = Date.now();
+    const left = session.expiresAt - now;
+    const warnWithin = Math.min(300, session.maxAge / 3) * 1000;
+    const worked = session.lastActivity > session.lastRenewal;
+    if (worked && (now - session.lastRenewal > (session.maxAge * 1000) / 4 || left < warnWithin)) {
+      renewSession();
+      return;
+    }
+    const warning = document.getElementById("session-warning");
+    if (!warning) return;
+    if (left <= warnWithin) {
+      const seconds = Math.max(0, Math.round(left / 1000));
+      const clock = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+      document.getElementById("session-warning-text").textContent =
+        left > 0 ? t("session_warning", { time: clock }) : t("session_ended");
+      warning.hidden = false;
+    }
+  }
+
+  for (const type of ["keydown", "pointerdown", "input"]) {
+    document.addEventListener(type, () => { session.lastActivity = Date.now(); }, { capture: true, passive: true });
+  }
+  setInterval(watchSession, 1000);
+
   // fetch() against /api/v1 with the session cookie; JSON in, JSON out.
   // Throws ApiError with a Vietnamese message; a 401 sends the user to the login page
   // unless options.allow401 is set (the login form itself).
   async function api(method, path, options = {}) {
     const headers = { Accept: "application/json", ...(options.headers || {}) };
+    if (options.background) headers["X-Giaoviec-Background"] = "1";
     if (method !== "GET" && method !== "HEAD") Object.assign(headers, csrfHeaders());
     let body = options.body;
     if (options.json !== undefined) {
@@ -74,8 +130,10 @@ const GV = (() => {
     if (text) {
       try { data = JSON.parse(text); } catch (err) { data = null; }
     }
+    noteSession(response);
     if (response.status === 401 && !options.allow401) {
-      goToLogin("expired");
+      // "Expired" only for someone who was signed in; a first visit just asks to log in.
+      goToLogin(localStorage.getItem(SIGNED_IN_KEY) ? "expired" : null);
       throw new ApiError(401, data);
     }
     if (!response.ok) throw new ApiError(response.status, data);
@@ -113,12 +171,33 @@ const GV = (() => {
     return m ? `${m[3]}/${m[2]}/${m[1]}` : String(iso);
   }
 
+  // "31/12/2026" (or "31-12-2026", or "2026-12-31") → "2026-12-31"; "" → ""; anything else,
+  // or a day that does not exist → null. Every date field reads and shows dd/mm/yyyy.
+  function parseDate(text) {
+    const value = String(text || "").trim();
+    if (!value) return "";
+    let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+    let day, month, year;
+    if (m) [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    else if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value))) [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    else return null;
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+    return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  }
+
   function documentStatus(status) {
     return messages.document_status[status] || status || "";
   }
 
   function windowLabel(state) {
     return { ok: t("window_ok"), due_soon: t("window_due_soon"), overdue: t("window_overdue") }[state] || "";
+  }
+
+  // Working days left in the review window, or how many it is overdue (negative counts).
+  function daysLabel(left) {
+    if (typeof left !== "number") return "";
+    return left < 0 ? t("days_overdue", { n: -left }) : t("days_left", { n: left });
   }
 
   // A document with its metadata ({type, number, issued, ...}) lifted to the top level.
@@ -151,6 +230,7 @@ const GV = (() => {
   }
 
   async function logout() {
+    localStorage.removeItem(SIGNED_IN_KEY);
     try {
       await api("DELETE", "/api/v1/session", { allow401: true });
     } catch (err) {
@@ -168,10 +248,16 @@ const GV = (() => {
   document.addEventListener("DOMContentLoaded", () => {
     const button = document.getElementById("logout");
     if (button) button.addEventListener("click", logout);
+    const keep = document.getElementById("session-continue");
+    if (keep) keep.addEventListener("click", renewSession);
   });
 
+  function signedIn() {
+    localStorage.setItem(SIGNED_IN_KEY, "1");
+  }
+
   return {
-    messages, t, api, flatDocument, ApiError, flash, el, formatDate, documentStatus, windowLabel, me,
-    isApprover, isReviewer, showUser, logout, isTyping, csrfHeaders, goToLogin, describeProblem,
+    messages, t, api, flatDocument, ApiError, flash, el, formatDate, parseDate, documentStatus, windowLabel, daysLabel, me,
+    isApprover, isReviewer, showUser, logout, isTyping, csrfHeaders, goToLogin, describeProblem, signedIn,
   };
 })();

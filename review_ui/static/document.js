@@ -32,7 +32,73 @@
     notes: new Map(), // proposal id → {text, kind} to show on the card's next render
     selection: null, // {start, end} of the text selected in the source pane
     newCard: null,
+    restore: new Map(), // proposal id → fields to put in the card when it opens (a draft)
+    baseVersion: new Map(), // proposal id → the version an edit started from, when not the shown one
+    conflicts: new Map(), // proposal id → the other reviewer's version, while merging
   };
+
+  // --- drafts: unsaved edits kept in this browser, per user and document ------------------------
+
+  const drafts = {
+    key: () => `giaoviec.drafts.${state.user?.id ?? "?"}.${documentId}`,
+    all() {
+      try { return JSON.parse(localStorage.getItem(this.key()) || "{}"); } catch (err) { return {}; }
+    },
+    write(all) {
+      if (Object.keys(all).length) localStorage.setItem(this.key(), JSON.stringify(all));
+      else localStorage.removeItem(this.key());
+    },
+    put(id, fields, version) {
+      const all = this.all();
+      all[id] = { fields, version, at: new Date().toISOString() };
+      this.write(all);
+    },
+    drop(id) {
+      const all = this.all();
+      delete all[id];
+      this.write(all);
+    },
+  };
+
+  // Drafts left by an earlier visit (an ended session, a closed tab): offered back, not forced.
+  const NEW_TASK = "new"; // the draft of a task being added from a selection
+
+  function offerDrafts() {
+    const all = drafts.all();
+    const ids = Object.keys(all).filter((id) => id === NEW_TASK || state.proposals.some((p) => String(p.id) === id));
+    for (const id of Object.keys(all)) if (!ids.includes(id)) drafts.drop(id);
+    const notice = document.getElementById("drafts-notice");
+    notice.hidden = ids.length === 0 || isClosed();
+    if (notice.hidden) return;
+    document.getElementById("drafts-text").textContent = GV.t("drafts_found", { n: ids.length });
+  }
+
+  function restoreDrafts() {
+    const all = drafts.all();
+    let first = null;
+    if (all[NEW_TASK]) {
+      openNewCard(all[NEW_TASK].fields.selection);
+      state.newCard.set(all[NEW_TASK].fields);
+    }
+    for (const [key, draft] of Object.entries(all)) {
+      const p = state.proposals.find((q) => String(q.id) === key);
+      if (!p) continue;
+      state.editing.set(p.id, null);
+      state.restore.set(p.id, draft.fields);
+      if (draft.version !== p.version) state.baseVersion.set(p.id, draft.version);
+      renderCard(p.id);
+      first = first ?? p.id;
+    }
+    document.getElementById("drafts-notice").hidden = true;
+    markSelected();
+    if (first !== null) select(state.proposals.findIndex((p) => p.id === first));
+  }
+
+  document.getElementById("drafts-restore").addEventListener("click", restoreDrafts);
+  document.getElementById("drafts-drop").addEventListener("click", () => {
+    drafts.write({});
+    document.getElementById("drafts-notice").hidden = true;
+  });
 
   // --- proposals: reading the API's shapes ------------------------------------------------------
 
@@ -85,9 +151,25 @@
     return [...byName.values()].sort((a, b) => Number(a.ok) - Number(b.ok));
   }
 
+  // How sure the extractor is of a proposal: its least sure field when it says so per field
+  // (field_confidence), else its overall confidence; a task added by hand is sure.
+  function sureness(p) {
+    const fields = Object.values(p.field_confidence || {}).filter((v) => typeof v === "number");
+    if (fields.length) return Math.min(...fields);
+    return typeof p.confidence === "number" ? p.confidence : 1;
+  }
+
+  const ORDER_KEY = "giaoviec.order";
+  function byText(a, b) {
+    return (taskStart(a) ?? 1e12) - (taskStart(b) ?? 1e12) || String(a.id).localeCompare(String(b.id));
+  }
+
   function proposalList(data) {
     const list = Array.isArray(data.proposals) ? data.proposals.slice() : [];
-    return list.sort((a, b) => (taskStart(a) ?? 1e12) - (taskStart(b) ?? 1e12) || String(a.id).localeCompare(String(b.id)));
+    if (localStorage.getItem(ORDER_KEY) === "least_sure") {
+      return list.sort((a, b) => sureness(a) - sureness(b) || byText(a, b));
+    }
+    return list.sort(byText);
   }
 
   // The office's accept-all confidence when the API tells it; null leaves it to the service
@@ -116,7 +198,71 @@
     const status = document.getElementById("doc-status");
     status.textContent = GV.documentStatus(doc.status);
     status.className = `status status-${doc.status}`;
+    document.getElementById("doc-days").textContent = isClosed() ? "" : GV.daysLabel(doc.working_days_left);
+    const reviewer = GV.isReviewer(state.user) && !isClosed() && !WORKING.has(doc.status);
+    document.getElementById("meta-edit").hidden = !reviewer;
+    document.getElementById("no-date-notice").hidden = !(doc.review_from === "upload" && !isClosed());
+    document.getElementById("no-date-fix").hidden = !reviewer;
+    document.getElementById("same-file-notice").hidden = new URLSearchParams(location.search).get("seen") !== "duplicate";
+    const duplicate = doc.possible_duplicate_of;
+    document.getElementById("duplicate-notice").hidden = !duplicate;
+    if (duplicate) {
+      document.getElementById("duplicate-text").textContent = GV.t("duplicate_of", { number: doc.number || "" });
+      document.getElementById("duplicate-link").href = `/review/documents/${encodeURIComponent(duplicate)}`;
+    }
   }
+
+  // --- the document's own metadata ---------------------------------------------------------------
+
+  const META_FIELDS = ["type", "number", "issued", "issuer", "signer", "secrecy"];
+  const metaDialog = document.getElementById("meta-dialog");
+  const metaForm = document.getElementById("meta-form");
+  const metaError = document.getElementById("meta-error");
+
+  function openMetaDialog(focus = "type") {
+    for (const name of META_FIELDS) {
+      const value = state.doc[name] || "";
+      metaForm.elements[name].value = name === "issued" ? GV.formatDate(value) : value;
+    }
+    metaError.hidden = true;
+    metaDialog.showModal();
+    metaForm.elements[focus].focus();
+  }
+
+  function metaChanges() {
+    const changes = {};
+    for (const name of META_FIELDS) {
+      let value = metaForm.elements[name].value.trim();
+      if (name === "issued") {
+        value = GV.parseDate(value);
+        if (value === null) throw new Error(GV.t("date_invalid"));
+      }
+      if ((value || null) !== (state.doc[name] || null)) changes[name] = value || null;
+    }
+    return changes;
+  }
+
+  metaForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    metaError.hidden = true;
+    try {
+      const changes = metaChanges();
+      if (Object.keys(changes).length) {
+        const { data } = await GV.api("PATCH", `/api/v1/documents/${encodeURIComponent(documentId)}`, { json: changes });
+        state.doc = { ...GV.flatDocument(data), proposals: undefined };
+        renderHeader();
+        renderToolbar();
+        GV.flash(GV.t("meta_saved"), "ok");
+      }
+      metaDialog.close();
+    } catch (err) {
+      metaError.textContent = err.message;
+      metaError.hidden = false;
+    }
+  });
+  document.getElementById("meta-cancel").addEventListener("click", () => metaDialog.close());
+  document.getElementById("meta-edit").addEventListener("click", () => openMetaDialog());
+  document.getElementById("no-date-fix").addEventListener("click", () => openMetaDialog("issued"));
 
   function renderToolbar() {
     const total = state.proposals.length;
@@ -135,6 +281,9 @@
     publishButton.disabled = !allDecided || isClosed();
     publishButton.title = allDecided ? "" : GV.t("publish_hint_undecided");
     addTaskButton.hidden = isClosed();
+    const nextStep = document.getElementById("next-step");
+    nextStep.hidden = !(allDecided && total > 0 && !isClosed());
+    nextStep.textContent = approver ? GV.t("next_step_publish", { n: total }) : GV.t("next_step_approver", { n: total });
     document.getElementById("cards-empty").hidden = total !== 0 || WORKING.has(state.doc.status);
   }
 
@@ -289,41 +438,71 @@
       renderChips();
     }
 
+    // The options always answer the text in the box: typing drops the old ones at once, and a
+    // key pressed before the answer arrives waits for it. Nothing is highlighted until the
+    // user moves, so Enter on a typed name adds that name, never a guess.
+    let pending = null;
+
     async function search() {
       const q = input.value.trim();
       const mine = ++query;
       if (!q) { close(); return; }
+      let found = [];
       try {
         const { data } = await GV.api("GET", `/api/v1/bodies?q=${encodeURIComponent(q)}`);
-        if (mine !== query) return;
-        options = (Array.isArray(data) ? data : data.items || []).map(bodyName).filter(Boolean);
+        found = Array.isArray(data) ? data : data.items || [];
       } catch (err) {
-        options = [];
+        found = [];
       }
-      list.replaceChildren(...options.map((name, i) => {
-        const li = GV.el("li", { role: "option", id: `${listId}-${i}`, class: "combo-option", "aria-selected": "false" }, name);
+      if (mine !== query) return;
+      options = found.filter((o) => bodyName(o));
+      list.replaceChildren(...options.map((option, i) => {
+        const name = bodyName(option);
+        const li = GV.el("li", { role: "option", id: `${listId}-${i}`, class: "combo-option", "aria-selected": "false" });
+        li.append(GV.el("span", { class: "option-name" }, name));
+        if (option.ended) {
+          li.classList.add("combo-option-ended");
+          const note = option.successor_name
+            ? GV.t("body_ended_successor", { date: GV.formatDate(option.valid_to), successor: option.successor_name })
+            : GV.t("body_ended", { date: GV.formatDate(option.valid_to) });
+          li.append(GV.el("span", { class: "option-note" }, note));
+        }
         li.addEventListener("mousedown", (event) => { event.preventDefault(); pick(name); });
         return li;
       }));
       list.hidden = options.length === 0;
       input.setAttribute("aria-expanded", String(!list.hidden));
-      highlight(options.length ? 0 : -1);
+      highlight(-1);
     }
 
-    input.addEventListener("input", () => {
+    function searchSoon() {
       clearTimeout(timer);
-      timer = setTimeout(search, BODY_SEARCH_DELAY_MS);
-    });
-    input.addEventListener("keydown", (event) => {
-      if (event.key === "ArrowDown" && options.length) {
+      options = [];
+      close();
+      pending = new Promise((resolve) => {
+        timer = setTimeout(() => search().finally(resolve), BODY_SEARCH_DELAY_MS);
+      });
+      const mine = pending;
+      pending.then(() => { if (pending === mine) pending = null; });
+    }
+
+    async function settled() {
+      if (pending) await pending;
+    }
+
+    input.addEventListener("input", searchSoon);
+    input.addEventListener("keydown", async (event) => {
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
         event.preventDefault();
-        highlight(Math.min(active + 1, options.length - 1));
-      } else if (event.key === "ArrowUp" && options.length) {
-        event.preventDefault();
-        highlight(Math.max(active - 1, 0));
+        await settled();
+        if (!options.length) return;
+        if (list.hidden) { list.hidden = false; input.setAttribute("aria-expanded", "true"); }
+        const next = event.key === "ArrowDown" ? Math.min(active + 1, options.length - 1) : Math.max(active - 1, 0);
+        highlight(next);
       } else if (event.key === "Enter" && !event.ctrlKey && !event.metaKey) {
         event.preventDefault();
-        if (!list.hidden && active >= 0) pick(options[active]);
+        await settled();
+        if (!list.hidden && active >= 0) pick(bodyName(options[active]));
         else if (input.value.trim()) pick(input.value);
       } else if (event.key === "Escape" && !list.hidden) {
         event.preventDefault();
@@ -345,6 +524,11 @@
         const pending = input.value.trim();
         return pending && !values.includes(pending) ? [...values, pending] : values.slice();
       },
+      set: (names) => {
+        values = names.map(bodyName).filter(Boolean);
+        input.value = "";
+        renderChips();
+      },
       focus: () => input.focus(),
     };
   }
@@ -365,13 +549,14 @@
     if (passing.length) {
       const names = passing.map((check) => GV.messages.flags[check.name] || GV.messages.flag_unknown);
       const summary = GV.t(failing.length ? "checks_other_ok" : "checks_all_ok", { n: passing.length });
-      items.push(GV.el("li", { class: "flag flag-ok", title: names.join(" · "), dataset: { flag: "ok" } }, `✓ ${summary}`));
+      items.push(GV.el("li", { class: "flag flag-ok", title: names.join(" · "),
+        dataset: { flag: "ok", passing: passing.map((check) => check.name).join(" ") } }, `✓ ${summary}`));
     }
     list.replaceChildren(...items);
     list.hidden = items.length === 0;
   }
 
-  function buildCard(p, index, { mode }) {
+  function buildCard(p, index, { mode, initial = null }) {
     const card = cardTemplate.content.firstElementChild.cloneNode(true);
     const editable = mode !== "view";
     card.dataset.id = p.id ?? "new";
@@ -432,7 +617,7 @@
     const date = card.querySelector(".deadline-date");
     const kind = card.querySelector(".deadline-kind");
     const recurrence = card.querySelector(".deadline-recurrence");
-    date.value = deadline.date || "";
+    date.value = GV.formatDate(deadline.date);
     kind.value = deadline.kind || "none";
     recurrence.value = deadline.recurrence || "";
     if (deadline.text) {
@@ -443,6 +628,10 @@
     const syncRecurrence = () => { recurrence.hidden = kind.value !== "recurring"; };
     kind.addEventListener("change", syncRecurrence);
     syncRecurrence();
+    // The card's type follows the date picked: a date on a "không thời hạn" card makes it a date.
+    date.addEventListener("change", () => {
+      if (GV.parseDate(date.value) && kind.value === "none") kind.value = "date";
+    });
 
     const button = (action) => card.querySelector(`[data-action="${action}"]`);
     const closed = isClosed();
@@ -455,10 +644,19 @@
     button("accept").setAttribute("aria-pressed", String(p.status === "accepted"));
     button("reject").setAttribute("aria-pressed", String(p.status === "rejected"));
 
+    renderComments(card, p, mode);
+    card.querySelector(".history").hidden = mode === "new";
+    card.querySelector(".history").addEventListener("toggle", (event) => {
+      if (event.target.open) loadHistory(card, p.id);
+    });
+    const spanTools = card.querySelector(".span-tools");
+    spanTools.hidden = mode !== "edit" || state.doc.text === null;
+
     const controls = {
       card,
       lead,
       support,
+      span: null, // {start, end} chosen in the source pane for this task
       fields: () => ({
         text: textInput.value.trim(),
         lead: lead.values(),
@@ -467,7 +665,7 @@
         deadline: {
           text: deadline.text ?? null,
           kind: kind.value,
-          date: date.value || null,
+          date: GV.parseDate(date.value) === "" ? null : GV.parseDate(date.value),
           recurrence: kind.value === "recurring" ? recurrence.value || null : null,
         },
       }),
@@ -476,7 +674,42 @@
         message.dataset.kind = kindOfNote;
         message.hidden = false;
       },
+      // Put values in the form (a restored draft, or the other reviewer's field when merging).
+      set: (values) => {
+        if ("text" in values) textInput.value = values.text || "";
+        if ("lead" in values) lead.set(values.lead || []);
+        if ("support" in values) support.set(values.support || []);
+        if ("product" in values) productInput.value = values.product || "";
+        if ("deadline" in values) {
+          const d = values.deadline || {};
+          kind.value = d.kind || "none";
+          date.value = GV.formatDate(d.date);
+          recurrence.value = d.recurrence || "";
+          syncRecurrence();
+        }
+      },
     };
+    if (initial && editable) controls.set(initial);
+    card.querySelector('[data-action="take-span"]').addEventListener("mousedown", (event) => event.preventDefault());
+    card.querySelector('[data-action="take-span"]').addEventListener("click", () => {
+      const note = card.querySelector(".span-note");
+      if (!state.selection) {
+        note.textContent = GV.t("span_none");
+        return;
+      }
+      controls.span = { start: state.selection.start, end: state.selection.end };
+      textInput.value = state.selection.text;
+      note.textContent = GV.t("span_taken", { start: controls.span.start, end: controls.span.end });
+    });
+    if (editable && mode !== "new") {
+      // Every keystroke is kept on this computer until it is saved (a lost session loses nothing).
+      const keep = () => drafts.put(p.id, controls.fields(), state.baseVersion.get(p.id) ?? p.version);
+      card.addEventListener("input", keep);
+      card.addEventListener("change", keep);
+      card.addEventListener("click", (event) => {
+        if (event.target instanceof Element && event.target.closest(".chip-remove, .combo-option")) setTimeout(keep, 0);
+      });
+    }
 
     if (mode === "new") {
       button("save").addEventListener("click", () => saveNewCard(controls));
@@ -509,7 +742,9 @@
     const index = state.proposals.findIndex((p) => p.id === id);
     if (index < 0) return;
     const mode = state.editing.has(id) ? "edit" : "view";
-    const controls = buildCard(state.proposals[index], index, { mode });
+    const initial = mode === "edit" ? state.restore.get(id) || null : null;
+    state.restore.delete(id);
+    const controls = buildCard(state.proposals[index], index, { mode, initial });
     if (mode === "edit") state.editing.set(id, controls);
     const old = cardFor(id);
     if (old) old.replaceWith(controls.card);
@@ -560,14 +795,24 @@
       card.scrollIntoView({ block: "nearest" });
       if (!card.contains(document.activeElement)) card.focus({ preventScroll: true });
     }
-    if (highlight && scrollSource) highlight.scrollIntoView({ block: "center" });
+    if (highlight && scrollSource) scrollSourceTo(highlight);
+  }
+
+  // Only the source pane scrolls (to put the task's words in its middle): the page and the
+  // card list stay where the reviewer is.
+  function scrollSourceTo(node) {
+    const box = sourceBox.getBoundingClientRect();
+    const at = node.getBoundingClientRect();
+    const top = sourceBox.scrollTop + (at.top - box.top) - (sourceBox.clientHeight - at.height) / 2;
+    sourceBox.scrollTo({ top: Math.max(0, top) });
   }
 
   // --- actions -------------------------------------------------------------------------------------
 
+  // A proposal as a decision answers it: comments come only with the document, so keep them.
   function replaceProposal(updated) {
     const index = state.proposals.findIndex((p) => p.id === updated.id);
-    if (index >= 0) state.proposals[index] = updated;
+    if (index >= 0) state.proposals[index] = { ...updated, comments: updated.comments ?? state.proposals[index].comments };
   }
 
   function afterChange(id) {
@@ -579,11 +824,15 @@
 
   async function patch(id, body) {
     const p = state.proposals.find((q) => q.id === id);
+    const version = state.baseVersion.get(id) ?? p.version;
     const { data } = await GV.api("PATCH", `/api/v1/proposals/${encodeURIComponent(id)}`, {
       json: body,
-      headers: { "If-Match": String(p.version) },
+      headers: { "If-Match": String(version) },
     });
     const updated = data.proposal || data;
+    state.baseVersion.delete(id);
+    state.conflicts.delete(id);
+    drafts.drop(id);
     replaceProposal(updated);
     if (state.doc.status === "extracted") state.doc.status = "in_review";
     renderHeader();
@@ -605,7 +854,67 @@
     afterChange(id);
   }
 
+  // A 409 while editing: nothing typed is dropped. The card keeps the reviewer's own values and
+  // shows the other version beside them, field by field, each one can be taken over; saving
+  // then applies the merged card on top of the other version.
+  function showMerge(id, current) {
+    const controls = state.editing.get(id);
+    const p = state.proposals.find((q) => q.id === id);
+    state.baseVersion.delete(id);
+    state.conflicts.set(id, current);
+    replaceProposal(current);
+    drafts.put(id, controls.fields(), current.version);
+    const mine = controls.fields();
+    const panel = GV.el("section", { class: "merge", "aria-label": GV.t("merge_title") });
+    panel.append(GV.el("h3", { class: "merge-title" }, GV.t("merge_title", { who: current.decided_by || "" })));
+    const list = GV.el("dl", { class: "merge-list" });
+    const rows = [
+      ["status", GV.t("meta_status"), null, GV.messages.proposal_status[current.status] || current.status],
+      ["text", GV.t("field_text"), mine.text, current.text],
+      ["lead", GV.t("field_lead"), mine.lead.join("; "), (current.lead || []).map(bodyName).join("; ")],
+      ["support", GV.t("field_support"), mine.support.join("; "), (current.support || []).map(bodyName).join("; ")],
+      ["product", GV.t("field_product"), mine.product || "", current.product || ""],
+      ["deadline", GV.t("field_deadline"), deadlineWords(mine.deadline), deadlineWords(current.deadline || {})],
+    ];
+    for (const [field, label, own, theirs] of rows) {
+      if (own !== null && own === theirs) continue;
+      const row = GV.el("div", { class: "merge-row", dataset: { field } });
+      row.append(GV.el("dt", {}, label));
+      const dd = GV.el("dd");
+      if (own !== null) dd.append(GV.el("span", { class: "merge-mine" }, `${GV.t("merge_mine")}: ${own || GV.t("none_given")}`));
+      dd.append(GV.el("span", { class: "merge-theirs" }, `${GV.t("merge_theirs")}: ${theirs || GV.t("none_given")}`));
+      if (own !== null) {
+        const take = GV.el("button", { type: "button", class: "btn btn-quiet merge-take" }, GV.t("merge_take"));
+        take.addEventListener("click", () => {
+          controls.set({ [field]: field === "lead" || field === "support" ? current[field] || [] : current[field] });
+          drafts.put(id, controls.fields(), current.version);
+          take.disabled = true;
+          take.textContent = GV.t("merge_taken");
+        });
+        dd.append(take);
+      }
+      row.append(dd);
+      list.append(row);
+    }
+    panel.append(list);
+    controls.card.querySelector(".merge")?.remove();
+    controls.card.querySelector(".card-message").after(panel);
+    controls.say(GV.t("conflict_merge"), "error");
+    const badge = controls.card.querySelector(".status-badge");
+    badge.textContent = GV.messages.proposal_status[current.status] || "";
+  }
+
+  function deadlineWords(d) {
+    const kind = GV.messages.deadline_kind[d.kind || "none"] || d.kind || "";
+    return [kind, GV.formatDate(d.date), d.recurrence ? GV.messages.recurrence[d.recurrence] : ""].filter(Boolean).join(" ");
+  }
+
   async function handleError(id, err) {
+    if (err.status === 409 && id !== undefined && state.editing.get(id) && err.body?.current) {
+      showMerge(id, err.body.current);
+      renderToolbar();
+      return;
+    }
     if (err.status === 409 && id !== undefined) {
       await reloadAfterConflict(id);
       return;
@@ -626,6 +935,7 @@
     if (isClosed()) return;
     try {
       await patch(id, { status });
+      remember(id);
       state.editing.delete(id);
       afterChange(id);
       if (advance) {
@@ -647,6 +957,9 @@
 
   function cancelEdit(id) {
     state.editing.delete(id);
+    state.baseVersion.delete(id);
+    state.conflicts.delete(id);
+    drafts.drop(id);
     renderCard(id);
     const card = markSelected();
     if (card) card.focus({ preventScroll: true });
@@ -656,21 +969,35 @@
     const controls = state.editing.get(id);
     if (!controls) return;
     const fields = controls.fields();
-    if (!fields.lead.length) {
-      controls.say(GV.t("lead_required"), "error");
-      return;
-    }
+    if (!checkFields(controls, fields)) return;
     const p = state.proposals.find((q) => q.id === id);
     try {
       // "accepted" with changed fields is stored as "edited" by the service (api/services/review.py).
-      await patch(id, { status: "accepted", ...changedFields(p, fields) });
+      const span = controls.span && (controls.span.start !== taskStart(p) || controls.span.end !== taskEnd(p))
+        ? { start: controls.span.start, end: controls.span.end } : {};
+      await patch(id, { status: "accepted", ...changedFields(p, fields), ...span });
       state.editing.delete(id);
+      remember(id);
       state.notes.set(String(id), { text: GV.t("saved"), kind: "ok" });
       afterChange(id);
       cardFor(id)?.focus({ preventScroll: true });
     } catch (err) {
       await handleError(id, err);
     }
+  }
+
+  // What the browser can tell before asking: a lead, a real day. The deadline's kind and date
+  // together are checked by the server (a 422 whose sentence the card shows).
+  function checkFields(controls, fields) {
+    if (!fields.lead.length) {
+      controls.say(GV.t("lead_required"), "error");
+      return false;
+    }
+    if (fields.deadline.date === null && GV.parseDate(controls.card.querySelector(".deadline-date").value) === null) {
+      controls.say(GV.t("date_invalid"), "error");
+      return false;
+    }
+    return true;
   }
 
   function sameList(a, b) {
@@ -698,22 +1025,23 @@
     const controls = buildCard(draft, -1, { mode: "new" });
     controls.selection = selection;
     state.newCard = controls;
+    const keep = () => drafts.put(NEW_TASK, { ...controls.fields(), selection }, null);
+    controls.card.addEventListener("input", keep);
+    controls.card.addEventListener("change", keep);
     newCardSlot.replaceChildren(controls.card);
     controls.card.scrollIntoView({ block: "nearest" });
     controls.lead.focus();
   }
 
   function closeNewCard() {
+    if (state.newCard) drafts.drop(NEW_TASK);
     state.newCard = null;
     newCardSlot.replaceChildren();
   }
 
   async function saveNewCard(controls) {
     const fields = controls.fields();
-    if (!fields.lead.length) {
-      controls.say(GV.t("lead_required"), "error");
-      return;
-    }
+    if (!checkFields(controls, fields)) return;
     const { start, end } = controls.selection;
     try {
       const { data } = await GV.api("POST", `/api/v1/documents/${encodeURIComponent(documentId)}/proposals`, {
@@ -728,6 +1056,111 @@
       GV.flash(GV.t("add_task_done"), "ok");
     } catch (err) {
       controls.say(err.message, "error");
+    }
+  }
+
+  // --- undo, comments, history -------------------------------------------------------------------
+
+  const undoButton = document.getElementById("undo");
+  const undoStack = []; // proposal ids this reviewer decided here, the latest last
+
+  function remember(id) {
+    undoStack.push(id);
+    undoButton.disabled = isClosed();
+  }
+
+  async function undoLast() {
+    const id = undoStack.pop();
+    undoButton.disabled = undoStack.length === 0;
+    if (id === undefined || isClosed()) {
+      GV.flash(GV.t("undo_nothing"));
+      return;
+    }
+    const p = state.proposals.find((q) => q.id === id);
+    try {
+      const { data } = await GV.api("POST", `/api/v1/proposals/${encodeURIComponent(id)}/undo`, {
+        json: {}, headers: { "If-Match": String(p.version) },
+      });
+      replaceProposal(data);
+      state.editing.delete(id);
+      afterChange(id);
+      const index = state.proposals.findIndex((q) => q.id === id);
+      select(index);
+      GV.flash(GV.t("undo_done", { n: index + 1 }), "ok");
+    } catch (err) {
+      GV.flash(err.message, "error");
+      if (err.status === 409) await load();
+    }
+  }
+
+  undoButton.addEventListener("click", undoLast);
+
+  const orderButton = document.getElementById("order-least-sure");
+  orderButton.setAttribute("aria-pressed", String(localStorage.getItem(ORDER_KEY) === "least_sure"));
+  orderButton.addEventListener("click", () => {
+    const leastSure = localStorage.getItem(ORDER_KEY) !== "least_sure";
+    if (leastSure) localStorage.setItem(ORDER_KEY, "least_sure");
+    else localStorage.removeItem(ORDER_KEY);
+    orderButton.setAttribute("aria-pressed", String(leastSure));
+    const current = state.proposals[state.selected]?.id;
+    state.proposals = proposalList({ proposals: state.proposals });
+    renderCards();
+    state.selected = Math.max(0, state.proposals.findIndex((p) => p.id === current));
+    markSelected();
+  });
+
+  function renderComments(card, p, mode) {
+    const section = card.querySelector(".comments");
+    const comments = p.comments || [];
+    section.hidden = mode === "new" || (isClosed() && comments.length === 0);
+    card.querySelector(".comment-list").replaceChildren(...comments.map((c) => {
+      const li = GV.el("li", { class: "comment" });
+      li.append(GV.el("span", { class: "comment-who muted small" }, `${actorName(c.actor)} · ${GV.formatDate(c.at)}`));
+      li.append(GV.el("span", { class: "comment-text" }, c.text));
+      return li;
+    }));
+    const form = card.querySelector(".comment-form");
+    form.hidden = isClosed() || !GV.isReviewer(state.user);
+    const input = card.querySelector(".comment-input");
+    const send = async () => {
+      const text = input.value.trim();
+      if (!text) return;
+      try {
+        const { data } = await GV.api("POST", `/api/v1/proposals/${encodeURIComponent(p.id)}/comments`, { json: { text } });
+        p.comments = [...comments, data];
+        input.value = "";
+        renderComments(card, p, mode);
+      } catch (err) {
+        GV.flash(err.message, "error");
+      }
+    };
+    card.querySelector('[data-action="comment"]').onclick = send;
+    input.onkeydown = (event) => {
+      if (event.key === "Enter" && !event.ctrlKey) {
+        event.preventDefault();
+        event.stopPropagation();
+        send();
+      }
+    };
+  }
+
+  function actorName(actor) {
+    return String(actor || "").replace(/^(user|key):/, "");
+  }
+
+  async function loadHistory(card, id) {
+    const list = card.querySelector(".history-list");
+    try {
+      const { data } = await GV.api("GET", `/api/v1/proposals/${encodeURIComponent(id)}/history`);
+      const items = data.map((entry) => {
+        const what = GV.messages.history_action[entry.action] || entry.action;
+        const detail = entry.action === "proposal.comment" ? `: ${entry.after?.comment ?? ""}` : "";
+        const when = new Date(entry.at).toLocaleString("vi-VN", { hour12: false });
+        return GV.el("li", {}, `${when} — ${actorName(entry.actor)} — ${what}${detail}`);
+      });
+      list.replaceChildren(...(items.length ? items : [GV.el("li", { class: "muted" }, GV.t("history_empty"))]));
+    } catch (err) {
+      list.replaceChildren(GV.el("li", { class: "muted" }, err.message));
     }
   }
 
@@ -768,8 +1201,13 @@
   document.getElementById("help-open").addEventListener("click", () => helpDialog.showModal());
 
   document.addEventListener("keydown", (event) => {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "z" && !GV.isTyping(event)) {
+      event.preventDefault();
+      undoLast();
+      return;
+    }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (helpDialog.open || publishDialog.open) {
+    if (helpDialog.open || publishDialog.open || metaDialog.open) {
       if (event.key === "?" && helpDialog.open) helpDialog.close();
       return;
     }
@@ -807,6 +1245,55 @@
     state.doc.status = data.status;
   }
 
+  // --- live: other reviewers' decisions arrive without a reload ----------------------------------
+
+  const LIVE_MS = 3000;
+  let liveTimer = null;
+
+  function startLive() {
+    if (liveTimer === null) liveTimer = setInterval(refreshLive, LIVE_MS);
+  }
+
+  // Background requests: they neither renew the session nor send the user to the login page.
+  async function refreshLive() {
+    if (!state.doc || WORKING.has(state.doc.status) || document.hidden) return;
+    let data;
+    try {
+      ({ data } = await GV.api("GET", `/api/v1/documents/${encodeURIComponent(documentId)}`, { background: true, allow401: true }));
+    } catch (err) {
+      return;
+    }
+    const fresh = proposalList(data);
+    const before = state.doc.status;
+    state.doc = { ...GV.flatDocument(data), proposals: undefined };
+    const sameTasks = fresh.length === state.proposals.length && fresh.every((p, i) => p.id === state.proposals[i].id);
+    const busy = state.editing.size > 0 || state.newCard !== null;
+    if ((!sameTasks || before !== state.doc.status) && !busy) {
+      state.proposals = fresh;
+      renderAll();
+      return;
+    }
+    let changed = false;
+    for (const p of fresh) {
+      const shown = state.proposals.find((q) => q.id === p.id);
+      if (!shown || shown.version === p.version) continue;
+      if (state.editing.has(p.id)) {
+        // Never under the reviewer's hands: they see it now, and merge when they save.
+        if (!state.conflicts.has(p.id)) state.editing.get(p.id)?.say(GV.t("changed_meanwhile"), "info");
+        continue;
+      }
+      replaceProposal(p);
+      renderCard(p.id);
+      changed = true;
+    }
+    if (changed) {
+      renderSource();
+      markSelected();
+    }
+    renderHeader();
+    renderToolbar();
+  }
+
   async function load() {
     const { data } = await GV.api("GET", `/api/v1/documents/${encodeURIComponent(documentId)}`);
     state.doc = { ...GV.flatDocument(data), proposals: undefined };
@@ -821,6 +1308,8 @@
     }
     renderAll();
     if (data.status === "failed") sourceBox.replaceChildren(GV.el("p", { class: "job-failed", role: "alert" }, jobProgress(data.job)));
+    if (!liveTimer) offerDrafts();
+    startLive();
   }
 
   // Where the extraction job stands (GET /api/v1/documents/{id} → job), in words.

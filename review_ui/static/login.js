@@ -35,6 +35,7 @@
     submit.textContent = GV.t("login_busy");
     try {
       await GV.api("POST", "/api/v1/session", { json: { username, password }, allow401: true });
+      GV.signedIn();
       location.assign(nextPage());
     } catch (err) {
       showError(err.status === 401 && !err.body.detail_vi ? GV.messages.errors.E111 : err.message);

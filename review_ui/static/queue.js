@@ -34,39 +34,83 @@
     return { total, decided: total - (source.proposed || 0) };
   }
 
+  // --- filters: where each document stands, and how many stand there ------------------------
+  const CLOSED = new Set(["published", "rejected"]);
+  const FILTERS = {
+    open: (doc) => !CLOSED.has(doc.status),
+    pending: (doc) => !CLOSED.has(doc.status) && !isReady(doc) && doc.status !== "failed",
+    ready: (doc) => isReady(doc),
+    overdue: (doc) => !CLOSED.has(doc.status) && doc.window_state === "overdue",
+    published: (doc) => doc.status === "published",
+    all: () => true,
+  };
+  const filterButtons = [...document.querySelectorAll(".queue-filters .filter")];
+  let filter = FILTERS[new URLSearchParams(location.search).get("filter")] ? new URLSearchParams(location.search).get("filter") : "open";
+  let documents = [];
+
+  function isReady(doc) {
+    const c = counts(doc);
+    return (doc.status === "in_review" || doc.status === "extracted") && c !== null && c.decided === c.total;
+  }
+
+  function renderFilters() {
+    for (const button of filterButtons) {
+      const key = button.dataset.filter;
+      button.setAttribute("aria-pressed", String(key === filter));
+      button.querySelector(".filter-count").textContent = `(${documents.filter(FILTERS[key]).length})`;
+    }
+  }
+
+  for (const button of filterButtons) {
+    button.addEventListener("click", () => {
+      filter = button.dataset.filter;
+      const url = new URL(location.href);
+      url.searchParams.set("filter", filter);
+      history.replaceState(null, "", url);
+      render();
+    });
+  }
+
   function badge(state) {
     if (state !== "due_soon" && state !== "overdue") return null;
     return GV.el("span", { class: `badge badge-${state}` }, GV.windowLabel(state));
   }
 
+  function cell(label, attrs = {}, text) {
+    return GV.el("td", { ...attrs, dataset: { label } }, text);
+  }
+
   function row(doc) {
     const tr = GV.el("tr", { class: `doc-row window-${doc.window_state || "none"}`, dataset: { id: doc.id } });
     const link = `/review/documents/${encodeURIComponent(doc.id)}`;
+    const closed = CLOSED.has(doc.status);
 
-    const due = GV.el("td", { class: "due" });
+    const due = cell(GV.t("col_due"), { class: "due" });
     due.append(GV.el("span", { class: "due-date" }, GV.formatDate(doc.review_due) || GV.t("no_date")));
-    const b = badge(doc.window_state);
+    const b = closed ? null : badge(doc.window_state);
     if (b) due.append(" ", b);
-    if (typeof doc.working_days_left === "number" && doc.working_days_left >= 0 && doc.status !== "published") {
-      due.append(GV.el("span", { class: "muted small block" }, GV.t("due_days_left", { n: doc.working_days_left })));
-    }
+    if (!closed) due.append(GV.el("span", { class: "muted small block days" }, GV.daysLabel(doc.working_days_left)));
 
-    const number = GV.el("td", { class: "number" });
-    const a = GV.el("a", { href: link }, doc.number || GV.t("no_number"));
-    number.append(a);
+    const number = cell(GV.t("col_number"), { class: "number" });
+    number.append(GV.el("a", { href: link }, doc.number || GV.t("no_number")));
+    if (doc.possible_duplicate_of) {
+      number.append(" ", GV.el("a", {
+        class: "badge badge-duplicate duplicate-mark",
+        href: `/review/documents/${encodeURIComponent(doc.possible_duplicate_of)}`,
+        title: GV.t("duplicate_of", { number: doc.number || "" }),
+      }, GV.t("duplicate_mark")));
+    }
     if (doc.filename) number.append(GV.el("span", { class: "muted small block filename" }, doc.filename));
 
     const c = counts(doc);
-    const proposals = GV.el("td", { class: "proposals" },
-      c ? `${c.decided}/${c.total} ${GV.t("proposals_decided")}` : "");
-
     tr.append(
       due,
       number,
-      GV.el("td", {}, doc.type || ""),
-      GV.el("td", {}, GV.formatDate(doc.issued) || GV.t("no_date")),
-      GV.el("td", { class: `status status-${doc.status}` }, GV.documentStatus(doc.status)),
-      proposals,
+      cell(GV.t("col_type"), {}, doc.type || ""),
+      cell(GV.t("col_issued"), {}, GV.formatDate(doc.issued) || GV.t("no_date")),
+      cell(GV.t("col_status"), { class: `status status-${doc.status}` },
+        isReady(doc) ? GV.t("filter_ready") : GV.documentStatus(doc.status)),
+      cell(GV.t("col_proposals"), { class: "proposals" }, c ? `${c.decided}/${c.total} ${GV.t("proposals_decided")}` : ""),
     );
     tr.addEventListener("click", (event) => {
       if (!(event.target instanceof HTMLAnchorElement)) location.assign(link);
@@ -79,14 +123,20 @@
     return (data && (data.items || data.documents)) || [];
   }
 
+  function render() {
+    renderFilters();
+    const shown = documents.filter(FILTERS[filter]);
+    rows.replaceChildren(...shown.map(row));
+    table.hidden = shown.length === 0;
+    status.hidden = shown.length !== 0;
+    status.textContent = documents.length ? GV.t("filter_empty") : GV.t("queue_empty");
+  }
+
   async function load() {
     try {
       const { data } = await GV.api("GET", "/api/v1/documents?limit=500");
-      const docs = listOf(data).map(GV.flatDocument).sort(compare);
-      rows.replaceChildren(...docs.map(row));
-      table.hidden = docs.length === 0;
-      status.hidden = docs.length !== 0;
-      status.textContent = GV.t("queue_empty");
+      documents = listOf(data).map(GV.flatDocument).sort(compare);
+      render();
     } catch (err) {
       if (err.status !== 401) GV.flash(err.message, "error");
     }
@@ -148,15 +198,27 @@
     }
     const formData = new FormData();
     formData.append("file", file);
-    if (form.issued.value) formData.append("issued", form.issued.value);
+    const issued = GV.parseDate(form.issued.value);
+    if (issued === null) {
+      say(GV.t("date_invalid"), "error");
+      return;
+    }
+    if (issued) formData.append("issued", issued);
     submit.disabled = true;
     progress.hidden = false;
     progress.value = 0;
     try {
       const { status: code, data } = await send(formData);
       progress.value = 100;
-      if (code === 200 || data.is_new === false) say(GV.t("upload_duplicate"));
-      else say(GV.t("upload_extracting"));
+      if (code === 200 || data.is_new === false) {
+        // The same file again: open the document already there; it keeps saying why.
+        say(GV.t("upload_duplicate"));
+        uploadLink.href = `/review/documents/${encodeURIComponent(data.id)}?seen=duplicate`;
+        uploadLink.hidden = false;
+        location.assign(uploadLink.href);
+        return;
+      }
+      say(GV.t("upload_extracting"));
       load();
       const doc = await waitForExtraction(data.id);
       const n = Array.isArray(doc.proposals) ? doc.proposals.length : 0;

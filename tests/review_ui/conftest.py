@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -76,11 +77,11 @@ def _free_socket() -> socket.socket:
     return sock
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    data_dir = tmp_path_factory.mktemp("giaoviec-data")
+@contextmanager
+def running_server(data_dir: Path, **settings_overrides: object) -> Iterator[Server]:
+    """A giaoviec server with the test users, on a free port, until the block ends."""
     settings = Settings(_env_file=None, environment="development", data_dir=data_dir,
-                        log_level="WARNING", log_format="text")
+                        log_level="WARNING", log_format="text", **settings_overrides)
     app = create_app(settings, clock=lambda: NOW)
     sock = _free_socket()
     host, port = sock.getsockname()
@@ -97,10 +98,29 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     for username, role in USERS.items():
         add_user(db, username=username, password=PASSWORD, org=ORGANISATION, role=role, now=NOW)
     db.dispose()
-    yield Server(url=f"http://{host}:{port}", settings=settings)
-    uv.should_exit = True
-    thread.join(timeout=30)
-    sock.close()
+    try:
+        yield Server(url=f"http://{host}:{port}", settings=settings)
+    finally:
+        uv.should_exit = True
+        thread.join(timeout=30)
+        sock.close()
+
+
+@pytest.fixture(scope="session")
+def start_server() -> Callable[..., Any]:
+    """``running_server`` for tests that need a server of their own settings."""
+    return running_server
+
+
+@pytest.fixture(scope="session")
+def password() -> str:
+    return PASSWORD
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    with running_server(tmp_path_factory.mktemp("giaoviec-data")) as started:
+        yield started
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
-"""Two reviewers on the same card: the second gets a conflict message and the fresh card."""
+"""Two reviewers on the same card: the second keeps what they typed, sees the other version
+beside it, merges, and saves both changes."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
-CONFLICT = "Đề xuất đã được người khác sửa — tải lại"
+MERGE = "Đề xuất vừa được người khác cập nhật"
 
 
-def test_review_conflict_shows_message_and_reloads_card(server, new_page, login, upload, sample_text):
+def test_review_conflict_loser_merges_without_losing_text(server, new_page, login, upload, sample_text):
     first = new_page()
     login(first, "reviewer")
     document_id = upload(first, "ket-luan-903.txt", sample_text("903-KL/TW").encode("utf-8"), "text/plain")
@@ -23,25 +24,36 @@ def test_review_conflict_shows_message_and_reloads_card(server, new_page, login,
         expect(page.locator("#cards .card")).to_have_count(proposed)
 
     words = "chủ trì rà soát"
-    first.locator("#cards .card", has_text=words).get_by_role("button", name="Chấp nhận").click()
-    expect(first.locator("#cards .card", has_text=words)).to_have_attribute("data-status", "accepted")
+    # The second reviewer starts typing first ...
+    mine = second.locator("#cards .card", has_text=words)
+    mine.get_by_role("button", name="Sửa").click()
+    mine.locator(".deadline-date").fill("31/05/2026")
+    # ... while the first one saves another change of the same card.
+    theirs = first.locator("#cards .card", has_text=words)
+    theirs.get_by_role("button", name="Sửa").click()
+    theirs.get_by_label("Sản phẩm").fill("Báo cáo rà soát chức năng")
+    theirs.get_by_role("button", name="Lưu").click()
+    expect(theirs).to_have_attribute("data-status", "edited")
 
-    stale = second.locator("#cards .card", has_text=words)
-    expect(stale).to_have_attribute("data-status", "proposed")
-    stale.get_by_role("button", name="Sửa").click()
-    stale.locator(".deadline-date").fill("2026-05-31")
-    stale.get_by_role("button", name="Lưu").click()
-    expect(stale.locator(".card-message")).to_have_text(CONFLICT)
-    # The card now shows the other reviewer's decision, and the edit was not stored.
-    expect(stale).to_have_attribute("data-status", "accepted")
-    expect(stale.locator(".deadline-date")).to_have_value("2026-06-30")
+    mine.get_by_role("button", name="Lưu").click()
+    expect(mine.locator(".card-message")).to_contain_text(MERGE)
+    # Nothing typed is lost: the date is still in the form, the other version is beside it.
+    expect(mine.locator(".deadline-date")).to_have_value("31/05/2026")
+    product_row = mine.locator('.merge-row[data-field="product"]')
+    expect(product_row.locator(".merge-theirs")).to_contain_text("Báo cáo rà soát chức năng")
+    expect(mine.locator('.merge-row[data-field="deadline"] .merge-mine')).to_contain_text("31/05/2026")
+    product_row.get_by_role("button", name="Lấy bản của người kia").click()
+    expect(mine.get_by_label("Sản phẩm")).to_have_value("Báo cáo rà soát chức năng")
+    mine.get_by_role("button", name="Lưu").click()
+    expect(mine).to_have_attribute("data-status", "edited")
+    expect(mine.locator(".merge")).to_have_count(0)
 
-    # With the fresh version the second reviewer can decide.
-    stale.get_by_role("button", name="Từ chối").click()
-    expect(stale).to_have_attribute("data-status", "rejected")
     with server.api("reviewer") as api:
         document = api.get(f"/api/v1/documents/{document_id}").json()
-    decided = [p for p in document["proposals"] if words in p["text"]]
-    assert [p["status"] for p in decided] == ["rejected"]
-    assert decided[0]["deadline"]["date"] == "2026-06-30"
-    assert decided[0]["version"] == 3
+    merged = next(p for p in document["proposals"] if words in p["text"])
+    assert merged["deadline"]["date"] == "2026-05-31"
+    assert merged["product"] == "Báo cáo rà soát chức năng"
+    assert merged["version"] == 3
+
+    # The first reviewer sees the merged card arrive on its own, within 5 seconds.
+    expect(theirs.locator(".deadline-date")).to_have_value("31/05/2026", timeout=5_000)

@@ -129,7 +129,7 @@ def test_review_end_to_end(server, new_page, login, upload, sample_text, screens
     building.locator(".deadline-date").fill("2026-06-30")
     building.locator(".deadline-date").press("Control+Enter")
     expect(building).to_have_attribute("data-status", "edited")
-    expect(building.locator(".deadline-date")).to_have_value("2026-06-30")
+    expect(building.locator(".deadline-date")).to_have_value("30/06/2026")
 
     # Reject one.
     supervision = card(page, "có trách nhiệm kiểm tra, giám sát")
