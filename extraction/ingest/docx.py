@@ -8,15 +8,16 @@ Text boxes and headers and footers are not read.
 from __future__ import annotations
 
 import io
+import posixpath
 import zipfile
 from collections.abc import Iterator
 
-import docx
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from extraction.errors import CorruptFile, EmptyInput, EncryptedFile, FileTooLarge
+from extraction.ingest.zipsafe import read_member
 from extraction.types import Block, Paragraph, SourceText, Table
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -27,6 +28,14 @@ MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_RATIO = 100
 # Small members (styles, settings) can compress better than 1:100 on their own.
 _RATIO_FLOOR_BYTES = 1024 * 1024
+# Real bytes of the body XML: a 300-page directive with tables has under 10 MB; parsing is
+# about ten times the XML in memory, so this keeps one upload under a few hundred MB.
+MAX_XML_BYTES = 16 * 1024 * 1024
+_MAX_RELS_BYTES = 1024 * 1024
+_PACKAGE_RELS = "_rels/.rels"
+_MAIN_PART = "word/document.xml"
+_OFFICE_DOCUMENT = "/officeDocument"
+_RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 
 _P, _TBL, _TR, _TC, _SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
 _SDT_CONTENT = qn("w:sdtContent")
@@ -99,15 +108,40 @@ def _corrupt() -> CorruptFile:
     )
 
 
-def _open_body(data: bytes) -> BaseOxmlElement:
+def _open_body(data: bytes, *, max_xml: int = MAX_XML_BYTES) -> BaseOxmlElement:
+    """The w:body of the main document part, inflated with a cap on its real size (only that
+    part and the package relationships are unpacked; pictures and embedded files never are)."""
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            name = _main_part_name(data, archive)
+            xml = read_member(data, archive.getinfo(name), cap=max_xml, what="DOCX body (word/document.xml)")
+    except (zipfile.BadZipFile, KeyError, OSError) as error:
         raise _corrupt() from error
-    except SyntaxError as error:  # lxml's XMLSyntaxError, for a damaged document.xml
+    try:
+        root = parse_xml(xml)
+    except (SyntaxError, ValueError) as error:  # lxml's XMLSyntaxError is a SyntaxError
         raise _corrupt() from error
-    body: BaseOxmlElement = document.element.body
-    return body
+    body = root.find(qn("w:body"))
+    if body is None:
+        raise _corrupt()
+    result: BaseOxmlElement = body
+    return result
+
+
+def _main_part_name(data: bytes, archive: zipfile.ZipFile) -> str:
+    """The main document part, from the package relationships (word/document.xml when Word
+    wrote the file; other writers may name it otherwise)."""
+    if _PACKAGE_RELS not in archive.namelist():
+        return _MAIN_PART
+    rels = read_member(data, archive.getinfo(_PACKAGE_RELS), cap=_MAX_RELS_BYTES, what="DOCX _rels/.rels")
+    try:
+        root = parse_xml(rels)
+    except (SyntaxError, ValueError) as error:
+        raise _corrupt() from error
+    for relationship in root.iter(_RELATIONSHIP):
+        if str(relationship.get("Type", "")).endswith(_OFFICE_DOCUMENT):
+            return posixpath.normpath(str(relationship.get("Target", _MAIN_PART))).lstrip("/")
+    return _MAIN_PART
 
 
 def _children(element: BaseOxmlElement) -> Iterator[BaseOxmlElement]:

@@ -14,6 +14,7 @@ import math
 import re
 import statistics
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -67,6 +68,13 @@ _ENUMERATOR = re.compile(
 _DASH_CONTINUATION = re.compile(r"^[-–]\s*[\da-zđ]")
 # PDFium is not thread-safe, and the service may read several uploads at once.
 _PDFIUM_LOCK = threading.Lock()
+# Work caps of one PDF, so one file cannot hold a worker for minutes: page objects (paths,
+# glyph runs, images) and characters per page, objects in the whole file, and the seconds
+# spent reading it. A dense official page draws a few thousand objects and 5,000 characters.
+MAX_OBJECTS_PER_PAGE = 50_000
+MAX_OBJECTS = 1_000_000
+MAX_CHARS_PER_PAGE = 100_000
+MAX_SECONDS = 120.0
 _PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–—]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—]?$", re.I)
 
 
@@ -131,17 +139,46 @@ class _FoundTable:
         )
 
 
-def read_pdf(data: bytes, *, max_pages: int = 500) -> SourceText:
+@dataclass(slots=True)
+class Budget:
+    """What one PDF may still cost: objects left and a deadline on a monotonic timer (a
+    duration, not the date: the core still never reads the calendar)."""
+
+    objects_left: int = MAX_OBJECTS
+    max_seconds: float = MAX_SECONDS
+    started: float = 0.0
+
+    def __post_init__(self) -> None:
+        self.started = time.monotonic()
+
+    def spend_objects(self, count: int, page: int) -> None:
+        if count > MAX_OBJECTS_PER_PAGE:
+            raise FileTooLarge(f"page {page} of the PDF draws {count} objects, more than the limit of "
+                               f"{MAX_OBJECTS_PER_PAGE}; print the document to a new PDF and upload that")
+        self.objects_left -= count
+        if self.objects_left < 0:
+            raise FileTooLarge("the PDF draws more objects than the limit allows; split it or print it to "
+                               "a new PDF and upload that")
+
+    def check_time(self) -> None:
+        if time.monotonic() - self.started > self.max_seconds:
+            raise FileTooLarge(f"reading the PDF took more than {self.max_seconds:.0f} s, the limit; split "
+                               "it or print it to a new PDF and upload that")
+
+
+def read_pdf(data: bytes, *, max_pages: int = 500, max_seconds: float = MAX_SECONDS) -> SourceText:
     """Read a PDF's text layer into paragraphs and tables, in reading order.
 
-    Raises EncryptedFile, CorruptFile, FileTooLarge (more than ``max_pages`` pages) and
-    NoTextLayer (a scan without OCR).
+    Raises EncryptedFile, CorruptFile, FileTooLarge (more than ``max_pages`` pages, too many
+    objects or characters, more than ``max_seconds`` of work) and NoTextLayer (a scan
+    without OCR).
     """
     _check_complete(data)
-    pages = _read_pages(data, max_pages)
+    budget = Budget(max_seconds=max_seconds)
+    pages = _read_pages(data, max_pages, budget)
     _check_text_layer(pages)
     pages = drop_running_rows(pages)
-    tables = _read_tables(data, [page.number for page in pages if page.has_ruling])
+    tables = _read_tables(data, [page.number for page in pages if page.has_ruling], budget)
     blocks = _assemble(pages, tables)
     return SourceText(blocks=tuple(blocks), media_type=MEDIA_TYPE, page_count=len(pages))
 
@@ -159,12 +196,12 @@ def _check_complete(data: bytes) -> None:
         )
 
 
-def _read_pages(data: bytes, max_pages: int) -> list[_Page]:
+def _read_pages(data: bytes, max_pages: int, budget: Budget) -> list[_Page]:
     with _PDFIUM_LOCK:
-        return _read_pages_locked(data, max_pages)
+        return _read_pages_locked(data, max_pages, budget)
 
 
-def _read_pages_locked(data: bytes, max_pages: int) -> list[_Page]:
+def _read_pages_locked(data: bytes, max_pages: int, budget: Budget) -> list[_Page]:
     document = _open(data)
     try:
         count = len(document)
@@ -173,7 +210,11 @@ def _read_pages_locked(data: bytes, max_pages: int) -> list[_Page]:
                 f"the PDF has {count} pages, more than the limit of {max_pages}; split it "
                 "into smaller files and upload them one by one"
             )
-        return [_read_page(document, index) for index in range(count)]
+        pages = []
+        for index in range(count):
+            budget.check_time()
+            pages.append(_read_page(document, index, budget))
+        return pages
     finally:
         document.close()
 
@@ -192,11 +233,15 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         ) from error
 
 
-def _read_page(document: pdfium.PdfDocument, index: int) -> _Page:
+def _read_page(document: pdfium.PdfDocument, index: int, budget: Budget) -> _Page:
     page = document[index]
     try:
+        budget.spend_objects(pdfium_c.FPDFPage_CountObjects(page.raw), index + 1)
         textpage = page.get_textpage()
         try:
+            if textpage.count_chars() > MAX_CHARS_PER_PAGE:
+                raise FileTooLarge(f"page {index + 1} of the PDF holds more than {MAX_CHARS_PER_PAGE} "
+                                   "characters; split the document or print it to a new PDF")
             lines = _text_lines(textpage, page.get_height(), index + 1)
         finally:
             textpage.close()
@@ -520,13 +565,17 @@ def join_wrapped(texts: Sequence[str]) -> str:
 # --- tables with pdfplumber ----------------------------------------------------------------
 
 
-def _read_tables(data: bytes, page_numbers: Sequence[int]) -> dict[int, list[_FoundTable]]:
+def _read_tables(data: bytes, page_numbers: Sequence[int], budget: Budget) -> dict[int, list[_FoundTable]]:
     if not page_numbers:
         return {}
     import pdfplumber  # slow to import and to run: only for pages that draw ruling lines
 
+    tables = {}
     with pdfplumber.open(io.BytesIO(data)) as document:
-        return {number: _page_tables(document.pages[number - 1]) for number in page_numbers}
+        for number in page_numbers:
+            budget.check_time()
+            tables[number] = _page_tables(document.pages[number - 1])
+    return tables
 
 
 def _page_tables(page: Any) -> list[_FoundTable]:
