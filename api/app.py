@@ -16,11 +16,10 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
-from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api import problems
 from api.db.session import Database
-from api.errors import UploadTooLarge
+from api.limits import BodyLimitMiddleware
 from api.logging import configure_logging, fields
 from api.routes import bodies, documents, exports, feed, health, proposals, session, webhooks
 from api.services.documents import fail_stale
@@ -72,7 +71,8 @@ def create_app(settings: Settings, *, clock: Callable[[], datetime] | None = Non
     app.state.executor = ThreadPoolExecutor(max_workers=settings.extraction_workers,
                                             thread_name_prefix="extraction")
     problems.install(app)
-    app.add_middleware(UploadLimitMiddleware, max_bytes=settings.max_upload_bytes + _MULTIPART_SLACK)
+    # Added last, so it runs first: no body is read past the cap, even before authentication.
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_upload_bytes + _MULTIPART_SLACK)
     for module in (documents, proposals, session, bodies, feed, webhooks, exports, health):
         app.include_router(module.router)
     _include_review_ui(app)
@@ -97,27 +97,6 @@ def _include_review_ui(app: FastAPI) -> None:
     @app.get("/", include_in_schema=False)
     def root() -> RedirectResponse:
         return RedirectResponse("/review/")
-
-
-class UploadLimitMiddleware:
-    """413 for a request whose Content-Length is over the limit, before its body is read."""
-
-    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
-        self.app = app
-        self.max_bytes = max_bytes
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] in ("POST", "PUT", "PATCH"):
-            length = dict(scope["headers"]).get(b"content-length")
-            if length is not None and length.isdigit() and int(length) > self.max_bytes:
-                error = UploadTooLarge(
-                    f"the request has {int(length) / 1024 / 1024:.1f} MB, over the limit; split "
-                    "the file or ask the administrator to raise GIAOVIEC_MAX_UPLOAD_MB")
-                response = problems.problem(413, error.code, "Upload too large", error.message,
-                                            instance=scope.get("path"))
-                await response(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
 
 
 def app_from_environment() -> FastAPI:
