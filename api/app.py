@@ -44,7 +44,8 @@ def create_app(settings: Settings, *, clock: Callable[[], datetime] | None = Non
     db = Database(settings.url)
     dispatcher = Dispatcher(db, max_attempts=settings.webhook_max_attempts,
                             backoff=settings.webhook_backoff_seconds,
-                            timeout=settings.webhook_timeout_seconds, poll=settings.webhook_poll_seconds)
+                            timeout=settings.webhook_timeout_seconds, poll=settings.webhook_poll_seconds,
+                            allowed_hosts=settings.webhook_allowed_hosts)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -71,7 +71,9 @@ class Settings(BaseSettings):
     webhook_timeout_seconds: float = Field(default=10, gt=0, description="Timeout of one webhook POST.")
     webhook_poll_seconds: float = Field(default=1, gt=0, description="How often the dispatcher looks for work.")
     webhook_allowed_hosts: list[str] | None = Field(
-        default=None, description="Host names webhooks may point to (closed networks); default: any."
+        default=None, description="Closed-network mode: the only host names webhooks may point to, internal ones "
+        "included; default: any host whose every address is public (never loopback, private, link-local, "
+        "metadata)."
     )
     log_level: str = Field(default="INFO", description="Level of the service's log.")
     log_format: Literal["json", "text"] = Field(default="json", description="Log lines as JSON or text.")
