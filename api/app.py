@@ -22,6 +22,7 @@ from api.db.session import Database
 from api.limits import BodyLimitMiddleware
 from api.logging import configure_logging, fields
 from api.routes import bodies, documents, exports, feed, health, proposals, session, webhooks
+from api.services import audit
 from api.services.documents import fail_stale
 from api.services.feed import FeedContext
 from api.services.signing import load_or_create
@@ -41,7 +42,7 @@ def create_app(settings: Settings, *, clock: Callable[[], datetime] | None = Non
     while the app's lifespan does.
     """
     configure_logging(level=settings.log_level, fmt=settings.log_format)
-    db = Database(settings.url)
+    db = Database(settings.url, audit_key=audit.configured_key(settings.audit_secret, settings.audit_key_path))
     dispatcher = Dispatcher(db, max_attempts=settings.webhook_max_attempts,
                             backoff=settings.webhook_backoff_seconds,
                             timeout=settings.webhook_timeout_seconds, poll=settings.webhook_poll_seconds,

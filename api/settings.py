@@ -64,6 +64,14 @@ class Settings(BaseSettings):
         description="PEM Ed25519 private key that signs task records; default: data_dir/signing/ed25519.pem, "
         "made on first start (mode 0600).",
     )
+    audit_key: SecretStr | None = Field(
+        default=None, description="HMAC key of the audit chain (32+ characters); default: the key file."
+    )
+    audit_key_file: Path | None = Field(
+        default=None,
+        description="File of the audit chain's HMAC key, kept outside the database; default: "
+        "data_dir/keys/audit.key, made on first start (mode 0600).",
+    )
     webhook_max_attempts: int = Field(default=8, ge=1, description="Tries per webhook delivery.")
     webhook_backoff_seconds: float = Field(
         default=5, gt=0, description="Wait before the first retry; doubled after each failure."
@@ -112,6 +120,14 @@ class Settings(BaseSettings):
     @property
     def signing_key_path(self) -> Path:
         return self.signing_key_file or self.data_dir / "signing" / "ed25519.pem"
+
+    @property
+    def audit_key_path(self) -> Path:
+        return self.audit_key_file or self.data_dir / "keys" / "audit.key"
+
+    @property
+    def audit_secret(self) -> str | None:
+        return self.audit_key.get_secret_value() if self.audit_key else None
 
     @property
     def secure_cookies(self) -> bool:

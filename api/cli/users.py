@@ -74,8 +74,10 @@ def _database() -> Database:
     from api.cli.serve import load_settings
     from api.db.session import Database
 
+    from api.services import audit
+
     settings = load_settings()
-    db = Database(settings.url)
+    db = Database(settings.url, audit_key=audit.configured_key(settings.audit_secret, settings.audit_key_path))
     if settings.should_migrate:
         db.upgrade()
     return db
