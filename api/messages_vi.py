@@ -31,7 +31,7 @@ MESSAGES: dict[str, str] = {
     "E110": "Dữ liệu gửi lên không hợp lệ. Hãy kiểm tra lại các trường đã nhập.",
     "E111": "Tên đăng nhập hoặc mật khẩu không đúng.",
     "E112": "Đường dẫn hoặc phương thức không tồn tại.",
-    "E113": "Đăng nhập sai quá nhiều lần. Hãy chờ 15 phút rồi thử lại, hoặc liên hệ quản trị hệ thống.",
+    "E113": "Đăng nhập sai quá nhiều lần. Hãy chờ ít giây theo thời gian hệ thống báo rồi thử lại.",
     "internal": "Hệ thống gặp lỗi ngoài dự kiến. Hãy thử lại sau hoặc báo quản trị hệ thống.",
 }
 

@@ -52,9 +52,13 @@ class Settings(BaseSettings):
     )
     extraction_workers: int = Field(default=2, ge=1, description="Threads that run extraction.")
     login_max_failures: int = Field(
-        default=5, ge=1, description="Failed logins per user name within login_window_minutes before 429."
+        default=5, ge=1, description="Failed logins per user name or client address within login_window_minutes "
+        "before each next try must wait (1 s, doubling with each failure)."
     )
     login_window_minutes: int = Field(default=15, ge=1, description="Window of the login throttle.")
+    login_max_delay_seconds: float = Field(
+        default=60, gt=0, le=3600, description="Longest wait the login throttle imposes (never a lockout)."
+    )
     monitoring_body: str | None = Field(
         default=None,
         description="Body that monitors published tasks (QC 08 Art. 5.1.d); default: the organisation.",

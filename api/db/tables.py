@@ -232,7 +232,8 @@ class UserSession(Base):
 
 
 class LoginFailure(Base):
-    """A failed login, by the user name tried (throttling: too many in a window give 429)."""
+    """A failed login, by the user name tried, and again by the client address as ``[address]``
+    (throttling: past a few in the window, each next try waits a doubling delay)."""
 
     __tablename__ = "login_failures"
     __table_args__ = (Index("ix_login_failures_username_at", "username", "at"),)
