@@ -19,6 +19,7 @@ from fastapi.responses import RedirectResponse
 
 from api import problems
 from api.db.session import Database
+from api.deps import PrincipalDep
 from api.limits import BodyLimitMiddleware
 from api.logging import configure_logging, fields
 from api.routes import bodies, documents, exports, feed, health, proposals, session, webhooks
@@ -61,8 +62,11 @@ def create_app(settings: Settings, *, clock: Callable[[], datetime] | None = Non
         app.state.executor.shutdown(wait=True, cancel_futures=False)
         db.dispose()
 
+    public_docs = settings.environment != "production"
     app = FastAPI(title="giaoviec", version="0.1.0", lifespan=lifespan,
-                  description="Task proposals from Vietnamese directive documents, reviewed by people.")
+                  description="Task proposals from Vietnamese directive documents, reviewed by people.",
+                  openapi_url="/openapi.json" if public_docs else None,
+                  docs_url="/docs" if public_docs else None, redoc_url="/redoc" if public_docs else None)
     app.state.settings = settings
     app.state.db = db
     app.state.clock = clock or (lambda: datetime.now(UTC))
@@ -78,7 +82,24 @@ def create_app(settings: Settings, *, clock: Callable[[], datetime] | None = Non
     for module in (documents, proposals, session, bodies, feed, webhooks, exports, health):
         app.include_router(module.router)
     _include_review_ui(app)
+    if not public_docs:
+        _include_docs_behind_login(app)
     return app
+
+
+def _include_docs_behind_login(app: FastAPI) -> None:
+    """In production the API description is for people and machines that can log in: it maps
+    every endpoint and parameter, which an anonymous prober has no need of."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.responses import HTMLResponse, JSONResponse
+
+    @app.get("/openapi.json", include_in_schema=False)
+    def openapi(who: PrincipalDep) -> JSONResponse:
+        return JSONResponse(app.openapi())
+
+    @app.get("/docs", include_in_schema=False)
+    def docs(who: PrincipalDep) -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="giaoviec API")
 
 
 def _include_review_ui(app: FastAPI) -> None:

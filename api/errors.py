@@ -16,7 +16,8 @@ The hierarchy (``extraction.errors`` holds the base and the input errors)::
         ├── WrongState                E109 the document is not in a state that allows this
         ├── InvalidRequest            E110 a request body or parameter that makes no sense
         ├── LoginFailed               E111 wrong user name or password
-        └── TooManyLogins             E113 too many failed logins: wait (429)
+        ├── TooManyLogins             E113 too many failed logins: wait (429)
+        └── IdempotencyConflict       E120 an Idempotency-Key used before for other bytes
 
 HTTP statuses live in ``api.problems``, not here.
 """
@@ -84,3 +85,7 @@ class LoginFailed(ServiceError):
 
 class TooManyLogins(ServiceError):
     code = "E113"
+
+
+class IdempotencyConflict(ServiceError):
+    code = "E120"

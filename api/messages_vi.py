@@ -32,6 +32,7 @@ MESSAGES: dict[str, str] = {
     "E111": "Tên đăng nhập hoặc mật khẩu không đúng.",
     "E112": "Đường dẫn hoặc phương thức không tồn tại.",
     "E113": "Đăng nhập sai quá nhiều lần. Hãy chờ ít giây theo thời gian hệ thống báo rồi thử lại.",
+    "E120": "Mã Idempotency-Key này đã dùng cho một tệp khác. Hãy dùng mã mới cho mỗi tệp tải lên.",
     "internal": "Hệ thống gặp lỗi ngoài dự kiến. Hãy thử lại sau hoặc báo quản trị hệ thống.",
 }
 

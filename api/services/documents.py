@@ -24,8 +24,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from api.db.session import Database, affected
-from api.db.tables import DocumentRow, ProposalRow
-from api.errors import SecrecyRefused, UploadTooLarge
+from api.db.tables import DocumentRow, IdempotencyKey, ProposalRow
+from api.errors import IdempotencyConflict, SecrecyRefused, UploadTooLarge
 from api.logging import fields
 from api.messages_vi import TOP_SECRET_RULE
 from api.services import audit
@@ -78,15 +78,53 @@ def read_limited(stream: IO[bytes], *, max_bytes: int) -> bytes:
 
 
 def upload(*, db: Database, executor: Executor, principal: Principal, data: bytes,
-           filename: str, issued: date | None, now: datetime, review_days: int) -> UploadResult:
+           filename: str, issued: date | None, now: datetime, review_days: int,
+           idempotency_key: str | None = None) -> UploadResult:
     """Store an uploaded file as a document and queue its extraction.
 
     The same bytes uploaded again by the same organisation give the existing document (a
     failed one is extracted again); another file with the same number is stored and flagged
     ``possible_duplicate_of`` (Conclusion 226: automatic control against duplicated content).
+    An ``idempotency_key`` sent before gives its document again; with other bytes it is
+    refused (IdempotencyConflict) and nothing is stored.
     """
     require_role(principal, UPLOAD_ROLES, action="upload documents")
     sha256 = hashlib.sha256(data).hexdigest()
+    if idempotency_key is None:
+        return _upload(db=db, executor=executor, principal=principal, data=data, sha256=sha256,
+                       filename=filename, issued=issued, now=now, review_days=review_days)
+    earlier = _keyed_upload(db, principal, idempotency_key, sha256)
+    if earlier is not None:
+        return earlier
+    result = _upload(db=db, executor=executor, principal=principal, data=data, sha256=sha256,
+                     filename=filename, issued=issued, now=now, review_days=review_days)
+    try:
+        with db.session() as session:
+            session.add(IdempotencyKey(org_id=principal.org_id, key=idempotency_key, sha256=sha256,
+                                       document_id=result.id, created_at=now))
+    except IntegrityError:  # the same key at the same moment: the first one decides
+        return _keyed_upload(db, principal, idempotency_key, sha256) or result
+    return result
+
+
+def _keyed_upload(db: Database, principal: Principal, key: str, sha256: str) -> UploadResult | None:
+    """The document an Idempotency-Key gave before, or None; IdempotencyConflict for other bytes."""
+    with db.session(read_only=True) as session:
+        row = session.execute(
+            select(IdempotencyKey.sha256, DocumentRow.id, DocumentRow.status)
+            .join(DocumentRow, DocumentRow.id == IdempotencyKey.document_id)
+            .where(IdempotencyKey.org_id == principal.org_id, IdempotencyKey.key == key)
+        ).one_or_none()
+    if row is None:
+        return None
+    if row.sha256 != sha256:
+        raise IdempotencyConflict("this Idempotency-Key was sent before with another file; use a new key for "
+                                  "each file")
+    return UploadResult(row.id, row.status, None, is_new=False)
+
+
+def _upload(*, db: Database, executor: Executor, principal: Principal, data: bytes, sha256: str,
+            filename: str, issued: date | None, now: datetime, review_days: int) -> UploadResult:
     existing = _existing(db, principal.org_id, sha256)
     if existing is not None and existing.status != "failed":
         return UploadResult(existing.id, existing.status, None, is_new=False)
