@@ -234,7 +234,10 @@ def _open(data: bytes) -> pdfium.PdfDocument:
 
 
 def _read_page(document: pdfium.PdfDocument, index: int, budget: Budget) -> _Page:
-    page = document[index]
+    try:
+        page = document[index]
+    except pdfium.PdfiumError as error:  # a damaged page tree (found by the upload fuzz test)
+        raise _damaged_page(index) from error
     try:
         budget.spend_objects(pdfium_c.FPDFPage_CountObjects(page.raw), index + 1)
         textpage = page.get_textpage()
@@ -249,13 +252,15 @@ def _read_page(document: pdfium.PdfDocument, index: int, budget: Budget) -> _Pag
         printable = sum(len(line.text.replace(" ", "")) for line in lines)
         is_scan = printable < _SCAN_CHARS and _is_covered_by_image(page)
     except pdfium.PdfiumError as error:
-        raise CorruptFile(
-            f"page {index + 1} of the PDF is damaged; export the PDF again and upload it"
-        ) from error
+        raise _damaged_page(index) from error
     finally:
         page.close()
     rows = tuple(merge_rows(lines))
     return _Page(number=index + 1, rows=rows, has_ruling=has_ruling, is_scan=is_scan)
+
+
+def _damaged_page(index: int) -> CorruptFile:
+    return CorruptFile(f"page {index + 1} of the PDF is damaged; export the PDF again and upload it")
 
 
 def _is_covered_by_image(page: pdfium.PdfPage) -> bool:
