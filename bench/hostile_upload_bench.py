@@ -119,6 +119,9 @@ def main() -> None:
         process, url, headers = start_service(Path(tmp))
         try:
             time.sleep(1)
+            name, status, seconds = upload(url, headers, "alone-1mb.txt", unpunctuated_text(1_000_000, seed=0))
+            print(f"alone:   {'unpunctuated-1mb.txt':26} HTTP {status}  {seconds:6.2f} s (target ≤ 2 s)")
+            time.sleep(1)
             baseline = status_kb(process.pid, "VmRSS") / 1024
             Path(f"/proc/{process.pid}/clear_refs").write_text("5")  # peak RSS from here on
             with ThreadPoolExecutor(max_workers=5) as pool:

@@ -73,7 +73,6 @@ def add_key_command(name: str, org: str, role: str) -> None:
 def _database() -> Database:
     from api.cli.serve import load_settings
     from api.db.session import Database
-
     from api.services import audit
 
     settings = load_settings()

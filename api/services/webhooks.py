@@ -29,13 +29,14 @@ import time
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
+
 import httpx
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from api.db.session import Database, affected
 from api.db.tables import TaskRevision, Webhook, WebhookDelivery
-from api.errors import InvalidRequest, NotFound
+from api.errors import NotFound
 from api.logging import fields
 from api.services import audit
 from api.services.auth import Principal, require_role

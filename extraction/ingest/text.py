@@ -24,7 +24,8 @@ def read_text(data: bytes) -> SourceText:
     ``"Kính gửi:"`` and ``"- Sở Tài chính;"``.
     """
     text = decode_text(data)
-    paragraphs = tuple(Paragraph(line) for line in join_wrapped_lines([l for l in split_lines(text) if l.strip()]))
+    lines = [line for line in split_lines(text) if line.strip()]
+    paragraphs = tuple(Paragraph(line) for line in join_wrapped_lines(lines))
     if not paragraphs:
         raise EmptyInput("the text file is empty; upload a file that contains the document's text")
     return SourceText(blocks=paragraphs, media_type=MEDIA_TYPE)

@@ -7,13 +7,6 @@ import time
 import tracemalloc
 
 import pytest
-from reportlab.pdfgen import canvas
-
-from extraction.errors import CorruptFile, FileTooLarge
-from extraction.ingest import DOCX, PDF, TEXT, read_source, sniff_media_type
-from extraction.ingest.docx import MAX_XML_BYTES
-from extraction.ingest.pdf import MAX_OBJECTS_PER_PAGE, read_pdf
-from extraction.ingest.zipsafe import read_member
 from files_factory import lines_pdf_bytes
 from hostile_files import (
     deflated,
@@ -23,6 +16,13 @@ from hostile_files import (
     unpunctuated_text,
     zip_of,
 )
+from reportlab.pdfgen import canvas
+
+from extraction.errors import CorruptFile, FileTooLarge
+from extraction.ingest import DOCX, PDF, TEXT, read_source, sniff_media_type
+from extraction.ingest.docx import MAX_XML_BYTES
+from extraction.ingest.pdf import MAX_OBJECTS_PER_PAGE, read_pdf
+from extraction.ingest.zipsafe import read_member
 
 MB = 2**20
 
