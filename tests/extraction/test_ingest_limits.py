@@ -92,20 +92,26 @@ def test_ingest_limits_one_megabyte_without_final_punctuation_reads_in_linear_ti
     assert elapsed < 2
 
 
-def _many_objects_pdf(count: int) -> bytes:
+def _many_objects_pdf(count: int, *, in_form: bool) -> bytes:
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer)
-    pdf.drawString(72, 800, "Kính gửi các sở, ban, ngành tỉnh.")
+    if in_form:
+        pdf.beginForm("paths")
     for index in range(count):
         x = 50 + index % 500
         pdf.line(x, 100, x + 0.5, 100.5)
+    if in_form:
+        pdf.endForm()
+        pdf.doForm("paths")
+    pdf.drawString(72, 800, "Kính gửi các sở, ban, ngành tỉnh.")
     pdf.save()
     return buffer.getvalue()
 
 
-def test_ingest_limits_pdf_page_with_too_many_objects_is_refused() -> None:
+@pytest.mark.parametrize("in_form", [False, True], ids=["on_the_page", "inside_one_form_xobject"])
+def test_ingest_limits_pdf_page_with_too_many_objects_is_refused(in_form: bool) -> None:
     with pytest.raises(FileTooLarge, match="objects"):
-        read_source(_many_objects_pdf(MAX_OBJECTS_PER_PAGE + 1), PDF)
+        read_source(_many_objects_pdf(MAX_OBJECTS_PER_PAGE + 1, in_form=in_form), PDF)
 
 
 def test_ingest_limits_pdf_time_cap() -> None:
