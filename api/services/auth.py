@@ -191,6 +191,9 @@ def login(db: Database, *, username: str, password: str, now: datetime,
         check_password(_DUMMY_HASH, password)
     if user is None or not check_password(user.password_hash, password) or not user.is_active:
         with db.session() as session:
+            # Failures older than the window count no more: drop them, so the table stays small.
+            session.execute(delete(LoginFailure).where(LoginFailure.username.in_(keys),
+                                                       LoginFailure.at <= now - throttle.window))
             session.add_all(LoginFailure(username=key, at=now) for key in keys)
         log.info("login_failed", extra=fields(username=username))
         raise LoginFailed("wrong user name or password")
