@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import unicodedata
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -204,7 +205,7 @@ def _store(*, db: Database, principal: Principal, checked: _Checked, filename: s
     with db.session() as session:
         duplicate = _same_number(session, principal.org_id, info.number)
         row = DocumentRow(
-            org_id=principal.org_id, filename=filename[:255], media_type=checked.media_type,
+            org_id=principal.org_id, filename=safe_filename(filename), media_type=checked.media_type,
             sha256=sha256, size=size, status="received", **_metadata(info),
             text=None if info.secrecy in SECRET_LEVELS else checked.document.text,
             page_count=len(checked.document.offsets.page_numbers) or None,
@@ -219,6 +220,11 @@ def _store(*, db: Database, principal: Principal, checked: _Checked, filename: s
                             "number": row.number, "secrecy": row.secrecy,
                             "possible_duplicate_of": duplicate}, at=now)
     return row
+
+
+def safe_filename(filename: str) -> str:
+    """The name as stored: control characters (a NUL, which PostgreSQL refuses) become "_"."""
+    return "".join("_" if unicodedata.category(char) == "Cc" else char for char in filename[:255])
 
 
 def _retry(*, db: Database, executor: Executor, principal: Principal, row_id: int,

@@ -53,6 +53,9 @@ _SOFT_HYPHEN = "\u00ad"
 # of these in place of the hyphen ("COVID\ufffe19"); the hyphen's own character is lost. In
 # Vietnamese such a hyphen is real (COVID-19, 2021-2025, QĐ-UBND), so it is put back.
 _PDFIUM_HYPHENS = "\ufffe\x02"
+# Control characters a text layer may carry (PostgreSQL refuses NUL in text); after the
+# PDFium hyphens above are put back.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _PDFIUM_LINE = re.compile(f"[^\\r\\n{_PDFIUM_HYPHENS}]+[{_PDFIUM_HYPHENS}]?|[{_PDFIUM_HYPHENS}]")
 _SENTENCE_END = (".", ":", ";", "!", "?")
 _ENUMERATOR = re.compile(
@@ -295,7 +298,7 @@ def _text_lines(textpage: pdfium.PdfTextPage, height: float, number: int) -> lis
         _, bottom2, right, top2 = textpage.get_charbox(min(last, last_index), loose=True)
         word_right = textpage.get_charbox(min(word_end, last_index), loose=True)[2]
         line = Line(
-            text=re.sub(f"[{_PDFIUM_HYPHENS}]", "-", stripped),
+            text=_CONTROL.sub(" ", re.sub(f"[{_PDFIUM_HYPHENS}]", "-", stripped)),
             left=left,
             right=right,
             top=height - max(top, top2),

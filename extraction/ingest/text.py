@@ -23,7 +23,9 @@ def read_text(data: bytes) -> SourceText:
     file (after NFC). Example: ``b"Kính gửi:\\n\\n- Sở Tài chính;\\n"`` gives the paragraphs
     ``"Kính gửi:"`` and ``"- Sở Tài chính;"``.
     """
-    text = decode_text(data)
+    # A stray control character (a NUL among 1,000 letters) becomes a space: the offsets stay
+    # those of the file, and PostgreSQL, which refuses NUL in text, never sees one.
+    text = _CONTROL.sub(" ", decode_text(data))
     lines = [line for line in split_lines(text) if line.strip()]
     paragraphs = tuple(Paragraph(line) for line in join_wrapped_lines(lines))
     if not paragraphs:

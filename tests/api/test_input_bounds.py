@@ -117,3 +117,16 @@ def test_input_bounds_docs_need_login_in_production(tmp_path):
 def test_input_bounds_docs_stay_public_outside_production(app, anonymous):
     assert app.state.settings.environment == "test"
     assert anonymous.get("/openapi.json").status_code == 200
+
+
+def test_input_bounds_nul_in_text_and_filename_is_stored_as_a_space_and_underscore(team):
+    # Found by the upload fuzz test: PostgreSQL refuses NUL in text columns (a 500 before).
+    data = sample_bytes(number="708-KL/TW").replace(b"Ban", b"B\x00n", 1)
+    body = (b'--b\r\nContent-Disposition: form-data; name="file"; filename="a\x00b.txt"\r\n\r\n' + data
+            + b"\r\n--b--\r\n")  # written by hand: httpx would percent-encode the NUL
+    answer = team.reviewer.post("/api/v1/documents", content=body,
+                                headers={"Content-Type": "multipart/form-data; boundary=b"})
+    assert answer.status_code == 202, answer.text
+    view = team.reviewer.get(f"/api/v1/documents/{answer.json()['id']}").json()
+    assert "\x00" not in view["text"] and "B n" in view["text"]
+    assert view["filename"] == "a_b.txt"

@@ -71,7 +71,8 @@ words_text = st.lists(st.sampled_from(_WORDS), max_size=200).map(" ".join).flatm
 # the API layer draws them, the 10,000 quick checks draw the cheap kinds.
 quick_uploads = st.one_of(st.binary(max_size=2048), mutated(), words_text)
 uploads = st.one_of(quick_uploads, st.sampled_from(HOSTILE))
-filenames = st.sampled_from(["a.txt", "a.docx", "a.pdf", "a.doc", "a", "../../etc/passwd", "ả.TXT", ""])
+filenames = st.sampled_from(["a.txt", "a.docx", "a.pdf", "a.doc", "a", "../../etc/passwd", "ả.TXT", "",
+                             "a\x00.txt", "x" * 300 + ".txt"])
 
 
 @pytest.mark.slow
