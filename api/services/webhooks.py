@@ -162,14 +162,14 @@ class Dispatcher:
 
     def __init__(self, db: Database, *, max_attempts: int, backoff: float, timeout: float, poll: float,
                  transport: httpx.BaseTransport | None = None, allowed_hosts: Sequence[str] | None = None,
-                 resolve: Resolver | None = None) -> None:
+                 resolve: Resolver | None = None, verify: ssl.SSLContext | bool = True) -> None:
         self.db = db
         self.allowed_hosts = allowed_hosts
         self.resolve = resolve
         self.max_attempts = max_attempts
         self.backoff = backoff
         self.poll = poll
-        self._client = httpx.Client(timeout=timeout, transport=transport, follow_redirects=False)
+        self._client = httpx.Client(timeout=timeout, transport=transport, follow_redirects=False, verify=verify)
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None

@@ -172,3 +172,65 @@ def test_webhook_egress_registration_through_the_api_is_refused(team):
         answer = tracker.post("/api/v1/webhooks", json={"url": url, "secret": "s" * 32})
         assert answer.status_code == 422, url
         assert answer.json()["code"] == "E110"
+
+
+def _certificate(name: str) -> tuple[bytes, bytes]:
+    """A self-signed certificate for ``name`` and its key, as PEM."""
+    from datetime import UTC, datetime, timedelta
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = datetime.now(UTC)
+    certificate = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject)
+                   .public_key(key.public_key()).serial_number(x509.random_serial_number())
+                   .not_valid_before(now - timedelta(minutes=1)).not_valid_after(now + timedelta(hours=1))
+                   .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+                   .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+                   .sign(key, hashes.SHA256()))
+    return (certificate.public_bytes(serialization.Encoding.PEM),
+            key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                              serialization.NoEncryption()))
+
+
+@pytest.mark.parametrize(("served_name", "expected"), [("tracker.test", (200, None)), ("other.test", (None, "tls"))])
+def test_webhook_egress_https_to_the_pinned_address_checks_the_certificate_against_the_name(
+        tmp_path, served_name, expected):
+    import ssl
+
+    certificate, key = _certificate(served_name)
+    (tmp_path / "cert.pem").write_bytes(certificate)
+    (tmp_path / "key.pem").write_bytes(key)
+    server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_context.load_cert_chain(tmp_path / "cert.pem", tmp_path / "key.pem")
+    seen: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            seen.append(self.headers["Host"])
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.socket = server_context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        port = server.server_address[1]
+        client_context = ssl.create_default_context(cadata=certificate.decode())
+        dispatcher = Dispatcher(None, max_attempts=1, backoff=1, timeout=5, poll=1,  # type: ignore[arg-type]
+                                allowed_hosts=["tracker.test"], verify=client_context,
+                                resolve=_resolver({"tracker.test": ["127.0.0.1"]}))
+        assert dispatcher.post_once(f"https://tracker.test:{port}/hook", b"{}", {}) == expected
+        assert seen == ([f"tracker.test:{port}"] if expected[1] is None else [])
+    finally:
+        server.shutdown()
+        server.server_close()
