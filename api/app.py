@@ -15,15 +15,15 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
-from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api import problems
 from api.db.session import Database
-from api.errors import UploadTooLarge
+from api.deps import PrincipalDep
+from api.limits import BodyLimitMiddleware
 from api.logging import configure_logging, fields
 from api.routes import bodies, documents, exports, feed, health, proposals, session, webhooks
 from api.sealing import sealer_for
-from api.services import jobs, withheld
+from api.services import audit, jobs, withheld
 from api.services.feed import FeedContext
 from api.services.signing import load_or_create
 from api.services.webhooks import Dispatcher
@@ -43,10 +43,12 @@ def create_app(settings: Settings, *, clock: Callable[[], datetime] | None = Non
     SQLite (one machine), jobs a stopped service left running are due again at once.
     """
     configure_logging(level=settings.log_level, fmt=settings.log_format)
-    db = Database(settings.url, sealer=sealer_for(settings))
+    db = Database(settings.url, sealer=sealer_for(settings),
+                  audit_key=audit.configured_key(settings.audit_secret, settings.audit_key_path))
     dispatcher = Dispatcher(db, max_attempts=settings.webhook_max_attempts,
                             backoff=settings.webhook_backoff_seconds,
-                            timeout=settings.webhook_timeout_seconds, poll=settings.webhook_poll_seconds)
+                            timeout=settings.webhook_timeout_seconds, poll=settings.webhook_poll_seconds,
+                            allowed_hosts=settings.webhook_allowed_hosts)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -70,8 +72,11 @@ def create_app(settings: Settings, *, clock: Callable[[], datetime] | None = Non
             workers.stop()
         db.dispose()
 
+    public_docs = settings.environment != "production"
     app = FastAPI(title="giaoviec", version="0.1.0", lifespan=lifespan,
-                  description="Task proposals from Vietnamese directive documents, reviewed by people.")
+                  description="Task proposals from Vietnamese directive documents, reviewed by people.",
+                  openapi_url="/openapi.json" if public_docs else None,
+                  docs_url="/docs" if public_docs else None, redoc_url="/redoc" if public_docs else None)
     app.state.settings = settings
     app.state.db = db
     app.state.clock = clock or (lambda: datetime.now(UTC))
@@ -81,11 +86,29 @@ def create_app(settings: Settings, *, clock: Callable[[], datetime] | None = Non
                                          notify=dispatcher.notify)
     app.state.job_policy = jobs.JobPolicy.from_settings(settings)
     problems.install(app)
-    app.add_middleware(UploadLimitMiddleware, max_bytes=settings.max_upload_bytes + _MULTIPART_SLACK)
+    # Added last, so it runs first: no body is read past the cap, even before authentication.
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_upload_bytes + _MULTIPART_SLACK)
     for module in (documents, proposals, session, bodies, feed, webhooks, exports, health):
         app.include_router(module.router)
     _include_review_ui(app)
+    if not public_docs:
+        _include_docs_behind_login(app)
     return app
+
+
+def _include_docs_behind_login(app: FastAPI) -> None:
+    """In production the API description is for people and machines that can log in: it maps
+    every endpoint and parameter, which an anonymous prober has no need of."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.responses import HTMLResponse, JSONResponse
+
+    @app.get("/openapi.json", include_in_schema=False)
+    def openapi(who: PrincipalDep) -> JSONResponse:
+        return JSONResponse(app.openapi())
+
+    @app.get("/docs", include_in_schema=False)
+    def docs(who: PrincipalDep) -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="giaoviec API")
 
 
 def _include_review_ui(app: FastAPI) -> None:
@@ -106,27 +129,6 @@ def _include_review_ui(app: FastAPI) -> None:
     @app.get("/", include_in_schema=False)
     def root() -> RedirectResponse:
         return RedirectResponse("/review/")
-
-
-class UploadLimitMiddleware:
-    """413 for a request whose Content-Length is over the limit, before its body is read."""
-
-    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
-        self.app = app
-        self.max_bytes = max_bytes
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] in ("POST", "PUT", "PATCH"):
-            length = dict(scope["headers"]).get(b"content-length")
-            if length is not None and length.isdigit() and int(length) > self.max_bytes:
-                error = UploadTooLarge(
-                    f"the request has {int(length) / 1024 / 1024:.1f} MB, over the limit; split "
-                    "the file or ask the administrator to raise GIAOVIEC_MAX_UPLOAD_MB")
-                response = problems.problem(413, error.code, "Upload too large", error.message,
-                                            instance=scope.get("path"))
-                await response(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
 
 
 def app_from_environment() -> FastAPI:

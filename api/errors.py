@@ -17,7 +17,8 @@ The hierarchy (``extraction.errors`` holds the base and the input errors)::
         ├── InvalidRequest            E110 a request body or parameter that makes no sense
         │   └── InvalidDeadline       E120 a deadline whose kind and date contradict each other
         ├── LoginFailed               E111 wrong user name or password
-        ├── TooManyLogins             E113 too many failed logins for a user name (429)
+        ├── TooManyLogins             E113 too many failed logins: wait (429)
+        ├── IdempotencyConflict       E121 an Idempotency-Key used before for other bytes
         └── JobError                  why a background job failed (a job's ``error_code``)
             ├── JobTimedOut           E130 over GIAOVIEC_JOB_TIME_LIMIT_SECONDS
             ├── JobOutOfMemory        E131 over GIAOVIEC_JOB_MEMORY_LIMIT_MB
@@ -116,3 +117,7 @@ class WorkerLost(JobError):
 
 class JobCancelled(JobError):
     code = "E133"
+
+
+class IdempotencyConflict(ServiceError):
+    code = "E121"

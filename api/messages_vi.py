@@ -41,11 +41,12 @@ MESSAGES: dict[str, str] = {
     "E110": "Dữ liệu gửi lên không hợp lệ. Hãy kiểm tra lại các trường đã nhập.",
     "E111": "Tên đăng nhập hoặc mật khẩu không đúng.",
     "E112": "Đường dẫn hoặc phương thức không tồn tại.",
-    "E113": "Đăng nhập sai quá nhiều lần. Hãy chờ 15 phút rồi thử lại, hoặc liên hệ quản trị hệ thống.",
+    "E113": "Đăng nhập sai quá nhiều lần. Hãy chờ ít giây theo thời gian hệ thống báo rồi thử lại.",
     "E120": (
         "Thời hạn không nhất quán: thời hạn loại «ngày cụ thể» hoặc «giai đoạn» phải có ngày, "
         "chu kỳ chỉ dùng cho thời hạn định kỳ. Hãy chọn ngày hoặc đổi loại thời hạn."
     ),
+    "E121": "Mã Idempotency-Key này đã dùng cho một tệp khác. Hãy dùng mã mới cho mỗi tệp tải lên.",
     "E130": (
         "Việc phân tích văn bản chạy quá thời gian cho phép nên đã dừng. "
         "Hãy tách văn bản hoặc báo quản trị hệ thống."

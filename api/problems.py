@@ -65,6 +65,7 @@ STATUS: tuple[tuple[type[GiaoviecError], int, str], ...] = (
     (errors.InvalidRequest, 422, "Invalid request"),
     (errors.LoginFailed, 401, "Login failed"),
     (errors.TooManyLogins, 429, "Too many failed logins"),
+    (errors.IdempotencyConflict, 422, "Idempotency key reused"),
 )
 
 

@@ -15,6 +15,11 @@ Recurrence = Literal["monthly", "quarterly", "half-yearly", "yearly"]
 
 # Row ids and versions are 32-bit integers in both databases; anything larger is a 422, not a 500.
 MAX_INT = 2**31 - 1
+# Dates a request may carry (issue dates, deadline filters): wide, yet far from date.max, so
+# adding a review window or a deadline never overflows (issued=9999-12-31 gave a 500).
+MIN_DATE = dt.date(1900, 1, 1)
+MAX_DATE = dt.date(2199, 12, 31)
+BoundedDate = Annotated[dt.date, Field(ge=MIN_DATE, le=MAX_DATE)]
 Id = Annotated[int, Path(ge=1, le=MAX_INT)]
 
 
@@ -32,7 +37,7 @@ class DeadlineIn(_Body):
 
     text: str | None = None
     kind: DeadlineKind = DeadlineKind.NONE
-    date: dt.date | None = None
+    date: BoundedDate | None = None
     recurrence: Recurrence | None = None
 
     def to_json(self) -> dict[str, object]:
@@ -120,7 +125,7 @@ class RejectIn(_Body):
 
 
 class TaskDeadlineIn(_Body):
-    date: dt.date | None = None
+    date: BoundedDate | None = None
     text: str | None = Field(None, max_length=500)
     kind: DeadlineKind = DeadlineKind.NONE
     recurrence: Recurrence | None = None

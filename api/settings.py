@@ -76,9 +76,13 @@ class Settings(BaseSettings):
         default=0, ge=0, description="Tests only (environment=test): each job waits this long before extracting."
     )
     login_max_failures: int = Field(
-        default=5, ge=1, description="Failed logins per user name within login_window_minutes before 429."
+        default=5, ge=1, description="Failed logins per user name or client address within login_window_minutes "
+        "before each next try must wait (1 s, doubling with each failure)."
     )
     login_window_minutes: int = Field(default=15, ge=1, description="Window of the login throttle.")
+    login_max_delay_seconds: float = Field(
+        default=60, gt=0, le=3600, description="Longest wait the login throttle imposes (never a lockout)."
+    )
     monitoring_body: str | None = Field(
         default=None,
         description="Body that monitors published tasks (QC 08 Art. 5.1.d); default: the organisation.",
@@ -97,6 +101,14 @@ class Settings(BaseSettings):
         default=None,
         description="File of the content key; default: data_dir/keys/content.key, made on first start (mode 0600).",
     )
+    audit_key: SecretStr | None = Field(
+        default=None, description="HMAC key of the audit chain (32+ characters); default: the key file."
+    )
+    audit_key_file: Path | None = Field(
+        default=None,
+        description="File of the audit chain's HMAC key, kept outside the database; default: "
+        "data_dir/keys/audit.key, made on first start (mode 0600).",
+    )
     webhook_max_attempts: int = Field(default=8, ge=1, description="Tries per webhook delivery.")
     webhook_backoff_seconds: float = Field(
         default=5, gt=0, description="Wait before the first retry; doubled after each failure."
@@ -104,7 +116,9 @@ class Settings(BaseSettings):
     webhook_timeout_seconds: float = Field(default=10, gt=0, description="Timeout of one webhook POST.")
     webhook_poll_seconds: float = Field(default=1, gt=0, description="How often the dispatcher looks for work.")
     webhook_allowed_hosts: list[str] | None = Field(
-        default=None, description="Host names webhooks may point to (closed networks); default: any."
+        default=None, description="Closed-network mode: the only host names webhooks may point to, internal ones "
+        "included; default: any host whose every address is public (never loopback, private, link-local, "
+        "metadata)."
     )
     log_level: str = Field(default="INFO", description="Level of the service's log.")
     log_format: Literal["json", "text"] = Field(default="json", description="Log lines as JSON or text.")
@@ -147,6 +161,14 @@ class Settings(BaseSettings):
     @property
     def content_key_path(self) -> Path:
         return self.content_key_file or self.data_dir / "keys" / "content.key"
+
+    @property
+    def audit_key_path(self) -> Path:
+        return self.audit_key_file or self.data_dir / "keys" / "audit.key"
+
+    @property
+    def audit_secret(self) -> str | None:
+        return self.audit_key.get_secret_value() if self.audit_key else None
 
     @property
     def secure_cookies(self) -> bool:

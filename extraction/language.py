@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extraction.errors import NotVietnamese
 
@@ -88,7 +89,9 @@ def ensure_vietnamese(text: str, *, tried: tuple[str, ...] = ()) -> None:
         )
 
 
+@lru_cache(maxsize=4096)
 def _is_vietnamese_letter(char: str) -> bool:
+    # Cached: a text has a few hundred distinct letters, and a 1 MB upload has a million.
     if char == "đ":
         return True
     decomposed = unicodedata.normalize("NFD", char)

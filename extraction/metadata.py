@@ -154,8 +154,15 @@ def find_issue_date(header: list[str]) -> date | None:
     return None
 
 
+# Years an issue date can have: the state's documents begin in 1945; a later year than this is
+# a typing slip or a hostile file ("năm 9999" would overflow every deadline computed from it).
+ISSUE_YEARS = range(1945, 2200)
+
+
 def _date_of(m: re.Match[str]) -> date | None:
     day, month, year = (int(g) for g in m.groups() if g is not None)
+    if year not in ISSUE_YEARS:
+        return None
     try:
         return date(year, month, day)
     except ValueError:

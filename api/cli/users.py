@@ -73,9 +73,10 @@ def add_key_command(name: str, org: str, role: str) -> None:
 def _database() -> Database:
     from api.cli.serve import load_settings
     from api.db.session import Database
+    from api.services import audit
 
     settings = load_settings()
-    db = Database(settings.url)
+    db = Database(settings.url, audit_key=audit.configured_key(settings.audit_secret, settings.audit_key_path))
     if settings.should_migrate:
         db.upgrade()
     return db

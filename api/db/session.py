@@ -36,11 +36,14 @@ SQLITE_BUSY_MS = 30_000
 class Database:
     """One engine and its session factory."""
 
-    def __init__(self, url: str, *, echo: bool = False, sealer: Sealer | None = None) -> None:
+    def __init__(self, url: str, *, echo: bool = False, sealer: Sealer | None = None,
+                 audit_key: bytes | None = None) -> None:
         self.url = url
         self.is_sqlite = make_url(url).get_backend_name() == "sqlite"
         self.engine = _engine(url, echo=echo, is_sqlite=self.is_sqlite)
-        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        # The audit log's HMAC key (kept outside the database), for api.services.audit.
+        self.audit_key = audit_key
+        self._factory = sessionmaker(self.engine, expire_on_commit=False, info={"audit_key": audit_key})
         self._sealer = sealer
 
     @property

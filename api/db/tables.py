@@ -4,7 +4,8 @@
                    ├─ documents ── proposals ── task_revisions (what trackers pull, issue 6)
                    └─ webhooks ── webhook_deliveries (the outbox of task revisions)
     feed_head (one row: the last feed position handed out, locked by each publish)
-    audit_log (append-only, sha256-chained) + audit_head (its one-row tip)
+    audit_log (append-only, HMAC-chained) + audit_head (its one-row tip)
+    idempotency_keys (an upload's Idempotency-Key and the bytes it named)
     training_examples (review edits kept for the annotation loop)
     jobs (extraction jobs: state, lease, attempts, progress; api.services.jobs)
 
@@ -236,7 +237,8 @@ class UserSession(Base):
 
 
 class LoginFailure(Base):
-    """A failed login, by the user name tried (throttling: too many in a window give 429)."""
+    """A failed login, by the user name tried, and again by the client address as ``[address]``
+    (throttling: past a few in the window, each next try waits a doubling delay)."""
 
     __tablename__ = "login_failures"
     __table_args__ = (Index("ix_login_failures_username_at", "username", "at"),)
@@ -244,6 +246,21 @@ class LoginFailure(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(100))
     at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class IdempotencyKey(Base):
+    """The ``Idempotency-Key`` of an upload: the same key again gives the same document, and
+    with other bytes is refused (422)."""
+
+    __tablename__ = "idempotency_keys"
+    __table_args__ = (UniqueConstraint("org_id", "key", name="uq_idempotency_keys_org_id_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
+    key: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64))
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class Webhook(Base):

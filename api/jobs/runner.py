@@ -148,7 +148,7 @@ def _child(parent_db: Database, held: jobs.Claim, limits: Limits, sender: Connec
     parent_db.engine.dispose(close=False)
     _apply_limits(limits)
     try:
-        db = Database(parent_db.url, sealer=parent_db.sealer_if_any)
+        db = Database(parent_db.url, sealer=parent_db.sealer_if_any, audit_key=parent_db.audit_key)
         stored = _run(db, held, limits)
         sender.send(("done", stored))
     except MemoryError:

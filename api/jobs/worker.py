@@ -20,7 +20,7 @@ from api.db.session import Database
 from api.jobs.runner import Limits, Stop, clock, execute
 from api.logging import fields
 from api.sealing import sealer_for
-from api.services import jobs
+from api.services import audit, jobs
 from api.settings import Settings
 from extraction.errors import GiaoviecError
 
@@ -38,7 +38,8 @@ def worker_name() -> str:
 
 def run(settings: Settings) -> None:
     """Run one worker until SIGTERM or SIGINT."""
-    db = Database(settings.url, sealer=sealer_for(settings))
+    db = Database(settings.url, sealer=sealer_for(settings),
+                  audit_key=audit.configured_key(settings.audit_secret, settings.audit_key_path))
     try:
         warm_up()
         if db.is_sqlite:

@@ -5,10 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Query, Response, UploadFile
+from fastapi import APIRouter, File, Form, Header, Query, Response, UploadFile
 
 from api.deps import DbDep, FeedDep, JobPolicyDep, NowDep, PrincipalDep, SettingsDep
-from api.schemas import PROBLEM_RESPONSES, AcceptAllIn, DocumentPatch, Id, ProposalCreate, RejectIn
+from api.schemas import (
+    MAX_DATE,
+    MAX_INT,
+    MIN_DATE,
+    PROBLEM_RESPONSES,
+    AcceptAllIn,
+    DocumentPatch,
+    Id,
+    ProposalCreate,
+    RejectIn,
+)
 from api.services import documents, review
 
 router = APIRouter(prefix="/api/v1/documents", tags=["documents"], responses=PROBLEM_RESPONSES)
@@ -20,14 +30,18 @@ def upload_document(
     db: DbDep, policy: JobPolicyDep, who: PrincipalDep, settings: SettingsDep, now: NowDep,
     response: Response,
     issued: Annotated[dt.date | None, Form(description="Issue date YYYY-MM-DD, when the "
-                                                       "document prints none")] = None,
+                                                       "document prints none", ge=MIN_DATE, le=MAX_DATE)] = None,
+    idempotency_key: Annotated[str | None, Header(
+        alias="Idempotency-Key", pattern=r"^[\x21-\x7e]{1,255}$",
+        description="Any unique string per file (printable ASCII, at most 255): sent again, the same "
+                    "document answers; with other bytes, 422 E121")] = None,
 ) -> dict[str, Any]:
     """Store a document and start its extraction: 202 and its id at once (200 when the same
-    file was uploaded before: the existing document)."""
+    file was uploaded before, or the same ``Idempotency-Key`` was: the existing document)."""
     data = documents.read_limited(file.file, max_bytes=settings.max_upload_bytes)
     result = documents.upload(db=db, policy=policy, principal=who, data=data,
                               filename=file.filename or "upload", issued=issued, now=now,
-                              review_days=settings.review_window_days)
+                              review_days=settings.review_window_days, idempotency_key=idempotency_key)
     response.status_code = 202 if result.is_new else 200
     response.headers["Location"] = f"/api/v1/documents/{result.id}"
     return result.to_json()
@@ -45,7 +59,7 @@ def list_documents(
     db: DbDep, who: PrincipalDep, now: NowDep,
     status: Annotated[str | None, Query(pattern="^(received|extracted|in_review|published|rejected|failed)$")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
 ) -> dict[str, Any]:
     """The organisation's documents, the least time left in the review window first."""
     return review.list_documents(db, who, now=now, status=status, limit=limit, offset=offset)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Response
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import DbDep, PrincipalDep
-from api.schemas import MAX_INT, PROBLEM_RESPONSES
+from api.schemas import MAX_DATE, MAX_INT, MIN_DATE, PROBLEM_RESPONSES
 from api.services import exports
 
 router = APIRouter(prefix="/api/v1/exports", tags=["exports"], responses=PROBLEM_RESPONSES)
@@ -26,8 +26,8 @@ def _filters(document_id: int | None, lead: str | None, deadline_from: dt.date |
 
 DocumentQ = Annotated[int | None, Query(ge=1, le=MAX_INT, description="Only this document's tasks")]
 LeadQ = Annotated[str | None, Query(max_length=300, description="Lead body contains these words")]
-FromQ = Annotated[dt.date | None, Query(description="Deadline on or after")]
-ToQ = Annotated[dt.date | None, Query(description="Deadline on or before")]
+FromQ = Annotated[dt.date | None, Query(description="Deadline on or after", ge=MIN_DATE, le=MAX_DATE)]
+ToQ = Annotated[dt.date | None, Query(description="Deadline on or before", ge=MIN_DATE, le=MAX_DATE)]
 StatusQ = Annotated[str | None, Query(pattern=STATUS_PATTERN)]
 
 

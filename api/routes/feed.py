@@ -97,6 +97,7 @@ def signing_key(request: Request) -> dict[str, Any]:
 
 def _revision(if_match: str) -> int:
     value = if_match.strip().removeprefix("W/").strip('"')
-    if not (value.isascii() and value.isdigit()) or int(value) > MAX_INT:
+    # The length first: int() of thousands of digits raises (Python's 4,300-digit limit).
+    if not (value.isascii() and value.isdigit()) or len(value) > 10 or int(value) > MAX_INT:
         raise InvalidRequest(f'If-Match must be the revision read, e.g. "2", not {if_match!r}')
     return int(value)

@@ -23,13 +23,16 @@ router = APIRouter(prefix="/api/v1", tags=["session"], responses=PROBLEM_RESPONS
 
 
 @router.post("/session")
-def login(body: LoginIn, db: DbDep, settings: SettingsDep, now: NowDep, response: Response) -> dict[str, Any]:
+def login(body: LoginIn, db: DbDep, settings: SettingsDep, now: NowDep, response: Response,
+          request: Request) -> dict[str, Any]:
     """Log in: sets the HttpOnly session cookie and the CSRF cookie, returns the CSRF token.
-    Too many failed logins for a user name within the window: 429 ``E113``."""
-    throttle = auth.LoginThrottle(max_failures=settings.login_max_failures,
-                                  window=timedelta(minutes=settings.login_window_minutes))
+    After a few failed logins for a user name or from a client address, each next try waits a
+    doubling delay: 429 ``E113`` with ``Retry-After``."""
+    throttle = auth.LoginThrottle(free_failures=settings.login_max_failures,
+                                  window=timedelta(minutes=settings.login_window_minutes),
+                                  max_delay=settings.login_max_delay_seconds)
     principal, session_id = auth.login(db, username=body.username, password=body.password, now=now,
-                                       throttle=throttle)
+                                       throttle=throttle, client=request.client.host if request.client else None)
     csrf = auth.new_csrf_token()
     token = auth.session_token(settings.secret_key.get_secret_value(), user_id=principal.id, csrf=csrf,
                                session_id=session_id)

@@ -7,8 +7,10 @@ Passwords are argon2id hashes; API keys are 256-bit random strings of which only
 is kept (a fast hash is enough for a random key, and lets a request find its key by index).
 Session cookies are signed with itsdangerous and carry the user id, the CSRF token and the id
 of a ``user_sessions`` row: logging out revokes that row, so a copied cookie dies with the
-logout. Failed logins are counted per user name; too many within the window give
-``TooManyLogins`` (429) before the password is even checked.
+logout. Failed logins are counted per user name and per client address; past a few, each
+next try must wait a delay that doubles with every failure (``TooManyLogins``, 429 with
+Retry-After, before the password is even checked). The delay is capped, so nobody can lock a
+real user out: wrong passwords sent for someone else's name cost them at most that wait.
 """
 
 from __future__ import annotations
@@ -150,43 +152,71 @@ def _key_hash(key: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class LoginThrottle:
-    """At most ``max_failures`` failed logins per user name within ``window``."""
+    """Growing delays instead of a lockout: after ``free_failures`` failed logins within
+    ``window`` (per user name, and per client address), the next try waits ``base_delay`` and
+    each further failure doubles the wait, up to ``max_delay``."""
 
-    max_failures: int = 5
+    free_failures: int = 5
     window: timedelta = timedelta(minutes=15)
+    base_delay: float = 1.0
+    max_delay: float = 60.0
+
+    def delay(self, failures: int) -> float:
+        """Seconds to wait after the last of ``failures`` failures (0 while they are few)."""
+        if failures < self.free_failures:
+            return 0.0
+        return min(self.max_delay, self.base_delay * 2 ** min(failures - self.free_failures, 32))
+
+
+def _address_key(address: str) -> str:
+    # Failures by client address share the table with those by user name; brackets keep the
+    # two apart (a user name never has them: ``add_user``'s names come from the admin).
+    return f"[{address[:96]}]"
 
 
 def login(db: Database, *, username: str, password: str, now: datetime,
-          throttle: LoginThrottle = LoginThrottle()) -> tuple[Principal, str]:
+          throttle: LoginThrottle = LoginThrottle(), client: str | None = None) -> tuple[Principal, str]:
     """The user for a name and password and a new session id, or LoginFailed (the same answer
-    for both mistakes), or TooManyLogins once the name has failed too often."""
-    since = now - throttle.window
+    for both mistakes), or TooManyLogins while the name or the client address must wait."""
+    keys = [username[:100]] + ([_address_key(client)] if client else [])
     with db.session(read_only=True) as session:
-        failures = session.scalars(
-            select(LoginFailure.at).where(LoginFailure.username == username, LoginFailure.at > since)
-            .order_by(LoginFailure.at)
-        ).all()
+        wait = max(_wait(session, key, throttle, now) for key in keys)
         user = session.scalar(select(User).where(User.username == username))
-    if len(failures) >= throttle.max_failures:
-        retry = max(1, math.ceil((failures[0] + throttle.window - now).total_seconds()))
-        log.warning("login_throttled", extra=fields(username=username, failures=len(failures)))
-        raise TooManyLogins(
-            f"{len(failures)} failed logins for this user name in the last "
-            f"{int(throttle.window.total_seconds() // 60)} minutes; try again in {retry} seconds",
-            retry_after=retry)
+    if wait > 0:
+        retry = max(1, math.ceil(wait))
+        log.warning("login_throttled", extra=fields(username=username, retry_after=retry))
+        raise TooManyLogins(f"too many failed logins for this user name or from this address; try again in "
+                            f"{retry} seconds", retry_after=retry)
     if user is None:
         check_password(_DUMMY_HASH, password)
     if user is None or not check_password(user.password_hash, password) or not user.is_active:
         with db.session() as session:
-            session.add(LoginFailure(username=username[:100], at=now))
+            # Failures older than the window count no more: drop them, so the table stays small.
+            session.execute(delete(LoginFailure).where(LoginFailure.username.in_(keys),
+                                                       LoginFailure.at <= now - throttle.window))
+            session.add_all(LoginFailure(username=key, at=now) for key in keys)
         log.info("login_failed", extra=fields(username=username))
         raise LoginFailed("wrong user name or password")
     session_id = secrets.token_urlsafe(32)
     with db.session() as session:
+        # The name's failures are forgiven; the address's are not (one valid account must not
+        # reset the count of a client that guesses others).
         session.execute(delete(LoginFailure).where(LoginFailure.username == username))
         session.add(UserSession(id=session_id, user_id=user.id, created_at=now, revoked_at=None))
     log.info("login", extra=fields(user_id=user.id))
     return _user_principal(user, via_cookie=True), session_id
+
+
+def _wait(session: Session, key: str, throttle: LoginThrottle, now: datetime) -> float:
+    """Seconds the failures recorded under ``key`` still impose."""
+    count, last = session.execute(
+        select(func.count(), func.max(LoginFailure.at))
+        .where(LoginFailure.username == key, LoginFailure.at > now - throttle.window)
+    ).one()
+    if not count or last is None:
+        return 0.0
+    last = last if last.tzinfo else last.replace(tzinfo=now.tzinfo)
+    return max(0.0, (last + timedelta(seconds=throttle.delay(int(count))) - now).total_seconds())
 
 
 def logout(db: Database, *, session_id: str, now: datetime) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -28,8 +29,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from api.db.session import Database, affected
-from api.db.tables import DocumentRow, ProposalRow
-from api.errors import NotFound, SecrecyRefused, UploadTooLarge, WrongState
+from api.db.tables import DocumentRow, IdempotencyKey, ProposalRow
+from api.errors import IdempotencyConflict, NotFound, SecrecyRefused, UploadTooLarge, WrongState
 from api.logging import fields
 from api.messages_vi import TOP_SECRET_RULE
 from api.sealing import Sealer, seal_bytes
@@ -82,15 +83,53 @@ def read_limited(stream: IO[bytes], *, max_bytes: int) -> bytes:
 
 
 def upload(*, db: Database, policy: jobs.JobPolicy, principal: Principal, data: bytes,
-           filename: str, issued: date | None, now: datetime, review_days: int) -> UploadResult:
+           filename: str, issued: date | None, now: datetime, review_days: int,
+           idempotency_key: str | None = None) -> UploadResult:
     """Store an uploaded file as a document and queue its extraction.
 
     The same bytes uploaded again by the same organisation give the existing document (a
     failed one is extracted again); another file with the same number is stored and flagged
     ``possible_duplicate_of`` (Conclusion 226: automatic control against duplicated content).
+    An ``idempotency_key`` sent before gives its document again; with other bytes it is
+    refused (IdempotencyConflict) and nothing is stored.
     """
     require_role(principal, UPLOAD_ROLES, action="upload documents")
     sha256 = hashlib.sha256(data).hexdigest()
+    if idempotency_key is None:
+        return _upload(db=db, policy=policy, principal=principal, data=data, sha256=sha256,
+                       filename=filename, issued=issued, now=now, review_days=review_days)
+    earlier = _keyed_upload(db, principal, idempotency_key, sha256)
+    if earlier is not None:
+        return earlier
+    result = _upload(db=db, policy=policy, principal=principal, data=data, sha256=sha256,
+                     filename=filename, issued=issued, now=now, review_days=review_days)
+    try:
+        with db.session() as session:
+            session.add(IdempotencyKey(org_id=principal.org_id, key=idempotency_key, sha256=sha256,
+                                       document_id=result.id, created_at=now))
+    except IntegrityError:  # the same key at the same moment: the first one decides
+        return _keyed_upload(db, principal, idempotency_key, sha256) or result
+    return result
+
+
+def _keyed_upload(db: Database, principal: Principal, key: str, sha256: str) -> UploadResult | None:
+    """The document an Idempotency-Key gave before, or None; IdempotencyConflict for other bytes."""
+    with db.session(read_only=True) as session:
+        row = session.execute(
+            select(IdempotencyKey.sha256, DocumentRow.id, DocumentRow.status)
+            .join(DocumentRow, DocumentRow.id == IdempotencyKey.document_id)
+            .where(IdempotencyKey.org_id == principal.org_id, IdempotencyKey.key == key)
+        ).one_or_none()
+    if row is None:
+        return None
+    if row.sha256 != sha256:
+        raise IdempotencyConflict("this Idempotency-Key was sent before with another file; use a new key for "
+                                  "each file")
+    return UploadResult(row.id, row.status, None, is_new=False)
+
+
+def _upload(*, db: Database, policy: jobs.JobPolicy, principal: Principal, data: bytes, sha256: str,
+            filename: str, issued: date | None, now: datetime, review_days: int) -> UploadResult:
     existing = _existing(db, principal.org_id, sha256)
     if existing is not None and existing.status != "failed":
         return UploadResult(existing.id, existing.status, None, is_new=False)
@@ -178,7 +217,7 @@ def _store(*, db: Database, principal: Principal, checked: _Checked, filename: s
         duplicate = same_number(session, principal.org_id, info.number)
         is_secret = withheld.is_secret(info.secrecy)
         row = DocumentRow(
-            org_id=principal.org_id, filename=filename[:255], media_type=checked.media_type,
+            org_id=principal.org_id, filename=safe_filename(filename), media_type=checked.media_type,
             sha256=sha256, size=size, status="received",
             **{**_metadata(info), "title": None if is_secret else info.title},
             text=None if is_secret else checked.document.text,
@@ -199,6 +238,11 @@ def _store(*, db: Database, principal: Principal, checked: _Checked, filename: s
         jobs.enqueue(session, document_id=row.id, payload=_payload(db, row.id, data, is_secret), policy=policy,
                      now=now, params=_job_params(checked, filename, row.page_count))
     return row
+
+
+def safe_filename(filename: str) -> str:
+    """The name as stored: control characters (a NUL, which PostgreSQL refuses) become "_"."""
+    return "".join("_" if unicodedata.category(char) == "Cc" else char for char in filename[:255])
 
 
 def _retry(*, db: Database, principal: Principal, row_id: int, data: bytes, filename: str,

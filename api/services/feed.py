@@ -63,6 +63,10 @@ class FeedContext:
 # --- cursors ---------------------------------------------------------------------------------
 
 
+# Positions are BIGINT (signed 64-bit); a cursor beyond that was never given out.
+MAX_POSITION = 2**63 - 1
+
+
 def encode_cursor(position: int) -> str:
     raw = json.dumps({"v": _CURSOR_VERSION, "p": position}, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
@@ -77,7 +81,7 @@ def decode_cursor(cursor: str | None) -> int:
         position = data["p"] if data.get("v") == _CURSOR_VERSION else None
     except (binascii.Error, ValueError, TypeError, KeyError, AttributeError):
         position = None
-    if not isinstance(position, int) or isinstance(position, bool) or position < 0:
+    if not isinstance(position, int) or isinstance(position, bool) or not 0 <= position <= MAX_POSITION:
         raise InvalidRequest("the cursor is not one this feed gave out; start again without a cursor")
     return position
 

@@ -23,12 +23,12 @@ import hashlib
 import hmac
 import json
 import logging
+import ssl
 import threading
 import time
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 from sqlalchemy import select, update
@@ -36,10 +36,11 @@ from sqlalchemy.orm import Session
 
 from api.db.session import Database, affected
 from api.db.tables import TaskRevision, Webhook, WebhookDelivery
-from api.errors import InvalidRequest, NotFound
+from api.errors import NotFound
 from api.logging import fields
 from api.services import audit
 from api.services.auth import Principal, require_role
+from api.services.egress import ForbiddenDestination, Resolver, check_destination
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ def check_signature(secret: str, timestamp: str, body: bytes, signature: str) ->
 def register(db: Database, principal: Principal, *, url: str, secret: str, now: datetime,
              allowed_hosts: Sequence[str] | None = None) -> dict[str, Any]:
     require_role(principal, WEBHOOK_ROLES, action="register webhooks")
-    _check_url(url, allowed_hosts)
+    check_destination(url, allowed_hosts=allowed_hosts)
     with db.session() as session:
         hook = Webhook(org_id=principal.org_id, url=url, secret="", is_active=True,
                        created_by=principal.actor, created_at=now)
@@ -135,15 +136,6 @@ def _webhook(session: Session, principal: Principal, webhook_id: int, *, active_
     return hook
 
 
-def _check_url(url: str, allowed_hosts: Sequence[str] | None) -> None:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InvalidRequest("the webhook URL must be an absolute http:// or https:// URL")
-    if allowed_hosts is not None and parts.hostname not in allowed_hosts:
-        raise InvalidRequest(f"webhooks may only point to {', '.join(allowed_hosts) or 'no host'} "
-                             "(GIAOVIEC_WEBHOOK_ALLOWED_HOSTS)")
-
-
 # --- the outbox ------------------------------------------------------------------------------
 
 
@@ -157,6 +149,15 @@ def enqueue(session: Session, *, org_id: int, revisions: Sequence[TaskRevision],
     return len(hooks) * len(revisions)
 
 
+def _caused_by(error: BaseException, kind: type[BaseException]) -> bool:
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, kind):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 class Dispatcher:
     """Sends due deliveries from a background thread; ``notify()`` wakes it after a publish.
 
@@ -166,12 +167,15 @@ class Dispatcher:
     """
 
     def __init__(self, db: Database, *, max_attempts: int, backoff: float, timeout: float, poll: float,
-                 transport: httpx.BaseTransport | None = None) -> None:
+                 transport: httpx.BaseTransport | None = None, allowed_hosts: Sequence[str] | None = None,
+                 resolve: Resolver | None = None, verify: ssl.SSLContext | bool = True) -> None:
         self.db = db
+        self.allowed_hosts = allowed_hosts
+        self.resolve = resolve
         self.max_attempts = max_attempts
         self.backoff = backoff
         self.poll = poll
-        self._client = httpx.Client(timeout=timeout, transport=transport, follow_redirects=False)
+        self._client = httpx.Client(timeout=timeout, transport=transport, follow_redirects=False, verify=verify)
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -243,16 +247,36 @@ class Dispatcher:
         headers = {"Content-Type": "application/json", "X-Giaoviec-Event": event,
                    "X-Giaoviec-Delivery": str(delivery_id), TIMESTAMP_HEADER: timestamp,
                    SIGNATURE_HEADER: sign(secret, timestamp, body), "User-Agent": "giaoviec-webhooks/1"}
-        status_code: int | None = None
-        error: str | None = None
-        try:
-            response = self._client.post(url, content=body, headers=headers)
-            status_code = response.status_code
-            if not response.is_success:
-                error = f"HTTP {status_code}"
-        except httpx.HTTPError as exc:
-            error = f"{type(exc).__name__}: {exc}"[:500]
+        status_code, error = self.post_once(url, body, headers)
         self._record(delivery_id, attempts + 1, status_code, error)
+
+    def post_once(self, url: str, body: bytes, headers: dict[str, str]) -> tuple[int | None, str | None]:
+        """POST to the address checked now (pinned); (status code, failure class or None).
+
+        The log keeps only the class of a failure, never the remote answer's body, reason or
+        error text (which told a caller what listened on each internal port)."""
+        try:
+            options = {"resolve": self.resolve} if self.resolve is not None else {}
+            destination = check_destination(url, allowed_hosts=self.allowed_hosts, **options)
+        except ForbiddenDestination:
+            return None, "forbidden_address"
+        try:
+            # Streamed and never read: a receiver's body is neither needed nor kept.
+            with self._client.stream("POST", destination.url, content=body,
+                                     headers={**headers, "Host": destination.host_header},
+                                     extensions=destination.extensions) as response:
+                pass
+        except httpx.TimeoutException:
+            return None, "timeout"
+        except httpx.ConnectError as exc:
+            return None, "tls" if _caused_by(exc, ssl.SSLError) else "connect"
+        except httpx.HTTPError:
+            return None, "protocol"
+        if response.is_redirect:
+            return response.status_code, "redirect"
+        if not response.is_success:
+            return response.status_code, "http_status"
+        return response.status_code, None
 
     def _record(self, delivery_id: int, attempt: int, status_code: int | None, error: str | None) -> None:
         now = datetime.now(UTC)

@@ -21,6 +21,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 
 from extraction.errors import CorruptFile, EmptyInput, EncryptedFile, FileTooLarge
 from extraction.ingest.legacy import convert_docx_runs
+from extraction.ingest.zipsafe import read_member
 from extraction.types import Block, Paragraph, SourceText, Table
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -31,6 +32,9 @@ MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_RATIO = 100
 # Small members (styles, settings) can compress better than 1:100 on their own.
 _RATIO_FLOOR_BYTES = 1024 * 1024
+# Real bytes of the body XML: a 300-page directive with tables has under 10 MB; parsing is
+# about ten times the XML in memory, so this keeps one upload under a few hundred MB.
+MAX_XML_BYTES = 16 * 1024 * 1024
 
 _P, _TBL, _TR, _TC, _SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
 _SDT_CONTENT = qn("w:sdtContent")
@@ -68,6 +72,7 @@ def read_docx(data: bytes, *, max_unpacked: int = MAX_UNPACKED_BYTES) -> SourceT
             "(File > Info > Protect Document) and upload it again"
         )
     check_zip_limits(data, max_unpacked=max_unpacked)
+    check_real_sizes(data, max_unpacked=max_unpacked)
     document = _open(data)
     convert_docx_runs(document)  # runs in TCVN3 / VNI fonts become Unicode (legacy.py)
     body: BaseOxmlElement = document.element.body
@@ -98,6 +103,26 @@ def check_zip_limits(data: bytes, *, max_unpacked: int = MAX_UNPACKED_BYTES) -> 
                 f"the DOCX member {member.filename} unpacks {ratio:.0f} times larger than it "
                 "is stored, as a zip bomb does; save the document again from Word"
             )
+
+
+def check_real_sizes(data: bytes, *, max_unpacked: int = MAX_UNPACKED_BYTES) -> None:
+    """Inflate every member by streaming (``zipsafe.read_member``), counting the bytes that
+    really come out: an XML part past ``MAX_XML_BYTES`` or a package past ``max_unpacked`` is
+    refused, and a member that inflates to another size or checksum than declared is corrupt.
+    After this check the declared sizes are true, so opening the package costs what they say."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as error:
+        raise _corrupt() from error
+    left = max_unpacked
+    for member in members:
+        if member.is_dir():
+            continue
+        is_xml = member.filename.endswith((".xml", ".rels"))
+        cap = min(MAX_XML_BYTES, left) if is_xml else left
+        what = f"DOCX part {member.filename}"
+        left -= len(read_member(data, member, cap=cap, what=what))
 
 
 def _corrupt() -> CorruptFile:

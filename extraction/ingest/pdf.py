@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import ctypes
 import io
+import itertools
 import math
 import re
 import statistics
 import threading
+import time
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -61,6 +63,9 @@ _SOFT_HYPHEN = "\u00ad"
 # of these in place of the hyphen ("COVID\ufffe19"); the hyphen's own character is lost. In
 # Vietnamese such a hyphen is real (COVID-19, 2021-2025, QĐ-UBND), so it is put back.
 _PDFIUM_HYPHENS = "\ufffe\x02"
+# Control characters a text layer may carry (PostgreSQL refuses NUL in text); after the
+# PDFium hyphens above are put back.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _PDFIUM_LINE = re.compile(f"[^\\r\\n{_PDFIUM_HYPHENS}]+[{_PDFIUM_HYPHENS}]?|[{_PDFIUM_HYPHENS}]")
 _SENTENCE_END = (".", ":", ";", "!", "?")
 _ENUMERATOR = re.compile(
@@ -80,6 +85,13 @@ _DASH_CONTINUATION = re.compile(r"^[-–]\s*[\da-zđ]")
 _LEGACY_PAD = "\ue000"
 # PDFium is not thread-safe, and the service may read several uploads at once.
 _PDFIUM_LOCK = threading.Lock()
+# Work caps of one PDF, so one file cannot hold a worker for minutes: page objects (paths,
+# glyph runs, images) and characters per page, objects in the whole file, and the seconds
+# spent reading it. A dense official page draws a few thousand objects and 5,000 characters.
+MAX_OBJECTS_PER_PAGE = 50_000
+MAX_OBJECTS = 1_000_000
+MAX_CHARS_PER_PAGE = 100_000
+MAX_SECONDS = 120.0
 _PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–—]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—]?$", re.I)
 
 
@@ -147,7 +159,35 @@ class _FoundTable:
         )
 
 
-def read_pdf(data: bytes, *, max_pages: int = 500, ocr: OcrOptions | None = None) -> SourceText:
+@dataclass(slots=True)
+class Budget:
+    """What one PDF may still cost: objects left and a deadline on a monotonic timer (a
+    duration, not the date: the core still never reads the calendar)."""
+
+    objects_left: int = MAX_OBJECTS
+    max_seconds: float = MAX_SECONDS
+    started: float = 0.0
+
+    def __post_init__(self) -> None:
+        self.started = time.monotonic()
+
+    def spend_objects(self, count: int, page: int) -> None:
+        if count > MAX_OBJECTS_PER_PAGE:
+            raise FileTooLarge(f"page {page} of the PDF draws more than {MAX_OBJECTS_PER_PAGE} objects, the "
+                               "limit; print the document to a new PDF and upload that")
+        self.objects_left -= count
+        if self.objects_left < 0:
+            raise FileTooLarge("the PDF draws more objects than the limit allows; split it or print it to "
+                               "a new PDF and upload that")
+
+    def check_time(self) -> None:
+        if time.monotonic() - self.started > self.max_seconds:
+            raise FileTooLarge(f"reading the PDF took more than {self.max_seconds:.0f} s, the limit; split "
+                               "it or print it to a new PDF and upload that")
+
+
+def read_pdf(data: bytes, *, max_pages: int = 500, ocr: OcrOptions | None = None,
+             max_seconds: float = MAX_SECONDS) -> SourceText:
     """Read a PDF's text layer into paragraphs and tables, in reading order.
 
     Scanned pages, and pages whose text layer fails the Vietnamese check although they
@@ -155,16 +195,18 @@ def read_pdf(data: bytes, *, max_pages: int = 500, ocr: OcrOptions | None = None
     ``read_by_ocr``). Text in TCVN3 and VNI fonts is converted by its font's name.
 
     Raises EncryptedFile, CorruptFile, FileTooLarge (more than ``max_pages`` pages, or more
-    pages to OCR than ``ocr.max_pages``), OcrFailed and NoTextLayer (a scan that OCR could not
-    read, or OCR not available).
+    pages to OCR than ``ocr.max_pages``, too many objects or characters, more than
+    ``max_seconds`` of reading the text layer), OcrFailed and NoTextLayer (a scan that OCR
+    could not read, or OCR not available).
     """
     _check_complete(data)
-    pages = _read_pages(data, max_pages)
+    budget = Budget(max_seconds=max_seconds)
+    pages = _read_pages(data, max_pages, budget)
     pages, conversions = read_by_ocr(data, pages, ocr or OcrOptions())
     _check_text_layer(pages, conversions)
     margins = running_texts(pages) + tuple(note for page in pages for note in page.notes)
     pages = drop_running_rows(pages)
-    tables = _read_tables(data, [page.number for page in pages if page.has_ruling])
+    tables = _read_tables(data, [page.number for page in pages if page.has_ruling], budget)
     blocks = _assemble(pages, tables)
     return SourceText(
         blocks=tuple(blocks),
@@ -188,12 +230,12 @@ def _check_complete(data: bytes) -> None:
         )
 
 
-def _read_pages(data: bytes, max_pages: int) -> list[_Page]:
+def _read_pages(data: bytes, max_pages: int, budget: Budget) -> list[_Page]:
     with _PDFIUM_LOCK:
-        return _read_pages_locked(data, max_pages)
+        return _read_pages_locked(data, max_pages, budget)
 
 
-def _read_pages_locked(data: bytes, max_pages: int) -> list[_Page]:
+def _read_pages_locked(data: bytes, max_pages: int, budget: Budget) -> list[_Page]:
     document = _open(data)
     try:
         count = len(document)
@@ -202,7 +244,11 @@ def _read_pages_locked(data: bytes, max_pages: int) -> list[_Page]:
                 f"the PDF has {count} pages, more than the limit of {max_pages}; split it "
                 "into smaller files and upload them one by one"
             )
-        return [_read_page(document, index) for index in range(count)]
+        pages = []
+        for index in range(count):
+            budget.check_time()
+            pages.append(_read_page(document, index, budget))
+        return pages
     finally:
         document.close()
 
@@ -221,11 +267,18 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         ) from error
 
 
-def _read_page(document: pdfium.PdfDocument, index: int) -> _Page:
-    page = document[index]
+def _read_page(document: pdfium.PdfDocument, index: int, budget: Budget) -> _Page:
     try:
+        page = document[index]
+    except pdfium.PdfiumError as error:  # a damaged page tree (found by the upload fuzz test)
+        raise _damaged_page(index) from error
+    try:
+        budget.spend_objects(_count_objects(page), index + 1)
         textpage = page.get_textpage()
         try:
+            if textpage.count_chars() > MAX_CHARS_PER_PAGE:
+                raise FileTooLarge(f"page {index + 1} of the PDF holds more than {MAX_CHARS_PER_PAGE} "
+                                   "characters; split the document or print it to a new PDF")
             lines = _text_lines(textpage, page.get_height(), index + 1)
             if has_legacy_markers(" ".join(line.text for line in lines)):
                 fonts = _legacy_fonts(textpage)
@@ -238,9 +291,7 @@ def _read_page(document: pdfium.PdfDocument, index: int) -> _Page:
         is_scan = printable < _SCAN_CHARS and _is_covered_by_image(page)
         notes = annotation_texts(page)
     except pdfium.PdfiumError as error:
-        raise CorruptFile(
-            f"page {index + 1} of the PDF is damaged; export the PDF again and upload it"
-        ) from error
+        raise _damaged_page(index) from error
     finally:
         page.close()
     rows = tuple(merge_rows(lines))
@@ -271,6 +322,16 @@ def annotation_texts(page: pdfium.PdfPage) -> tuple[str, ...]:
         finally:
             pdfium_c.FPDFPage_CloseAnnot(annot)
     return tuple(text for text in texts if text.strip())
+
+
+def _count_objects(page: pdfium.PdfPage) -> int:
+    """The page's objects, those inside form XObjects too (one form can hold a million paths
+    and count as one at the top level); counting stops just past the per-page cap."""
+    return sum(1 for _ in itertools.islice(page.get_objects(), MAX_OBJECTS_PER_PAGE + 1))
+
+
+def _damaged_page(index: int) -> CorruptFile:
+    return CorruptFile(f"page {index + 1} of the PDF is damaged; export the PDF again and upload it")
 
 
 def _is_covered_by_image(page: pdfium.PdfPage) -> bool:
@@ -309,7 +370,7 @@ def _text_lines(
         _, bottom2, right, top2 = textpage.get_charbox(min(last, last_index), loose=True)
         word_right = textpage.get_charbox(min(word_end, last_index), loose=True)[2]
         line = Line(
-            text=re.sub(f"[{_PDFIUM_HYPHENS}]", "-", stripped).replace(_LEGACY_PAD, ""),
+            text=_CONTROL.sub(" ", re.sub(f"[{_PDFIUM_HYPHENS}]", "-", stripped)).replace(_LEGACY_PAD, ""),
             left=left,
             right=right,
             top=height - max(top, top2),
@@ -775,13 +836,17 @@ def join_wrapped(texts: Sequence[str]) -> str:
 # --- tables with pdfplumber ----------------------------------------------------------------
 
 
-def _read_tables(data: bytes, page_numbers: Sequence[int]) -> dict[int, list[_FoundTable]]:
+def _read_tables(data: bytes, page_numbers: Sequence[int], budget: Budget) -> dict[int, list[_FoundTable]]:
     if not page_numbers:
         return {}
     import pdfplumber  # slow to import and to run: only for pages that draw ruling lines
 
+    tables = {}
     with pdfplumber.open(io.BytesIO(data)) as document:
-        return {number: _page_tables(document.pages[number - 1]) for number in page_numbers}
+        for number in page_numbers:
+            budget.check_time()
+            tables[number] = _page_tables(document.pages[number - 1])
+    return tables
 
 
 def _page_tables(page: Any) -> list[_FoundTable]:

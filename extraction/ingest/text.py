@@ -6,8 +6,8 @@ import codecs
 import re
 
 from extraction.errors import CorruptFile, EmptyInput
-from extraction.secrecy import MAX_HEADER_LINES
 from extraction.ingest.legacy import decode_bytes
+from extraction.secrecy import MAX_HEADER_LINES
 from extraction.types import Paragraph, SourceText
 
 MEDIA_TYPE = "text/plain"
@@ -25,7 +25,9 @@ def read_text(data: bytes) -> SourceText:
     file (after NFC). Example: ``b"Kính gửi:\\n\\n- Sở Tài chính;\\n"`` gives the paragraphs
     ``"Kính gửi:"`` and ``"- Sở Tài chính;"``.
     """
-    text = decode_text(data)
+    # A stray control character (a NUL among 1,000 letters) becomes a space: the offsets stay
+    # those of the file, and PostgreSQL, which refuses NUL in text, never sees one.
+    text = _CONTROL.sub(" ", decode_text(data))
     lines = [line for line in split_lines(text) if line.strip()]
     joined = join_wrapped_lines(lines)
     paragraphs = tuple(Paragraph(line) for line in joined)
@@ -57,14 +59,33 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
 
     "Quy chế theo dõi, đôn" + "đốc, kiểm tra việc thực hiện" → one line. Lines that end a
     sentence or open an item ("a) ...", "- ...") stay apart, so ordinary files are unchanged.
+    Linear in the text's length: a paragraph is gathered as a list of lines and joined once,
+    and only its last line is looked at (a 1 MB file without final punctuation is one
+    paragraph, and re-reading it at every line took minutes).
     """
     out: list[str] = []
+    current: list[str] = []
     for line in lines:
-        if out and _OPEN_END.search(out[-1]) and _continues(line) and not out[-1].isupper():
-            out[-1] = f"{out[-1].rstrip()} {line.lstrip()}"
+        if current and _open_ended(current) and _continues(line):
+            current[-1] = current[-1].rstrip()
+            current.append(line.lstrip())
         else:
-            out.append(line)
+            if current:
+                out.append(" ".join(current))
+            current = [line]
+    if current:
+        out.append(" ".join(current))
     return out
+
+
+def _open_ended(paragraph: list[str]) -> bool:
+    """Whether a paragraph may go on: it ends mid-sentence and is not an all-capitals heading.
+
+    Once a lower-case line has been joined, the paragraph is no longer all capitals, so only a
+    paragraph of one line needs the ``isupper`` test.
+    """
+    last = paragraph[-1]
+    return bool(_OPEN_END.search(last[-64:])) and not (len(paragraph) == 1 and last.isupper())
 
 
 def split_lines(text: str) -> list[str]:

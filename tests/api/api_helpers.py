@@ -50,7 +50,10 @@ class Team:
         name = f"{role}-{uuid.uuid4().hex[:8]}"
         auth.add_user(self.app.state.db, username=name, password=PASSWORD, org=self.org, role=role,
                       clearance=clearance, now=datetime.now(UTC), actor="test")
-        client = TestClient(self.app, base_url=BASE_URL)
+        # Each user logs in from an address of its own, so other tests' failed logins from
+        # TestClient's one address ("testclient") never throttle it.
+        address = ".".join(str(b) for b in uuid.uuid4().bytes[:3])
+        client = TestClient(self.app, base_url=BASE_URL, client=(f"10.{address}", 50000))
         answer = client.post("/api/v1/session", json={"username": name, "password": PASSWORD})
         assert answer.status_code == 200, answer.text
         client.headers["X-CSRF-Token"] = answer.json()["csrf_token"]

@@ -18,9 +18,10 @@ from api.services import audit
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _verify_cli(database_url: str) -> subprocess.CompletedProcess[str]:
+def _verify_cli(database_url: str, settings) -> subprocess.CompletedProcess[str]:
     script = Path(sys.executable).parent / "giaoviec"
-    env = {**os.environ, "GIAOVIEC_DATABASE_URL": database_url, "GIAOVIEC_AUTO_MIGRATE": "false"}
+    env = {**os.environ, "GIAOVIEC_DATABASE_URL": database_url, "GIAOVIEC_AUTO_MIGRATE": "false",
+           "GIAOVIEC_AUDIT_KEY_FILE": str(settings.audit_key_path)}
     return subprocess.run([str(script), "audit", "verify"], capture_output=True, text=True,
                           env=env, cwd=ROOT, timeout=120)
 
@@ -36,7 +37,7 @@ def test_audit_human_actions_are_logged_with_before_and_after(team, extracted):
     entry = entries[0]
     assert entry.actor == f"user:{team.reviewer.username}" and entry.action == "proposal.reject"
     assert entry.before["status"] == "proposed" and entry.after["status"] == "rejected"
-    assert entry.hash == audit.entry_hash(entry)
+    assert entry.hash == audit.entry_hash(entry, team.app.state.db.audit_key)
 
 
 def test_audit_tampered_row_is_found_by_verify(team, extracted, database_url):
@@ -48,7 +49,7 @@ def test_audit_tampered_row_is_found_by_verify(team, extracted, database_url):
         assert audit.verify(session).ok
         seq, actor = session.execute(select(AuditEntry.seq, AuditEntry.actor)
                                      .order_by(AuditEntry.seq.desc()).limit(1)).one()
-    ok = _verify_cli(database_url)
+    ok = _verify_cli(database_url, team.app.state.settings)
     assert ok.returncode == 0 and ok.stdout.startswith("OK"), ok.stderr
     with db.session() as session:
         session.execute(text("UPDATE audit_log SET actor = 'user:mallory' WHERE seq = :seq"), {"seq": seq})
@@ -56,7 +57,7 @@ def test_audit_tampered_row_is_found_by_verify(team, extracted, database_url):
         with db.session(read_only=True) as session:
             verdict = audit.verify(session)
         assert not verdict.ok and verdict.first_bad_seq == seq
-        tampered = _verify_cli(database_url)
+        tampered = _verify_cli(database_url, team.app.state.settings)
         assert tampered.returncode == 1
         assert f"entry {seq}" in tampered.stdout
     finally:
@@ -69,7 +70,7 @@ def test_audit_tampered_row_is_found_by_verify(team, extracted, database_url):
 
 @pytest.fixture
 def small_log(tmp_path):
-    db = Database(f"sqlite:///{tmp_path / 'audit.sqlite3'}")
+    db = Database(f"sqlite:///{tmp_path / 'audit.sqlite3'}", audit_key=b"k" * 32)
     db.upgrade()
     with db.session() as session:
         for n in range(3):

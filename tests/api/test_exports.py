@@ -95,7 +95,10 @@ def test_exports_feed_export_command(tmp_path):
         return subprocess.run([GIAOVIEC, *args], capture_output=True, text=True, timeout=60, env=env, cwd=tmp_path)
 
     assert run("db", "upgrade").returncode == 0
-    db = Database(f"sqlite:///{tmp_path / 'data' / 'giaoviec.sqlite3'}")
+    from api.services.audit import load_or_create_key
+
+    db = Database(f"sqlite:///{tmp_path / 'data' / 'giaoviec.sqlite3'}",
+                  audit_key=load_or_create_key(tmp_path / "data" / "keys" / "audit.key"))
     auth.add_user(db, username="an", password="mat-khau-dai-lam", org="VP", role="approver", now=datetime.now(UTC))
     db.dispose()
     answer = run("feed", "export", "--org", "VP")

@@ -98,22 +98,53 @@ def test_session_logout_revokes_the_session_on_the_server(team):
                                                "password": PASSWORD}).status_code == 200
 
 
-def test_session_login_is_throttled_per_user_name(team, anonymous, clock):
+def _client_at(app, address: str) -> TestClient:
+    return TestClient(app, base_url=BASE_URL, client=(address, 40000))
+
+
+def test_session_login_is_throttled_per_user_name_with_growing_delays(team, clock):
     name = team.user("reviewer").username
     clock.fixed = datetime.now(UTC)
-    limit = team.app.state.settings.login_max_failures
-    for _ in range(limit):
-        wrong = anonymous.post("/api/v1/session", json={"username": name, "password": "sai-mat-khau"})
+    settings = team.app.state.settings
+    for n in range(settings.login_max_failures):  # each try from another address
+        wrong = _client_at(team.app, f"198.51.100.{n + 1}").post(
+            "/api/v1/session", json={"username": name, "password": "sai-mat-khau"})
         assert wrong.status_code == 401
-    blocked = anonymous.post("/api/v1/session", json={"username": name, "password": PASSWORD})
-    assert blocked.status_code == 429  # even the right password, until the window has passed
+    user = _client_at(team.app, "203.0.113.9")
+    blocked = user.post("/api/v1/session", json={"username": name, "password": PASSWORD})
+    assert blocked.status_code == 429  # even the right password, until the delay has passed
     problem = blocked.json()
     assert problem["code"] == "E113" and problem["detail_vi"].startswith("Đăng nhập sai quá nhiều lần")
-    assert 0 < int(blocked.headers["retry-after"]) <= 15 * 60
+    assert blocked.headers["retry-after"] == "1"
     other = team.user("reviewer")  # another user name is not affected
     assert other.get("/api/v1/me").status_code == 200
-    clock.fixed += timedelta(minutes=team.app.state.settings.login_window_minutes, seconds=1)
-    assert anonymous.post("/api/v1/session", json={"username": name, "password": PASSWORD}).status_code == 200
+    # Many more wrong passwords for the name: the wait doubles but never passes the cap, so the
+    # real user is delayed, never locked out.
+    waits = []
+    for n in range(12):
+        clock.fixed += timedelta(seconds=settings.login_max_delay_seconds)
+        attacker = _client_at(team.app, f"198.51.101.{n + 1}")
+        assert attacker.post("/api/v1/session", json={"username": name, "password": "sai"}).status_code == 401
+        waits.append(int(user.post("/api/v1/session", json={"username": name, "password": PASSWORD})
+                         .headers["retry-after"]))
+    assert waits[:4] == [2, 4, 8, 16] and max(waits) == settings.login_max_delay_seconds
+    clock.fixed += timedelta(seconds=settings.login_max_delay_seconds)
+    assert user.post("/api/v1/session", json={"username": name, "password": PASSWORD}).status_code == 200
+
+
+def test_session_login_is_throttled_per_client_address(team, clock):
+    clock.fixed = datetime.now(UTC)
+    settings = team.app.state.settings
+    guesser = _client_at(team.app, "192.0.2.77")
+    answers = [guesser.post("/api/v1/session", json={"username": f"ten-{n}", "password": "sai"}).status_code
+               for n in range(settings.login_max_failures + 1)]
+    # Twenty user names from one client are slowed: past the free failures, each name waits.
+    assert answers[:settings.login_max_failures] == [401] * settings.login_max_failures
+    assert answers[-1] == 429
+    # A real user at another address is not slowed by that client.
+    name = team.user("reviewer").username
+    assert _client_at(team.app, "192.0.2.78").post(
+        "/api/v1/session", json={"username": name, "password": PASSWORD}).status_code == 200
 
 
 def test_session_api_key_identifies_machine_client(team):

@@ -29,6 +29,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from api.app import create_app
 from api.db.session import Database
+from api.services import audit
 from api.services.auth import add_user
 from api.settings import Settings
 
@@ -94,7 +95,7 @@ def running_server(data_dir: Path, **settings_overrides: object) -> Iterator[Ser
         if not thread.is_alive() or time.monotonic() > deadline:
             pytest.fail("the giaoviec server did not start; see the log above")
         time.sleep(0.05)
-    db = Database(settings.url)
+    db = Database(settings.url, audit_key=audit.configured_key(settings.audit_secret, settings.audit_key_path))
     for username, role in USERS.items():
         add_user(db, username=username, password=PASSWORD, org=ORGANISATION, role=role, now=NOW)
     db.dispose()
