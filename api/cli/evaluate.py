@@ -31,7 +31,7 @@ from api.cli import cli
     multiple=True,
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="With --cv: a corpus folder that always joins the training data (repeat it); "
-    "default: corpus/annotated, corpus/synthetic and corpus/reviewed.",
+    "default: corpus/annotated and corpus/reviewed.",
 )
 @click.option("--no-extra", is_flag=True, help="With --cv: train on the gold folds alone.")
 @click.option(

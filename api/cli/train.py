@@ -15,8 +15,8 @@ from api.cli import cli
     "corpus",
     multiple=True,
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="A folder of NAME.txt + NAME.gold.json (repeat it); default: corpus/annotated, "
-    "corpus/synthetic and corpus/reviewed.",
+    help="A folder of NAME.txt + NAME.gold.json (repeat it); default: ../shared/corpus/dev (when present), "
+    "corpus/annotated and corpus/reviewed (corpus/synthetic only when named: it cost in cross-validation).",
 )
 @click.option(
     "--backend",
