@@ -159,6 +159,7 @@ UI: dict[str, str] = {
     "drafts_drop": "Bỏ các bản này",
     "field_product": "Sản phẩm",
     "lead_required": "Cần ít nhất một cơ quan chủ trì.",
+    "needs_review": "Cần kiểm tra: mô hình chỉ chắc {percent}%.",
     "help_button": "Phím tắt (?)",
     "undo": "Hoàn tác",
     "order_least_sure": "Ít chắc chắn trước",

@@ -170,6 +170,10 @@ class ProposalRow(Base):
     support: Mapped[list[str]] = mapped_column(Json)
     deadline: Mapped[dict[str, Any]] = mapped_column(Json)
     confidence: Mapped[float | None] = mapped_column(Float)
+    # calibrated probability per field (task, lead, support, deadline, accept) and the fields
+    # below the review threshold; None without a calibrated model (models/calibration.py)
+    field_confidence: Mapped[dict[str, float] | None] = mapped_column(Json)
+    needs_review: Mapped[list[str] | None] = mapped_column(Json)
     flags: Mapped[list[dict[str, Any]]] = mapped_column(Json)
     product: Mapped[str | None] = mapped_column(Text)
     spans: Mapped[dict[str, list[dict[str, int]]] | None] = mapped_column(Json)

@@ -392,6 +392,8 @@ def proposal_rows(document_id: int, proposal: Proposal, *, now: datetime,
         rows.append(ProposalRow(
             document_id=document_id, ordinal=ordinal, span_start=task.span.start,
             span_end=task.span.end, page=task.page, confidence=task.confidence,
+            field_confidence=dict(task.field_confidence) or None,
+            needs_review=list(task.needs_review) if task.field_confidence else None,
             provenance=dict(task.provenance), pipeline_version=recorded_version(proposal),
             status="proposed", origin="model", version=1, created_at=now, updated_at=now, **values,
         ))

@@ -242,6 +242,8 @@ def proposal_view(p: ProposalRow, *, may_read: bool = True, db: Database | None 
         "product": content.get("product"),
         "spans": (content.get("spans") or {"lead": [], "support": [], "deadline": []}) if may_read else None,
         "confidence": p.confidence,
+        "field_confidence": p.field_confidence,
+        "needs_review": p.needs_review or [],
         "flags": flags if may_read else [{**f, "words": None} for f in flags],
         "provenance": p.provenance,
         "pipeline_version": p.pipeline_version,

@@ -644,6 +644,7 @@
     button("accept").setAttribute("aria-pressed", String(p.status === "accepted"));
     button("reject").setAttribute("aria-pressed", String(p.status === "rejected"));
 
+    markUnsure(card, p);
     renderComments(card, p, mode);
     card.querySelector(".history").hidden = mode === "new";
     card.querySelector(".history").addEventListener("toggle", (event) => {
@@ -736,6 +737,20 @@
 
   function cardFor(id) {
     return cardsBox.querySelector(`.card[data-id="${CSS.escape(String(id))}"]`);
+  }
+
+  // Fields the model is not sure of (calibrated probability under the review threshold): marked
+  // on the card, with the probability, so the reviewer looks there first.
+  function markUnsure(card, p) {
+    const where = { lead: '[data-role="lead"]', support: '[data-role="support"]', deadline: ".deadline-date",
+                    task: ".task-text" };
+    for (const field of p.needs_review || []) {
+      const target = card.querySelector(where[field] || "");
+      if (!target) continue;
+      const probability = Math.round(100 * ((p.field_confidence || {})[field] || 0));
+      target.classList.add("needs-review");
+      target.setAttribute("title", GV.t("needs_review", { percent: probability }));
+    }
   }
 
   function renderCard(id) {
