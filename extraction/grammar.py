@@ -228,6 +228,10 @@ def _assign_at(text: str, pos: int) -> re.Match[str] | None:
     return cue_pattern("assign").match(text, pos)
 
 
+# "Đối với X: ..." names the body the rest of the item asks to act.
+ADDRESSED = re.compile(r"(?P<intro>(?:Đối với|đối với|Riêng)\s+)(?P<who>[^:;.\n]{2,120}?)\s*:\s*(?=\S)")
+
+
 def find_lead(text: str, start: int = 0, end: int | None = None) -> Span | None:
     """The lead noun phrase of a task or lead-in, or None when it names no one.
 
@@ -235,6 +239,10 @@ def find_lead(text: str, start: int = 0, end: int | None = None) -> Span | None:
     "Chủ tịch UBND tỉnh yêu cầu các cơ quan, đơn vị triển khai ..." → "các cơ quan, đơn vị".
     """
     end = len(text) if end is None else end
+    addressed = ADDRESSED.match(text, start, end)
+    if addressed and starts_with_body(text[addressed.end("intro") : end]):
+        # "Đối với Bộ Tài chính: Bố trí đủ kinh phí ...": the body the colon closes is the lead
+        return trim_np(text, Span(addressed.end("intro"), addressed.end("who"), "lead"))
     pos = skip_adverbial(text, start)
     assign = _assign_at(text, pos)
     if assign is None:

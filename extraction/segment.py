@@ -421,7 +421,7 @@ def _lead_in_addressee(text: str, node: Node) -> Span | None:
 #   1. Phổ biến Luật Việc làm
 #   - Nội dung thực hiện: ...   - Cơ quan chủ trì: ...   - Thời gian thực hiện: ...
 FIELD_LABEL = re.compile(
-    r"^(?P<label>nội dung(?: thực hiện| công việc)?|cơ quan (?:chủ trì|thực hiện|phối hợp)|"
+    r"^(?P<label>nội dung(?: thực hiện| công việc)?|nhiệm vụ|cơ quan (?:chủ trì|thực hiện|phối hợp)|"
     r"đơn vị (?:chủ trì|thực hiện|phối hợp)|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|"
     r"tiến độ(?: thực hiện)?|sản phẩm|kết quả(?: đầu ra)?)\s*:\s*",
     re.IGNORECASE,
@@ -438,7 +438,7 @@ def labelled_fields(text: str, node: Node) -> dict[str, Span]:
         label = m.group("label").lower()
         kind = (
             "task"
-            if label.startswith("nội dung")
+            if label.startswith(("nội dung", "nhiệm vụ"))
             else "support"
             if "phối hợp" in label
             else "lead"

@@ -231,3 +231,58 @@ def test_segment_a_reported_conclusion_names_no_addressee():
     )
     tasks = extract(text.encode("utf-8"), "text/plain").tasks
     assert all("Chánh Văn phòng" not in b.name for t in tasks for b in t.lead)
+
+
+LABELLED = """ỦY BAN NHÂN DÂN TỈNH LÀO CAI
+Số: 15/KH-UBND
+Lào Cai, ngày 10 tháng 3 năm 2026
+KẾ HOẠCH
+Triển khai Luật Việc làm
+III. NHIỆM VỤ CỤ THỂ
+1. Phổ biến Luật Việc làm
+a) Nhiệm vụ: Tổ chức phổ biến Luật Việc làm cho cán bộ, công chức.
+b) Cơ quan thực hiện: Sở Nội vụ.
+c) Cơ quan phối hợp: Sở Tư pháp.
+d) Thời gian: Quý II năm 2026.
+2. Rà soát văn bản
+- Đơn vị chủ trì: Sở Tư pháp.
+- Đơn vị phối hợp: Sở Nội vụ.
+- Thời gian thực hiện: trước ngày 30/6/2026.
+- Nội dung: Rà soát các văn bản quy phạm pháp luật của tỉnh.
+"""
+
+
+def test_segment_labelled_fields_give_task_lead_support_and_deadline():
+    tasks = extract(LABELLED.encode("utf-8"), "text/plain").tasks
+    assert [t.text for t in tasks] == [
+        "Tổ chức phổ biến Luật Việc làm cho cán bộ, công chức.",
+        "Rà soát các văn bản quy phạm pháp luật của tỉnh.",
+    ]
+    assert [(t.lead[0].name, t.support[0].name) for t in tasks] == [("Sở Nội vụ", "Sở Tư pháp"), ("Sở Tư pháp", "Sở Nội vụ")]
+    assert [str(t.deadline.date) for t in tasks] == ["2026-06-30", "2026-06-30"]
+
+
+DIRECTIVE = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 20/CT-TTg
+Hà Nội, ngày 5 tháng 5 năm 2026
+CHỈ THỊ
+Thực hiện Quyết định số 99/QĐ-TTg ngày 1/1/2025 của Thủ tướng Chính phủ, Thủ tướng Chính phủ yêu cầu:
+1. Mục tiêu: Hoàn thành mục tiêu phủ sóng 5G trên toàn quốc.
+2. Bộ Khoa học và Công nghệ cần đẩy nhanh việc cấp phép băng tần.
+3. Đối với Bộ Tài chính: Bố trí đủ kinh phí cho chương trình.
+4. Các địa phương phải rà soát quy hoạch hạ tầng viễn thông.
+5. Đồng ý chủ trương đầu tư Dự án Trung tâm dữ liệu quốc gia.
+KT. THỦ TƯỚNG
+PHÓ THỦ TƯỚNG
+Nguyễn Văn B
+"""
+
+
+def test_segment_directives_without_a_cue_verb_are_tasks_goals_and_approvals_are_not():
+    proposal = extract(DIRECTIVE.encode("utf-8"), "text/plain")
+    leads = [[b.name for b in t.lead] for t in proposal.tasks]
+    assert leads == [["Bộ Khoa học và Công nghệ"], ["Bộ Tài chính"], ["Các địa phương"]]
+    assert not any(t.text.startswith(("Mục tiêu", "Hoàn thành mục tiêu", "Đồng ý")) for t in proposal.tasks)
+    # the document's own number and issuer, from its header, not the decision it cites
+    assert proposal.document.number == "20/CT-TTg"
+    assert proposal.document.issuer == "Thủ tướng Chính phủ"
