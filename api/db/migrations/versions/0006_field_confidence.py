@@ -22,8 +22,8 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("proposals") as batch:
-        batch.add_column(sa.Column("field_confidence", api.db.tables.Json(), nullable=True))
-        batch.add_column(sa.Column("needs_review", api.db.tables.Json(), nullable=True))
+        batch.add_column(sa.Column("field_confidence", api.db.tables.Json, nullable=True))
+        batch.add_column(sa.Column("needs_review", api.db.tables.Json, nullable=True))
 
 
 def downgrade() -> None:
