@@ -159,7 +159,7 @@ def _child(parent_db: Database, held: jobs.Claim, limits: Limits, sender: Connec
     except GiaoviecError as error:
         sender.send(("failed", error.code, error.message, True))
     except Exception as error:  # the job's top-level handler: the job says "failed", the log says why
-        if "memory" in str(error).lower():  # C extensions report a refused allocation their own way
+        if _refused_allocation(error, limits):
             sender.send(("failed", JobOutOfMemory.code,
                          f"the job ran over its memory limit of {limits.memory_mb} MB ({error})", True))
             return
@@ -168,6 +168,23 @@ def _child(parent_db: Database, held: jobs.Claim, limits: Limits, sender: Connec
                      "the error was logged", True))
     finally:
         sender.close()
+
+
+def _refused_allocation(error: Exception, limits: Limits) -> bool:
+    """C extensions report a refused allocation their own way: a message naming memory, a
+    SystemError with no exception set, or any error once the job had used most of its allowance."""
+    if "memory" in str(error).lower() or isinstance(error, SystemError):
+        return True
+    soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+    return soft != resource.RLIM_INFINITY and _peak_address_space_bytes() > soft - limits.memory_mb * 1024 * 1024 // 10
+
+
+def _peak_address_space_bytes() -> int:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmPeak:"):
+                return int(line.split()[1]) * 1024
+    return 0
 
 
 def _run(db: Database, held: jobs.Claim, limits: Limits) -> bool:

@@ -33,7 +33,7 @@ from sqlalchemy import func, select
 
 from api.db.session import Database, upgrade
 from api.db.tables import DocumentRow, JobRow, ProposalRow
-from api.services import auth
+from api.services import audit, auth
 
 ROOT = Path(__file__).resolve().parents[2]
 GIAOVIEC = [sys.executable, "-c", "from api.cli import main; main()"]
@@ -97,7 +97,8 @@ class Cluster:
         }
         self.processes: list[subprocess.Popen[bytes]] = []
         upgrade(url)
-        self.db = Database(url)
+        # The same audit key the service and workers load from the data directory.
+        self.db = Database(url, audit_key=audit.load_or_create_key(root / "keys" / "audit.key"))
         _, self.key = auth.add_api_key(self.db, name=f"scanner-{uuid.uuid4().hex[:6]}", org="Văn phòng",
                                        role="uploader", now=datetime.now(UTC), actor="test")
         self.base_url: str | None = None
