@@ -20,6 +20,7 @@ from extraction.ingest.pdf import MEDIA_TYPE as PDF
 from extraction.ingest.pdf import read_pdf
 from extraction.ingest.text import MEDIA_TYPE as TEXT
 from extraction.ingest.text import looks_like_text, read_text
+from extraction.ingest.zipsafe import MALFORMED_ZIP
 from extraction.types import SourceText
 
 __all__ = ["DOCX", "PDF", "TEXT", "ACCEPTED", "OcrOptions", "read_source", "sniff_media_type"]
@@ -110,7 +111,7 @@ def _sniff_zip(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             is_docx = "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError):
+    except MALFORMED_ZIP:
         # A damaged or truncated DOCX still names its members in the local headers; the
         # DOCX reader then says it is damaged, which is more useful than "unsupported".
         is_docx = b"word/document.xml" in data

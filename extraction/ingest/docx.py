@@ -21,7 +21,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 
 from extraction.errors import CorruptFile, EmptyInput, EncryptedFile, FileTooLarge
 from extraction.ingest.legacy import convert_docx_runs
-from extraction.ingest.zipsafe import read_member
+from extraction.ingest.zipsafe import MALFORMED_ZIP, read_member
 from extraction.types import Block, Paragraph, SourceText, Table
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -88,7 +88,7 @@ def check_zip_limits(data: bytes, *, max_unpacked: int = MAX_UNPACKED_BYTES) -> 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as error:
+    except MALFORMED_ZIP as error:
         raise _corrupt() from error
     total = sum(member.file_size for member in members)
     if total > max_unpacked:
@@ -113,7 +113,7 @@ def check_real_sizes(data: bytes, *, max_unpacked: int = MAX_UNPACKED_BYTES) -> 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as error:
+    except MALFORMED_ZIP as error:
         raise _corrupt() from error
     left = max_unpacked
     for member in members:
@@ -135,7 +135,7 @@ def _corrupt() -> CorruptFile:
 def _open(data: bytes) -> Any:
     try:
         return docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+    except (PackageNotFoundError, KeyError, *MALFORMED_ZIP) as error:
         raise _corrupt() from error
     except SyntaxError as error:  # lxml's XMLSyntaxError, for a damaged document.xml
         raise _corrupt() from error

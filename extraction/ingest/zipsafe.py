@@ -25,6 +25,9 @@ _OUT_CHUNK = 1024 * 1024
 _IN_CHUNK = 256 * 1024
 _LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # zipfile.structFileHeader
 _LOCAL_MAGIC = b"PK\x03\x04"
+# What ``zipfile`` raises on a malformed archive: besides BadZipFile, a version or feature
+# it does not implement ("zip file version 6.4"), bad offsets and truncated structures.
+MALFORMED_ZIP = (zipfile.BadZipFile, NotImplementedError, OSError, ValueError, EOFError, struct.error)
 
 
 def read_member(data: bytes, info: zipfile.ZipInfo, *, cap: int, what: str) -> bytes:

@@ -63,8 +63,10 @@ def repeated_deflate(head: bytes, piece: bytes, times: int, tail: bytes, name: s
     return _Member(name, start + middle * times + end, crc, size, 8)
 
 
-def zip_of(members: list[_Member], *, declared_sizes: dict[str, int] | None = None) -> bytes:
-    """A zip archive written by hand, so a member's declared size can lie."""
+def zip_of(members: list[_Member], *, declared_sizes: dict[str, int] | None = None,
+           extract_version: int = 20) -> bytes:
+    """A zip archive written by hand, so a member's declared size (or the zip version needed
+    to extract it: 64 and over is "not implemented" for Python's zipfile) can lie."""
     declared_sizes = declared_sizes or {}
     local, central = bytearray(), bytearray()
     for member in members:
@@ -73,16 +75,16 @@ def zip_of(members: list[_Member], *, declared_sizes: dict[str, int] | None = No
         local += struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, member.method, 0, 0, member.crc,
                              len(member.payload), size, len(member.name), 0)
         local += member.name + member.payload
-        central += struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, member.method, 0, 0, member.crc,
+        central += struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, extract_version, 0, member.method, 0, 0, member.crc,
                                len(member.payload), size, len(member.name), 0, 0, 0, 0, 0, offset)
         central += member.name
     end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members), len(central), len(local), 0)
     return bytes(local + central + end)
 
 
-def _package(body: _Member, declared_sizes: dict[str, int] | None = None) -> bytes:
+def _package(body: _Member, declared_sizes: dict[str, int] | None = None, extract_version: int = 20) -> bytes:
     return zip_of([deflated(CONTENT_TYPES, "[Content_Types].xml"), deflated(PACKAGE_RELS, "_rels/.rels"), body],
-                  declared_sizes=declared_sizes)
+                  declared_sizes=declared_sizes, extract_version=extract_version)
 
 
 def paragraphs_xml(size: int, *, seed: int = 14) -> bytes:
@@ -109,10 +111,11 @@ def huge_xml_docx(*, xml_mb: int = 110) -> bytes:
     return _package(repeated_deflate(_HEAD, piece, times, _TAIL, "word/document.xml"))
 
 
-def small_docx(text: str) -> bytes:
+def small_docx(text: str, *, extract_version: int = 20) -> bytes:
     """A minimal, valid DOCX of one paragraph per line, built by the same hand-written zip."""
     paragraphs = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in text.splitlines())
-    return _package(deflated(_HEAD + paragraphs.encode() + _TAIL, "word/document.xml"))
+    return _package(deflated(_HEAD + paragraphs.encode() + _TAIL, "word/document.xml"),
+                    extract_version=extract_version)
 
 
 def unpunctuated_text(size: int = 1_000_000, *, seed: int = 14) -> bytes:

@@ -18,7 +18,7 @@ from hostile_files import (
 )
 from reportlab.pdfgen import canvas
 
-from extraction.errors import CorruptFile, FileTooLarge
+from extraction.errors import CorruptFile, FileTooLarge, UnsupportedType
 from extraction.ingest import DOCX, PDF, TEXT, read_source, sniff_media_type
 from extraction.ingest.docx import MAX_XML_BYTES
 from extraction.ingest.pdf import MAX_OBJECTS_PER_PAGE, read_pdf
@@ -53,6 +53,18 @@ def test_ingest_limits_member_that_inflates_past_its_declared_size_is_corrupt() 
     data = lying_size_docx(real_mb=2, declared=1000)  # under the cap, but not what it says
     with pytest.raises(CorruptFile):
         read_source(data, DOCX)
+
+
+def test_ingest_limits_zip_version_python_does_not_implement_is_a_clear_refusal() -> None:
+    # zipfile raises NotImplementedError ("zip file version 6.4"), not BadZipFile: the fuzz
+    # test found it as a 500.
+    docx = small_docx("Giao Sở Tài chính chủ trì.", extract_version=64)
+    assert sniff_media_type(docx, "new.docx") == DOCX
+    with pytest.raises(CorruptFile):
+        read_source(docx, DOCX)
+    archive = zip_of([deflated(b"hello", "notes.txt")], extract_version=64)
+    with pytest.raises(UnsupportedType):
+        sniff_media_type(archive, "notes.zip")
 
 
 def test_ingest_limits_docx_with_110_mb_of_xml_is_refused_cheaply() -> None:
