@@ -291,7 +291,7 @@ def requeue_extraction(db: Database, principal: Principal, document_id: int, *,
 
 
 def _job_params(checked: _Checked, filename: str, pages: int | None) -> dict[str, Any]:
-    return {"filename": filename[:255], "media_type": checked.media_type, "pages": pages,
+    return {"filename": safe_filename(filename), "media_type": checked.media_type, "pages": pages,
             "issued": checked.issued.isoformat() if checked.issued else None}
 
 
