@@ -6,9 +6,12 @@ directory), then timed in one run on the same files:
     a  pdfplumber: ``page.extract_text()`` for every page (bare text, no layout repair)
     b  pypdfium2: ``get_text_range()`` for every page (bare text, no layout repair)
     c  ``read_source`` + ``normalize`` (giaoviec's ingestion)
-    d  ``extraction.extract(data, "application/pdf")`` (the whole pipeline)
+    d  ``extraction.extract(data, "application/pdf")`` (the whole pipeline, rules only)
+    e  the same with the shipped model (``models/ACTIVE``: task detector, role classifier,
+       calibrated confidence), as ``giaoviec extract`` and the service run it
 
-and one document of about 20 pages (dev texts put together) through the whole pipeline.
+and one document of about 20 pages (dev texts put together) through both pipelines, and the
+start of the CLI (``giaoviec extract --help`` and one text extracted, in a new process).
 Each figure is the best of ``--repeat`` runs. It prints figures only and asserts nothing.
 
     python bench/extract_bench.py [--repeat 3]
@@ -19,12 +22,14 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
+import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
@@ -93,7 +98,7 @@ def ingestion(data: bytes) -> None:
     normalize(read_source(data, PDF))
 
 
-def whole_pipeline() -> Callable[[bytes], None] | str:
+def whole_pipeline(config: Any = None) -> Callable[[bytes], None] | str:
     """``extraction.extract`` as a function of the bytes, or why it cannot run yet."""
     try:
         from extraction import extract
@@ -101,7 +106,7 @@ def whole_pipeline() -> Callable[[bytes], None] | str:
         return f"extraction.extract cannot be imported yet ({error})"
 
     def run(data: bytes) -> None:
-        extract(data, PDF)
+        extract(data, PDF, config=config)
 
     try:
         run(render("warm-up", "Kính gửi: Sở Tài chính.\nGiao Sở Tài chính chủ trì.\n").data)
@@ -155,6 +160,9 @@ def main() -> None:
     }
     if callable(pipeline):
         runs["d extraction.extract"] = pipeline
+    shipped = shipped_pipeline()
+    if callable(shipped):
+        runs["e extract, shipped model"] = shipped
     times = {label: best_time(run, samples, args.repeat) for label, run in runs.items()}
     for label, seconds in times.items():
         _report_speed(label, seconds, samples)
@@ -172,6 +180,36 @@ def main() -> None:
     report(f"long document: {long.pages} pages; read_source + normalize {long_ingest:.3f} s")
     if callable(pipeline):
         report(f"long document: whole pipeline {best_time(pipeline, [long], args.repeat):.3f} s")
+    if callable(shipped):
+        report(f"long document: shipped model {best_time(shipped, [long], args.repeat):.3f} s")
+    else:
+        report(f"{'e extract, shipped model':40} skipped: {shipped}")
+    _report_cli_start(args.repeat)
+
+
+def shipped_pipeline() -> Callable[[bytes], None] | str:
+    """The pipeline with the active model, or why there is none."""
+    from models.loaders import active_model_dir, pipeline_config
+
+    if active_model_dir() is None:
+        return "no active model (models/ACTIVE)"
+    return whole_pipeline(pipeline_config())
+
+
+def _report_cli_start(repeat: int) -> None:
+    """Wall time of a new ``giaoviec`` process: ``--help``, and one short text extracted."""
+    cli = Path(sys.executable).with_name("giaoviec")
+    sample = CACHE / "cli-sample.txt"
+    sample.write_text("ỦY BAN NHÂN DÂN TỈNH A\nSố: 1/TB-UBND\nA, ngày 2 tháng 3 năm 2026\nTHÔNG BÁO\n"
+                      "Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ rà soát kinh phí, báo cáo "
+                      "trước ngày 30/6/2026.\n", encoding="utf-8")
+    for label, args in (("--help", ["extract", "--help"]), ("extract a short text", ["extract", str(sample)])):
+        best = float("inf")
+        for _ in range(repeat):
+            start = time.perf_counter()
+            subprocess.run([str(cli), *args], capture_output=True, check=False)
+            best = min(best, time.perf_counter() - start)
+        report(f"CLI start, {label:30} {best:.3f} s")
 
 
 def _report_speed(label: str, seconds: float, samples: Sequence[Sample]) -> None:
@@ -190,6 +228,9 @@ def _report_ratios(times: dict[str, float]) -> None:
     if d is not None:
         report(f"ratio d/a (pipeline / bare pdfplumber): {d / a:6.2f}")
         report(f"ratio d/b (pipeline / bare pypdfium2): {d / b:6.2f}")
+    e = times.get("e extract, shipped model")
+    if e is not None and d is not None:
+        report(f"ratio e/d (shipped model / rules only): {e / d:6.2f}")
 
 
 if __name__ == "__main__":

@@ -282,6 +282,20 @@ class Roles:
     lead_source: str
 
 
+@dataclass(frozen=True, slots=True)
+class RoleEvidence:
+    """The role classifier's view of one task's bodies named in the directory: the lowest
+    lead (support) probability of a body the task names as lead (support), the highest lead
+    (support) probability of a body it leaves out. None where there is no such body. The
+    calibration reads them: a lead the model doubts, or a body it would have named, is a
+    reason to look again."""
+
+    named_lead: float | None = None
+    named_support: float | None = None
+    other_lead: float | None = None
+    other_support: float | None = None
+
+
 @dataclass(slots=True)
 class PipelineState:
     """What the pipeline's components share on a ``Doc`` (``doc._.giaoviec``), one entry per task
@@ -290,7 +304,8 @@ class PipelineState:
     Set by the pipeline: ``text`` (the normalised text; spaCy rebuilds ``doc.text`` on every
     access), ``issued``, ``issuer``, ``type``. Then: ``drafts`` (segmenter), ``task_scores``
     (task detector, by span), ``roles`` (roles), ``role_changes`` (role classifier: the fields it
-    changed), ``deadlines`` (deadlines), ``field_confidence`` and ``needs_review`` (calibration).
+    changed; ``role_evidence``: what it thought of the task's bodies), ``deadlines`` (deadlines),
+    ``field_confidence`` and ``needs_review`` (calibration).
     """
 
     text: str
@@ -301,6 +316,7 @@ class PipelineState:
     task_scores: dict[tuple[int, int], float] = field(default_factory=dict)
     roles: list[Roles] = field(default_factory=list)
     role_changes: list[list[str]] | None = None
+    role_evidence: list[RoleEvidence] | None = None
     deadlines: list[Deadline] = field(default_factory=list)
     field_confidence: list[dict[str, float]] | None = None
     needs_review: list[list[str]] | None = None

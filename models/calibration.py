@@ -80,12 +80,26 @@ def task_features(state: PipelineState, index: int, text: str) -> dict[str, floa
     f["directs"] = float("chỉ đạo" in body.lower())
     f["inline_list"] = float(bool(re.search(r"\(\d\)|\b[a-d]\)\s", body)))
     f["colon"] = float(":" in body)
+    f.update(_role_features(state, index))
     if detector is not None:
         f["detector"] = float(detector)
         f["detector_low"] = float(detector < 0.5)
     else:
         f["no_detector"] = 1.0
     return f
+
+
+def _role_features(state: PipelineState, index: int) -> dict[str, float]:
+    """The role classifier's doubts: each probability, and a flag where there is none."""
+    evidence = state.role_evidence[index] if state.role_evidence else None
+    out = {}
+    for name in ("named_lead", "named_support", "other_lead", "other_support"):
+        value = getattr(evidence, name) if evidence is not None else None
+        if value is None:
+            out[f"no_{name}"] = 1.0
+        else:
+            out[name] = value
+    return out
 
 
 def _bucket(value: int, edges: tuple[int, ...]) -> str:

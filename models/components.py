@@ -174,29 +174,29 @@ class RoleClassifier:
         state = shared_state(doc)
         text = document_text(doc)
         issued = state.issued
-        roles, changes = [], []
+        roles, changes, evidence = [], [], []
         for draft, role in zip(state.drafts, state.roles, strict=True):
-            updated = self._review(text, draft, role, issued)
+            # every mention is scored: the rules' own bodies too, for the calibration's evidence
+            mentions = mentions_of(text, _TaskView(draft.span, role.lead, role.support), issued)
+            probs = self.predict([m.features for m in mentions]) if mentions else []
+            updated = self._review(role, mentions, probs)
             roles.append(updated)
             changes.append([f for f in ("lead", "support") if getattr(updated, f) != getattr(role, f)])
+            evidence.append(_evidence(updated, mentions, probs))
         state.role_changes = changes
+        state.role_evidence = evidence
         state.roles = roles
         return doc
 
-    def _review(self, text: str, draft: Any, role: Any, issued: Any) -> Any:
+    def _review(self, role: Any, mentions: list[Any], probs: list[dict[str, float]]) -> Any:
         """The task's roles with a missing lead and missed co-operating bodies filled in."""
         from extraction.types import Body
 
-        task = _TaskView(draft.span, role.lead, role.support)
-        mentions = [m for m in mentions_of(text, task, issued) if m.source == "directory"]
-        if not mentions:
-            return role
-        probs = self.predict([m.features for m in mentions])
         named = {b.name for b in role.lead} | {b.name for b in role.support}
         lead: tuple[Body, ...] = role.lead
         support = list(role.support)
         for m, p in zip(mentions, probs, strict=True):
-            if m.body.name in named:
+            if m.source != "directory" or m.body.name in named:
                 continue
             if not lead and p[LEAD] >= self.threshold:
                 lead = (m.body,)
@@ -205,6 +205,25 @@ class RoleClassifier:
                 support.append(m.body)
                 named.add(m.body.name)
         return replace(role, lead=lead, support=tuple(support))
+
+
+def _evidence(role: Any, mentions: list[Any], probs: list[dict[str, float]]) -> Any:
+    """What the classifier thought of the bodies the rules named, and of those they did not."""
+    from extraction.types import RoleEvidence
+
+    leads = {b.name for b in role.lead}
+    supports = {b.name for b in role.support}
+
+    def extreme(pick: Any, field: str, keep: Any) -> float | None:
+        values = [p[field] for m, p in zip(mentions, probs, strict=True) if keep(m.body.name)]
+        return round(pick(values), 4) if values else None
+
+    return RoleEvidence(
+        named_lead=extreme(min, LEAD, lambda n: n in leads),
+        named_support=extreme(min, SUPPORT, lambda n: n in supports),
+        other_lead=extreme(max, LEAD, lambda n: n not in leads | supports),
+        other_support=extreme(max, SUPPORT, lambda n: n not in leads | supports),
+    )
 
 
 class _TaskView:

@@ -26,3 +26,30 @@ def test_components_role_classifier_never_removes_a_rules_body(bad_model, tiny_g
         for before, after in zip(rules.tasks, with_roles.tasks, strict=True):
             assert after.lead == before.lead or not before.lead
             assert set(before.support) <= set(after.support)
+
+
+def test_components_role_classifier_records_its_view_of_every_task(bad_model, tiny_gold: Path, tmp_path: Path) -> None:
+    """The calibration reads what the classifier thought of the bodies the task names and of
+    those it leaves out (``role_evidence``): one entry per task, probabilities in [0, 1]."""
+    from extraction.pipeline import annotate, read_document
+    from models.calibration import task_features
+    from models.loaders import pipeline_config
+
+    model = bad_model(tmp_path, "v001", tiny_gold)
+    config = pipeline_config(model, parts=("role",))
+    seen_named_lead = False
+    for doc in tiny_gold.glob("*.txt"):
+        document = read_document(doc.read_bytes(), "text/plain")
+        annotated, _ = annotate(document, config=config)
+        state = annotated._.giaoviec
+        assert state.role_evidence is not None and len(state.role_evidence) == len(state.drafts)
+        for index, (roles, evidence) in enumerate(zip(state.roles, state.role_evidence, strict=True)):
+            for value in (evidence.named_lead, evidence.named_support, evidence.other_lead, evidence.other_support):
+                assert value is None or 0.0 <= value <= 1.0
+            if evidence.named_lead is not None:
+                seen_named_lead = True
+                assert roles.lead
+                assert task_features(state, index, document.text)["named_lead"] == evidence.named_lead
+            else:
+                assert task_features(state, index, document.text)["no_named_lead"] == 1.0
+    assert seen_named_lead
