@@ -31,9 +31,19 @@ from api.cli import cli
     help="A local pretrained transformers model folder (with its tokenizer).",
 )
 @click.option("--epochs", type=click.IntRange(1, 100), help="Training epochs (default per backend).")
+@click.option(
+    "--held-out",
+    "held_out",
+    type=click.IntRange(0, 90),
+    default=25,
+    show_default=True,
+    help="Percent of the documents (chosen by name) kept out of training and scored after it. 0 trains on "
+    "everything, as the shipped model is: its honest figures are then cross-validated (giaoviec evaluate --cv).",
+)
 @click.option("--no-eval", is_flag=True, help="Skip scoring the held-out split after training.")
 def train_command(
-    corpus: tuple[Path, ...], backend: str, checkpoint: Path | None, epochs: int | None, no_eval: bool
+    corpus: tuple[Path, ...], backend: str, checkpoint: Path | None, epochs: int | None, held_out: int,
+    no_eval: bool,
 ) -> None:
     """Train on the corpus' training split; save models/vNNN with meta.json and a model card."""
     from models.train import train
@@ -43,6 +53,7 @@ def train_command(
         backend=backend,
         checkpoint=checkpoint,
         epochs=epochs,
+        held_out_percent=held_out,
         evaluate_held_out=not no_eval,
     )
     meta = result.meta

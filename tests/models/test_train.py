@@ -42,6 +42,17 @@ def test_train_cli_prints_version_and_figures(tiny_corpus: Path, models_root: Pa
     assert (models_root / "v001" / "role_classifier" / "config.cfg").is_file()
 
 
+def test_train_cli_held_out_zero_trains_on_every_document(tiny_corpus: Path, models_root: Path, run_cli) -> None:
+    import json
+
+    out = run_cli("train", "--corpus", str(tiny_corpus), "--epochs", "2", "--held-out", "0")
+    assert out.returncode == 0, out.stderr
+    meta = json.loads((models_root / "v001" / "meta.json").read_text(encoding="utf-8"))
+    assert meta["held_out_documents"] == []
+    assert len(meta["train_documents"]) == len(list(tiny_corpus.glob("*.gold.json")))
+    assert "held-out rules" not in out.stdout
+
+
 def test_train_transformers_needs_checkpoint(tiny_corpus: Path, models_root: Path, run_cli) -> None:
     out = run_cli("train", "--corpus", str(tiny_corpus), "--backend", "transformers")
     assert out.returncode == 2
