@@ -129,6 +129,7 @@ class _Grammar:
     plan_near: re.Pattern[str]
     report_before: re.Pattern[str]
     report_after: re.Pattern[str]
+    remaining_after: re.Pattern[str]
     past_before: re.Pattern[str]
     event_word: re.Pattern[str]
     self_anchor: re.Pattern[str]
@@ -177,7 +178,9 @@ def _grammar() -> _Grammar:
         plan_before=ending(_alt(cue("plan"))),
         plan_near=ending(_alt(cue("plan")), r"(?:\s+\S+){0,4}"),
         report_before=ending(_alt(cue("report"))),
-        report_after=re.compile(rf"^\s*(?:\S+\s+)?{_alt(cue('report'))}(?!\w)", _FLAGS),
+        # up to two words between: "định kỳ tổ chức sơ kết", "định kỳ tổng hợp báo cáo"
+        report_after=re.compile(rf"^\s*(?:\S+\s+){{0,2}}{_alt(cue('report'))}(?!\w)", _FLAGS),
+        remaining_after=re.compile(rf"\s*,?\s*{_alt(cue('remaining'))}(?!\w)", _FLAGS),
         past_before=ending(_alt(cue("past")), r"(?:\s+\S+){0,2}"),
         event_word=re.compile(rf"(?<!\w){_alt(cue('event'))}(?!\w)", _FLAGS),
         self_anchor=re.compile(
@@ -801,6 +804,8 @@ _HANDLERS: dict[str, _Handler] = {
 
 def _judge(hit: _Hit, text: str, issued: date | None, lenient: bool) -> _Hit | None:
     """Keep a hit that is a deadline, widened over its cue; drop mentions and start dates."""
+    if not lenient and _grammar().remaining_after.match(text, hit.end):
+        return None  # "Từ nay đến hết năm 2025 chỉ còn gần 2 tháng": a remark on the time left
     if hit.tier > 0:
         return hit
     if hit.kind is DeadlineKind.RECURRING:

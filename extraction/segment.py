@@ -549,9 +549,11 @@ def _visit_lead_in(
     if _lead_in_is_also_task(text, node, body, lead, ctx):
         own = _task_drafts(text, node, ctx)
     # A lead-in passes its deadline down, but not a task whose points only detail its
-    # deliverable ("... trước ngày 20/10/2024. Trong đó lưu ý:"), nor a narrative opening.
+    # deliverable ("... trước ngày 20/10/2024. Trong đó lưu ý:"), nor points it only asks to
+    # pay attention to ("..., trong đó lưu ý một số nội dung sau:"), nor a narrative opening.
     passes_deadline = (
         not own and not cue_pattern("not_task").match(body) and not _narrates(body)
+        and not _points_to_attention(body)
     )
     child_ctx = replace(
         ctx,
@@ -563,6 +565,12 @@ def _visit_lead_in(
         plan_needs_body=ctx.plan_needs_body and lead is None,
     )
     return own + _visit_children(text, node, child_ctx, has_assignment_section)
+
+
+def _points_to_attention(body: str) -> bool:
+    """ "..., trong đó lưu ý một số nội dung trọng tâm như sau:" in the lead-in's last clause."""
+    last_clause = re.split(r"[.;]", body.rstrip(" :"))[-1]
+    return cue_pattern("attention").search(last_clause) is not None
 
 
 def _skip_blank(text: str, pos: int) -> int:

@@ -482,6 +482,9 @@ MENTIONS_ONLY = [
     "Nghiên cứu, quán triệt Nghị quyết Hội nghị Trung ương 11 khoá XIII (từ ngày 04/5 đến ngày "
     "14/5/2025) đến cán bộ, đảng viên.",
     "Ban chỉ đạo hoàn thành cam kết giảm phát thải ròng bằng không vào năm 2050.",
+    # a remark on the time left, not a deadline
+    "Từ nay đến hết năm 2025 chỉ còn gần 2 tháng, khối lượng công việc còn lớn.",
+    "Thời gian từ nay đến tháng 6/2026 không còn nhiều, các cơ quan cần quyết liệt hơn.",
 ]
 
 
@@ -489,6 +492,24 @@ MENTIONS_ONLY = [
 def test_deadlines_find_skips_mentioned_dates(text: str) -> None:
     assert find_deadlines(text, issued=date(2025, 5, 25)) == []
     assert governing_deadline(text, issued=date(2025, 5, 25)) == Deadline.none()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Định kỳ tổng hợp báo cáo kết quả, đề xuất giải pháp điều chỉnh.",
+        "Ban Tuyên giáo định kỳ tổ chức sơ kết, tổng kết việc thực hiện.",
+        "Các sở định kỳ báo cáo Ủy ban nhân dân tỉnh.",
+    ],
+)
+def test_deadlines_bare_periodic_next_to_reporting_work_recurs(text: str) -> None:
+    # GUIDELINES: "định kỳ" is recurring, with recurrence null; bare, only beside reporting work
+    found = governing_deadline(text, issued=ISSUED)
+    assert (found.kind, found.date, found.recurrence) == (R, None, None)
+
+
+def test_deadlines_bare_periodic_without_reporting_work_is_no_deadline() -> None:
+    assert governing_deadline("Định kỳ kiểm tra thiết bị phòng cháy tại trụ sở.", issued=ISSUED) == Deadline.none()
 
 
 def test_deadlines_find_lists_every_deadline_in_text_order() -> None:

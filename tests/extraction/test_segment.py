@@ -206,3 +206,24 @@ def test_segment_numbered_item_after_a_paragraph_keeps_the_lead_in_addressee():
         "2.2. Tích cực lắng nghe, tiếp thu ý kiến của Nhân dân."
     )
     assert [lead for _, lead in tasks] == ["các cấp uỷ, tổ chức đảng", "các tỉnh uỷ, thành uỷ", "các cấp uỷ, tổ chức đảng"]
+
+
+def _deadlines(body):
+    from extraction.pipeline import extract
+
+    proposal = extract((HEADER + body + TRAILER).encode("utf-8"), "text/plain")
+    return [(task.text[:20], task.deadline.kind.value, task.deadline.date) for task in proposal.tasks]
+
+
+def test_segment_points_to_pay_attention_to_do_not_inherit_the_lead_in_deadline():
+    """GUIDELINES: points that only say what to pay attention to ("trong đó lưu ý một số nội
+    dung sau") do not inherit the parent's deadline; the points of a lead-in that sets a
+    deadline for its items do."""
+    items = ("\n(1) Cục Tin học rà soát hạ tầng máy chủ dùng chung.\n"
+             "(2) Vụ Pháp chế hướng dẫn các đơn vị áp dụng quy trình mới.")
+    attention = _deadlines("Để hoàn thành dự án trước ngày 30 tháng 6 năm 2026, yêu cầu các đơn vị thuộc Bộ "
+                           "tiếp tục hoàn thành các công việc còn lại, trong đó lưu ý một số nội dung sau:" + items)
+    inherited = _deadlines("Từ nay đến ngày 30 tháng 6 năm 2026, yêu cầu các đơn vị thuộc Bộ tập trung "
+                           "thực hiện các nội dung sau:" + items)
+    assert [kind for _, kind, _ in attention] == ["none", "none"]
+    assert [(kind, str(day)) for _, kind, day in inherited] == [("date", "2026-06-30")] * 2
