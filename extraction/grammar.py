@@ -79,9 +79,10 @@ def noun_phrase_end(text: str, start: int) -> int | None:
     "Ban Tuyên giáo và Dân vận Trung ương xây dựng chương trình" → the offset of "xây dựng".
     Returns None when no predicate follows within ``MAX_NP_WORDS`` words.
     """
-    head = _body_head().match(text, start)
-    # The head itself is part of the name: "Chủ đầu tư", not the predicate "đầu tư"; so is the
-    # word after an organ's head: "Ban xây dựng đảng", "Ban Chỉ đạo".
+    plural = PLURAL.match(text[start:])
+    head = _body_head().match(text, start + (plural.end() if plural else 0))
+    # The head itself is part of the name: "(các) chủ đầu tư", not the predicate "đầu tư"; so is
+    # the word after an organ's head: "Ban xây dựng đảng", "Ban Chỉ đạo".
     search_from = head.end() if head else start
     if head and ORGAN_HEAD.fullmatch(head.group(0)):
         word = WORD.match(text, _skip_spaces(text, search_from))
@@ -103,7 +104,6 @@ def noun_phrase_end(text: str, start: int) -> int | None:
     )
     found = [s for s in (_first_lower(p, text, search_from, limit) for p in verbs) if s is not None]
     tense = _first_lower(cue_pattern("tense", case_sensitive=True), text, search_from, limit)
-    plural = PLURAL.match(text[start:limit])
     if tense is not None and PROPER_WORD.search(
         text, start + (plural.end() if plural else 0), tense
     ):

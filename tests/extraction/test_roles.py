@@ -74,6 +74,20 @@ def test_roles_find_lead(text, lead):
             "chính quyền địa phương",
         ),
         ("Bộ Tài chính rà soát các quy định.", None),
+        # working with a body, or guiding it while co-operating, makes it co-operating
+        (
+            "Giao Sở Xây dựng chủ trì, làm việc với Ủy ban nhân dân huyện A để thống nhất phương án.",
+            "Ủy ban nhân dân huyện A",
+        ),
+        (
+            "Sở Tài chính tiếp tục phối hợp, hướng dẫn Sở Y tế trong việc hoàn thiện hồ sơ.",
+            "Sở Y tế",
+        ),
+        # "(các) chủ đầu tư" is a name: "đầu tư" is not its predicate
+        (
+            "Sở Công Thương phối hợp chặt chẽ với các chủ đầu tư hạ tầng cụm công nghiệp đẩy nhanh giải phóng mặt bằng.",
+            "các chủ đầu tư hạ tầng cụm công nghiệp",
+        ),
     ],
 )
 def test_roles_find_support(text, support):
