@@ -161,6 +161,10 @@ def trim_np(text: str, span: Span) -> Span | None:
     return Span(span.start, end, span.label) if end > span.start else None
 
 
+# A topic label before the assignment: "Về <what was raised>: <who does what>".
+TOPIC_LABEL = re.compile(r"^Về [^:\n]{3,400}:\s*")
+
+
 def skip_adverbial(text: str, start: int) -> int:
     """Offset after an opening adverbial phrase ("Trên cơ sở đó, ...") or "... thì".
 
@@ -168,13 +172,15 @@ def skip_adverbial(text: str, start: int) -> int:
     offset of "Bộ Tài chính": after a genitive list ("của X, Y") the last comma is the break.
     """
     rest = text[start:]
+    topic = TOPIC_LABEL.match(rest)
+    if topic:  # "Về đề nghị ... của tỉnh: giao Bộ Tài chính chủ trì ...": the topic names no actor
+        return start + topic.end()
     condition = CONDITION_THEN.match(rest)
     if condition and _opens_subject(rest, condition.end()):
         return start + condition.end()
     opening = ADVERBIAL.match(rest)
     if opening is None:
-        colon = re.match(r"^Về [^:]{3,200}:\s*", rest)
-        return start + colon.end() if colon else start
+        return start
     # the subject stands before the first predicate that follows the opening
     reach = min(ADVERBIAL_REACH, _predicate_offset(rest, opening.end()))
     breaks = [m.end() for m in re.finditer(r",\s+", rest[:reach])]

@@ -29,6 +29,20 @@ def _lead(text):
             "Ban Thường vụ các tỉnh ủy, thành ủy",
         ),
         ("Trên cơ sở đó, Bộ Tư pháp tổng hợp, báo cáo Thủ tướng Chính phủ.", "Bộ Tư pháp"),
+        # a topic label names no actor, however long: the lead follows its colon
+        (
+            "Về đề nghị nghiên cứu, sửa đổi quy định về thủ tục giao đất của tỉnh: giao Bộ Nông nghiệp và "
+            "Môi trường chủ trì nghiên cứu, đề xuất phương án xử lý.",
+            "Bộ Nông nghiệp và Môi trường",
+        ),
+        (
+            "Về đề nghị Chính phủ chỉ đạo Bộ Xây dựng xem xét, bố trí vốn cho dự án đường ven biển đoạn A - B "
+            "trong kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030 từ số vốn không giải ngân hết phải "
+            "hoàn trả ngân sách trung ương của dự án BOT đường ven biển đoạn A - B: giao Bộ Tài chính chủ trì xem xét.",
+            "Bộ Tài chính",
+        ),
+        # a project management board is named by its projects
+        ("Ban Quản lý dự án đầu tư xây dựng số 2 đẩy nhanh tiến độ thi công.", "Ban Quản lý dự án đầu tư xây dựng số 2"),
         (
             "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính khẩn trương rà soát.",
             "Bộ Tài chính",
