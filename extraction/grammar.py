@@ -156,9 +156,23 @@ def _word_limit(text: str, start: int, words: int) -> int:
 def trim_np(text: str, span: Span) -> Span | None:
     """Cut trailing qualifiers and punctuation from a noun phrase span."""
     phrase = text[span.start : span.end]
+    opened = _unclosed_bracket(phrase)
+    if opened is not None:  # "Các chủ rừng là tổ chức (các Ban quản lý rừng ...": the gloss is not the name
+        phrase = phrase[:opened]
     cut = NP_TAIL.search(phrase)
     end = span.start + (cut.start() if cut else len(phrase))
     return Span(span.start, end, span.label) if end > span.start else None
+
+
+def _unclosed_bracket(phrase: str) -> int | None:
+    """Where the first "(" that the phrase does not close opens, if any."""
+    stack = []
+    for i, char in enumerate(phrase):
+        if char == "(":
+            stack.append(i)
+        elif char == ")" and stack:
+            stack.pop()
+    return stack[0] if stack else None
 
 
 # A topic label before the assignment: "Về <what was raised>: <who does what>".

@@ -41,6 +41,11 @@ def _lead(text):
             "hoàn trả ngân sách trung ương của dự án BOT đường ven biển đoạn A - B: giao Bộ Tài chính chủ trì xem xét.",
             "Bộ Tài chính",
         ),
+        # a gloss in brackets that the name does not close is not part of it
+        (
+            "Các chủ rừng là tổ chức (các Ban quản lý rừng đặc dụng, rừng phòng hộ, các Công ty lâm nghiệp thực hiện rà soát diện tích rừng.",
+            "Các chủ rừng là tổ chức",
+        ),
         # a project management board is named by its projects
         ("Ban Quản lý dự án đầu tư xây dựng số 2 đẩy nhanh tiến độ thi công.", "Ban Quản lý dự án đầu tư xây dựng số 2"),
         (
