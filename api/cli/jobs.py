@@ -26,7 +26,7 @@ STATES = ("queued", "running", "done", "failed", "cancelled")
 
 @cli.group("jobs")
 def jobs_group() -> None:
-    """Background jobs (document extraction): list, re-queue, cancel."""
+    """Background jobs (document extraction, training runs): list, re-queue, cancel."""
 
 
 @jobs_group.command("list")
@@ -38,15 +38,15 @@ def list_command(state: str | None, limit: int, output_format: str) -> None:
     """The newest jobs first: state, progress, attempts and the last error."""
     from api.services import jobs
 
-    with _database() as db:
+    with database() as db:
         rows = jobs.list_jobs(db, state=state, limit=limit)
     if output_format == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     click.echo(f"{'id':>6}  {'document':>8}  {'state':<9}  {'stage':<10}  tries  error")
     for row in rows:
-        click.echo(f"{row['id']:>6}  {row['document_id'] or '':>8}  {row['state']:<9}  {row['stage']:<10}  "
-                   f"{row['attempts']}/{row['max_attempts']:<3}  {_error(row)}")
+        click.echo(f"{row['id']:>6}  {row['document_id'] or row['kind']:>8}  {row['state']:<9}  {row['stage']:<10}  "
+                   f"{row['attempts']}/{row['max_attempts']:<3}  {_error(row) or row['result'] or ''}")
 
 
 @jobs_group.command("retry")
@@ -55,7 +55,7 @@ def retry_command(job_id: int) -> None:
     """Re-queue the failed or cancelled job JOB_ID with all its attempts."""
     from api.services import jobs
 
-    with _database() as db:
+    with database() as db:
         view = jobs.retry(db, job_id, now=datetime.now(UTC))
     click.echo(f"giaoviec: job {view['id']} queued again (document {view['document_id']})", err=True)
 
@@ -66,7 +66,7 @@ def cancel_command(job_id: int) -> None:
     """Cancel the queued or running job JOB_ID; its document ends failed (E133)."""
     from api.services import jobs
 
-    with _database() as db:
+    with database() as db:
         view = jobs.cancel(db, job_id, now=datetime.now(UTC))
     click.echo(f"giaoviec: job {view['id']} cancelled (document {view['document_id']})", err=True)
 
@@ -76,7 +76,7 @@ def _error(row: dict[str, Any]) -> str:
 
 
 @contextmanager
-def _database() -> Iterator[Database]:
+def database() -> Iterator[Database]:
     """The service's database for one command."""
     from api.cli.serve import load_settings
     from api.db.session import Database

@@ -41,12 +41,24 @@ from api.cli import cli
     "everything, as the shipped model is: its honest figures are then cross-validated (giaoviec evaluate --cv).",
 )
 @click.option("--no-eval", is_flag=True, help="Skip scoring the held-out split after training.")
+@click.option(
+    "--as-job",
+    is_flag=True,
+    help="Queue the run as a background job of the service (its workers train; giaoviec jobs list "
+    "shows it and the version it made) instead of training here. spaCy backend only.",
+)
 def train_command(
     corpus: tuple[Path, ...], backend: str, checkpoint: Path | None, epochs: int | None, held_out: int,
-    no_eval: bool,
+    no_eval: bool, as_job: bool,
 ) -> None:
     """Train on the corpus' training split; save models/vNNN with meta.json and a model card."""
     from models.train import train
+
+    if as_job:
+        if backend != "spacy":
+            raise click.UsageError("--as-job trains with the spacy backend only")
+        _queue(list(corpus), held_out=held_out, epochs=epochs)
+        return
 
     result = train(
         list(corpus) or None,
@@ -65,3 +77,17 @@ def train_command(
         figures = ", ".join(f"{k} {v}" for k, v in scores.items())
         click.echo(f"  held-out {name:5s}: {figures}")
     click.echo(f"activate it with: giaoviec models activate {result.version}")
+
+
+def _queue(corpus: list[Path], *, held_out: int, epochs: int | None) -> None:
+    from datetime import UTC, datetime
+
+    from api.cli.jobs import database
+    from api.cli.serve import load_settings
+    from api.services.jobs import JobPolicy
+    from api.services.training import queue_training, training_params
+
+    params = training_params(corpus, held_out=held_out, epochs=epochs)
+    with database() as db:
+        job_id = queue_training(db, params, policy=JobPolicy.from_settings(load_settings()), now=datetime.now(UTC))
+    click.echo(f"giaoviec: training queued as job {job_id}; follow it with: giaoviec jobs list")

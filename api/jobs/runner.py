@@ -189,8 +189,9 @@ def _peak_address_space_bytes() -> int:
 
 def _run(db: Database, held: jobs.Claim, limits: Limits) -> bool:
     from api.services.documents import run_extraction_job
+    from api.services.training import run_training_job
 
-    runners: dict[str, Callable[..., bool]] = {jobs.EXTRACT: run_extraction_job}
+    runners: dict[str, Callable[..., bool]] = {jobs.EXTRACT: run_extraction_job, jobs.TRAIN: run_training_job}
     return runners[held.kind](db, held, clock=clock, delay_seconds=limits.delay_seconds)
 
 

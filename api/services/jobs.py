@@ -33,6 +33,7 @@ from api.sealing import BYTES_PREFIX, open_bytes
 from api.settings import Settings
 
 EXTRACT = "extract"
+TRAIN = "train"
 ACTIVE = ("queued", "running")
 
 
@@ -78,11 +79,25 @@ def enqueue(session: Session, *, document_id: int, payload: bytes, params: dict[
     return job
 
 
+def enqueue_training(session: Session, *, params: dict[str, Any], policy: JobPolicy, now: datetime) -> JobRow:
+    """A training run as a job (``giaoviec train --as-job``): no document, no file; ``params``
+    name the corpus folders and the options, and the job records the version it made."""
+    job = JobRow(kind=TRAIN, document_id=None, state="queued", stage="queued", attempts=0,
+                 max_attempts=policy.max_attempts, run_after=now, params=params, payload=b"",
+                 created_at=now, updated_at=now)
+    session.add(job)
+    session.flush()
+    _dispatch(session, job)
+    return job
+
+
 def requeue(session: Session, job: JobRow, *, now: datetime, payload: bytes | None = None) -> None:
     """Make a failed or cancelled job due again with all its attempts (an admin's retry or the
     same file uploaded again); its document goes back to ``received``."""
     if payload is not None:
         job.payload = payload
+    if job.payload is None and job.kind != EXTRACT:
+        job.payload = b""  # a training run reads no file
     if job.payload is None:
         raise InvalidRequest(f"job {job.id} kept no file to extract again; upload the file again")
     job.state, job.stage, job.page, job.attempts = "queued", "queued", None, 0
@@ -315,6 +330,7 @@ def job_view(job: JobRow) -> dict[str, Any]:
         return value.isoformat() if value else None
 
     return {"id": job.id, "kind": job.kind, "document_id": job.document_id, "state": job.state,
+            "result": (job.params or {}).get("version") if job.kind == TRAIN else None,
             "stage": job.stage, "page": job.page, "pages": job.pages, "attempts": job.attempts,
             "max_attempts": job.max_attempts, "run_after": iso(job.run_after),
             "lease_until": iso(job.lease_until), "worker": job.worker, "error_code": job.error_code,

@@ -176,6 +176,40 @@ def test_jobs_cancel_then_retry_from_the_command_line(make_cluster):
     assert again.returncode != 0 and "upload the file again" in again.stderr
 
 
+def _jobs_listed(cluster: Cluster) -> list[dict]:
+    listed = cluster.cli("jobs", "list", "--format", "json")
+    assert listed.returncode == 0, listed.stderr
+    return json.loads(listed.stdout)
+
+
+def test_jobs_training_runs_as_a_job_and_records_its_version(make_cluster, tmp_path, shared_dir):
+    """Issue 16: training runs are jobs too. A worker trains the queued run into the models
+    folder and the job says which version it made; a corpus without documents fails (M002),
+    not retried; activating stays a person's step."""
+    corpus, empty, models = tmp_path / "corpus", tmp_path / "empty", tmp_path / "models"
+    for folder in (corpus, empty, models):
+        folder.mkdir()
+    for name in ("party-01", "party-02", "tb-03"):
+        for suffix in (".txt", ".gold.json"):
+            source = shared_dir / "corpus" / "dev" / f"{name}{suffix}"
+            (corpus / source.name).write_bytes(source.read_bytes())
+    cluster = make_cluster(GIAOVIEC_MODELS_DIR=str(models), GIAOVIEC_JOB_MAX_ATTEMPTS="2")
+    queued = cluster.cli("train", "--as-job", "--corpus", str(corpus), "--epochs", "2", "--held-out", "0")
+    assert queued.returncode == 0, queued.stderr
+    assert "queued as job" in queued.stdout and not list(models.iterdir())  # nothing trained here
+    bad = cluster.cli("train", "--as-job", "--corpus", str(empty))
+    assert bad.returncode == 0, bad.stderr
+    cluster.start_worker()
+    cluster.wait_for(lambda: all(j["state"] in ("done", "failed") for j in _jobs_listed(cluster)),
+                     timeout=240, what="both training jobs to end")
+    failed, done = _jobs_listed(cluster)  # newest first
+    assert (done["kind"], done["state"], done["result"]) == ("train", "done", "v001")
+    meta = json.loads((models / "v001" / "meta.json").read_text(encoding="utf-8"))
+    assert sorted(meta["train_documents"]) == ["party-01", "party-02", "tb-03"]
+    assert not (models / "ACTIVE").exists()
+    assert (failed["state"], failed["error_code"], failed["attempts"]) == ("failed", "M002", 1)
+
+
 # --- the state machine on the session's app (both backends) ----------------------------------
 
 
