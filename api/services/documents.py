@@ -150,6 +150,10 @@ def _upload(*, db: Database, policy: jobs.JobPolicy, principal: Principal, data:
     return UploadResult(row.id, row.status, row.possible_duplicate_of, is_new=True)
 
 
+# Pages of a scan the upload request reads by OCR (the rest waits for the extraction job).
+UPLOAD_OCR_PAGES = 2
+
+
 def check_upload(data: bytes, *, filename: str, issued: date | None) -> _Checked:
     """Every check that can refuse a file: type, reading, language and secrecy."""
     from extraction.ingest import sniff_media_type
@@ -157,10 +161,14 @@ def check_upload(data: bytes, *, filename: str, issued: date | None) -> _Checked
     from extraction.pipeline import PipelineConfig, read_document
     from extraction.secrecy import describe
 
+    from extraction.ingest.ocr import OcrOptions
+
     media_type = sniff_media_type(data, filename)
+    # A scan's first pages carry its secrecy mark, number and date: the upload reads only those
+    # by OCR and answers at once; the extraction job reads every page (and completes the text).
+    config = PipelineConfig(max_bytes=max(len(data), 1), ocr=OcrOptions(first_pages=UPLOAD_OCR_PAGES))
     try:
-        document = read_document(data, media_type, filename=filename,
-                                 config=PipelineConfig(max_bytes=max(len(data), 1)))
+        document = read_document(data, media_type, filename=filename, config=config)
     except TopSecret as refused:
         raise _top_secret(describe(refused.mark)) from None
     info = read_metadata(document.text, issued=issued, margins=document.margins)
@@ -346,10 +354,30 @@ def run_extraction_job(db: Database, held: jobs.Claim, *, clock: Callable[[], da
         if not jobs.finish(session, held, now=clock()):
             return False
         store_proposal(session, held.document_id, proposal, now=clock(), db=db)
+        _complete_from_full_read(session, held.document_id, document, issued=issued)
     log.info("proposal_stored", extra=fields(
         document_id=held.document_id, job_id=held.job_id, tasks=len(proposal.tasks),
         pipeline=recorded_version(proposal), duration_ms=round((time.monotonic() - started) * 1000)))
     return True
+
+
+def _complete_from_full_read(session: Session, document_id: int, document: Document, *,
+                             issued: date | None) -> None:
+    """The upload read a scan's first pages only: the stored text becomes the job's full text
+    (the proposals' offsets point into it), and metadata printed on later pages (the signer,
+    on the last) fills what the upload could not read. A secret document stores no text."""
+    from extraction.metadata import read_metadata
+
+    row = session.get(DocumentRow, document_id)
+    if row is None:
+        return
+    if row.text is not None and row.text != document.text:
+        row.text = document.text
+    row.page_count = len(document.offsets.page_numbers) or row.page_count  # unread pages had no text
+    info = read_metadata(document.text, issued=issued, margins=document.margins)
+    for name in ("signer", "number", "issuer", "type"):
+        if getattr(row, name) is None and getattr(info, name):
+            setattr(row, name, getattr(info, name))
 
 
 def recorded_version(proposal: Proposal) -> str:

@@ -45,6 +45,9 @@ class OcrOptions:
     """How scanned pages and broken text layers are read (plain values; the service sets them).
 
     ``max_pages``: more pages to OCR than this is refused (FileTooLarge) before any is read.
+    ``first_pages``: read only the first pages that need OCR (the service's upload checks: the
+    secrecy mark, number and date are on the first page), leaving the rest empty for the
+    extraction job, which reads them all; None reads every page.
     ``page_timeout_s``: one page taking longer is refused (OcrFailed). ``review_below``: words
     with a lower confidence (0 to 1) are marked for the reviewer. ``progress(done, total)`` is
     called after each page ("đang nhận dạng trang 3/12").
@@ -54,6 +57,7 @@ class OcrOptions:
     languages: tuple[str, ...] = LANGUAGES
     dpi: int = RENDER_DPI
     max_pages: int = 100
+    first_pages: int | None = None
     page_timeout_s: float = 120.0
     review_below: float = 0.6
     progress: Progress | None = None

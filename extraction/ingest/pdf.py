@@ -568,13 +568,17 @@ def read_by_ocr(
             f"the PDF has {len(wanted)} scanned pages to read by OCR, more than the limit of "
             f"{options.max_pages}; split it into smaller files and upload them one by one"
         )
+    todo = wanted if options.first_pages is None else wanted[: options.first_pages]
     read = {}
-    for done, page in enumerate(wanted, start=1):
+    for done, page in enumerate(todo, start=1):
         read[page.number] = replace(_ocr_page(data, page.number, options), notes=page.notes)
         if options.progress is not None:
-            options.progress(done, len(wanted))
+            options.progress(done, len(todo))
     pages = [read.get(page.number, page) for page in pages]
-    return pages, (f"OCR of {len(wanted)} page(s) with tesseract ({'+'.join(options.languages)})",)
+    note = f"OCR of {len(todo)} page(s) with tesseract ({'+'.join(options.languages)})"
+    if len(todo) < len(wanted):
+        note += f"; {len(wanted) - len(todo)} more page(s) left unread"
+    return pages, (note,)
 
 
 def pages_needing_ocr(pages: Sequence[_Page]) -> list[_Page]:
