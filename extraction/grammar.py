@@ -233,15 +233,35 @@ ADVERBIAL_REACH = 200
 
 def names_only(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] only names bodies: "1. Bộ Kế hoạch và Đầu tư:" does."""
+    return named_heading(text, start, end) is not None
+
+
+# What an addressee heading may say around the names: "Đề nghị: X", "Giao X", "X có trách nhiệm:".
+HEADING_INTRO = re.compile(r"(?:Đề nghị|Kính đề nghị|Giao|Yêu cầu)\s*:?\s+")
+HEADING_TAIL = re.compile(r"\s*,?\s*(?:có|chịu)\s+trách\s+nhiệm(?:\s+thực\s+hiện)?(?:\s+(?:như\s+)?sau)?\s*:?\s*$")
+
+
+def named_heading(text: str, start: int, end: int) -> Span | None:
+    """The names of an item that only names bodies, or None: "1. Bộ Kế hoạch và Đầu tư:",
+    "9. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố", "Giao Sở Xây dựng", "11. Các đơn vị
+    cấp nước sạch trên địa bàn thành phố có trách nhiệm" name their bodies and nothing else."""
+    intro = HEADING_INTRO.match(text, start, end)
+    if intro is not None:
+        start = intro.end()
     if not starts_with_body(text[start:end]):
-        return False
+        return None
     np_end = noun_phrase_end(text, start)
-    return (
-        np_end is None
-        or np_end >= end
-        or text[np_end] == ":"
-        and not text[np_end + 1 : end].strip()
-    )
+    if np_end is None or np_end >= end:
+        return trim_np(text, Span(start, end, "lead"))
+    rest = text[np_end:end]
+    if rest.startswith(":") and not rest[1:].strip() or HEADING_TAIL.fullmatch(rest):
+        return trim_np(text, Span(start, np_end, "lead"))
+    tail = HEADING_TAIL.search(rest)
+    if tail is not None and not _predicate().search(rest[: tail.start()]):
+        # "Các đơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm": the qualifier that
+        # stopped the noun phrase still belongs to the name when no predicate follows it
+        return trim_np(text, Span(start, np_end + tail.start(), "lead"))
+    return None
 
 
 def _assign_at(text: str, pos: int) -> re.Match[str] | None:

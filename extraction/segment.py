@@ -16,7 +16,15 @@ from dataclasses import dataclass, replace
 
 from underthesea import sent_tokenize
 
-from extraction.grammar import find_lead, find_support, names_only, opening_clause_ends, skip_adverbial, trim_np
+from extraction.grammar import (
+    find_lead,
+    find_support,
+    named_heading,
+    names_only,
+    opening_clause_ends,
+    skip_adverbial,
+    trim_np,
+)
 from extraction.lexicon import cue_pattern
 from extraction.structure import (
     CELL_SEPARATOR,
@@ -520,7 +528,7 @@ def _heading_context(
         if named is not None:
             addressee, source = named, "inherited"
     elif names_only(text, node.body.start, node.body.end):
-        named = trim_np(text, node.body)
+        named = named_heading(text, node.body.start, node.body.end)
         if named is not None:
             addressee, source = named, "inherited"
             plan_needs_body = False

@@ -227,3 +227,23 @@ def test_segment_points_to_pay_attention_to_do_not_inherit_the_lead_in_deadline(
                            "thực hiện các nội dung sau:" + items)
     assert [kind for _, kind, _ in attention] == ["none", "none"]
     assert [(kind, str(day)) for _, kind, day in inherited] == [("date", "2026-06-30")] * 2
+
+
+def test_segment_addressee_headings_with_a_request_word_or_a_duty_tail_pass_their_bodies_down():
+    """ "Đề nghị X", "Giao X", "X (qualifier) có trách nhiệm" on a line of their own only name
+    who does the points below: the heading is no task, its points inherit the name."""
+    tasks = _tasks(
+        "1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh\n"
+        "a) Tuyên truyền, vận động nhân dân tham gia bảo vệ nguồn nước.\n"
+        "2. Giao Sở Xây dựng\n"
+        "a) Chủ trì rà soát quy hoạch cấp nước.\n"
+        "3. Các đơn vị cấp nước sạch trên địa bàn tỉnh có trách nhiệm\n"
+        "a) Đầu tư mở rộng mạng lưới cấp nước.\n"
+        "b) Báo cáo kết quả thực hiện."
+    )
+    assert tasks == [
+        ("Tuyên truyền, vận động nhân dân tham gia bảo vệ nguồn nước.", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+        ("Chủ trì rà soát quy hoạch cấp nước.", "Sở Xây dựng"),
+        ("Đầu tư mở rộng mạng lưới cấp nước.", "Các đơn vị cấp nước sạch trên địa bàn tỉnh"),
+        ("Báo cáo kết quả thực hiện.", "Các đơn vị cấp nước sạch trên địa bàn tỉnh"),
+    ]
