@@ -112,9 +112,17 @@ def execute(db: Database, held: jobs.Claim, *, limits: Limits, policy: jobs.JobP
     return _outcome(db, held, policy, receiver, child.exitcode)
 
 
+def _received(receiver: Connection) -> tuple[Any, ...] | None:
+    """The child's message, or None when it sent none (or died while sending it)."""
+    try:
+        return receiver.recv() if receiver.poll() else None
+    except (EOFError, OSError):
+        return None
+
+
 def _outcome(db: Database, held: jobs.Claim, policy: jobs.JobPolicy, receiver: Connection,
              exitcode: int | None) -> str:
-    message: tuple[Any, ...] | None = receiver.recv() if receiver.poll() else None
+    message = _received(receiver)
     if message is None:  # died without a word: a signal (the OOM killer, SIGXCPU, a crash)
         return _failed(db, held, policy, WorkerLost.code,
                        f"the job's process ended without a result (exit status {exitcode})", retry=True)
@@ -146,28 +154,41 @@ def _child(parent_db: Database, held: jobs.Claim, limits: Limits, sender: Connec
     # The worker's pooled connections were copied by fork: forget them without closing them
     # (closing would end the worker's sessions), and open this process's own.
     parent_db.engine.dispose(close=False)
+    # Made before the limits apply: saying "out of memory" must not need memory.
+    out_of_memory = ("failed", JobOutOfMemory.code, f"the job ran over its memory limit of {limits.memory_mb} MB", True)
     _apply_limits(limits)
+    message: tuple[Any, ...] | None = None
+    try:
+        message = _outcome_of_run(parent_db, held, limits)
+    except MemoryError:
+        message = out_of_memory  # sent below, once the failed frames (and what they held) are gone
+    finally:
+        try:
+            if message is not None:
+                sender.send(message)
+        finally:
+            sender.close()
+
+
+def _outcome_of_run(parent_db: Database, held: jobs.Claim, limits: Limits) -> tuple[Any, ...]:
+    """The message the job's process sends its worker: ("done", stored) or ("failed", code,
+    message, worth retrying)."""
     try:
         db = Database(parent_db.url, sealer=parent_db.sealer_if_any, audit_key=parent_db.audit_key)
-        stored = _run(db, held, limits)
-        sender.send(("done", stored))
-    except MemoryError:
-        sender.send(("failed", JobOutOfMemory.code,
-                     f"the job ran over its memory limit of {limits.memory_mb} MB", True))
+        return ("done", _run(db, held, limits))
     except InputError as error:  # the file itself is wrong: another try reads the same bytes
-        sender.send(("failed", error.code, error.message, False))
+        return ("failed", error.code, error.message, False)
     except GiaoviecError as error:
-        sender.send(("failed", error.code, error.message, True))
+        return ("failed", error.code, error.message, True)
+    except MemoryError:
+        raise
     except Exception as error:  # the job's top-level handler: the job says "failed", the log says why
         if _refused_allocation(error, limits):
-            sender.send(("failed", JobOutOfMemory.code,
-                         f"the job ran over its memory limit of {limits.memory_mb} MB ({error})", True))
-            return
+            return ("failed", JobOutOfMemory.code,
+                    f"the job ran over its memory limit of {limits.memory_mb} MB ({error})", True)
         log.exception("job_crashed", extra=fields(job_id=held.job_id))
-        sender.send(("failed", "internal", f"the job failed unexpectedly ({type(error).__name__}); "
-                     "the error was logged", True))
-    finally:
-        sender.close()
+        return ("failed", "internal", f"the job failed unexpectedly ({type(error).__name__}); "
+                "the error was logged", True)
 
 
 def _refused_allocation(error: Exception, limits: Limits) -> bool:
