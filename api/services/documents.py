@@ -159,9 +159,8 @@ def check_upload(data: bytes, *, filename: str, issued: date | None) -> _Checked
     from extraction.ingest import sniff_media_type
     from extraction.metadata import read_metadata
     from extraction.pipeline import PipelineConfig, read_document
-    from extraction.secrecy import describe
-
     from extraction.ingest.ocr import OcrOptions
+    from extraction.secrecy import describe
 
     media_type = sniff_media_type(data, filename)
     # A scan's first pages carry its secrecy mark, number and date: the upload reads only those
@@ -354,27 +353,25 @@ def run_extraction_job(db: Database, held: jobs.Claim, *, clock: Callable[[], da
         if not jobs.finish(session, held, now=clock()):
             return False
         store_proposal(session, held.document_id, proposal, now=clock(), db=db)
-        _complete_from_full_read(session, held.document_id, document, issued=issued)
+        _complete_from_full_read(session, held.document_id, document, proposal)
     log.info("proposal_stored", extra=fields(
         document_id=held.document_id, job_id=held.job_id, tasks=len(proposal.tasks),
         pipeline=recorded_version(proposal), duration_ms=round((time.monotonic() - started) * 1000)))
     return True
 
 
-def _complete_from_full_read(session: Session, document_id: int, document: Document, *,
-                             issued: date | None) -> None:
+def _complete_from_full_read(session: Session, document_id: int, document: Document,
+                             proposal: Proposal) -> None:
     """The upload read a scan's first pages only: the stored text becomes the job's full text
     (the proposals' offsets point into it), and metadata printed on later pages (the signer,
     on the last) fills what the upload could not read. A secret document stores no text."""
-    from extraction.metadata import read_metadata
-
     row = session.get(DocumentRow, document_id)
     if row is None:
         return
     if row.text is not None and row.text != document.text:
         row.text = document.text
     row.page_count = len(document.offsets.page_numbers) or row.page_count  # unread pages had no text
-    info = read_metadata(document.text, issued=issued, margins=document.margins)
+    info = proposal.document  # the metadata the pipeline read from the whole text
     for name in ("signer", "number", "issuer", "type"):
         if getattr(row, name) is None and getattr(info, name):
             setattr(row, name, getattr(info, name))

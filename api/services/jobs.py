@@ -70,20 +70,20 @@ class Claim:
 def enqueue(session: Session, *, document_id: int, payload: bytes, params: dict[str, Any],
             policy: JobPolicy, now: datetime) -> JobRow:
     """A new extraction job for a document, in the caller's transaction (with the document row)."""
-    job = JobRow(kind=EXTRACT, document_id=document_id, state="queued", stage="queued", attempts=0,
-                 max_attempts=policy.max_attempts, run_after=now, params=params, payload=payload,
-                 created_at=now, updated_at=now)
-    session.add(job)
-    session.flush()
-    _dispatch(session, job)
-    return job
+    return _new_job(session, kind=EXTRACT, document_id=document_id, payload=payload, params=params,
+                    policy=policy, now=now)
 
 
 def enqueue_training(session: Session, *, params: dict[str, Any], policy: JobPolicy, now: datetime) -> JobRow:
     """A training run as a job (``giaoviec train --as-job``): no document, no file; ``params``
     name the corpus folders and the options, and the job records the version it made."""
-    job = JobRow(kind=TRAIN, document_id=None, state="queued", stage="queued", attempts=0,
-                 max_attempts=policy.max_attempts, run_after=now, params=params, payload=b"",
+    return _new_job(session, kind=TRAIN, document_id=None, payload=b"", params=params, policy=policy, now=now)
+
+
+def _new_job(session: Session, *, kind: str, document_id: int | None, payload: bytes, params: dict[str, Any],
+             policy: JobPolicy, now: datetime) -> JobRow:
+    job = JobRow(kind=kind, document_id=document_id, state="queued", stage="queued", attempts=0,
+                 max_attempts=policy.max_attempts, run_after=now, params=params, payload=payload,
                  created_at=now, updated_at=now)
     session.add(job)
     session.flush()
