@@ -254,12 +254,13 @@ def named_heading(text: str, start: int, end: int) -> Span | None:
     if np_end is None or np_end >= end:
         return trim_np(text, Span(start, end, "lead"))
     rest = text[np_end:end]
-    if rest.startswith(":") and not rest[1:].strip() or HEADING_TAIL.fullmatch(rest):
+    if rest.startswith(":") and not rest[1:].strip():
         return trim_np(text, Span(start, np_end, "lead"))
     tail = HEADING_TAIL.search(rest)
     if tail is not None and not _predicate().search(rest[: tail.start()]):
-        # "Các đơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm": the qualifier that
-        # stopped the noun phrase still belongs to the name when no predicate follows it
+        # "X có trách nhiệm", and "Các đơn vị cấp nước sạch trên địa bàn thành phố có trách
+        # nhiệm": a qualifier that stopped the noun phrase still belongs to the name when no
+        # predicate follows it
         return trim_np(text, Span(start, np_end + tail.start(), "lead"))
     return None
 
