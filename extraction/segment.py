@@ -11,10 +11,12 @@ deadline are later steps (``roles``, ``deadlines``), so this module stays about 
 
 from __future__ import annotations
 
+import importlib.util
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-
-from underthesea import sent_tokenize
+from functools import cache
+from pathlib import Path
 
 from extraction.grammar import (
     find_lead,
@@ -787,7 +789,7 @@ def _breaks(text: str, span: Span) -> list[tuple[int, int]]:
     them (it knows "v.v.", "TP." and numbered dates) and clause ends at ";"."""
     breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(text, span.start, span.end)]
     cursor = span.start
-    for sentence in sent_tokenize(text[span.start : span.end]):
+    for sentence in sentence_splitter()(text[span.start : span.end]):
         found = text.find(sentence, cursor, span.end)
         if found < 0:
             continue
@@ -798,6 +800,30 @@ def _breaks(text: str, span: Span) -> list[tuple[int, int]]:
                 previous_end -= 1
             breaks.append((previous_end, found))
     return sorted(set(breaks))
+
+
+@cache
+def sentence_splitter() -> Callable[[str], list[str]]:
+    """underthesea's ``sent_tokenize``, loaded from its own module file.
+
+    ``import underthesea`` also loads its word segmentation, POS, chunking and NER pipelines
+    (0.2 s of every CLI start) that extraction never calls; the sentence splitter is a module of
+    its own that needs only the standard library and its abbreviation list. If a release moves
+    the module, the package import stands in (slower, same answers).
+    """
+    package = importlib.util.find_spec("underthesea")
+    folders = package.submodule_search_locations if package else None
+    module_file = Path(folders[0], "pipeline", "sent_tokenize", "__init__.py") if folders else None
+    if module_file is None or not module_file.is_file():
+        from underthesea import sent_tokenize
+
+        return sent_tokenize
+    spec = importlib.util.spec_from_file_location("giaoviec_underthesea_sent_tokenize", module_file)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    splitter: Callable[[str], list[str]] = module.sent_tokenize
+    return splitter
 
 
 def _lead_text(text: str, start: int, end: int) -> str | None:

@@ -12,17 +12,15 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
-from typing import Any
-
-import docx
-from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
+from typing import TYPE_CHECKING, Any
 
 from extraction.errors import CorruptFile, EmptyInput, EncryptedFile, FileTooLarge
 from extraction.ingest.legacy import convert_docx_runs
 from extraction.ingest.zipsafe import MALFORMED_ZIP, read_member
 from extraction.types import Block, Paragraph, SourceText, Table
+
+if TYPE_CHECKING:
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -35,6 +33,16 @@ _RATIO_FLOOR_BYTES = 1024 * 1024
 # Real bytes of the body XML: a 300-page directive with tables has under 10 MB; parsing is
 # about ten times the XML in memory, so this keeps one upload under a few hundred MB.
 MAX_XML_BYTES = 16 * 1024 * 1024
+
+# python-docx is imported where a DOCX is read (0.07 s that a PDF or text upload does not
+# need), so element names are spelt out here as python-docx's ``qn`` spells them.
+_WORD = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def qn(tag: str) -> str:
+    """The Clark name of a ``w:`` tag, e.g. ``qn("w:p")``."""
+    return _WORD + tag.removeprefix("w:")
+
 
 _P, _TBL, _TR, _TC, _SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
 _SDT_CONTENT = qn("w:sdtContent")
@@ -133,6 +141,9 @@ def _corrupt() -> CorruptFile:
 
 
 def _open(data: bytes) -> Any:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, *MALFORMED_ZIP) as error:

@@ -1,6 +1,7 @@
 """`giaoviec extract` as a user runs it: the JSON contract, the table, and every bad input."""
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -102,3 +103,26 @@ def test_cli_extract_bad_issued_date(run_cli):
     result = run_cli("extract", str(SAMPLE), "--issued", "2025-13-45")
     assert result.returncode == 2
     assert "YYYY-MM-DD" in result.stderr
+
+
+def test_extracting_a_text_loads_only_what_it_needs():
+    """The CLI's start is dominated by imports: extracting a text must not load underthesea's
+    NLP pipelines or python-docx (0.3 s together)."""
+    code = (
+        "import sys; from api.cli import main; sys.argv = ['giaoviec', 'extract', sys.argv[1], '--format', 'json']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('underthesea', 'docx') if m in sys.modules), file=sys.stderr)"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(SAMPLE)], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout)["tasks"]
+    assert out.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_sentence_splitter_is_underthesea_s_own():
+    from underthesea import sent_tokenize
+
+    from extraction.segment import sentence_splitter
+
+    text = SAMPLE.read_text(encoding="utf-8") + " Xem TP. Hồ Chí Minh, v.v. Hết! Ngày 15.12.2025 xong."
+    assert sentence_splitter()(text) == sent_tokenize(text)
+    assert len(sentence_splitter()(text)) > 5
