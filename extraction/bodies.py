@@ -782,13 +782,34 @@ class BodyDirectory:
         while True:
             qualifier = _longest(lex.qualifier, tokens, j)
             link = _longest(lex.link, tokens, j)
-            if qualifier is not None:
+            linked = found[link[0]].end if link is not None and self._names_body(found, link[0]) else None
+            # "các cơ quan trực thuộc Bộ X": the link to a body reads further than the qualifier
+            if linked is not None and (qualifier is None or linked > qualifier[0]):
+                j = linked
+            elif qualifier is not None:
                 j = qualifier[0]
-            elif link is not None and self._names_body(found, link[0]):
-                j = found[link[0]].end
+            elif (named := self._proper_name_end(tokens, j, found)) is not None:
+                j = named  # "các xã, phường, đặc khu Cồn Cỏ": the unit's own name
             else:
                 return j, count
             count += 1
+
+    def _proper_name_end(self, tokens: _Tokens, j: int, found: Mapping[int, _Candidate]) -> int | None:
+        """The end of a place name written right after a lower-case unit ("đặc khu Cồn Cỏ", "xã
+        Tân Lập"): capitalised words that neither start a known body nor stand for one."""
+        if j <= 0 or j >= len(tokens) or not tokens.word[j - 1] or tokens.cap[j - 1]:
+            return None
+        end = j
+        while (
+            end < len(tokens)
+            and tokens.word[end]
+            and tokens.cap[end]
+            and not tokens.upper[end]
+            and tokens.is_boundary(end)
+            and end not in found
+        ):
+            end += 1
+        return end if end > j else None
 
     def _names_body(self, found: Mapping[int, _Candidate], i: int) -> bool:
         """Whether a known body that is not a generic group starts at token ``i``."""

@@ -511,7 +511,9 @@ def _is_heading_node(text: str, node: Node, body: str) -> bool:
 def _heading_context(
     text: str, node: Node, body: str, ctx: Context, has_assignment_section: bool
 ) -> Context:
-    kind = _heading_kind(body)
+    named = named_heading(text, node.body.start, node.body.end) if names_only(text, node.body.start, node.body.end) else None
+    # "Yêu cầu các bộ, ngành:" asks the bodies it names; it is not the section "Yêu cầu"
+    kind = "operative" if named is not None else _heading_kind(body)
     operative = ctx.operative
     plan_needs_body = ctx.plan_needs_body
     if kind == "background":
@@ -529,11 +531,9 @@ def _heading_context(
         named = trim_np(text, Span(start, node.body.end))
         if named is not None:
             addressee, source = named, "inherited"
-    elif names_only(text, node.body.start, node.body.end):
-        named = named_heading(text, node.body.start, node.body.end)
-        if named is not None:
-            addressee, source = named, "inherited"
-            plan_needs_body = False
+    elif named is not None:
+        addressee, source = named, "inherited"
+        plan_needs_body = False
     return replace(
         ctx,
         addressee=addressee,

@@ -178,3 +178,17 @@ def test_roles_support_lists_split_before_common_nouns(name, pieces):
     from extraction.roles import split_generic_list
 
     assert split_generic_list(name) == pieces
+
+
+@pytest.mark.parametrize(
+    ("phrase", "names"),
+    [
+        # a place name written after a lower-case unit belongs to the name
+        ("Ủy ban nhân dân các xã, phường, đặc khu Bạch Long", ["Ủy ban nhân dân các xã, phường, đặc khu Bạch Long"]),
+        # "trực thuộc" ties the group to the body after it (it is not only a closing qualifier)
+        ("Các đơn vị trực thuộc Bộ Công Thương, Sở Nội vụ", ["Các đơn vị trực thuộc Bộ Công Thương", "Sở Nội vụ"]),
+        ("các tỉnh ủy, thành ủy trực thuộc Trung ương", ["các tỉnh ủy, thành ủy trực thuộc Trung ương"]),
+    ],
+)
+def test_roles_generic_names_keep_their_place_name_and_the_body_they_belong_to(phrase, names):
+    assert split_names(phrase) == names

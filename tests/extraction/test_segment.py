@@ -247,3 +247,19 @@ def test_segment_addressee_headings_with_a_request_word_or_a_duty_tail_pass_thei
         ("Đầu tư mở rộng mạng lưới cấp nước.", "Các đơn vị cấp nước sạch trên địa bàn tỉnh"),
         ("Báo cáo kết quả thực hiện.", "Các đơn vị cấp nước sạch trên địa bàn tỉnh"),
     ]
+
+
+def test_segment_a_request_heading_is_not_the_section_yeu_cau():
+    """ "Yêu cầu các bộ, ngành:" on a line of its own asks those bodies to do the points below;
+    only a title such as "Mục đích, yêu cầu" opens a background section."""
+    tasks = _tasks(
+        "II. NHIỆM VỤ TRỌNG TÂM\n"
+        "Yêu cầu các bộ, ngành, địa phương:\n"
+        "1. Rà soát danh mục dự án chậm tiến độ.\n"
+        "2. Bộ Tài chính bố trí đủ vốn cho các dự án."
+    )
+    assert tasks == [
+        ("Rà soát danh mục dự án chậm tiến độ.", "các bộ, ngành, địa phương"),
+        ("Bộ Tài chính bố trí đủ vốn cho các dự án.", "Bộ Tài chính"),
+    ]
+    assert _tasks("I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức của cán bộ.\n") == []
