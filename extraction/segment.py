@@ -361,11 +361,30 @@ def _visit(text: str, node: Node, ctx: Context, has_assignment_section: bool) ->
         )
     if body.endswith(":") and node.children:
         return _visit_lead_in(text, node, body, ctx, has_assignment_section)
+    if _titles_assigned_points(text, node, body):
+        group_ctx = replace(ctx, deadline_spans=ctx.deadline_spans + (node.body,))
+        return _visit_children(text, node, group_ctx, has_assignment_section)
     drafts = _task_drafts(text, node, ctx) if _is_task(text, node, body, ctx) else []
     child_ctx = ctx
     if drafts and drafts[0].lead is not None:
         child_ctx = replace(ctx, addressee=drafts[0].lead, addressee_source="inherited")
     return drafts + _visit_children(text, node, child_ctx, has_assignment_section)
+
+
+def _titles_assigned_points(text: str, node: Node, body: str) -> bool:
+    """ "1. Hoàn thành mục tiêu ... trong năm 2025" over points that each name who does them
+    ("a) Bộ Xây dựng chỉ đạo ...", "b) Giao Bộ Tài chính ..."): the item titles the group (its
+    deadline passes down), it assigns nothing of its own."""
+    if node.style == "para" or len(node.children) < 2 or body.endswith(":"):
+        return False
+    if find_lead(text, node.body.start, node.body.end) is not None:
+        return False
+    return all(_names_its_actor(text, child) for child in node.children)
+
+
+def _names_its_actor(text: str, node: Node) -> bool:
+    lead = find_lead(text, node.body.start, node.body.end)
+    return lead is not None and not REPORTED.match(text, lead.end)
 
 
 def _visit_children(

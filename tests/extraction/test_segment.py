@@ -1,5 +1,7 @@
 """Task segmentation on small documents written for each rule of GUIDELINES.md."""
 
+from datetime import date
+
 from extraction.segment import segment, split_assignments
 from extraction.types import Span
 
@@ -263,3 +265,27 @@ def test_segment_a_request_heading_is_not_the_section_yeu_cau():
         ("Bộ Tài chính bố trí đủ vốn cho các dự án.", "Bộ Tài chính"),
     ]
     assert _tasks("I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức của cán bộ.\n") == []
+
+
+def test_segment_an_item_over_points_that_each_name_their_actor_only_titles_them():
+    """ "1. Hoàn thành mục tiêu ..." whose points each say who acts is the group's title: no
+    task of its own, and its deadline passes down; an item whose points name no actor stays."""
+    body = (
+        "Yêu cầu các bộ, ngành, địa phương:\n"
+        "1. Hoàn thành mục tiêu thông xe 500 km đường cao tốc trong năm 2026\n"
+        "a) Bộ Xây dựng chỉ đạo các chủ đầu tư đẩy nhanh tiến độ thi công.\n"
+        "b) Giao Bộ Tài chính bố trí đủ vốn cho các dự án.\n"
+        "2. Tăng cường kiểm tra chất lượng công trình\n"
+        "a) Kiểm tra định kỳ các gói thầu.\n"
+        "b) Xử lý nghiêm nhà thầu vi phạm."
+    )
+    texts = [text for text, _ in _tasks(body)]
+    assert texts == [
+        "Bộ Xây dựng chỉ đạo các chủ đầu tư đẩy nhanh tiến độ thi công.",
+        "Giao Bộ Tài chính bố trí đủ vốn cho các dự án.",
+        "Tăng cường kiểm tra chất lượng công trình",
+        "Kiểm tra định kỳ các gói thầu.",
+        "Xử lý nghiêm nhà thầu vi phạm.",
+    ]
+    first, second = _deadlines(body)[:2]
+    assert first[1:] == second[1:] == ("period", date(2026, 12, 31))
