@@ -575,6 +575,9 @@ def _visit_lead_in(
     lead = _lead_in_addressee(text, node)
     support = find_support(text, node.body.start, node.body.end)
     own: list[TaskDraft] = []
+    if _introduces_principles(body):
+        # "Triển khai ... theo một số nguyên tắc chính sau:": one task, its points are content
+        return _task_drafts(text, node, ctx) if _is_task(text, node, body, ctx) else []
     if _lead_in_is_also_task(text, node, body, lead, ctx):
         own = _task_drafts(text, node, ctx)
     # A lead-in passes its deadline down, but not a task whose points only detail its
@@ -594,6 +597,12 @@ def _visit_lead_in(
         plan_needs_body=ctx.plan_needs_body and lead is None,
     )
     return own + _visit_children(text, node, child_ctx, has_assignment_section)
+
+
+def _introduces_principles(body: str) -> bool:
+    """ "... theo một số nguyên tắc chính sau:" (cues.tsv: principles) in the lead-in's last words."""
+    tail = re.search(r"(?:^|\s)(\S+(?:\s+\S+){0,3})\s+(?:như\s+)?sau\s*:\s*$", body)
+    return tail is not None and cue_pattern("principles").search(tail.group(1)) is not None
 
 
 def _points_to_attention(body: str) -> bool:

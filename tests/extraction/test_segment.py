@@ -289,3 +289,18 @@ def test_segment_an_item_over_points_that_each_name_their_actor_only_titles_them
     ]
     first, second = _deadlines(body)[:2]
     assert first[1:] == second[1:] == ("period", date(2026, 12, 31))
+
+
+def test_segment_a_lead_in_that_introduces_principles_is_one_task():
+    """The principles a piece of work follows are its content, not tasks of their own."""
+    tasks = _tasks(
+        "Để hoàn thành việc sắp xếp, Bộ Chính trị yêu cầu các cấp uỷ, tổ chức đảng thực hiện tốt các nội dung sau:\n"
+        "- Triển khai sắp xếp bộ máy theo một số nguyên tắc chính sau:\n"
+        "(1) Trung ương tập trung quản lý vĩ mô, xây dựng thể chế.\n"
+        "(2) Địa phương quyết định, địa phương làm, địa phương chịu trách nhiệm.\n"
+        "- Rà soát, sửa đổi quy chế làm việc."
+    )
+    assert tasks == [
+        ("Triển khai sắp xếp bộ máy theo một số nguyên tắc chính sau:", "các cấp uỷ, tổ chức đảng"),
+        ("Rà soát, sửa đổi quy chế làm việc.", "các cấp uỷ, tổ chức đảng"),
+    ]
