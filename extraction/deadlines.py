@@ -127,6 +127,7 @@ class _Grammar:
     obligation: re.Pattern[str]
     plan_before: re.Pattern[str]
     plan_near: re.Pattern[str]
+    doctype_before: re.Pattern[str]
     report_before: re.Pattern[str]
     report_after: re.Pattern[str]
     remaining_after: re.Pattern[str]
@@ -177,6 +178,7 @@ def _grammar() -> _Grammar:
         obligation=ending(_alt(cue("obligation"))),
         plan_before=ending(_alt(cue("plan"))),
         plan_near=ending(_alt(cue("plan")), r"(?:\s+\S+){0,4}"),
+        doctype_before=ending(_alt(cue("doctype"))),
         report_before=ending(_alt(cue("report"))),
         # up to two words between: "định kỳ tổ chức sơ kết", "định kỳ tổng hợp báo cáo"
         report_after=re.compile(rf"^\s*(?:\S+\s+){{0,2}}{_alt(cue('report'))}(?!\w)", _FLAGS),
@@ -859,6 +861,8 @@ def _is_recurrence(hit: _Hit, text: str) -> bool:
         return bool(g.report_before.search(left) or g.report_after.search(right))
     if hit.rule in ("rec_list", "rec_day_of", "rec_last_day") and g.plan_near.search(left):
         return False  # "kế hoạch 5 năm và hằng năm", "nhiệm vụ hằng năm"
+    if g.doctype_before.search(left):
+        return False  # "theo Nghị quyết hằng năm của Hội đồng nhân dân" names a document
     # "dự toán ngân sách được giao hằng năm" describes the budget
     return not _is_descriptive(left)
 

@@ -485,6 +485,8 @@ MENTIONS_ONLY = [
     # a remark on the time left, not a deadline
     "Từ nay đến hết năm 2025 chỉ còn gần 2 tháng, khối lượng công việc còn lớn.",
     "Thời gian từ nay đến tháng 6/2026 không còn nhiều, các cơ quan cần quyết liệt hơn.",
+    # "hằng năm" right after a document's name is part of the name, not a recurrence
+    "Nâng tỷ lệ hộ dùng nước sạch theo Nghị quyết hằng năm của Hội đồng nhân dân tỉnh.",
 ]
 
 
