@@ -476,6 +476,23 @@ def cross_validate_mentions(gold: Path, cv: str = "5") -> MentionReport:
     return report
 
 
+def report_as_dict(report: MentionReport) -> dict[str, object]:
+    """The report as JSON-ready figures: per fold and pooled, tagger and directory."""
+
+    def figures(scores: MentionScores) -> dict[str, float | int]:
+        return {
+            "precision": round(scores.precision, 4),
+            "recall": round(scores.recall, 4),
+            "f1": round(scores.f1, 4),
+            "gold": scores.gold,
+            "predicted": scores.predicted,
+        }
+
+    rows = {row.name: {"tasks": row.sequences, "tagger": figures(row.tagger), "directory": figures(row.directory)}
+            for row in [*report.folds, report.pooled]}
+    return {"cv": report.cv, "training_seconds": round(report.training_seconds, 2), "folds": rows}
+
+
 def format_mention_report(report: MentionReport) -> str:
     """A table: per fold and pooled, precision/recall/F1 of the tagger and the directory."""
     header = f"{'fold':<12}{'tasks':>6}{'gold':>6} | {'tagger P':>8}{'R':>7}{'F1':>7} | {'directory P':>11}{'R':>7}{'F1':>7}"
