@@ -112,3 +112,11 @@ def test_mentions_cross_validate_on_a_made_up_corpus(tmp_path: Path, cv: str, fo
     assert 0 < pooled.directory.recall <= 1
     table = format_mention_report(report)
     assert "pooled" in table and f"--cv {cv}" in table
+
+
+def test_mentions_evaluate_cli_prints_the_report(tmp_path: Path, run_cli) -> None:
+    out = run_cli("evaluate", "--gold", str(_write_corpus(tmp_path)), "--mentions", "--cv", "family", "--json")
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout)
+    assert set(report["folds"]) == {"ha", "hb", "pooled"}
+    assert report["folds"]["pooled"]["tagger"]["gold"] == 10
