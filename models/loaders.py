@@ -6,6 +6,7 @@ Layout::
       ACTIVE                 one line: the active version (absent: rules only)
       <version>/meta.json    what trained it, on which data, how it scored
       <version>/task_detector/  <version>/role_classifier/   the trained components
+      <version>/mentions.crf the body-mention tagger (models/mentions.py; no pipeline part yet)
       cards/<version>.md     the model card
 
 The pipeline reads :func:`active_version` to record, in every proposal, which model made it.

@@ -1,6 +1,7 @@
 """``giaoviec train``: train the task detector and the role classifier, save a model version.
 
-A version is a folder ``models/vNNN/`` with both classifiers, ``meta.json`` (backend, training
+A version is a folder ``models/vNNN/`` with both classifiers, the body-mention tagger
+(``mentions.crf``, :mod:`models.mentions`), ``meta.json`` (backend, training
 time, data hash, example counts, size, the held-out scores of the rules-only pipeline and of
 the pipeline with this model) and a model card in ``models/cards/vNNN.md``. Training never
 activates a model: ``giaoviec models activate`` does, after comparing scores.
@@ -138,9 +139,12 @@ def train_components(
     backend: str = "spacy",
     checkpoint: Path | None = None,
     epochs: int | None = None,
+    mentions: bool = True,
 ) -> TrainedExamples:
-    """Train the task detector and the role classifier on ``docs`` into ``out``."""
+    """Train the task detector and the role classifier on ``docs`` into ``out``, and (unless
+    ``mentions`` is False) the body-mention tagger (``mentions.crf``, a few seconds on CPU)."""
     from models.classifiers import train_spacy, train_transformers
+    from models.mentions import train_mention_tagger
 
     started = time.perf_counter()
     examples = build_examples(docs)
@@ -156,6 +160,8 @@ def train_components(
             train_transformers(
                 data, labels, out / part, checkpoint=checkpoint, **({"epochs": epochs} if epochs else {})
             )
+    if mentions:
+        train_mention_tagger(docs, out)
     return TrainedExamples(examples, seconds)
 
 
@@ -171,7 +177,8 @@ def fit_calibration(
     from models.calibration import CALIBRATION_FILE, fit, out_of_fold_rows
 
     def train_fold(fold_docs: list[GoldDocument], fold_out: Path) -> None:
-        train_components(fold_docs, fold_out, backend=backend, checkpoint=checkpoint, epochs=epochs)
+        # the calibration reads the classifiers' proposals only: no mention tagger per fold
+        train_components(fold_docs, fold_out, backend=backend, checkpoint=checkpoint, epochs=epochs, mentions=False)
 
     rows = out_of_fold_rows(docs, folds=CALIBRATION_FOLDS, train_classifiers=train_fold)
     calibrator = fit(rows)

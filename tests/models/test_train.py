@@ -24,6 +24,7 @@ def test_train_spacy_tiny_corpus_in_seconds(tiny_corpus: Path, models_root: Path
     assert meta["backend"] == "spacy"
     assert meta["data_sha256"] == data_hash(read_corpus([tiny_corpus]))
     assert meta["training_seconds"] > 0 and meta["size_bytes"] > 10_000
+    assert (result.path / "mentions.crf").stat().st_size > 0
     assert set(meta["examples"]["task_detector"]) == {"TASK", "OTHER"}
     assert set(meta["held_out"]) == {"rules", "model"}
     assert 0 <= meta["held_out"]["model"]["task_f1"] <= 1
