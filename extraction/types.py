@@ -296,6 +296,16 @@ class RoleEvidence:
     other_support: float | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class NameEvidence:
+    """The body-mention tagger's view of the names a task gives as written: the lowest
+    probability that a lead's (co-operating body's) name is exactly one mention where the text
+    writes it. None where the task names no such body in text the tagger read."""
+
+    lead: float | None = None
+    support: float | None = None
+
+
 @dataclass(slots=True)
 class PipelineState:
     """What the pipeline's components share on a ``Doc`` (``doc._.giaoviec``), one entry per task
@@ -317,6 +327,7 @@ class PipelineState:
     roles: list[Roles] = field(default_factory=list)
     role_changes: list[list[str]] | None = None
     role_evidence: list[RoleEvidence] | None = None
+    name_evidence: list[NameEvidence] | None = None
     deadlines: list[Deadline] = field(default_factory=list)
     field_confidence: list[dict[str, float]] | None = None
     needs_review: list[list[str]] | None = None

@@ -81,6 +81,7 @@ def task_features(state: PipelineState, index: int, text: str) -> dict[str, floa
     f["inline_list"] = float(bool(re.search(r"\(\d\)|\b[a-d]\)\s", body)))
     f["colon"] = float(":" in body)
     f.update(_role_features(state, index))
+    f.update(_name_features(state, index))
     if detector is not None:
         f["detector"] = float(detector)
         f["detector_low"] = float(detector < 0.5)
@@ -99,6 +100,20 @@ def _role_features(state: PipelineState, index: int) -> dict[str, float]:
             out[f"no_{name}"] = 1.0
         else:
             out[name] = value
+    return out
+
+
+def _name_features(state: PipelineState, index: int) -> dict[str, float]:
+    """The mention tagger's doubts about the names as written, and a flag where it read none."""
+    evidence = state.name_evidence[index] if state.name_evidence else None
+    out = {}
+    for name in ("lead", "support"):
+        value = getattr(evidence, name) if evidence is not None else None
+        if value is None:
+            out[f"no_{name}_name"] = 1.0
+        else:
+            out[f"{name}_name"] = value
+            out[f"{name}_name_doubtful"] = float(value < 0.5)
     return out
 
 
@@ -175,10 +190,11 @@ def labelled_rows(doc: GoldDocument, model_dir: Path | None) -> list[Row]:
     """Features and scorer labels of every task the pipeline proposes for ``doc``."""
     from extraction.pipeline import PipelineConfig, annotate, read_document
     from extraction.proposal import build_proposal, to_json
-    from models.loaders import pipeline_config
+    from models.loaders import ALL_PARTS, pipeline_config
     from models.scorer import scorer
 
-    config = pipeline_config(model_dir, parts=("task", "role")) if model_dir is not None else PipelineConfig()
+    uncalibrated = tuple(part for part in ALL_PARTS if part != "confidence")  # what is being calibrated
+    config = pipeline_config(model_dir, parts=uncalibrated) if model_dir is not None else PipelineConfig()
     document = read_document(doc.text.encode("utf-8"), "text/plain")
     annotated, info = annotate(document, config=config)
     state = annotated._.giaoviec

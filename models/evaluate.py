@@ -15,11 +15,11 @@ from typing import Any
 
 from models.corpus import GoldDocument
 from models.errors import BadCorpus
-from models.loaders import pipeline_config
+from models.loaders import ALL_PARTS, pipeline_config
 from models.scorer import run_scorer, score_summary
 
 
-def propose(data: bytes, *, filename: str, model_dir: Path | None, parts: tuple[str, ...] = ("task", "role", "confidence")) -> Any:
+def propose(data: bytes, *, filename: str, model_dir: Path | None, parts: tuple[str, ...] = ALL_PARTS) -> Any:
     """The :class:`~extraction.types.Proposal` of one file, with the model in ``model_dir``
     or rules only (so a model can be scored before it is active)."""
     from extraction.pipeline import PipelineConfig, read_document
@@ -31,7 +31,7 @@ def propose(data: bytes, *, filename: str, model_dir: Path | None, parts: tuple[
 
 
 def propose_json(
-    data: bytes, *, filename: str, model_dir: Path | None, parts: tuple[str, ...] = ("task", "role", "confidence")
+    data: bytes, *, filename: str, model_dir: Path | None, parts: tuple[str, ...] = ALL_PARTS
 ) -> dict[str, Any]:
     """The proposal of one file in the JSON contract, with ``pipeline.model`` set."""
     from extraction.proposal import to_json
@@ -41,7 +41,7 @@ def propose_json(
 
 
 def predict_folder(
-    texts: Iterable[Path], pred: Path, *, model_dir: Path | None, parts: tuple[str, ...] = ("task", "role", "confidence")
+    texts: Iterable[Path], pred: Path, *, model_dir: Path | None, parts: tuple[str, ...] = ALL_PARTS
 ) -> None:
     """Write ``pred/NAME.json`` for every text file."""
     pred.mkdir(parents=True, exist_ok=True)
@@ -63,7 +63,7 @@ def evaluate(
     model_dir: Path | None,
     as_json: bool = False,
     per_doc: bool = False,
-    parts: tuple[str, ...] = ("task", "role", "confidence"),
+    parts: tuple[str, ...] = ALL_PARTS,
 ) -> str:
     """The scorer's report for the pipeline on ``gold`` (what ``giaoviec evaluate`` prints)."""
     with tempfile.TemporaryDirectory(prefix="giaoviec-eval-") as tmp:
@@ -72,7 +72,7 @@ def evaluate(
 
 
 def evaluate_documents(
-    docs: list[GoldDocument], *, model_dir: Path | None, parts: tuple[str, ...] = ("task", "role", "confidence")
+    docs: list[GoldDocument], *, model_dir: Path | None, parts: tuple[str, ...] = ALL_PARTS
 ) -> dict[str, Any]:
     """The scorer's summary on a list of documents (e.g. the held-out split)."""
     with tempfile.TemporaryDirectory(prefix="giaoviec-split-") as tmp:

@@ -116,11 +116,13 @@ LEARNED_PARTS = {
     "task": "giaoviec_task_detector_v1",
     "role": "giaoviec_role_classifier_v1",
     "confidence": "giaoviec_confidence_v1",
+    "mentions": "giaoviec_mention_tagger_v1",
 }
+ALL_PARTS = tuple(LEARNED_PARTS)
 
 
 def pipeline_text(
-    model_dir: Path | None = None, *, parts: tuple[str, ...] = ("task", "role", "confidence")
+    model_dir: Path | None = None, *, parts: tuple[str, ...] = ALL_PARTS
 ) -> str:
     """The config of the pipeline with a model: ``models/pipeline.cfg`` (or the version's own
     copy), keeping only the learned ``parts`` asked for; the confidence component only when the
@@ -133,6 +135,8 @@ def pipeline_text(
     keep = {LEARNED_PARTS[p] for p in parts}
     if model_dir is None or not (model_dir / "calibration.json").is_file():
         keep.discard(LEARNED_PARTS["confidence"])
+    if model_dir is None or not (model_dir / "mentions.crf").is_file():
+        keep.discard(LEARNED_PARTS["mentions"])  # versions before v006 have no tagger
     learned = set(LEARNED_PARTS.values())
     names = [n for n in config["nlp"]["pipeline"] if config["components"][n]["factory"] not in learned - keep]
     config["nlp"]["pipeline"] = names
@@ -141,7 +145,7 @@ def pipeline_text(
 
 
 def pipeline_config(
-    model_dir: Path | None = None, *, parts: tuple[str, ...] = ("task", "role", "confidence")
+    model_dir: Path | None = None, *, parts: tuple[str, ...] = ALL_PARTS
 ) -> Any:
     """The extraction config that runs the model in ``model_dir`` (default: the active one).
 

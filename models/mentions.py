@@ -326,6 +326,11 @@ class MentionTagger:
         features = token_features(text, tokens)
         return tokens, self._tagger.tag(features), self._tagger.marginals(features)  # type: ignore[attr-defined]
 
+    def analyse(self, text: str) -> Analysis:
+        """One pass over ``text`` whose spans can then be scored many times."""
+        tokens, labels, marginals = self._analyse(text)
+        return Analysis(self, tokens, labels, marginals)
+
     def mentions(self, text: str) -> list[tuple[Span, float]]:
         """Each predicted mention (Viterbi labels) with its ``span_probability``."""
         tokens, labels, marginals = self._analyse(text)
@@ -338,12 +343,7 @@ class MentionTagger:
         """The probability that exactly ``text[start:end]`` is one mention: B at its first
         token, I on the rest, and no I right after it (product of the token marginals).
         0.0 when the span does not start and end on token boundaries."""
-        tokens, _, marginals = self._analyse(text)
-        first = next((i for i, t in enumerate(tokens) if t.start == start), None)
-        last = next((i for i, t in enumerate(tokens) if t.end == end), None)
-        if first is None or last is None or last < first:
-            return 0.0
-        return self._probability(marginals, first, last + 1)
+        return self.analyse(text).span_probability(start, end)
 
     def _probability(self, marginals: list[list[float]], i: int, j: int) -> float:
         b, inside = self._index.get(BEGIN), self._index.get(INSIDE)
@@ -355,6 +355,24 @@ class MentionTagger:
         if j < len(marginals) and inside is not None:
             logp += math.log(max(1.0 - marginals[j][inside], 1e-12))
         return math.exp(logp)
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """The tagger's labels and marginals for one text."""
+
+    tagger: MentionTagger
+    tokens: list[Token]
+    labels: list[str]
+    marginals: list[list[float]]
+
+    def span_probability(self, start: int, end: int) -> float:
+        """See :meth:`MentionTagger.span_probability`."""
+        first = next((i for i, t in enumerate(self.tokens) if t.start == start), None)
+        last = next((i for i, t in enumerate(self.tokens) if t.end == end), None)
+        if first is None or last is None or last < first:
+            return 0.0
+        return self.tagger._probability(self.marginals, first, last + 1)
 
 
 def _label_spans(labels: list[str]) -> list[tuple[int, int]]:

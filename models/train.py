@@ -139,10 +139,9 @@ def train_components(
     backend: str = "spacy",
     checkpoint: Path | None = None,
     epochs: int | None = None,
-    mentions: bool = True,
 ) -> TrainedExamples:
-    """Train the task detector and the role classifier on ``docs`` into ``out``, and (unless
-    ``mentions`` is False) the body-mention tagger (``mentions.crf``, a few seconds on CPU)."""
+    """Train the task detector, the role classifier and the body-mention tagger
+    (``mentions.crf``, a few seconds on CPU) on ``docs`` into ``out``."""
     from models.classifiers import train_spacy, train_transformers
     from models.mentions import train_mention_tagger
 
@@ -160,8 +159,7 @@ def train_components(
             train_transformers(
                 data, labels, out / part, checkpoint=checkpoint, **({"epochs": epochs} if epochs else {})
             )
-    if mentions:
-        train_mention_tagger(docs, out)
+    train_mention_tagger(docs, out)
     return TrainedExamples(examples, seconds)
 
 
@@ -177,8 +175,7 @@ def fit_calibration(
     from models.calibration import CALIBRATION_FILE, fit, out_of_fold_rows
 
     def train_fold(fold_docs: list[GoldDocument], fold_out: Path) -> None:
-        # the calibration reads the classifiers' proposals only: no mention tagger per fold
-        train_components(fold_docs, fold_out, backend=backend, checkpoint=checkpoint, epochs=epochs, mentions=False)
+        train_components(fold_docs, fold_out, backend=backend, checkpoint=checkpoint, epochs=epochs)
 
     rows = out_of_fold_rows(docs, folds=CALIBRATION_FOLDS, train_classifiers=train_fold)
     calibrator = fit(rows)

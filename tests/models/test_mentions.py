@@ -120,3 +120,29 @@ def test_mentions_evaluate_cli_prints_the_report(tmp_path: Path, run_cli) -> Non
     report = json.loads(out.stdout)
     assert set(report["folds"]) == {"ha", "hb", "pooled"}
     assert report["folds"]["pooled"]["tagger"]["gold"] == 10
+
+
+def test_mention_check_records_how_sure_the_tagger_is_of_each_name(tmp_path: Path) -> None:
+    """A name written as the tagger would mark it scores high, one that runs into its
+    predicate ("Sở Tư pháp chủ trì rà soát") low; the name itself is left as the grammar gave
+    it, and a task with no co-operating body has no support evidence."""
+    from extraction.types import Body, PipelineState, Roles, Span, TaskDraft
+    from models.components import MentionCheck
+
+    train_mention_tagger(_docs(TASKS), tmp_path)
+    text = "1. Sở Tư pháp chủ trì rà soát văn bản quy phạm pháp luật của tỉnh.\n2. Sở Tài chính bố trí kinh phí."
+    run_on = Body("Sở Tư pháp chủ trì rà soát", Span(3, 3 + len("Sở Tư pháp chủ trì rà soát"), "lead"), False)
+    second = text.index("Sở Tài chính")
+    right = Body("Sở Tài chính", Span(second, second + len("Sở Tài chính"), "lead"), True)
+    state = PipelineState(
+        text=text,
+        drafts=[TaskDraft(Span(3, text.index("\n")), "item"), TaskDraft(Span(second, len(text)), "item")],
+        roles=[Roles((run_on,), (), "own"), Roles((right,), (), "own")],
+    )
+    MentionCheck(str(tmp_path)).check_state(state)
+    assert state.name_evidence is not None
+    doubtful, sure = state.name_evidence
+    assert doubtful.lead is not None and sure.lead is not None
+    assert sure.lead > 0.5 > doubtful.lead
+    assert [b.name for b in state.roles[0].lead] == ["Sở Tư pháp chủ trì rà soát"]
+    assert sure.support is None
