@@ -873,14 +873,16 @@ class _CharIndex:
         self._chars = chars
         self._by_middle = sorted(((char["top"] + char["bottom"]) / 2, i) for i, char in enumerate(chars))
         self._middles = [middle for middle, _ in self._by_middle]
+        self._centres = [(char["x0"] + char["x1"]) / 2 for char in chars]
 
     def inside(self, box: tuple[float, ...]) -> list[dict[str, Any]]:
-        """The characters whose centre is in ``box``, in the page's order (pdfplumber's text
-        layout breaks ties by it)."""
-        first = bisect.bisect_left(self._middles, box[1])
-        last = bisect.bisect_right(self._middles, box[3])
-        found = (self._chars[i] for i in sorted(i for _, i in self._by_middle[first:last]))
-        return [char for char in found if _centre_in(char, box)]
+        """The characters whose centre is in ``box`` (as ``_centre_in`` tells), in the page's
+        order (pdfplumber's text layout breaks ties by it)."""
+        left, top, right, bottom = box
+        first = bisect.bisect_left(self._middles, top)
+        last = bisect.bisect_right(self._middles, bottom)
+        found = sorted(i for _, i in self._by_middle[first:last] if left <= self._centres[i] <= right)
+        return [self._chars[i] for i in found]
 
 
 def _plumber_tables(data: bytes, page_numbers: Sequence[int], budget: Budget) -> dict[int, list[_FoundTable]]:
