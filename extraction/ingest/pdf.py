@@ -1,13 +1,16 @@
 """Reader for PDF files: text layer to paragraphs and tables in reading order.
 
-pypdfium2 reads the text layer (a few milliseconds a page). pdfplumber, which is about a
-hundred times slower, runs only on pages that draw ruling lines, the only pages where its
-table finder can find anything. Printed lines are rebuilt into paragraphs from their
-geometry (see ``starts_paragraph``); running headers, footers and page numbers are dropped.
+pypdfium2 reads the text layer (a few milliseconds a page). Tables are found by pdfplumber's
+table finder on pages that draw ruling lines, the only pages where it can find anything, fed
+with PDFium's paths and characters (``pdf_grid``); pdfplumber itself, several times slower,
+reads only a page whose geometry ``pdf_grid`` cannot take. Printed lines are rebuilt into
+paragraphs from their geometry (see ``starts_paragraph``); running headers, footers and page
+numbers are dropped.
 """
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import io
 import itertools
@@ -34,6 +37,7 @@ from extraction.ingest.ocr import (
     read_page,
     unavailable_reason,
 )
+from extraction.ingest.pdf_grid import chars_in, leaves_ink, ruling_edges, table_rows
 from extraction.language import is_vietnamese
 from extraction.types import Block, Paragraph, SourceText, Table
 
@@ -141,6 +145,8 @@ class _Page:
     has_ruling: bool
     is_scan: bool = False
     notes: tuple[str, ...] = ()
+    # Read from PDFium on a page with ruling lines; None where pdfplumber must read them.
+    tables: tuple[_FoundTable, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +212,7 @@ def read_pdf(data: bytes, *, max_pages: int = 500, ocr: OcrOptions | None = None
     _check_text_layer(pages, conversions)
     margins = running_texts(pages) + tuple(note for page in pages for note in page.notes)
     pages = drop_running_rows(pages)
-    tables = _read_tables(data, [page.number for page in pages if page.has_ruling], budget)
+    tables = _read_tables(data, pages, budget)
     blocks = _assemble(pages, tables)
     return SourceText(
         blocks=tuple(blocks),
@@ -284,9 +290,10 @@ def _read_page(document: pdfium.PdfDocument, index: int, budget: Budget) -> _Pag
                 fonts = _legacy_fonts(textpage)
                 if fonts:
                     lines = _text_lines(textpage, page.get_height(), index + 1, fonts)
+            has_ruling = _has_ruling(page)
+            tables = _fast_tables(page, textpage) if has_ruling else None
         finally:
             textpage.close()
-        has_ruling = _has_ruling(page)
         printable = sum(len(line.text.replace(" ", "")) for line in lines)
         is_scan = printable < _SCAN_CHARS and _is_covered_by_image(page)
         notes = annotation_texts(page)
@@ -295,7 +302,8 @@ def _read_page(document: pdfium.PdfDocument, index: int, budget: Budget) -> _Pag
     finally:
         page.close()
     rows = tuple(merge_rows(lines))
-    return _Page(number=index + 1, rows=rows, has_ruling=has_ruling, is_scan=is_scan, notes=notes)
+    return _Page(number=index + 1, rows=rows, has_ruling=has_ruling, is_scan=is_scan, notes=notes,
+                 tables=tables)
 
 
 # A stamp is a short annotation; a page's first ones and their first characters are enough.
@@ -469,28 +477,13 @@ def _has_ruling(page: pdfium.PdfPage) -> bool:
     for path in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,)):
         left, bottom, right, top = path.get_bounds()
         is_thin_x, is_thin_y = right - left < 3, top - bottom < 3
-        if (is_thin_x and is_thin_y) or not _leaves_ink(path):
+        if (is_thin_x and is_thin_y) or not leaves_ink(path):
             continue
         vertical += 0 if is_thin_y else (1 if is_thin_x else 2)
         horizontal += 0 if is_thin_x else (1 if is_thin_y else 2)
         if vertical >= 2 and horizontal >= 2:
             return True
     return False
-
-
-def _leaves_ink(path: pdfium.PdfObject) -> bool:
-    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    pdfium_c.FPDFPath_GetDrawMode(path.raw, fill_mode, stroke)
-    if stroke.value:
-        return not _is_white(pdfium_c.FPDFPageObj_GetStrokeColor, path)
-    return bool(fill_mode.value) and not _is_white(pdfium_c.FPDFPageObj_GetFillColor, path)
-
-
-def _is_white(get_color: Any, path: pdfium.PdfObject) -> bool:
-    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
-    if not get_color(path.raw, red, green, blue, alpha):
-        return False
-    return alpha.value == 0 or min(red.value, green.value, blue.value) > 230
 
 
 def merge_rows(lines: Iterable[Line]) -> list[Line]:
@@ -837,13 +830,65 @@ def join_wrapped(texts: Sequence[str]) -> str:
     return joined
 
 
-# --- tables with pdfplumber ----------------------------------------------------------------
+# --- tables ----------------------------------------------------------------------------------
 
 
-def _read_tables(data: bytes, page_numbers: Sequence[int], budget: Budget) -> dict[int, list[_FoundTable]]:
+def _read_tables(data: bytes, pages: Sequence[_Page], budget: Budget) -> dict[int, list[_FoundTable]]:
+    """The tables of the pages with ruling lines: those read from PDFium while reading the
+    page, the others by pdfplumber."""
+    tables = {page.number: list(page.tables) for page in pages if page.has_ruling and page.tables is not None}
+    left = [page.number for page in pages if page.has_ruling and page.tables is None]
+    return tables | _plumber_tables(data, left, budget)
+
+
+def _fast_tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> tuple[_FoundTable, ...] | None:
+    """The page's tables, found by pdfplumber's table finder in PDFium's paths and read from
+    PDFium's characters (``pdf_grid``); None where the page needs pdfplumber itself."""
+    edges = ruling_edges(page)
+    if edges is None:
+        return None
+    tables = table_rows(edges)
+    if not tables:
+        return ()
+    chars = chars_in(textpage, page.get_height(), [box for box, _ in tables])
+    if chars is None:
+        return None
+    return tuple(_found_table(box, rows, chars) for box, rows in tables)
+
+
+def _found_table(
+    box: tuple[float, ...], rows: Sequence[Sequence[tuple[float, ...] | None]], chars: Sequence[dict[str, Any]]
+) -> _FoundTable:
+    left, top, right, bottom = box
+    index = _CharIndex([char for char in chars if _centre_in(char, box)])
+    texts = tuple(tuple(_cell_text(index, cell) for cell in row) for row in rows)
+    return _FoundTable(left, top, right, bottom, texts)
+
+
+class _CharIndex:
+    """A table's characters sorted by the height of their centre, so that each cell looks
+    only at the characters of its own rows instead of the whole table's."""
+
+    def __init__(self, chars: Sequence[dict[str, Any]]) -> None:
+        self._chars = chars
+        self._by_middle = sorted(((char["top"] + char["bottom"]) / 2, i) for i, char in enumerate(chars))
+        self._middles = [middle for middle, _ in self._by_middle]
+        self._centres = [(char["x0"] + char["x1"]) / 2 for char in chars]
+
+    def inside(self, box: tuple[float, ...]) -> list[dict[str, Any]]:
+        """The characters whose centre is in ``box`` (as ``_centre_in`` tells), in the page's
+        order (pdfplumber's text layout breaks ties by it)."""
+        left, top, right, bottom = box
+        first = bisect.bisect_left(self._middles, top)
+        last = bisect.bisect_right(self._middles, bottom)
+        found = sorted(i for _, i in self._by_middle[first:last] if left <= self._centres[i] <= right)
+        return [self._chars[i] for i in found]
+
+
+def _plumber_tables(data: bytes, page_numbers: Sequence[int], budget: Budget) -> dict[int, list[_FoundTable]]:
     if not page_numbers:
         return {}
-    import pdfplumber  # slow to import and to run: only for pages that draw ruling lines
+    import pdfplumber  # slow to import and to run: only for pages pdf_grid cannot read
 
     tables = {}
     with pdfplumber.open(io.BytesIO(data)) as document:
@@ -855,18 +900,14 @@ def _read_tables(data: bytes, page_numbers: Sequence[int], budget: Budget) -> di
 
 def _page_tables(page: Any) -> list[_FoundTable]:
     page = page.filter(_leaves_plumber_ink)
-    found = []
-    for table in page.find_tables():
-        left, top, right, bottom = table.bbox
-        rows = tuple(
-            tuple(_cell_text(page.chars, cell) for cell in row.cells) for row in table.rows
-        )
-        found.append(_FoundTable(left, top, right, bottom, rows))
-    return found
+    return [
+        _found_table(table.bbox, [row.cells for row in table.rows], page.chars)
+        for table in page.find_tables()
+    ]
 
 
 def _leaves_plumber_ink(obj: dict[str, Any]) -> bool:
-    """pdfplumber's version of ``_leaves_ink``: invisible boxes must not make table edges."""
+    """pdfplumber's version of ``leaves_ink``: invisible boxes must not make table edges."""
     if obj.get("object_type") not in ("rect", "line", "curve"):
         return True
     if obj.get("stroke"):
@@ -881,19 +922,14 @@ def _is_white_plumber(color: Any) -> bool:
     return all(isinstance(v, int | float) and v > 0.9 for v in values)
 
 
-def _cell_text(chars: Sequence[dict[str, Any]], box: tuple[float, ...] | None) -> str:
+def _cell_text(chars: _CharIndex, box: tuple[float, ...] | None) -> str:
     """A cell's paragraphs, joined with " / " (wrapped lines inside a paragraph with spaces)."""
     if box is None:
         return ""
     from pdfplumber.utils.text import chars_to_textmap
 
     left, top, right, bottom = box
-    inside = [
-        char
-        for char in chars
-        if left <= (char["x0"] + char["x1"]) / 2 <= right
-        and top <= (char["top"] + char["bottom"]) / 2 <= bottom
-    ]
+    inside = chars.inside(box)
     if not inside:
         return ""
     lines = [
@@ -906,6 +942,14 @@ def _cell_text(chars: Sequence[dict[str, Any]], box: tuple[float, ...] | None) -
     padding = min(line.left for line in lines) - left
     column = Column(left=left + padding, right=right - padding)
     return " / ".join(text for text, _ in join_lines(lines, column))
+
+
+def _centre_in(char: dict[str, Any], box: tuple[float, ...]) -> bool:
+    left, top, right, bottom = box
+    return (
+        left <= (char["x0"] + char["x1"]) / 2 <= right
+        and top <= (char["top"] + char["bottom"]) / 2 <= bottom
+    )
 
 
 def _plumber_line(item: dict[str, Any]) -> Line:

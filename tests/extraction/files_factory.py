@@ -126,6 +126,63 @@ def lines_pdf_bytes(lines: Sequence[str], *, left: float = 85, leading: float = 
     return buffer.getvalue()
 
 
+def drawn_table_pdf_bytes(
+    rows: Sequence[Row], *, borders: str = "filled", in_form: bool = False, shaded_header: bool = False
+) -> bytes:
+    """One A4 page with a table drawn line by line, as word processors draw them, between
+    two lines of text. ``borders``: "filled" draws each rule as a thin filled rectangle
+    (Word), "stroked" as a stroked line over white boxes behind every cell (which must not
+    count as rules); ``in_form`` draws the rules inside a form XObject; ``shaded_header``
+    fills the first row grey behind its text."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    _register_font()
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    canvas.setFont(FONT, 12)
+    canvas.drawString(85, A4[1] - 80, "Kế hoạch triển khai nhiệm vụ năm 2026 như sau:")
+    widths = [40.0, 200.0, 110.0, 90.0][: len(rows[0])]
+    lefts = [85 + sum(widths[:i]) for i in range(len(widths) + 1)]
+    tops = [A4[1] - 100 - 40 * i for i in range(len(rows) + 1)]
+    if in_form:
+        canvas.beginForm("rules")
+    _draw_grid(canvas, lefts, tops, borders, shaded_header)
+    if in_form:
+        canvas.endForm()
+        canvas.doForm("rules")
+    canvas.setFillGray(0)
+    for row_index, row in enumerate(rows):
+        for column, cell in enumerate(row):
+            for line_index, line in enumerate(cell.split("\n")):
+                canvas.drawString(lefts[column] + 5, tops[row_index] - 15 - 14 * line_index, line)
+    canvas.drawString(85, tops[-1] - 30, "Các sở, ngành tổ chức thực hiện nghiêm túc.")
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _draw_grid(canvas: Any, lefts: list[float], tops: list[float], borders: str, shaded_header: bool) -> None:
+    if shaded_header:
+        canvas.setFillGray(0.8)
+        canvas.rect(lefts[0], tops[1], lefts[-1] - lefts[0], tops[0] - tops[1], stroke=0, fill=1)
+    if borders == "stroked":
+        canvas.setFillGray(1)
+        for top, bottom in zip(tops, tops[1:], strict=False):
+            for left, right in zip(lefts, lefts[1:], strict=False):
+                canvas.rect(left + 1, bottom + 1, right - left - 2, top - bottom - 2, stroke=0, fill=1)
+        canvas.setLineWidth(0.5)
+        for y in tops:
+            canvas.line(lefts[0], y, lefts[-1], y)
+        for x in lefts:
+            canvas.line(x, tops[0], x, tops[-1])
+        return
+    canvas.setFillGray(0)
+    for y in tops:
+        canvas.rect(lefts[0], y - 0.25, lefts[-1] - lefts[0], 0.5, stroke=0, fill=1)
+    for x in lefts:
+        canvas.rect(x - 0.25, tops[-1], 0.5, tops[0] - tops[-1], stroke=0, fill=1)
+
+
 def image_pdf_bytes(pages: int = 2, stamp: str | None = None) -> bytes:
     """A PDF whose pages hold only a picture, as a scanner makes them.
 
