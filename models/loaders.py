@@ -6,7 +6,8 @@ Layout::
       ACTIVE                 one line: the active version (absent: rules only)
       <version>/meta.json    what trained it, on which data, how it scored
       <version>/task_detector/  <version>/role_classifier/   the trained components
-      <version>/mentions.crf the body-mention tagger (models/mentions.py; no pipeline part yet)
+      <version>/mentions.crf the body-mention tagger (models/mentions.py; its pipeline part is
+                             not in the shipped models/pipeline.cfg)
       cards/<version>.md     the model card
 
 The pipeline reads :func:`active_version` to record, in every proposal, which model made it.
@@ -127,11 +128,7 @@ def pipeline_text(
     """The config of the pipeline with a model: ``models/pipeline.cfg`` (or the version's own
     copy), keeping only the learned ``parts`` asked for; the confidence component only when the
     version has a calibration (versions before v002 have none)."""
-    from thinc.api import Config
-
-    own = model_dir / PIPELINE_FILE if model_dir is not None else None
-    source = own if own is not None and own.is_file() else PACKAGE_DIR / PIPELINE_FILE
-    config = Config().from_str(source.read_text(encoding="utf-8"))
+    config = _read_config(model_dir)
     keep = {LEARNED_PARTS[p] for p in parts}
     if model_dir is None or not (model_dir / "calibration.json").is_file():
         keep.discard(LEARNED_PARTS["confidence"])
@@ -142,6 +139,22 @@ def pipeline_text(
     config["nlp"]["pipeline"] = names
     config["components"] = {n: config["components"][n] for n in names}
     return str(config.to_str())
+
+
+def configured_parts(model_dir: Path | None = None) -> set[str]:
+    """The learned parts the pipeline config names (``models/pipeline.cfg`` or the version's
+    own copy), whether or not the version has what they need."""
+    config = _read_config(model_dir)
+    factories = {config["components"][n]["factory"] for n in config["nlp"]["pipeline"]}
+    return {part for part, factory in LEARNED_PARTS.items() if factory in factories}
+
+
+def _read_config(model_dir: Path | None) -> Any:
+    from thinc.api import Config
+
+    own = model_dir / PIPELINE_FILE if model_dir is not None else None
+    source = own if own is not None and own.is_file() else PACKAGE_DIR / PIPELINE_FILE
+    return Config().from_str(source.read_text(encoding="utf-8"))
 
 
 def pipeline_config(

@@ -139,9 +139,10 @@ def train_components(
     backend: str = "spacy",
     checkpoint: Path | None = None,
     epochs: int | None = None,
+    mentions: bool = True,
 ) -> TrainedExamples:
-    """Train the task detector, the role classifier and the body-mention tagger
-    (``mentions.crf``, a few seconds on CPU) on ``docs`` into ``out``."""
+    """Train the task detector, the role classifier and (with ``mentions``) the body-mention
+    tagger (``mentions.crf``, a few seconds on CPU) on ``docs`` into ``out``."""
     from models.classifiers import train_spacy, train_transformers
     from models.mentions import train_mention_tagger
 
@@ -159,7 +160,8 @@ def train_components(
             train_transformers(
                 data, labels, out / part, checkpoint=checkpoint, **({"epochs": epochs} if epochs else {})
             )
-    train_mention_tagger(docs, out)
+    if mentions:
+        train_mention_tagger(docs, out)
     return TrainedExamples(examples, seconds)
 
 
@@ -173,9 +175,15 @@ def fit_calibration(
 ) -> dict[str, Any]:
     """Fit the confidence calibration on out-of-fold proposals of ``docs``; save it in ``out``."""
     from models.calibration import CALIBRATION_FILE, fit, out_of_fold_rows
+    from models.loaders import configured_parts
+
+    # each fold's tagger only where the pipeline runs it: the calibration reads what it runs
+    mentions = "mentions" in configured_parts()
 
     def train_fold(fold_docs: list[GoldDocument], fold_out: Path) -> None:
-        train_components(fold_docs, fold_out, backend=backend, checkpoint=checkpoint, epochs=epochs)
+        train_components(
+            fold_docs, fold_out, backend=backend, checkpoint=checkpoint, epochs=epochs, mentions=mentions
+        )
 
     rows = out_of_fold_rows(docs, folds=CALIBRATION_FOLDS, train_classifiers=train_fold)
     calibrator = fit(rows)
