@@ -35,6 +35,12 @@ DISTRIBUTED = re.compile(
     rf"(?:^|(?<=\s))(?P<head>[^,;:]*?)\s*\b[Cc]ác\s+(?P<kind>{KIND})(?P<colon>\s*:\s*|\s+(?=[A-ZĐÀ-Ỹ]))(?P<items>.+)$"
 )
 ITEM_BREAK = re.compile(r"\s*[,;]\s*|\s+và\s+")
+# An item with a head of its own is a name of its own: "các Ban Quản lý dự án và Ủy ban nhân dân
+# các xã" is not "Ban Ủy ban nhân dân các xã" (unless the directory knows the joined name).
+OWN_HEAD = re.compile(
+    r"^(?:Ủy ban|Uỷ ban|UBND|Hội đồng|HĐND|Sở|Bộ|Ban|Cục|Tổng cục|Viện|Trường|Tập đoàn|Tổng công ty|"
+    r"Ngân hàng|Văn phòng|Đảng [uủ][ỷy]|Tỉnh [uủ][ỷy]|Thành [uủ][ỷy]|Công an|Chủ tịch|Giám đốc|Thủ trưởng)\b"
+)
 LIST_BREAK = re.compile(r"\s*[,;]\s*")
 AND = re.compile(r"\s+và\s+")
 
@@ -99,7 +105,7 @@ def _capitalised_items(text: str, whole: Callable[[str], bool]) -> tuple[list[st
     for i, piece in enumerate(pieces):
         if not piece:
             continue
-        if not piece[0].isupper():
+        if not piece[0].isupper() or (OWN_HEAD.match(piece) and not whole(piece)):
             return items, [p for p in pieces[i:] if p]
         items.append(piece)
     return items, []

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from extraction.addressees import KIND
-from extraction.lexicon import cue_pattern
+from extraction.lexicon import compound_readings, cue_pattern
 from extraction.types import Span
 
 WORD = re.compile(r"\S+")
@@ -64,6 +64,14 @@ def starts_with_body(text: str) -> bool:
 
 
 PLURAL = re.compile(r"^(?:các|những|tất cả(?: các)?)\s+", re.IGNORECASE)
+# "yêu cầu Lãnh đạo các sở, ngành ...": after an assigning verb, "lãnh đạo" heads the people who
+# lead those bodies; elsewhere it is the verb "lead" ("Lãnh đạo các cấp ủy triển khai ...").
+LEADERSHIP = re.compile(r"[Ll]ãnh đạo\s+(?=(?:các|những)\s|[A-ZĐ])")
+
+
+def _leadership_target(text: str) -> bool:
+    m = LEADERSHIP.match(text)
+    return m is not None and starts_with_body(text[m.end() :])
 
 
 # "Tổ chức công bố quy hoạch ..." organises; "Tổ chức, doanh nghiệp ...", "tổ chức đảng" are bodies.
@@ -84,6 +92,9 @@ def noun_phrase_end(text: str, start: int) -> int | None:
     # The head itself is part of the name: "(các) chủ đầu tư", not the predicate "đầu tư"; so is
     # the word after an organ's head: "Ban xây dựng đảng", "Ban Chỉ đạo".
     search_from = head.end() if head else start
+    leadership = LEADERSHIP.match(text, start)
+    if leadership and head is None:
+        search_from = leadership.end()
     if head and ORGAN_HEAD.fullmatch(head.group(0)):
         word = WORD.match(text, _skip_spaces(text, search_from))
         search_from = word.end() if word else search_from
@@ -133,6 +144,11 @@ def _first_lower(pattern: re.Pattern[str], text: str, start: int, limit: int) ->
     for m in pattern.finditer(text, start, limit):
         if text[m.start()].isupper():
             continue
+        word_start, reading = _compound_at(text, m, start)
+        if reading == "noun":  # "Ban Quản lý chương trình ...": the cue is inside a noun
+            continue
+        if reading == "verb":  # "Bộ X giải trình ...": the predicate is the whole word
+            return word_start
         before = text[max(start, m.start() - 40) : m.start()]
         # "có trách nhiệm", "phải" always open the predicate, even after a passive qualifier
         strong = STRONG_PREDICATE.match(text, m.start())
@@ -142,6 +158,27 @@ def _first_lower(pattern: re.Pattern[str], text: str, start: int, limit: int) ->
         # "Ban Chỉ đạo ... tổ chức theo dõi": "tổ chức" opens the predicate.
         return m.start() - len(organise.group(0)) if organise else m.start()
     return None
+
+
+PREVIOUS_SYLLABLE = re.compile(r"(\w+)\s+$")
+
+
+NEXT_SYLLABLE = re.compile(r"\s+(\w+)")
+
+
+def _compound_at(text: str, m: re.Match[str], start: int) -> tuple[int, str | None]:
+    """(start of the word, its reading) where a one-syllable cue is a syllable of a two-syllable
+    word of compounds.tsv: "chương trình", "giao thông" (nouns), "giải trình" (a verb)."""
+    if " " in m.group(0).strip():
+        return m.start(), None
+    readings = compound_readings()
+    after = NEXT_SYLLABLE.match(text, m.end())
+    if after and readings.get(f"{m.group(0)} {after.group(1)}".lower()) == "noun":
+        return m.start(), "noun"
+    before = PREVIOUS_SYLLABLE.search(text, max(start, m.start() - 12), m.start())
+    if before is None:
+        return m.start(), None
+    return before.start(1), readings.get(f"{before.group(1)} {m.group(0)}".lower())
 
 
 def _word_limit(text: str, start: int, words: int) -> int:
@@ -290,7 +327,7 @@ def find_lead(text: str, start: int = 0, end: int | None = None) -> Span | None:
         assign = _assign_after_subject(text, pos, end)
     if assign is not None:
         np_start = _skip_spaces(text, assign.end())
-        if not starts_with_body(text[np_start:end]):
+        if not _assign_target(text[np_start:end]):
             return None
         return _noun_phrase(text, np_start, end, "lead")
     if not starts_with_body(text[pos:end]):
@@ -312,7 +349,12 @@ def _assign_after_subject(text: str, pos: int, end: int) -> re.Match[str] | None
 
 
 def _assign_target_follows(text: str, pos: int, end: int) -> bool:
-    return starts_with_body(text[_skip_spaces(text, pos) : end])
+    return _assign_target(text[_skip_spaces(text, pos) : end])
+
+
+def _assign_target(text: str) -> bool:
+    """Whether an assigning verb's object names bodies (or those who lead them)."""
+    return starts_with_body(text) or _leadership_target(text)
 
 
 def _skip_spaces(text: str, pos: int) -> int:

@@ -34,3 +34,16 @@ def cue_pattern(category: str, *, case_sensitive: bool = False) -> re.Pattern[st
     alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
     flags = 0 if case_sensitive else re.IGNORECASE
     return re.compile(rf"(?<![\w/])(?:{alternatives})(?!\w)", flags)
+
+
+@cache
+def compound_readings() -> dict[str, str]:
+    """Two-syllable words ending in a one-syllable predicate cue, and how the grammar reads them
+    (``data/compounds.tsv``): "chương trình" → "noun", "giải trình" → "verb"."""
+    text = resources.files("extraction").joinpath("data/compounds.tsv").read_text(encoding="utf-8")
+    readings = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, reading = line.split("\t")
+            readings[word] = reading.strip()
+    return readings

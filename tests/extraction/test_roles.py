@@ -192,3 +192,38 @@ def test_roles_support_lists_split_before_common_nouns(name, pieces):
 )
 def test_roles_generic_names_keep_their_place_name_and_the_body_they_belong_to(phrase, names):
     assert split_names(phrase) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # a cue syllable inside a noun of compounds.tsv ends no name
+        ("Ban Quản lý chương trình mục tiêu quốc gia tỉnh khẩn trương hoàn thành báo cáo.",
+         "Ban Quản lý chương trình mục tiêu quốc gia tỉnh"),
+        ("Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh đẩy nhanh tiến độ.",
+         "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh"),
+        # a verb of compounds.tsv is the predicate as a whole word
+        ("Trung tâm Phát triển quỹ đất giải trình với Hội đồng nhân dân tỉnh.",
+         "Trung tâm Phát triển quỹ đất"),
+        # after an assigning verb, "Lãnh đạo" heads those who lead the bodies it names
+        ("Ủy ban nhân dân tỉnh yêu cầu Lãnh đạo các sở, ngành chủ động giải phóng mặt bằng.",
+         "Lãnh đạo các sở, ngành"),
+        ("Yêu cầu Lãnh đạo các sở, ngành chủ động giải phóng mặt bằng.", "Lãnh đạo các sở, ngành"),
+    ],
+)
+def test_roles_name_ends_respect_compound_words_and_leadership(text, lead):
+    span = find_lead(text)
+    assert span is not None and text[span.start : span.end] == lead
+
+
+def test_roles_lead_verb_is_not_leadership_outside_an_assignment():
+    # "Lãnh đạo các cấp ủy ..." opening a sentence is the verb "lead", not a body
+    assert find_lead("Lãnh đạo các cấp ủy triển khai Nghị quyết.") is None
+
+
+def test_roles_a_list_item_with_its_own_head_is_not_distributed():
+    from extraction.addressees import distribute
+
+    phrase = "các sở, ngành, các Ban Quản lý dự án và Ủy ban nhân dân các xã, phường"
+    assert not any(n.startswith("Ban Ủy ban") for n in distribute(phrase) or [])
+    assert distribute("các Ban: Tổ chức, Tuyên giáo") == ["Ban Tổ chức", "Ban Tuyên giáo"]
