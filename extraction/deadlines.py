@@ -29,8 +29,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from functools import cache
-from importlib import resources
 
+from extraction.lexicon import data_rows
 from extraction.types import Deadline, DeadlineKind, Span
 
 __all__ = ["find_deadlines", "governing_deadline", "parse_deadline"]
@@ -72,33 +72,26 @@ class _Lexicon:
         return self.cues.get(role, ())
 
 
-def _rows(name: str) -> Iterator[list[str]]:
-    text = resources.files("extraction").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield [cell.strip() for cell in line.split("\t")]
-
-
 @cache
 def _lexicon() -> _Lexicon:
     units = {
         phrase.lower(): _Unit(unit, float(days), None if rec == "-" else rec)
-        for phrase, unit, days, rec in _rows("deadline_units.tsv")
+        for phrase, unit, days, rec in data_rows("deadline_units.tsv")
     }
     cues: dict[str, list[str]] = {}
-    for role, phrase in _rows("deadline_cues.tsv"):
+    for role, phrase in data_rows("deadline_cues.tsv"):
         cues.setdefault(role, []).append(phrase.lower())
     return _Lexicon(
         units=units,
-        numbers={word.lower(): int(value) for word, value in _rows("deadline_numbers.tsv")},
-        roman={numeral.upper(): int(value) for numeral, value in _rows("deadline_roman.tsv")},
+        numbers={word.lower(): int(value) for word, value in data_rows("deadline_numbers.tsv")},
+        roman={numeral.upper(): int(value) for numeral, value in data_rows("deadline_roman.tsv")},
         year_parts={
             phrase.lower(): (int(first), int(last))
-            for phrase, first, last in _rows("deadline_year_parts.tsv")
+            for phrase, first, last in data_rows("deadline_year_parts.tsv")
         },
         events={
             name.lower(): _Event(DeadlineKind(kind), None if when == "-" else when)
-            for name, kind, when in _rows("deadline_events.tsv")
+            for name, kind, when in data_rows("deadline_events.tsv")
         },
         cues={role: tuple(phrases) for role, phrases in cues.items()},
     )

@@ -161,8 +161,6 @@ def _first_lower(pattern: re.Pattern[str], text: str, start: int, limit: int) ->
 
 
 PREVIOUS_SYLLABLE = re.compile(r"(\w+)\s+$")
-
-
 NEXT_SYLLABLE = re.compile(r"\s+(\w+)")
 
 

@@ -6,19 +6,24 @@ Example: ``cue_pattern("assign")`` matches "Giao", "đề nghị", "Yêu cầu" 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
+
+
+def data_rows(name: str) -> Iterator[list[str]]:
+    """The rows of ``extraction/data/<name>`` (tab-separated), cells stripped, comments skipped."""
+    text = resources.files("extraction").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield [cell.strip() for cell in line.split("\t")]
 
 
 @cache
 def _cues() -> dict[str, tuple[str, ...]]:
     table: dict[str, list[str]] = {}
-    text = resources.files("extraction").joinpath("data/cues.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        category, phrase = line.split("\t", 1)
-        table.setdefault(category, []).append(phrase.strip().lower())
+    for category, phrase in data_rows("cues.tsv"):
+        table.setdefault(category, []).append(phrase.lower())
     return {k: tuple(v) for k, v in table.items()}
 
 
@@ -38,12 +43,7 @@ def cue_pattern(category: str, *, case_sensitive: bool = False) -> re.Pattern[st
 
 @cache
 def compound_readings() -> dict[str, str]:
-    """Two-syllable words ending in a one-syllable predicate cue, and how the grammar reads them
-    (``data/compounds.tsv``): "chương trình" → "noun", "giải trình" → "verb"."""
-    text = resources.files("extraction").joinpath("data/compounds.tsv").read_text(encoding="utf-8")
-    readings = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, reading = line.split("\t")
-            readings[word] = reading.strip()
-    return readings
+    """Two-syllable words with a one-syllable predicate cue as a syllable, and how the grammar
+    reads them (``data/compounds.tsv``): "chương trình", "giao thông" → "noun", "giải trình" →
+    "verb"."""
+    return {word: reading for word, reading in data_rows("compounds.tsv")}
