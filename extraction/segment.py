@@ -59,6 +59,9 @@ class Context:
     deadline_spans: tuple[Span, ...] = ()
     operative: bool | None = None
     plan_needs_body: bool = False
+    # A plan's "Mục đích, yêu cầu" states requirements; a notice's "Một số yêu cầu", with no
+    # purpose section anywhere, lists requests to bodies.
+    requirements_are_background: bool = True
 
 
 def segment(text: str) -> list[TaskDraft]:
@@ -84,15 +87,13 @@ def segment(text: str) -> list[TaskDraft]:
         else:
             columns = None
             outline_lines.extend(run)
+    outline = build_outline(text, outline_lines)
     root_context = Context(
         addressee=document_addressee,
         addressee_source="document" if document_addressee else "none",
+        requirements_are_background=_has_purpose_heading(text, outline),
     )
-    drafts.extend(
-        _visit_siblings(
-            text, build_outline(text, outline_lines), root_context, has_assignment_section
-        )
-    )
+    drafts.extend(_visit_siblings(text, outline, root_context, has_assignment_section))
     drafts.sort(key=lambda d: d.span.start)
     return drafts
 
@@ -333,9 +334,7 @@ def _heading_kind(body: str) -> str | None:
         return "assignment"
     operative = cue_pattern("operative_heading").search(lowered)
     # a background section is titled by its subject: "Mục đích, yêu cầu", "Về đánh giá tình hình"
-    background = cue_pattern("non_operative_heading").match(
-        re.sub(r"^(?:về|những|một số)\s+", "", lowered)
-    )
+    background = cue_pattern("non_operative_heading").match(_unqualified(lowered))
     if operative and (not background or operative.start() < background.start()):
         return "operative"
     if background:
@@ -343,6 +342,27 @@ def _heading_kind(body: str) -> str | None:
     if cue_pattern("needs_body_heading").match(lowered):
         return "needs_body"
     return None
+
+
+def _has_purpose_heading(text: str, nodes: list[Node]) -> bool:
+    """Whether a heading of the outline states the document's purpose ("Mục đích", "Mục tiêu")."""
+    for node in nodes:
+        body = node.body_text(text).strip()
+        if is_heading(body) and cue_pattern("purpose_heading").match(_unqualified(body.lower())):
+            return True
+        if _has_purpose_heading(text, node.children):
+            return True
+    return False
+
+
+def _unqualified(lowered: str) -> str:
+    """A heading without the words that only qualify it: "về", "những", "một số"."""
+    return re.sub(r"^(?:về|những|một số)\s+", "", lowered)
+
+
+def _is_requests_heading(body: str) -> bool:
+    """ "Yêu cầu", "Một số yêu cầu": the heading names nothing but requests."""
+    return cue_pattern("requests_heading").fullmatch(_unqualified(body.lower()).rstrip(" :.")) is not None
 
 
 def _visit(text: str, node: Node, ctx: Context, has_assignment_section: bool) -> list[TaskDraft]:
@@ -533,6 +553,8 @@ def _heading_context(
     named = named_heading(text, node.body.start, node.body.end) if names_only(text, node.body.start, node.body.end) else None
     # "Yêu cầu các bộ, ngành:" asks the bodies it names; it is not the section "Yêu cầu"
     kind = "operative" if named is not None else _heading_kind(body)
+    if kind == "background" and not ctx.requirements_are_background and _is_requests_heading(body):
+        kind = "operative"
     operative = ctx.operative
     plan_needs_body = ctx.plan_needs_body
     if kind == "background":

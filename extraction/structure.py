@@ -38,6 +38,11 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("paren_roman", r"^\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)\s*(?P<body>\S.*)$"),
         ("paren_num", r"^\(\d{1,2}\)\s*(?P<body>\S.*)$"),
         ("letter", r"^[a-zđ]\s*\)\s*(?P<body>\S.*)$"),
+        # "Thứ nhất, các bộ, ngành ...": the ordinal words of a notice's points
+        (
+            "ordinal",
+            r"^Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười(?:\s+(?:một|hai|ba))?)\s*[,:.]\s*(?P<body>\S.*)$",
+        ),
         ("letter_dot", r"^[a-zđ]\.\s+(?P<body>\S.*)$"),
         ("dash", r"^[-–—]\s*(?P<body>\S.*)$"),
         ("plus", r"^\+\s*(?P<body>\S.*)$"),

@@ -267,6 +267,23 @@ def test_segment_a_request_heading_is_not_the_section_yeu_cau():
     assert _tasks("I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức của cán bộ.\n") == []
 
 
+def test_segment_requests_section_of_a_notice_is_operative():
+    """A notice's "II. MỘT SỐ YÊU CẦU" lists requests ("Thứ nhất, các địa phương cần ...") when
+    the document has no purpose section; with "I. MỤC ĐÍCH" above it, "II. YÊU CẦU" states a
+    plan's requirements and gives no task."""
+    points = (
+        "II. MỘT SỐ YÊU CẦU\n"
+        "Thứ nhất, các địa phương cần chủ động tháo gỡ vướng mắc trong giải phóng mặt bằng.\n"
+        "Thứ hai, Bộ Xây dựng khẩn trương rà soát danh mục dự án.\n"
+    )
+    assert _tasks("I. ĐÁNH GIÁ CHUNG\nCác dự án đã đạt nhiều kết quả.\n" + points) == [
+        ("các địa phương cần chủ động tháo gỡ vướng mắc trong giải phóng mặt bằng.", "các địa phương"),
+        ("Bộ Xây dựng khẩn trương rà soát danh mục dự án.", "Bộ Xây dựng"),
+    ]
+    plan = "I. MỤC ĐÍCH\nNâng cao hiệu quả quản lý.\n" + points.replace("MỘT SỐ YÊU CẦU", "YÊU CẦU")
+    assert _tasks(plan) == []
+
+
 def test_segment_an_item_over_points_that_each_name_their_actor_only_titles_them():
     """ "1. Hoàn thành mục tiêu ..." whose points each say who acts is the group's title: no
     task of its own, and its deadline passes down; an item whose points name no actor stays."""
