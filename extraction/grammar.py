@@ -114,6 +114,9 @@ def noun_phrase_end(text: str, start: int) -> int | None:
         cue_pattern("not_task_after_lead", case_sensitive=True),
     )
     found = [s for s in (_first_lower(p, text, search_from, limit) for p in verbs) if s is not None]
+    organise = ORGANISE_AFTER_NAME.search(text, search_from, limit)
+    if organise is not None:
+        found.append(organise.start())
     tense = _first_lower(cue_pattern("tense", case_sensitive=True), text, search_from, limit)
     if tense is not None and PROPER_WORD.search(
         text, start + (plural.end() if plural else 0), tense
@@ -134,6 +137,13 @@ ORGAN_HEAD = re.compile(r"ban|sở|cục|vụ|ủy ban|uỷ ban|phòng|trung tâ
 AGENT_BEFORE = re.compile(r"\bnhà\s+$")
 PASSIVE_BEFORE = re.compile(r"\b(?:được|bị)\s+(?:[A-ZĐ][\w ]{0,40}?\s+|(?:[^\W\d_]+\s+){1,3})?$")
 ORGANISE_BEFORE = re.compile(r"tổ chức\s+$")
+# "Các bộ, ngành, địa phương tổ chức tổng rà soát ...", "Thanh tra thành phố tổ chức thanh tra":
+# right after a name "tổ chức" + a word that makes no organisation of it is the verb "organise";
+# after a comma, "và", "các" or "Ban" it is a body ("cơ quan, tổ chức", "Ban tổ chức").
+ORGANISE_AFTER_NAME = re.compile(
+    r"(?<![,;(]\s)(?<!và\s)(?<!các\s)(?<!Các\s)(?<!ban\s)(?<!Ban\s)(?<!những\s)(?<=\w\s)"
+    + ORGANISE_VERB.pattern.removeprefix("^")
+)
 
 
 PROPER_WORD = re.compile(r"(?<!\w)[A-ZĐÀ-Ỹ]\w*")

@@ -770,7 +770,7 @@ def _task_drafts(text: str, node: Node, ctx: Context) -> list[TaskDraft]:
         if inline is not None:
             drafts.extend(_inline_drafts(text, node, ctx, *inline))
             continue
-        lead = find_lead(text, piece.start, piece.end)
+        lead = find_lead(text, piece.start, piece.end) or _lead_after_statement(text, piece)
         support = find_support(text, piece.start, piece.end)
         drafts.append(
             TaskDraft(
@@ -785,6 +785,22 @@ def _task_drafts(text: str, node: Node, ctx: Context) -> list[TaskDraft]:
             )
         )
     return drafts
+
+
+SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-ZĐÀ-Ỹ])")
+COPULA = re.compile(r"\slà\s")
+
+
+def _lead_after_statement(text: str, piece: Span) -> Span | None:
+    """The lead of an item that opens with a statement and assigns in its next sentence:
+    "Phát triển cụm công nghiệp là nhiệm vụ quan trọng. Ủy ban nhân dân tỉnh yêu cầu các sở ..."."""
+    first = SENTENCE_BREAK.search(text, piece.start, piece.end)
+    if first is None:
+        return None
+    # "Phát triển ... là nhiệm vụ quan trọng." opens with a verb, yet only states
+    if _opens_with_action(text, piece.start, first.start()) and not COPULA.search(text, piece.start, first.start()):
+        return None
+    return find_lead(text, first.end(), piece.end)
 
 
 def _inline_drafts(text: str, node: Node, ctx: Context, lead_in: Span, items: list[Span]) -> list[TaskDraft]:

@@ -209,6 +209,14 @@ def test_roles_generic_names_keep_their_place_name_and_the_body_they_belong_to(p
         ("Ủy ban nhân dân tỉnh yêu cầu Lãnh đạo các sở, ngành chủ động giải phóng mặt bằng.",
          "Lãnh đạo các sở, ngành"),
         ("Yêu cầu Lãnh đạo các sở, ngành chủ động giải phóng mặt bằng.", "Lãnh đạo các sở, ngành"),
+        # right after a name, "tổ chức" + a word that makes no organisation of it organises
+        ("Các bộ, ngành, địa phương tổ chức tổng rà soát hiện trạng dịch vụ công.", "Các bộ, ngành, địa phương"),
+        ("Thanh tra tỉnh tổ chức thanh tra việc chấp hành quy định.", "Thanh tra tỉnh"),
+        # after a comma, "và", "các" or "Ban" it is a body
+        ("Các sở, ban, ngành, tổ chức chính trị - xã hội phối hợp tuyên truyền.",
+         "Các sở, ban, ngành, tổ chức chính trị - xã hội"),
+        ("Sở Nội vụ và tổ chức công đoàn phối hợp tuyên truyền.", "Sở Nội vụ và tổ chức công đoàn"),
+        ("Ban tổ chức lễ kỷ niệm chủ trì chuẩn bị hội trường.", "Ban tổ chức lễ kỷ niệm"),
     ],
 )
 def test_roles_name_ends_respect_compound_words_and_leadership(text, lead):

@@ -284,6 +284,18 @@ def test_segment_requests_section_of_a_notice_is_operative():
     assert _tasks(plan) == []
 
 
+def test_segment_an_item_that_opens_with_a_statement_takes_the_lead_of_its_next_sentence():
+    """ "Phát triển ... là nhiệm vụ quan trọng. Ủy ban nhân dân tỉnh yêu cầu X ..." asks X; an
+    item that opens with work keeps the lead it inherits."""
+    tasks = _tasks(
+        "II. NHIỆM VỤ\n"
+        "1. Phát triển các cụm công nghiệp là nhiệm vụ quan trọng. Ủy ban nhân dân tỉnh yêu cầu "
+        "các sở, ngành và Ủy ban nhân dân các xã chủ động tháo gỡ khó khăn.\n"
+        "2. Rà soát quy hoạch cụm công nghiệp. Sở Công Thương phối hợp thực hiện.\n"
+    )
+    assert [lead for _, lead in tasks] == ["các sở, ngành và Ủy ban nhân dân các xã", None]
+
+
 def test_segment_an_item_over_points_that_each_name_their_actor_only_titles_them():
     """ "1. Hoàn thành mục tiêu ..." whose points each say who acts is the group's title: no
     task of its own, and its deadline passes down; an item whose points name no actor stays."""
