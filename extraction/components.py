@@ -119,18 +119,18 @@ def task_deadline(text: str, draft: TaskDraft, issued: Any) -> Deadline:
     if draft.deadline_cell is not None:
         cell = draft.deadline_cell
         found = parse_deadline(text[cell.start : cell.end], issued=issued)
-        return _shifted(found, cell.start)
+        return shift_deadline(found, cell.start)
     own = governing_deadline(text[draft.span.start : draft.span.end], issued=issued)
     if own.kind != "none":
-        return _shifted(own, draft.span.start)
+        return shift_deadline(own, draft.span.start)
     for context in reversed(draft.deadline_context):
         inherited = governing_deadline(text[context.start : context.end], issued=issued)
         if inherited.kind != "none":
-            return _shifted(inherited, context.start)
+            return shift_deadline(inherited, context.start)
     return Deadline.none()
 
 
-def _shifted(deadline: Deadline, offset: int) -> Deadline:
+def shift_deadline(deadline: Deadline, offset: int) -> Deadline:
     """Move a deadline's span from its snippet's offsets to the document's."""
     if deadline.span is None:
         return deadline
@@ -140,4 +140,4 @@ def _shifted(deadline: Deadline, offset: int) -> Deadline:
     )
 
 
-__all__ = ["Body", "DeadlinesComponent", "RolesComponent", "SegmentComponent", "task_deadline"]
+__all__ = ["Body", "DeadlinesComponent", "RolesComponent", "SegmentComponent", "shift_deadline", "task_deadline"]

@@ -45,7 +45,14 @@ def build_proposal(
     state = doc._.giaoviec
     text = document.text
     # the fields a learned component changed, per task (models.components; empty by rules)
-    changed = state.role_changes or [()] * len(state.drafts)
+    changed = [
+        [*fields, *(["deadline"] if deadline_changed else [])]
+        for fields, deadline_changed in zip(
+            state.role_changes or [()] * len(state.drafts),
+            state.deadline_changes or [False] * len(state.drafts),
+            strict=True,
+        )
+    ]
     # calibrated probabilities per field, when a trained model has a calibration (models/)
     calibrated = state.field_confidence or [None] * len(state.drafts)
     review = state.needs_review or [()] * len(state.drafts)
@@ -76,7 +83,7 @@ def build_proposal(
                     ("text", "giaoviec_segment_v1"),
                     ("lead", _by("lead", fields, model_version) or f"giaoviec_roles_v1:{roles.lead_source}"),
                     ("support", _by("support", fields, model_version) or "giaoviec_roles_v1"),
-                    ("deadline", "giaoviec_deadlines_v1"),
+                    ("deadline", _by("deadline", fields, model_version) or "giaoviec_deadlines_v1"),
                     ("flags", "giaoviec.quality"),
                 ),
                 product=product,
@@ -106,9 +113,16 @@ def build_proposal(
     )
 
 
+LEARNED_BY = {
+    "lead": "giaoviec_role_classifier_v1",
+    "support": "giaoviec_role_classifier_v1",
+    "deadline": "giaoviec_deadline_attacher_v1",
+}
+
+
 def _by(field: str, changed: tuple[str, ...] | list[str], model_version: str | None) -> str | None:
-    """Provenance of a field the role classifier changed: the component and the model."""
-    return f"giaoviec_role_classifier_v1:{model_version}" if field in changed else None
+    """Provenance of a field a learned component changed: the component and the model."""
+    return f"{LEARNED_BY[field]}:{model_version}" if field in changed else None
 
 
 def _confidence(lead_source: str, has_lead: bool, deadline: Deadline) -> float:

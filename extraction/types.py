@@ -314,7 +314,8 @@ class PipelineState:
     Set by the pipeline: ``text`` (the normalised text; spaCy rebuilds ``doc.text`` on every
     access), ``issued``, ``issuer``, ``type``. Then: ``drafts`` (segmenter), ``task_scores``
     (task detector, by span), ``roles`` (roles), ``role_changes`` (role classifier: the fields it
-    changed; ``role_evidence``: what it thought of the task's bodies), ``deadlines`` (deadlines),
+    changed; ``role_evidence``: what it thought of the task's bodies), ``deadlines`` (deadlines;
+``deadline_changes``: where the deadline attacher changed one),
     ``field_confidence`` and ``needs_review`` (calibration).
     """
 
@@ -329,5 +330,6 @@ class PipelineState:
     role_evidence: list[RoleEvidence] | None = None
     name_evidence: list[NameEvidence] | None = None
     deadlines: list[Deadline] = field(default_factory=list)
+    deadline_changes: list[bool] | None = None
     field_confidence: list[dict[str, float]] | None = None
     needs_review: list[list[str]] | None = None

@@ -4,6 +4,8 @@
                                  are not tasks, adds body paragraphs/sentences it is sure are
     giaoviec_role_classifier_v1  after giaoviec_roles_v1: fills a missing lead and adds
                                  co-operating bodies the rules did not read
+    giaoviec_deadline_attacher_v1  after giaoviec_deadlines_v1: chooses which time phrase
+                                 governs each task among those the rules could have chosen
 
 Both read and write ``doc._.giaoviec`` exactly as the rules components do (``drafts``,
 ``roles``), so ``extraction.proposal`` needs no change. ``model_dir`` is a trained version's
@@ -13,6 +15,7 @@ on the first document, not when the pipeline is built, so a pipeline start stays
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -196,7 +199,7 @@ class RoleClassifier:
         lead: tuple[Body, ...] = role.lead
         support = list(role.support)
         for m, p in zip(mentions, probs, strict=True):
-            if m.source != "directory" or m.body.name in named:
+            if m.source != "directory" or _already_named(m.body.name, named):
                 continue
             if not lead and p[LEAD] >= self.threshold:
                 lead = (m.body,)
@@ -205,6 +208,17 @@ class RoleClassifier:
                 support.append(m.body)
                 named.add(m.body.name)
         return replace(role, lead=lead, support=tuple(support))
+
+
+def _already_named(name: str, named: set[str]) -> bool:
+    """Whether ``name`` is a body already named, or a list of them ("các Bộ, cơ quan liên quan"
+    when "các Bộ" and "cơ quan liên quan" are): adding it again would repeat them."""
+    known = {_bare(n) for n in named}
+    return all(_bare(part) in known for part in re.split(r"[,;]", name) if part.strip())
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"^(?:các|những)\s+", "", name.strip().casefold())
 
 
 def _evidence(role: Any, mentions: list[Any], probs: list[dict[str, float]]) -> Any:
@@ -233,6 +247,45 @@ class _TaskView:
         self.span = span
         self.lead = lead
         self.support = support
+
+
+@Language.factory(
+    "giaoviec_deadline_attacher_v1",
+    requires=["doc._.giaoviec"],
+    assigns=["doc._.giaoviec"],
+    default_config={"model_dir": ""},
+)
+def make_deadline_attacher(nlp: Language, name: str, model_dir: str) -> DeadlineAttacher:
+    return DeadlineAttacher(_Lazy(model_dir, "deadline_attacher"))
+
+
+class DeadlineAttacher:
+    """Scores every deadline each task could take (:mod:`models.attachment`) and keeps the
+    best: the rules' choice is one of its features, so it changes a deadline only where what
+    it learned outweighs that. ``deadline_changes`` records where it did, for provenance."""
+
+    def __init__(self, predict: _Lazy) -> None:
+        self.predict = predict
+
+    def __call__(self, doc: Doc) -> Doc:
+        from models.attachment import ATTACH, best_candidate, deadline_candidates, deadline_key
+
+        state = shared_state(doc)
+        per_task = [
+            deadline_candidates(state.text, draft, state.issued, rules_choice)
+            for draft, rules_choice in zip(state.drafts, state.deadlines, strict=True)
+        ]
+        flat = [c.features for candidates in per_task for c in candidates]
+        scores = iter([p[ATTACH] for p in self.predict(flat)] if flat else [])
+        deadlines, changes = [], []
+        for candidates, rules_choice in zip(per_task, state.deadlines, strict=True):
+            best, _ = best_candidate(candidates, [next(scores) for _ in candidates])
+            changed = deadline_key(best.deadline) != deadline_key(rules_choice)
+            deadlines.append(best.deadline if changed else rules_choice)
+            changes.append(changed)
+        state.deadlines = deadlines
+        state.deadline_changes = changes
+        return doc
 
 
 @Language.factory(

@@ -4,6 +4,8 @@ Task detector: every candidate of :func:`models.candidates.task_candidates` is T
 words match a gold task (token Dice >= the scorer's 0.5), else OTHER.
 Role classifier: every mention in a rules task that matches a gold task is LEAD when the gold
 lead names it, SUPPORT when the gold co-operating bodies do, else NEITHER.
+Deadline attacher: every deadline candidate of such a task is ATTACH when its kind and date are
+the gold deadline's, else OTHER (:mod:`models.attachment`).
 """
 
 from __future__ import annotations
@@ -24,14 +26,16 @@ MIN_SIM = 0.5
 
 @dataclass
 class Examples:
-    """Feature texts and labels for both components."""
+    """Feature texts and labels for each learned classifier."""
 
     task: list[tuple[str, str]] = field(default_factory=list)
     role: list[tuple[str, str]] = field(default_factory=list)
+    deadline: list[tuple[str, str]] = field(default_factory=list)
 
     def extend(self, other: Examples) -> None:
         self.task.extend(other.task)
         self.role.extend(other.role)
+        self.deadline.extend(other.deadline)
 
 
 def document_text(raw: str) -> str:
@@ -47,8 +51,9 @@ def best_sim(words: list[str], gold_words: list[list[str]]) -> float:
 
 
 def examples_of(doc: GoldDocument) -> Examples:
-    """Both kinds of example from one annotated document."""
+    """Every kind of example from one annotated document."""
     from extraction.segment import segment
+    from models.attachment import attachment_examples
 
     sc = scorer()
     text = document_text(doc.text)
@@ -58,6 +63,7 @@ def examples_of(doc: GoldDocument) -> Examples:
         words = sc.tokens(text[cand.span.start : cand.span.end])
         out.task.append((cand.features, TASK if best_sim(words, gold_words) >= MIN_SIM else OTHER))
     out.role.extend(role_examples(doc, text))
+    out.deadline.extend(attachment_examples(doc, MIN_SIM))
     return out
 
 

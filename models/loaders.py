@@ -118,6 +118,7 @@ LEARNED_PARTS = {
     "role": "giaoviec_role_classifier_v1",
     "confidence": "giaoviec_confidence_v1",
     "mentions": "giaoviec_mention_tagger_v1",
+    "deadline": "giaoviec_deadline_attacher_v1",
 }
 ALL_PARTS = tuple(LEARNED_PARTS)
 
@@ -134,6 +135,8 @@ def pipeline_text(
         keep.discard(LEARNED_PARTS["confidence"])
     if model_dir is None or not (model_dir / "mentions.crf").is_file():
         keep.discard(LEARNED_PARTS["mentions"])  # versions before v006 have no tagger
+    if model_dir is None or not (model_dir / "deadline_attacher").is_dir():
+        keep.discard(LEARNED_PARTS["deadline"])  # versions before v007 have no attacher
     learned = set(LEARNED_PARTS.values())
     names = [n for n in config["nlp"]["pipeline"] if config["components"][n]["factory"] not in learned - keep]
     config["nlp"]["pipeline"] = names

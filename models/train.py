@@ -1,6 +1,7 @@
-"""``giaoviec train``: train the task detector and the role classifier, save a model version.
+"""``giaoviec train``: train the task detector, the role classifier and the deadline attacher,
+save a model version.
 
-A version is a folder ``models/vNNN/`` with both classifiers, the body-mention tagger
+A version is a folder ``models/vNNN/`` with the three classifiers, the body-mention tagger
 (``mentions.crf``, :mod:`models.mentions`), ``meta.json`` (backend, training
 time, data hash, example counts, size, the held-out scores of the rules-only pipeline and of
 the pipeline with this model) and a model card in ``models/cards/vNNN.md``. Training never
@@ -21,6 +22,7 @@ from typing import Any
 
 from models.corpus import GoldDocument, data_hash, read_corpus, split
 from models.errors import BadCorpus
+from models.attachment import ATTACH_LABELS
 from models.examples import ROLE_LABELS, TASK_LABELS, Examples, build_examples
 from models.loaders import models_dir, next_version
 
@@ -104,8 +106,9 @@ def train(
         "examples": {
             "task_detector": dict(Counter(label for _, label in examples.task)),
             "role_classifier": dict(Counter(label for _, label in examples.role)),
+            "deadline_attacher": dict(Counter(label for _, label in examples.deadline)),
         },
-        "components": ["giaoviec_task_detector_v1", "giaoviec_role_classifier_v1"]
+        "components": ["giaoviec_task_detector_v1", "giaoviec_role_classifier_v1", "giaoviec_deadline_attacher_v1"]
         + (["giaoviec_confidence_v1"] if calibration else []),
         "calibration": calibration,
         "size_bytes": folder_size(out),
@@ -131,6 +134,10 @@ class TrainedExamples:
     def role(self) -> list[tuple[str, str]]:
         return self.examples.role
 
+    @property
+    def deadline(self) -> list[tuple[str, str]]:
+        return self.examples.deadline
+
 
 def train_components(
     docs: list[GoldDocument],
@@ -141,8 +148,9 @@ def train_components(
     epochs: int | None = None,
     mentions: bool = True,
 ) -> TrainedExamples:
-    """Train the task detector, the role classifier and (with ``mentions``) the body-mention
-    tagger (``mentions.crf``, a few seconds on CPU) on ``docs`` into ``out``."""
+    """Train the task detector, the role classifier, the deadline attacher and (with
+    ``mentions``) the body-mention tagger (``mentions.crf``, a few seconds on CPU) on ``docs``
+    into ``out``."""
     from models.classifiers import train_spacy, train_transformers
     from models.mentions import train_mention_tagger
 
@@ -152,6 +160,7 @@ def train_components(
     for part, data, labels in (
         ("task_detector", examples.task, TASK_LABELS),
         ("role_classifier", examples.role, ROLE_LABELS),
+        ("deadline_attacher", examples.deadline, ATTACH_LABELS),
     ):
         if backend == "spacy":
             train_spacy(data, labels, out / part, **({"epochs": epochs} if epochs else {}))
@@ -223,8 +232,9 @@ def write_card(root: Path, meta: dict[str, Any]) -> Path:
     text = f"""# Model card: {meta["version"]}
 
 - **What**: the task detector (`giaoviec_task_detector_v1`: is a draft, paragraph or sentence an
-  assigned task?) and the role classifier (`giaoviec_role_classifier_v1`: is a named body the
-  lead, a co-operating body, or neither?) of giaoviec.
+  assigned task?), the role classifier (`giaoviec_role_classifier_v1`: is a named body the
+  lead, a co-operating body, or neither?) and the deadline attacher
+  (`giaoviec_deadline_attacher_v1`: which time phrase governs the task?) of giaoviec.
 - **Backend**: {meta["backend"]}{f" (from {meta['checkpoint']})" if meta.get("checkpoint") else ""};
   trained in {meta["training_seconds"]} s on CPU; {meta["size_bytes"] / 1e6:.2f} MB on disk.
 - **Data**: {", ".join(meta["corpus"])} (sha256 `{meta["data_sha256"][:16]}…`);

@@ -53,3 +53,21 @@ def test_components_role_classifier_records_its_view_of_every_task(bad_model, ti
             else:
                 assert task_features(state, index, document.text)["no_named_lead"] == 1.0
     assert seen_named_lead
+
+
+def test_components_role_classifier_does_not_add_a_list_of_bodies_already_named() -> None:
+    """ "các Bộ, cơ quan liên quan" found in the directory repeats "các Bộ" and "cơ quan liên
+    quan" the rules already read: it is not added again; a body not yet named is."""
+    from extraction.types import Body, Roles
+    from models.candidates import Mention
+    from models.components import RoleClassifier
+    from models.examples import LEAD, NEITHER, SUPPORT
+
+    role = Roles(lead=(Body("Bộ Tài chính"),), support=(Body("các Bộ"), Body("cơ quan liên quan")), lead_source="own")
+    mentions = [
+        Mention(Body("các Bộ, cơ quan liên quan"), "x", "directory"),
+        Mention(Body("Bộ Xây dựng"), "y", "directory"),
+    ]
+    sure_support = {LEAD: 0.0, SUPPORT: 0.99, NEITHER: 0.01}
+    reviewed = RoleClassifier(predict=None, threshold=0.7)._review(role, mentions, [sure_support, sure_support])  # type: ignore[arg-type]
+    assert [b.name for b in reviewed.support] == ["các Bộ", "cơ quan liên quan", "Bộ Xây dựng"]
