@@ -42,6 +42,7 @@ OWN_HEAD = re.compile(
     r"Ngân hàng|Văn phòng|Đảng [uủ][ỷy]|Tỉnh [uủ][ỷy]|Thành [uủ][ỷy]|Công an|Chủ tịch|Giám đốc|Thủ trưởng)\b"
 )
 LIST_BREAK = re.compile(r"\s*[,;]\s*")
+SEMICOLON_BREAK = re.compile(r"\s*;\s*")
 AND = re.compile(r"\s+và\s+")
 
 
@@ -86,7 +87,11 @@ def distribute(phrase: str, known: Callable[[str], bool] = lambda name: False) -
     if m is None:
         return None
     word = m.group("kind").split(",")[0].split("/")[0].strip()
-    items, rest = _capitalised_items(m.group("items"), lambda item: place(item) is not None or known(f"{word} {item}"))
+    items, rest = _capitalised_items(
+        m.group("items"),
+        lambda item: place(item) is not None or known(f"{word} {item}"),
+        by_semicolons=bool(m.group("colon").strip()) and ";" in m.group("items"),
+    )
     if not items or (len(items) < 2 and not m.group("colon").strip()):
         return None
     before, heads = _heads(m.group("head"))
@@ -98,14 +103,22 @@ def distribute(phrase: str, known: Callable[[str], bool] = lambda name: False) -
     return [*before, *names, *rest]
 
 
-def _capitalised_items(text: str, whole: Callable[[str], bool]) -> tuple[list[str], list[str]]:
-    """The list items (capitalised) and what follows them ("và các cơ quan liên quan")."""
-    pieces = [piece.strip(" .") for part in LIST_BREAK.split(text.strip(" .:")) for piece in _and_split(part, whole)]
+def _capitalised_items(
+    text: str, whole: Callable[[str], bool], *, by_semicolons: bool = False
+) -> tuple[list[str], list[str]]:
+    """The list items (capitalised) and what follows them ("và các cơ quan liên quan").
+
+    A list after a colon whose items are set apart by semicolons keeps the commas inside its
+    items and every item ("các Đảng uỷ: Chính phủ; Mặt trận Tổ quốc, các đoàn thể Trung ương;
+    Bộ Tư pháp") — the head is the writer's explicit choice for each."""
+    breaks = SEMICOLON_BREAK if by_semicolons else LIST_BREAK
+    pieces = [piece.strip(" .") for part in breaks.split(text.strip(" .:")) for piece in _and_split(part, whole)]
     items: list[str] = []
     for i, piece in enumerate(pieces):
         if not piece:
             continue
-        if not piece[0].isupper() or (OWN_HEAD.match(piece) and not whole(piece)):
+        own_head = not by_semicolons and OWN_HEAD.match(piece) and not whole(piece)
+        if not piece[0].isupper() or own_head:
             return items, [p for p in pieces[i:] if p]
         items.append(piece)
     return items, []

@@ -244,11 +244,19 @@ def skip_adverbial(text: str, start: int) -> int:
     reach = min(ADVERBIAL_REACH, _predicate_offset(rest, opening.end()))
     breaks = [m.end() for m in re.finditer(r",\s+", rest[:reach])]
     candidates = [b for b in breaks if b >= opening.end() - 2 and _opens_subject(rest, b)]
-    if candidates and " của " in rest[: candidates[0]]:
+    if candidates and _genitive_list_before(rest, candidates[0]):
         return start + candidates[-1]
     if _opens_subject(rest, opening.end()):
         return start + opening.end()
     return start + candidates[0] if candidates else start
+
+
+def _genitive_list_before(text: str, comma: int) -> bool:
+    """Whether the comma at ``comma`` is inside a list of bodies after "của" ("đề nghị của các
+    Bộ, cơ quan liên quan, Bộ Tài chính ..."), not after a genitive of a thing ("Danh mục của
+    Đề án, các Bộ ...")."""
+    genitive = text.rfind(" của ", 0, comma)
+    return genitive >= 0 and starts_with_body(text[genitive + len(" của ") : comma])
 
 
 def opening_clause_ends(text: str, start: int, end: int) -> list[int]:

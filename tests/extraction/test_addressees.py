@@ -16,6 +16,20 @@ from extraction.roles import in_directory
             ["Ủy ban nhân dân tỉnh Lạng Sơn", "Ủy ban nhân dân thành phố Huế"],
         ),
         ("các Bộ: Tài chính, Xây dựng", ["Bộ Tài chính", "Bộ Xây dựng"]),
+        # items set apart by semicolons keep their commas, and each item takes the head
+        (
+            "Văn phòng Trung ương Đảng; các Đảng ủy: Chính phủ; Mặt trận Tổ quốc, các đoàn thể Trung ương; "
+            "Bộ Tư pháp và các cấp ủy",
+            [
+                "Văn phòng Trung ương Đảng",
+                "Đảng ủy Chính phủ",
+                "Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương",
+                "Đảng ủy Bộ Tư pháp",
+                "các cấp ủy",
+            ],
+        ),
+        # without semicolons an item with its own head ends the list
+        ("các Bộ: Tài chính, Xây dựng và Ủy ban nhân dân các tỉnh", ["Bộ Tài chính", "Bộ Xây dựng", "Ủy ban nhân dân các tỉnh"]),
         (
             "Bí thư Tỉnh ủy và Chủ tịch UBND các tỉnh: Cao Bằng, Điện Biên",
             [

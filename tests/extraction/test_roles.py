@@ -68,6 +68,12 @@ def _lead(text):
             "Chủ đầu tư phối hợp chặt chẽ với các đơn vị liên quan hoàn thành nghiệm thu.",
             "Chủ đầu tư",
         ),
+        # after an opening phrase, "của" + a thing ends it; "của" + bodies lists them
+        (
+            "Khi lập danh mục dự án của Chương trình, các Bộ, ngành và địa phương rà soát kỹ.",
+            "các Bộ, ngành và địa phương",
+        ),
+        ("Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính tổng hợp.", "Bộ Tài chính"),
         ("Chủ trì, phối hợp với các Bộ, ngành liên quan rà soát cơ chế.", None),
         ("Báo cáo Bộ Chính trị về tình hình thực hiện.", None),
         ("Hội nghị được đồng chí Thường trực Ban Bí thư dự và chỉ đạo.", None),
