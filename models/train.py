@@ -11,6 +11,7 @@ activates a model: ``giaoviec models activate`` does, after comparing scores.
 from __future__ import annotations
 
 import json
+import os
 import platform
 import shutil
 import time
@@ -217,10 +218,8 @@ def folder_size(path: Path) -> int:
 
 
 def _relative(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(REPO))
-    except ValueError:
-        return str(path)
+    """The folder as seen from the repository, so that a card reads the same on every machine."""
+    return os.path.relpath(path.resolve(), REPO)
 
 
 def write_card(root: Path, meta: dict[str, Any]) -> Path:
@@ -228,7 +227,15 @@ def write_card(root: Path, meta: dict[str, Any]) -> Path:
     cards = root / "cards"
     cards.mkdir(exist_ok=True)
     held = meta.get("held_out", {})
-    rows = "\n".join(f"| {k} | {held['rules'][k]} | {held['model'][k]} |" for k in SCORED if held)
+    if held:
+        rows = "\n".join(f"| {k} | {held['rules'][k]} | {held['model'][k]} |" for k in SCORED)
+        scores = f"| metric | rules only | with this model |\n|---|---|---|\n{rows}\n"
+    else:
+        # Trained on every document: a score on them would be a training-set figure.
+        scores = ("No document was held out (`--held-out 0`). Figures on documents the model never\n"
+                  "saw come from cross-validation (`giaoviec evaluate --cv family`), in `docs/models.md`.\n")
+    synthetic = any("synthetic" in folder for folder in meta["corpus"])
+    datasheet = ("  See `corpus/DATASHEET.md`: most documents are synthetic.\n" if synthetic else "")
     text = f"""# Model card: {meta["version"]}
 
 - **What**: the task detector (`giaoviec_task_detector_v1`: is a draft, paragraph or sentence an
@@ -240,18 +247,14 @@ def write_card(root: Path, meta: dict[str, Any]) -> Path:
 - **Data**: {", ".join(meta["corpus"])} (sha256 `{meta["data_sha256"][:16]}…`);
   {len(meta["train_documents"])} training documents, {len(meta["held_out_documents"])} held out
   (chosen by document name, see `models/corpus.py`). Examples: {json.dumps(meta["examples"], ensure_ascii=False)}.
-  See `corpus/DATASHEET.md`: most documents are synthetic.
-- **Intended use**: proposals that officers review (Quy chế 08, Art. 18: controlled AI). Not for
+{datasheet}- **Intended use**: proposals that officers review (Quy chế 08, Art. 18: controlled AI). Not for
   assigning work without review.
 - **Limits**: trained on few real documents; thresholds are conservative (it removes a draft
   only when sure, and never removes a body the rules named).
 
 ## Held-out scores (shared scorer)
 
-| metric | rules only | with this model |
-|---|---|---|
-{rows}
-"""
+{scores}"""
     path = cards / f"{meta['version']}.md"
     path.write_text(text, encoding="utf-8")
     return path
