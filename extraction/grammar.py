@@ -222,6 +222,24 @@ def _unclosed_bracket(phrase: str) -> int | None:
 
 # A topic label before the assignment: "Về <what was raised>: <who does what>".
 TOPIC_LABEL = re.compile(r"^Về [^:\n]{3,400}:\s*")
+# Any other label before a colon: "Đẩy mạnh rà soát, hoàn thiện thể chế: Các bộ khẩn trương ...".
+LABEL = re.compile(r"^[^:;()\n]{3,200}:\s*")
+
+
+def _label_end(text: str) -> int | None:
+    """Where the clause starts after a label that names no actor, or None.
+
+    "Về" labels a topic whatever follows; another label counts only when it opens with no actor
+    or assigning verb of its own and a body opens the clause after its colon ("Bộ Xây dựng:
+    Khẩn trương ..." names its actor before the colon; "Khẩn trương trình ban hành: Chương
+    trình ..." lists things after it)."""
+    topic = TOPIC_LABEL.match(text)
+    if topic:
+        return topic.end()
+    label = LABEL.match(text)
+    if label is None or _opens_subject(text, 0) or cue_pattern("assign").search(text, 0, label.end()):
+        return None
+    return label.end() if starts_with_body(text[label.end() :]) else None
 
 
 def skip_adverbial(text: str, start: int) -> int:
@@ -231,9 +249,9 @@ def skip_adverbial(text: str, start: int) -> int:
     offset of "Bộ Tài chính": after a genitive list ("của X, Y") the last comma is the break.
     """
     rest = text[start:]
-    topic = TOPIC_LABEL.match(rest)
-    if topic:  # "Về đề nghị ... của tỉnh: giao Bộ Tài chính chủ trì ...": the topic names no actor
-        return start + topic.end()
+    label = _label_end(rest)
+    if label is not None:  # "Về đề nghị ... của tỉnh: giao Bộ Tài chính chủ trì ...": the topic names no actor
+        return start + label
     condition = CONDITION_THEN.match(rest)
     if condition and _opens_subject(rest, condition.end()):
         return start + condition.end()

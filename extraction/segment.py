@@ -461,9 +461,30 @@ def _lead_in_addressee(text: str, node: Node) -> Span | None:
                 REPORTED.match(text, lead.end) or cue_pattern("not_task_after_lead").match(text, lead.end + 1)
             ):
                 return None  # "Đồng chí X đã phát biểu kết luận như sau:" reports, it assigns nothing
-    if lead is not None and cue_pattern("issuing").match(text, _skip_blank(text, lead.end)):
+    if lead is not None and _issues(text, lead.end, node.body.end):
         return None
     return lead
+
+
+def _issues(text: str, pos: int, end: int) -> bool:
+    """Whether the subject ending at ``pos`` issues the document rather than receiving work:
+    "Ủy ban nhân dân Tỉnh ban hành Kế hoạch ...", "Ban Chỉ đạo thống nhất kết luận như sau:"
+    (an issuing phrase within the next few words, none of them an assigning verb)."""
+    pos = _skip_blank(text, pos)
+    for _ in range(ISSUING_REACH_WORDS + 1):
+        if cue_pattern("issuing").match(text, pos, end):
+            return True
+        if cue_pattern("assign").match(text, pos, end):
+            return False
+        space = text.find(" ", pos, end)
+        if space < 0:
+            return False
+        pos = space + 1
+    return False
+
+
+# "thống nhất", "đã thống nhất": the words an issuer puts before "kết luận như sau"
+ISSUING_REACH_WORDS = 3
 
 
 # An item described by labelled fields, as plans write them:

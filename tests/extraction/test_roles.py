@@ -41,6 +41,20 @@ def _lead(text):
             "hoàn trả ngân sách trung ương của dự án BOT đường ven biển đoạn A - B: giao Bộ Tài chính chủ trì xem xét.",
             "Bộ Tài chính",
         ),
+        # so does a label of the task's subject: the body after its colon acts
+        (
+            "Tăng cường công tác quản lý, hoàn thiện thể chế về đất đai: Các bộ khẩn trương trình Chính "
+            "phủ ban hành các nghị định hướng dẫn.",
+            "Các bộ",
+        ),
+        # ... but a colon inside brackets opens an example, not the clause
+        (
+            "Bố trí vốn cho các dự án trọng điểm (như: Trung tâm dữ liệu tỉnh, sàn giao dịch công nghệ).",
+            None,
+        ),
+        # ... and a body before the colon is the actor, an assignment in the label too
+        ("Sở Tài chính: Khẩn trương tham mưu bố trí kinh phí.", "Sở Tài chính"),
+        ("Giao nhiệm vụ như sau: Sở Nội vụ rà soát biên chế.", None),
         # a gloss in brackets that the name does not close is not part of it
         (
             "Các chủ rừng là tổ chức (các Ban quản lý rừng đặc dụng, rừng phòng hộ, các Công ty lâm nghiệp thực hiện rà soát diện tích rừng.",

@@ -333,3 +333,21 @@ def test_segment_a_lead_in_that_introduces_principles_is_one_task():
         ("Triển khai sắp xếp bộ máy theo một số nguyên tắc chính sau:", "các cấp uỷ, tổ chức đảng"),
         ("Rà soát, sửa đổi quy chế làm việc.", "các cấp uỷ, tổ chức đảng"),
     ]
+
+
+def test_segment_a_notice_preamble_names_its_speaker_not_the_assignee():
+    # "Sau khi nghe báo cáo của ..., X thống nhất kết luận như sau:": X concludes, it receives
+    # no work, and the bodies that reported are not the subject either
+    tasks = _tasks(
+        "Sau khi nghe báo cáo của Bộ Tài chính, Bộ Tư pháp, ý kiến phát biểu của các đại biểu dự họp, "
+        "Ban Chỉ đạo thống nhất kết luận như sau:\n"
+        "1. Khẩn trương hoàn thiện hồ sơ đề án, trình Thủ tướng Chính phủ trong tháng 12 năm 2025.\n"
+        "2. Hoàn thiện thể chế về quản lý nợ công: Các bộ khẩn trương trình Chính phủ ban hành các nghị định hướng dẫn."
+    )
+    assert tasks == [
+        ("Khẩn trương hoàn thiện hồ sơ đề án, trình Thủ tướng Chính phủ trong tháng 12 năm 2025.", None),
+        (
+            "Hoàn thiện thể chế về quản lý nợ công: Các bộ khẩn trương trình Chính phủ ban hành các nghị định hướng dẫn.",
+            "Các bộ",
+        ),
+    ]
