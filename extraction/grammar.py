@@ -332,7 +332,7 @@ def named_heading(text: str, start: int, end: int) -> Span | None:
         # "X có trách nhiệm", and "Các đơn vị cấp nước sạch trên địa bàn thành phố có trách
         # nhiệm": a qualifier that stopped the noun phrase still belongs to the name when no
         # predicate follows it
-        return trim_np(text, Span(start, np_end + tail.start(), "lead"))
+        return trim_np(text, Span(start, np_end + tail.start(), "described"))
     return None
 
 
@@ -366,7 +366,39 @@ def find_lead(text: str, start: int = 0, end: int | None = None) -> Span | None:
         return _noun_phrase(text, np_start, end, "lead")
     if not starts_with_body(text[pos:end]):
         return None
-    return _noun_phrase(text, pos, end, "lead")
+    return _described_subject(text, pos, end) or _noun_phrase(text, pos, end, "lead")
+
+
+def _described_subject(text: str, start: int, end: int) -> Span | None:
+    """A generic subject described up to its duty: "Các cơ quan quản lý nhà nước, tổ chức, cá
+    nhân liên quan có trách nhiệm ...", "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ
+    theo Kế hoạch này có trách nhiệm ...": what stands before "có trách nhiệm" / "phải" describes
+    who, when the subject is a plural kind of body and nothing between reads as a clause of its
+    own (a comma-separated predicate, a purpose, an assignment)."""
+    plural = PLURAL.match(text[start:end])
+    np_end = noun_phrase_end(text, start)
+    if plural is None or not text[start + plural.end()].islower() or np_end is None:
+        return None
+    duty = STRONG_PREDICATE.search(text, np_end, min(end, _word_limit(text, np_end, DESCRIBED_WORDS)))
+    if duty is None or duty.start() == np_end:
+        return None
+    between = text[np_end : duty.start()]
+    if re.search(r"[.;:()]", between) or PURPOSE.search(between) or _assign_or_support(between):
+        return None
+    if between.rstrip().endswith(","):  # "Các sở chủ động rà soát, phải báo cáo ...": a second clause
+        return None
+    if any(_first_lower(_predicate(), piece, 0, len(piece)) is not None for piece in between.split(",")[1:]):
+        return None
+    return Span(start, np_end + len(between.rstrip()), "described")
+
+
+# How far a description may run before its duty, in words.
+DESCRIBED_WORDS = 15
+PURPOSE = re.compile(r"(?<!\w)(?:để|nhằm|bảo đảm|đảm bảo)(?!\w)")
+
+
+def _assign_or_support(phrase: str) -> bool:
+    return any(cue_pattern(kind).search(phrase) for kind in ("assign", "support"))
 
 
 def _assign_after_subject(text: str, pos: int, end: int) -> re.Match[str] | None:

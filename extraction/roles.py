@@ -235,6 +235,11 @@ def _bodies(
     if span is None:
         return ()
     phrase = text[span.start : span.end]
+    if span.label == "described":
+        # one addressee described up to its duty ("Các cơ quan quản lý nhà nước, tổ chức, cá nhân
+        # liên quan có trách nhiệm"): the description is the name, neither split nor cut
+        name = expand_abbreviations(phrase.strip(" ,;.:"), abbreviations)
+        return (Body(canonical_name(name, at=at), span, in_directory(name)),)
     distributed = distribute(phrase, in_directory)
     if distributed is not None:
         return tuple(

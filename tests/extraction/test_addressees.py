@@ -300,3 +300,22 @@ def test_segment_directives_without_a_cue_verb_are_tasks_goals_and_approvals_are
     # the document's own number and issuer, from its header, not the decision it cites
     assert proposal.document.number == "20/CT-TTg"
     assert proposal.document.issuer == "Thủ tướng Chính phủ"
+
+
+def test_roles_a_generic_addressee_described_up_to_its_duty_is_one_name():
+    text = (
+        "IV. TỔ CHỨC THỰC HIỆN\n"
+        "1. Các cơ quan quản lý nhà nước, tổ chức, cá nhân liên quan có trách nhiệm chấp hành nghiêm quy định về tài nguyên nước.\n"
+        "2. Các đơn vị cấp nước sạch trên địa bàn tỉnh có trách nhiệm\n"
+        "a) Đầu tư mở rộng mạng lưới cấp nước.\n"
+        "3. Tất cả lực lượng tham gia thực hiện Kế hoạch này phải tuân thủ quy định an toàn.\n"
+        "4. Các sở, ngành chủ động rà soát quy định, phải báo cáo kết quả trước ngày 15/12/2026.\n"
+    )
+    leads = [[b.name for b in t.lead] for t in extract(text.encode("utf-8"), "text/plain").tasks]
+    assert leads == [
+        ["Các cơ quan quản lý nhà nước, tổ chức, cá nhân liên quan"],
+        ["Các đơn vị cấp nước sạch trên địa bàn tỉnh"],
+        ["Tất cả lực lượng tham gia thực hiện Kế hoạch này"],
+        # a comma before the duty opens a second clause: the name ends at its predicate
+        ["Các sở, ngành"],
+    ]
