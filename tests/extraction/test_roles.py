@@ -122,6 +122,17 @@ def test_roles_find_lead(text, lead):
             "Sở Tài chính tiếp tục phối hợp, hướng dẫn Sở Y tế trong việc hoàn thiện hồ sơ.",
             "Sở Y tế",
         ),
+        # so does agreeing the work with it
+        (
+            "Sở Tài chính nghiên cứu quy định hiện hành, trao đổi, thống nhất với Sở Tư pháp để xác định rõ thẩm quyền.",
+            "Sở Tư pháp",
+        ),
+        ("Cơ bản thống nhất với Báo cáo của Sở Nội vụ.", None),
+        # a preposition the predicate left at the end of the name is not part of it
+        (
+            "Sở Công Thương tăng cường phối hợp với cơ quan liên quan trong quản lý, kiểm tra hoạt động vận chuyển.",
+            "cơ quan liên quan",
+        ),
         # "(các) chủ đầu tư" is a name: "đầu tư" is not its predicate
         (
             "Sở Công Thương phối hợp chặt chẽ với các chủ đầu tư hạ tầng cụm công nghiệp đẩy nhanh giải phóng mặt bằng.",
