@@ -292,7 +292,7 @@ def _recurrence_rules(lex: _Lexicon) -> dict[str, str]:
             rf"(?P<unit>{units})(?!\w)"
         ),
         "rec_every_n": rf"(?<!\w)(?P<n>{number})\s+(?P<unit>{units}){once}(?!\w)",
-        "rec_periodic": rf"(?<!\w){periodic}(?!\w)(?:\s*,\s*{_alt(lex.cue('ad_hoc'))})?",
+        "rec_periodic": rf"(?<!\w){periodic}(?!\w)(?:\s*(?:,|hoặc|và)\s*{_alt(lex.cue('ad_hoc'))})?",
         "onward": (
             rf"(?<!\w)(?:từ\s+)?năm\s+(?P<y>\d{{4}})\s*,?\s+{_alt(lex.cue('onward'))}(?!\w)"
         ),
@@ -300,14 +300,15 @@ def _recurrence_rules(lex: _Lexicon) -> dict[str, str]:
 
 
 def _relative_rules(lex: _Lexicon) -> dict[str, str]:
-    """Counted relative deadlines and event clauses."""
+    """Counted relative deadlines and event clauses; a range counts to its end ("trong 18-24
+    tháng kể từ ...": 24 months)."""
     cue = lex.cue
     number, units = _number(lex), _alt(lex.units)
     bare_khi = r"(?<!đến\s)(?<!tới\s)khi"  # "cho đến khi" is "until", not an event clause
     return {
         "rel_count": (
             rf"(?<!\w)(?P<lead>{_alt(cue('relative') + cue('lead_time'))})\s+"
-            rf"(?:{_alt(cue('ceiling'))}\s+)?(?P<n>{number})\s+(?P<unit>{units})(?!\w)"
+            rf"(?:{_alt(cue('ceiling'))}\s+)?(?:{number}\s*[-–]\s*)?(?P<n>{number})\s+(?P<unit>{units})(?!\w)"
             r"(?!\s*(?:đầu|cuối)\s+năm)(?!\s*[/\d])"
             rf"(?P<past>\s+{_alt(cue('past_tail'))}(?!\w))?"
             rf"(?:\s+{_alt(cue('count_tail'))}(?!\w))?"
@@ -850,6 +851,11 @@ def _is_recurrence(hit: _Hit, text: str) -> bool:
     g = _grammar()
     left = _clause_before(text, hit.start, reach=90)
     if hit.rule == "rec_periodic":  # a bare "định kỳ" counts only next to reporting work
+        scheduled = any(word in text[hit.start : hit.end].lower() for word in _lexicon().cue("ad_hoc"))
+        if scheduled and text[max(0, hit.start - 5) : hit.start].lower() == "theo ":
+            # "thanh tra ... theo định kỳ hoặc đột xuất" says when the work recurs, whatever the
+            # work; "kiểm tra liên ngành định kỳ, đột xuất" only says which inspections
+            return True
         right = text[hit.end : hit.end + 40]
         return bool(g.report_before.search(left) or g.report_after.search(right))
     if hit.rule in ("rec_list", "rec_day_of", "rec_last_day") and g.plan_near.search(left):
@@ -892,6 +898,8 @@ def _merge_recurrences(hits: list[_Hit], text: str) -> list[_Hit]:
     for rec in sorted(recurrences, key=lambda h: h.recurrence is None):
         days = [h for h in out if h.yearless_day and h.kind is DeadlineKind.DATE]
         near = [d for d in days if _same_clause(text, rec, d)]
+        # "trước ngày 20 tháng 11 năm 2025 và hằng tháng": the first report's day, then each month
+        near = near or [h for h in out if h.kind is DeadlineKind.DATE and FIRST_THEN_EVERY.fullmatch(text, h.end, rec.start)]
         if not near or rec not in out:
             continue
         day = min(near, key=lambda d: min(abs(d.start - rec.end), abs(rec.start - d.end)))
@@ -905,6 +913,10 @@ def _merge_recurrences(hits: list[_Hit], text: str) -> list[_Hit]:
         )
         out = [h for h in out if h is not rec and h is not day] + [merged]
     return sorted(out, key=lambda h: h.start)
+
+
+# What joins a dated deadline to the recurrence that follows it.
+FIRST_THEN_EVERY = re.compile(r"\s*(?:,\s*)?(?:và|sau đó|rồi)\s+(?:định kỳ\s+)?")
 
 
 def _same_clause(text: str, a: _Hit, b: _Hit) -> bool:

@@ -514,6 +514,28 @@ def test_deadlines_bare_periodic_without_reporting_work_is_no_deadline() -> None
     assert governing_deadline("Định kỳ kiểm tra thiết bị phòng cháy tại trụ sở.", issued=ISSUED) == Deadline.none()
 
 
+def test_deadlines_periodic_or_ad_hoc_after_theo_recurs_whatever_the_work() -> None:
+    adverb = governing_deadline("Thanh tra tỉnh thanh tra việc khai thác cát theo định kỳ hoặc đột xuất.", issued=ISSUED)
+    assert (adverb.kind, adverb.text) == (R, "định kỳ hoặc đột xuất")
+    # without "theo" the words only say which inspections are meant
+    kinds = governing_deadline("Tham gia kiểm tra liên ngành định kỳ, đột xuất về an toàn lao động.", issued=ISSUED)
+    assert kinds == Deadline.none()
+
+
+def test_deadlines_a_first_date_then_a_recurrence_is_one_recurring_deadline() -> None:
+    found = governing_deadline("Các ngân hàng báo cáo kết quả trước ngày 20 tháng 11 năm 2025 và hằng tháng.", issued=ISSUED)
+    assert (found.kind, found.date, found.recurrence) == (R, date(2025, 11, 20), "monthly")
+    assert found.text == "trước ngày 20 tháng 11 năm 2025 và hằng tháng"
+
+
+def test_deadlines_a_counted_range_is_relative_to_its_event() -> None:
+    found = governing_deadline(
+        "Xây dựng sàn giao dịch trong 18-24 tháng kể từ khi phương án chi tiết được chấp thuận.", issued=ISSUED
+    )
+    assert (found.kind, found.date) == (DeadlineKind.RELATIVE, None)
+    assert found.text.startswith("trong 18-24 tháng")
+
+
 def test_deadlines_find_lists_every_deadline_in_text_order() -> None:
     text = (
         "Dự thảo các văn bản liên quan cần hoàn chỉnh trước ngày 01/6/2025 và ban hành trước "
