@@ -378,8 +378,10 @@ def _described_subject(text: str, start: int, end: int) -> Span | None:
     who, when the subject is a plural kind of body and nothing between reads as a clause of its
     own (a comma-separated predicate, a purpose, an assignment)."""
     plural = PLURAL.match(text[start:end])
+    if plural is None or not text[start + plural.end()].islower():
+        return None  # checked first: find_lead reads most subjects' noun phrase again after this
     np_end = noun_phrase_end(text, start)
-    if plural is None or not text[start + plural.end()].islower() or np_end is None:
+    if np_end is None:
         return None
     duty = STRONG_PREDICATE.search(text, np_end, min(end, _word_limit(text, np_end, DESCRIBED_WORDS)))
     if duty is None or duty.start() == np_end:
