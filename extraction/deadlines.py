@@ -870,8 +870,11 @@ def _is_descriptive(left: str) -> bool:
     """Whether ``left`` ends in a passive or past verb that makes what follows a description.
 
     "các nhiệm vụ được giao ...", "đã ban hành ..." describe; "được hoàn thành ..." and
-    "phải được thực hiện ..." still set a deadline.
+    "phải được thực hiện ..." still set a deadline; so does the clause after a comma ("... liệt
+    sĩ chưa xác định được danh tính, hoàn thành trong tháng 11 năm 2025").
     """
+    if left.rstrip().endswith(","):
+        return False
     g = _grammar()
     passive = g.passive.search(left)
     if passive is None:
@@ -995,14 +998,27 @@ def parse_deadline(phrase: str, *, issued: date | None) -> Deadline:
 
 
 def _choose(found: list[Deadline], issued: date | None) -> Deadline:
-    def rank(indexed: tuple[int, Deadline]) -> tuple[int, int, int]:
+    """The governing deadline among a task's own (see ``governing_deadline``). A date that the
+    text says the work is completed by ("hoàn thành trong tháng 12 năm 2025, triển khai thực
+    hiện trong năm 2026") wins over dates it only says the work happens in; on the same day a
+    calendar day wins over the period that ends there."""
+    completes = [_completes(d) for d in found]
+
+    def rank(indexed: tuple[int, Deadline]) -> tuple[int, int, int, int, int]:
         index, d = indexed
         if d.kind in _DATED_KINDS:
             if issued and d.date and d.date < issued:
-                return (4, -d.date.toordinal(), index)  # more likely a past event than a deadline
-            return (0, -d.date.toordinal() if d.date else 0, index)
+                return (4, 0, -d.date.toordinal(), 0, index)  # more likely a past event than a deadline
+            day = d.kind is DeadlineKind.DATE
+            return (0, -completes[index], -d.date.toordinal() if d.date else 0, -day, index)
         if d.kind is DeadlineKind.RECURRING:
-            return (1, 0 if d.date else (1 if d.recurrence else 2), index)
-        return (2 if d.date else 3, 0, index)
+            return (1, 0, 0 if d.date else (1 if d.recurrence else 2), 0, index)
+        return (2 if d.date else 3, 0, 0, 0, index)
 
     return min(enumerate(found), key=rank)[1]
+
+
+def _completes(deadline: Deadline) -> bool:
+    """Whether the deadline's words open with a completion verb ("hoàn thành trước ...")."""
+    words = (deadline.text or "").lower()
+    return any(words.startswith(cue) for cue in _lexicon().cue("complete"))

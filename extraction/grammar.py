@@ -39,6 +39,7 @@ NP_TAIL = re.compile(
     re.IGNORECASE,
 )
 MAX_NP_WORDS = 30
+MAX_LIST_WORDS = 90
 
 
 def _body_head() -> re.Pattern[str]:
@@ -87,8 +88,26 @@ def noun_phrase_end(text: str, start: int) -> int | None:
     """End of the noun phrase that starts at ``start``: the first lower-case predicate after it.
 
     "Ban Tuyên giáo và Dân vận Trung ương xây dựng chương trình" → the offset of "xây dựng".
-    Returns None when no predicate follows within ``MAX_NP_WORDS`` words.
+    Returns None when no predicate follows within ``MAX_NP_WORDS`` words, unless those words
+    list names ("Ban Tổ chức Trung ương; Ủy ban Kiểm tra Trung ương; Đảng ủy Chính phủ; ..."):
+    a list may run to ``MAX_LIST_WORDS``.
     """
+    found = _noun_phrase_end_within(text, start, MAX_NP_WORDS)
+    if found is None and _lists_names(text, start, _word_limit(text, start, MAX_NP_WORDS)):
+        found = _noun_phrase_end_within(text, start, MAX_LIST_WORDS)
+    return found
+
+
+def _lists_names(text: str, start: int, limit: int) -> bool:
+    """Whether text[start:limit] is a list of at least four names, each opening with a body or a
+    capital, the last one possibly cut by the limit."""
+    pieces = re.split(r"\s*[,;]\s*", text[start:limit])
+    return len(pieces) >= 4 and all(
+        piece[:1].isupper() or starts_with_body(piece) for piece in pieces[:-1]
+    )
+
+
+def _noun_phrase_end_within(text: str, start: int, words: int) -> int | None:
     plural = PLURAL.match(text[start:])
     head = _body_head().match(text, start + (plural.end() if plural else 0))
     # The head itself is part of the name: "(các) chủ đầu tư", not the predicate "đầu tư"; so is
@@ -100,11 +119,11 @@ def noun_phrase_end(text: str, start: int) -> int | None:
     if head and ORGAN_HEAD.fullmatch(head.group(0)):
         word = WORD.match(text, _skip_spaces(text, search_from))
         search_from = word.end() if word else search_from
-    limit = _word_limit(text, start, MAX_NP_WORDS)
+    limit = _word_limit(text, start, words)
     colon = text.find(":", start, limit)
     if colon > start and LIST_HEAD_BEFORE_COLON.search(text, start, colon) and text[colon + 1 : colon + 3].strip()[:1].isupper():
         # "Các Bộ: Công Thương, Xây dựng:" — the colon opens the list a shared head distributes over
-        limit = _word_limit(text, start, MAX_NP_WORDS * 2)
+        limit = _word_limit(text, start, words * 2)
         colon = text.find(":", colon + 1, limit)
     if colon > start:
         # "Doanh nghiệp, cộng đồng, tổ chức, cá nhân: Quan tâm ..." — the colon closes the name.
@@ -296,8 +315,11 @@ def _opens_subject(text: str, pos: int) -> bool:
 
 
 def _predicate_offset(text: str, start: int = 1) -> int:
-    """Offset of the first lower-case predicate at or after ``start``."""
+    """Offset of the first lower-case predicate at or after ``start``, outside brackets: in
+    "Căn cứ Kế hoạch ... (cập nhật), các bộ xây dựng ..." the predicate is "xây dựng"."""
     found = _first_lower(_predicate(), text, start, len(text))
+    while found is not None and text.count("(", start, found) > text.count(")", start, found):
+        found = _first_lower(_predicate(), text, found + 1, len(text))
     return found if found is not None else len(text)
 
 

@@ -210,18 +210,22 @@ def resolve_roles(
     support = _bodies(text, support_span, at, abbreviations, use_directory=True)
     directed = find_directed(text, draft.span.start, draft.span.end)
     if directed is not None and (support_span is None or directed.start >= support_span.end or directed.end <= support_span.start):
-        # a named body only: the gold lists "chỉ đạo Cục Thú y", not "chỉ đạo các cơ quan liên quan"
-        support += tuple(
-            b
-            for b in _bodies(text, directed, at, abbreviations, use_directory=True)
-            if b.span is not None and text[b.span.start : b.span.start + 1].isupper()
-        )
+        support += _directed_bodies(text, directed, at, abbreviations)
     leads = {b.name for b in lead}
     return Roles(
         lead=lead,
         support=tuple(b for b in _named(support, at, where) if b.name not in leads),
         lead_source=draft.lead_source,
     )
+
+
+def _directed_bodies(text: str, directed: Span, at: date | None, abbreviations: dict[str, str]) -> tuple[Body, ...]:
+    """The bodies a lead is told to direct, when the list opens with a named body: "chỉ đạo Cục
+    Thú y" and "chỉ đạo Ban Quản lý khu kinh tế và các sở, ngành liên quan" (the whole list)
+    take part in the work; "chỉ đạo các cơ quan liên quan" only says how the lead works."""
+    bodies = _bodies(text, directed, at, abbreviations, use_directory=True)
+    named = [b.span is not None and text[b.span.start : b.span.start + 1].isupper() for b in bodies]
+    return bodies if named and named[0] else tuple(b for b, is_named in zip(bodies, named) if is_named)
 
 
 def _bodies(

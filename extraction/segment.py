@@ -677,7 +677,9 @@ def _lead_in_is_also_task(
 def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
     if ctx.operative is False or body.isupper() or (body.startswith("(") and body.endswith(")")):
         return False
-    if cue_pattern("not_task").match(body) or BOILERPLATE.search(body):
+    if BOILERPLATE.search(body) or (
+        cue_pattern("not_task").match(body) and not _works_on_a_basis(text, node)
+    ):
         return False
     own_lead = find_lead(text, node.body.start, node.body.end)
     if own_lead is not None and (
@@ -691,6 +693,27 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
     if node.style == "para" and node.parent is None and ctx.operative is None:
         return own_lead is not None and _explicit_assignment(body)
     return own_lead is not None or _opens_with_action(text, node.body.start, node.body.end)
+
+
+BASIS = re.compile(r"căn cứ\b", re.IGNORECASE)
+
+
+def _works_on_a_basis(text: str, node: Node) -> bool:
+    """An item "Căn cứ Phụ lục kèm theo, giao nhiệm vụ ...", "Căn cứ nội dung Kế hoạch ..., các
+    bộ ... xây dựng ...": the basis only opens the work that follows its comma, unlike a legal
+    basis ("Căn cứ Luật ... ;"), which ends with a semicolon and asks nothing after it. A closing
+    paragraph ("Căn cứ văn bản này, các cơ quan ... triển khai thực hiện./.") is no item."""
+    start, end = node.body.start, node.body.end
+    if node.style == "para" or not BASIS.match(text, start) or text[start:end].rstrip().endswith(";"):
+        return False
+    lead = find_lead(text, start, end)
+    if lead is not None and lead.start > start:
+        return True
+    return any(
+        cue_pattern(category).match(text, opening)
+        for opening in opening_clause_ends(text, start, end)
+        for category in ("action", "assign")
+    )
 
 
 def _opens_with_action(text: str, start: int, end: int) -> bool:

@@ -447,6 +447,29 @@ GOVERNING: list[tuple[str, date | None, DeadlineKind, date | None]] = [
         R,
         None,
     ),
+    # the date the work is completed by wins over the year it is carried out in
+    (
+        "Thành lập đoàn công tác hỗ trợ các thành phố xây dựng Đề án, hoàn thành trong tháng 12 năm 2025, "
+        "triển khai thực hiện trong năm 2026.",
+        ISSUED,
+        P,
+        date(2025, 12, 31),
+    ),
+    # on the same day, the calendar day wins over the period that ends there
+    (
+        "Sớm bàn giao trong năm 2025 dự án nạo vét luồng tàu, hoàn thiện thủ tục trước ngày 31 tháng 12 năm 2025.",
+        ISSUED,
+        D,
+        date(2025, 12, 31),
+    ),
+    # a passive before a comma describes its own clause, not the deadline after it
+    (
+        "Ban hành Kế hoạch thu nhận mẫu hài cốt liệt sĩ chưa xác định được danh tính, hoàn thành trong "
+        "tháng 12 năm 2025.",
+        ISSUED,
+        P,
+        date(2025, 12, 31),
+    ),
 ]
 
 

@@ -351,3 +351,41 @@ def test_segment_a_notice_preamble_names_its_speaker_not_the_assignee():
             "Các bộ",
         ),
     ]
+
+
+def test_segment_an_item_acting_on_a_basis_is_a_task_a_legal_basis_is_not():
+    # "Căn cứ X, <who> <does>" inside the operative part asks for work; a legal basis ends with
+    # ";" and asks nothing; a closing paragraph "Căn cứ văn bản này, ..." is no item
+    tasks = _tasks(
+        "Bộ Tài chính yêu cầu các đơn vị thực hiện các nội dung sau:\n"
+        "- Căn cứ Quyết định số 246-QĐ/TW, ngày 24/01/2025 của Bộ Chính trị về chức năng, nhiệm vụ, tổ chức bộ máy;\n"
+        "- Căn cứ nội dung Kế hoạch quốc gia giai đoạn 2021 - 2030, tầm nhìn 2050 (cập nhật), "
+        "các cục, vụ xây dựng kế hoạch của đơn vị.\n"
+        "- Căn cứ tình hình thực tế, rà soát, điều chỉnh các quy hoạch trên địa bàn.\n"
+        "Căn cứ văn bản này, các cơ quan, đơn vị liên quan triển khai thực hiện./."
+    )
+    assert tasks == [
+        (
+            "Căn cứ nội dung Kế hoạch quốc gia giai đoạn 2021 - 2030, tầm nhìn 2050 (cập nhật), "
+            "các cục, vụ xây dựng kế hoạch của đơn vị.",
+            "các cục, vụ",
+        ),
+        ("Căn cứ tình hình thực tế, rà soát, điều chỉnh các quy hoạch trên địa bàn.", "các đơn vị"),
+    ]
+
+
+def test_segment_a_long_list_of_addressees_is_one_subject():
+    # more than 30 words of names before the predicate: still the subject, not a statement
+    tasks = _tasks(
+        "1. Giao Ban Tổ chức Trung ương; Uỷ ban Kiểm tra Trung ương; Đảng uỷ các cơ quan Đảng Trung ương; "
+        "Đảng uỷ Chính phủ; Đảng uỷ Quốc hội; Đảng uỷ Mặt trận Tổ quốc, các đoàn thể Trung ương và các cơ quan "
+        "liên quan theo dõi, kiểm tra việc sắp xếp.\n"
+        "2. Ban tuyên giáo tỉnh ủy, thành ủy; các trung tâm chính trị xã, phường, đặc khu; Vụ Lý luận chính trị "
+        "và các cơ quan, đơn vị liên quan có trách nhiệm tổ chức thực hiện Quy định này."
+    )
+    assert [lead for _, lead in tasks] == [
+        "Ban Tổ chức Trung ương; Uỷ ban Kiểm tra Trung ương; Đảng uỷ các cơ quan Đảng Trung ương; "
+        "Đảng uỷ Chính phủ; Đảng uỷ Quốc hội; Đảng uỷ Mặt trận Tổ quốc, các đoàn thể Trung ương và các cơ quan liên quan",
+        "Ban tuyên giáo tỉnh ủy, thành ủy; các trung tâm chính trị xã, phường, đặc khu; Vụ Lý luận chính trị "
+        "và các cơ quan, đơn vị liên quan",
+    ]
