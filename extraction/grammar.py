@@ -26,7 +26,7 @@ WORD = re.compile(r"\S+")
 # Adverbial openings that stand before the subject: "Trên cơ sở đó, Bộ Tư pháp tổng hợp ...".
 ADVERBIAL = re.compile(
     r"^(?:trên cơ sở|trong|về|đối với|sau khi|để|quá trình|trường hợp|khi|trước mắt|"
-    r"đồng thời|theo|căn cứ|ngay sau|tại|từ|hằng năm|hàng năm|định kỳ)\b[^:;.]{0,200}?(?:,\s+|\bthì\s+)",
+    r"đồng thời|theo(?!\s+dõi)|căn cứ|ngay sau|tại|từ|hằng năm|hàng năm|định kỳ)\b[^:;.]{0,200}?(?:,\s+|\bthì\s+)",
     re.IGNORECASE,
 )
 CONDITION_THEN = re.compile(r"^[^.;:]{0,160}?\bthì\s+", re.IGNORECASE)
@@ -162,7 +162,7 @@ ORGANISE_BEFORE = re.compile(r"tổ chức\s+$")
 # right after a name "tổ chức" + a word that makes no organisation of it is the verb "organise";
 # after a comma, "và", "các" or "Ban" it is a body ("cơ quan, tổ chức", "Ban tổ chức").
 ORGANISE_AFTER_NAME = re.compile(
-    r"(?<![,;(]\s)(?<!và\s)(?<!các\s)(?<!Các\s)(?<!ban\s)(?<!Ban\s)(?<!những\s)(?<=\w\s)"
+    r"(?<![,;(]\s)(?<!và\s)(?<!các\s)(?<!Các\s)(?<!ban\s)(?<!Ban\s)(?<!những\s)(?<=[\w)]\s)"
     + ORGANISE_VERB.pattern.removeprefix("^")
 )
 

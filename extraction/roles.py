@@ -296,12 +296,26 @@ def _named(bodies: tuple[Body, ...], at: date | None, where: Place | None) -> tu
     document about that province takes its name."""
     out = []
     for body in bodies:
-        name = localise(as_committee(body.name), where)
+        name = localise(as_committee(_glossed(body.name)), where)
         if name != body.name:
             body = Body(canonical_name(name, at=at), body.span, in_directory(name))
         if body.name not in {b.name for b in out}:
             out.append(body)
     return tuple(out)
+
+
+# "Nhà đầu tư (Tập đoàn Đèo Cả)": a common role glossed with the proper name of who plays it.
+GLOSSED_ROLE = re.compile(r"^(?P<role>[^()]{3,40}?)\s*\((?P<name>[A-ZĐ]\w*(?:\s+[^\s(),;]+){1,12})\)$")
+
+
+def _glossed(name: str) -> str:
+    """The proper name a common role is glossed with: "Nhà đầu tư (Tập đoàn Đèo Cả)" → "Tập đoàn
+    Đèo Cả". A named body glossed with another ("Trung tâm Dịch vụ việc làm (Sở Nội vụ)") and a
+    plural role over a list ("các doanh nghiệp (VNPT, Viettel)") keep their words."""
+    m = GLOSSED_ROLE.match(name)
+    if m is None or PLURAL.match(m["role"]) or any(w[:1].isupper() for w in m["role"].split()[1:]):
+        return name
+    return m["name"]
 
 
 def _cut_at_predicate(name: str) -> str:

@@ -285,7 +285,7 @@ def table_drafts(
         if columns is None or len(cells) <= columns.lead:
             continue
         task = _strip_cell_marker(text, cells[columns.task])
-        if task.end - task.start < 8:
+        if task.end - task.start < 8 or _titles_a_group(text, cells, columns.task):
             continue
         drafts.append(
             TaskDraft(
@@ -299,6 +299,19 @@ def table_drafts(
             )
         )
     return drafts, columns
+
+
+GROUP_NUMBER = re.compile(r"[IVXLC]{1,6}|[A-ZĐ]")
+
+
+def _titles_a_group(text: str, cells: list[Span], task_column: int) -> bool:
+    """A row numbered with a Roman numeral or a capital whose other cells are empty titles the
+    rows under it ("I | Nhóm nhiệm vụ, giải pháp về ... |  |  | "); numbered rows are the tasks."""
+    if task_column == 0:
+        return False
+    number = text[cells[0].start : cells[0].end].strip().rstrip(".")
+    others = [c for i, c in enumerate(cells) if i not in (0, task_column)]
+    return GROUP_NUMBER.fullmatch(number) is not None and not any(text[c.start : c.end].strip() for c in others)
 
 
 def _strip_cell_marker(text: str, cell: Span) -> Span:

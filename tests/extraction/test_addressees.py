@@ -324,3 +324,20 @@ def test_roles_a_generic_addressee_described_up_to_its_duty_is_one_name():
         # a comma before the duty opens a second clause: the name ends at its predicate
         ["Các sở, ngành"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lead"),
+    [
+        # a common role glossed with the proper name of who plays it is that name
+        ("Yêu cầu Nhà đầu tư (Tập đoàn Đèo Cả) rà soát kế hoạch thi công.", ["Tập đoàn Đèo Cả"]),
+        # a named body glossed with its parent keeps its words
+        (
+            "1. Trung tâm Dịch vụ việc làm (Sở Nội vụ) tổ chức tư vấn việc làm.",
+            ["Trung tâm Dịch vụ việc làm (Sở Nội vụ)"],
+        ),
+    ],
+)
+def test_roles_a_glossed_role_takes_the_proper_name(sentence, lead):
+    task = extract(sentence.encode("utf-8"), "text/plain").tasks[0]
+    assert [b.name for b in task.lead] == lead

@@ -16,6 +16,10 @@ def _lead(text):
     [
         ("Bộ Tài chính chủ trì, phối hợp với Bộ Tư pháp rà soát các quy định.", "Bộ Tài chính"),
         ("Giao Đảng uỷ Quốc hội lãnh đạo, chỉ đạo ban hành Nghị quyết.", "Đảng uỷ Quốc hội"),
+        # "Theo dõi" (monitor) is a verb, not the adverbial "theo" (according to): no subject here
+        ("Theo dõi các cơ quan đảng, Văn phòng Chính phủ thực hiện Quy định này.", None),
+        # a gloss in brackets does not stop "tổ chức" from being the predicate
+        ("Trung tâm Dịch vụ việc làm (Sở Nội vụ) tổ chức tư vấn việc làm.", "Trung tâm Dịch vụ việc làm (Sở Nội vụ)"),
         (
             "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai và các cơ quan liên quan: Tăng cường giám sát.",
             "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai và các cơ quan liên quan",

@@ -389,3 +389,16 @@ def test_segment_a_long_list_of_addressees_is_one_subject():
         "Ban tuyên giáo tỉnh ủy, thành ủy; các trung tâm chính trị xã, phường, đặc khu; Vụ Lý luận chính trị "
         "và các cơ quan, đơn vị liên quan",
     ]
+
+
+def test_segment_a_roman_numbered_row_with_empty_cells_titles_a_group_of_the_table():
+    tasks = _tasks(
+        "TT | Nhiệm vụ và giải pháp | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện\n"
+        "I | Nhóm nhiệm vụ, giải pháp về hàng hóa trên thị trường các-bon |  |  | \n"
+        "1 | Xây dựng kế hoạch giảm nhẹ phát thải khí nhà kính. | Bộ Tài chính | Các bộ, ngành | 2026\n"
+        "2 | Xây dựng Quyết định về hạn ngạch phát thải. |  |  | 2027\n"
+    )
+    assert [task for task, _ in tasks] == [
+        "Xây dựng kế hoạch giảm nhẹ phát thải khí nhà kính.",
+        "Xây dựng Quyết định về hạn ngạch phát thải.",
+    ]
