@@ -479,6 +479,7 @@ class _Lexicon:
     title: _Trie = field(default_factory=dict)
     list_head: _Trie = field(default_factory=dict)
     head: _Trie = field(default_factory=dict)
+    named_head: _Trie = field(default_factory=dict)
 
     def trie(self, kind: str) -> _Trie:
         if kind not in _LEXICON_TRIES:
@@ -492,7 +493,7 @@ class _Lexicon:
 
 
 _LEXICON_TRIES = frozenset(
-    {"determiner", "unit", "qualifier", "connector", "link", "title", "list_head", "head"}
+    {"determiner", "unit", "qualifier", "connector", "link", "title", "list_head", "head", "named_head"}
 )
 
 
@@ -549,7 +550,7 @@ class BodyDirectory:
         self._generic_starts = self._lexicon.starts("determiner", "unit")
         self._determiner_starts = self._lexicon.starts("determiner")
         self._title_starts = self._lexicon.starts("determiner", "title")
-        self._head_starts = self._lexicon.starts("head")
+        self._head_starts = self._lexicon.starts("head", "named_head")
         self._list_starts = self._lexicon.starts("determiner", "list_head")
 
     @classmethod
@@ -895,11 +896,13 @@ class BodyDirectory:
         the words of the name ("Vụ Lý luận chính trị"), or None."""
         if not tokens.cap[i] or tokens.upper[i]:
             return None
-        head = _longest(self._lexicon.head, tokens, i)
+        named = _longest(self._lexicon.named_head, tokens, i)
+        head = named or _longest(self._lexicon.head, tokens, i)
         if head is None:
             return None
         heads, stops = self._lexicon.head, self._lexicon.stops
-        end, lower_run, k, n = None, 0, head[0], len(tokens)
+        # "Ban Quản lý dự án" names a board on its own; "Ban" or "Trung tâm" needs more words
+        end, lower_run, k, n = (head[0] if named else None), 0, head[0], len(tokens)
         while k < n:
             word = tokens.norm[k]
             following_name = k + 1 < n and tokens.word[k + 1] and tokens.cap[k + 1]

@@ -33,7 +33,7 @@ CONDITION_THEN = re.compile(r"^[^.;:]{0,160}?\bthì\s+", re.IGNORECASE)
 # Words after which a subject noun phrase stops being a name: "... theo chức năng, nhiệm vụ".
 NP_TAIL = re.compile(
     r"\s*(?:,\s*)?\b(?:theo chức năng|trong phạm vi|theo thẩm quyền|căn cứ|trong quá trình|"
-    r"trong thời gian|theo nhiệm vụ|theo lĩnh vực|theo quy định)\b.*$|\s*\((?:theo|trong)\b[^)]*\).*$|[\s,;:]+$"
+    r"trong thời gian|theo nhiệm vụ|theo lĩnh vực|theo quy định|về nội dung|về việc)\b.*$|\s*\((?:theo|trong)\b[^)]*\).*$|[\s,;:]+$"
     # a preposition left hanging where the predicate cut the phrase: "cơ quan liên quan trong"
     r"|(?:[\s,]+(?:trong|tại|về|của|với|cho|từ|đến|và|hoặc))+[\s,;:]*$",
     re.IGNORECASE,

@@ -136,6 +136,7 @@ def _name_breaker() -> re.Pattern[str]:
                 "đoàn",
                 "phòng",
                 "cấp",
+                "cổng",
             )
             else h[0].upper() + h[1:]
         )

@@ -135,6 +135,11 @@ def test_addressees_in_the_pipeline():
         ("Giao Bộ Nông nghiệp và Môi trường chỉ đạo Cục Thú y kiểm soát chặt chẽ tiến độ.", ["Cục Thú y"]),
         # a generic body directed is not listed (the gold lists named bodies)
         ("Giao Bộ Tài chính chỉ đạo các cơ quan liên quan rà soát các quy định.", []),
+        # "Ban Quản lý dự án" is a whole name ("dự" stops other names: "dự thảo", "dự toán")
+        (
+            "Giao Bộ Y tế chỉ đạo Ban Quản lý dự án, Bệnh viện Bạch Mai thúc đẩy công tác mua sắm.",
+            ["Ban Quản lý dự án", "Bệnh viện Bạch Mai"],
+        ),
         # a list that opens with a named body is listed whole, its generic tail included
         (
             "Giao Bộ Tài chính chỉ đạo Cục Thuế và các cơ quan liên quan rà soát các quy định.",

@@ -137,6 +137,11 @@ def test_roles_find_lead(text, lead):
             "Sở Công Thương tăng cường phối hợp với cơ quan liên quan trong quản lý, kiểm tra hoạt động vận chuyển.",
             "cơ quan liên quan",
         ),
+        # "về nội dung ..." after a name says what the co-operation is about
+        (
+            "Sở Tài chính thống nhất với Sở Tư pháp về nội dung phân công nhiệm vụ tại Đề án.",
+            "Sở Tư pháp",
+        ),
         # "(các) chủ đầu tư" is a name: "đầu tư" is not its predicate
         (
             "Sở Công Thương phối hợp chặt chẽ với các chủ đầu tư hạ tầng cụm công nghiệp đẩy nhanh giải phóng mặt bằng.",
@@ -162,6 +167,11 @@ def test_roles_find_support(text, support):
         ),
         ("Bộ Kế hoạch và Đầu tư", ["Bộ Kế hoạch và Đầu tư"]),
         ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
+        # a portal heads its own name, after a name with a comma inside
+        (
+            "Sở Văn hóa, Thể thao và Du lịch, Cổng Thông tin điện tử tỉnh",
+            ["Sở Văn hóa, Thể thao và Du lịch", "Cổng Thông tin điện tử tỉnh"],
+        ),
         (
             "Ban tuyên giáo tỉnh ủy, thành ủy; các trung tâm chính trị xã, phường",
             ["Ban tuyên giáo tỉnh ủy, thành ủy", "các trung tâm chính trị xã, phường"],
