@@ -65,6 +65,14 @@ _CITY_UNIT = "thành phố"
 
 # Which reader a candidate came from, and how it ranks against an overlapping one of equal length.
 _PRIORITY = {"list_item": 5, "directory": 4, "composed": 3, "generic": 2, "recognised": 1}
+# "Kho bạc Nhà nước tỉnh", "Cục Thuế thành phố": a central agency's branch at a local level is
+# another body than the agency, so the level word stretches the known name.
+LOCAL_LEVELS = frozenset({("tỉnh",), ("thành", "phố"), ("huyện",), ("quận",), ("thị", "xã"), ("xã",), ("phường",)})
+
+
+def _local_branch(tokens: "_Tokens", known_end: int, end: int) -> bool:
+    """Whether tokens[known_end:end] is only a local level word after a known name."""
+    return tuple(tokens.norm[known_end:end]) in LOCAL_LEVELS
 
 
 def fold(text: str) -> str:
@@ -971,7 +979,7 @@ class BodyDirectory:
             candidates,
             key=lambda c: (begins[c.start] - ends[c.end - 1], -_PRIORITY[c.source], c.start),
         ):
-            if c.source == "recognised" and c.start in found:
+            if c.source == "recognised" and c.start in found and not _local_branch(tokens, found[c.start].end, c.end):
                 continue  # a known name is not stretched over the capitalised words after it
             if any(taken[c.start : c.end]):
                 continue

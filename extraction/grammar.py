@@ -138,13 +138,14 @@ def _noun_phrase_end_within(text: str, start: int, words: int) -> int | None:
     organise = ORGANISE_AFTER_NAME.search(text, search_from, limit)
     if organise is not None:
         found.append(organise.start())
-    tense = _first_lower(cue_pattern("tense", case_sensitive=True), text, search_from, limit)
-    if tense is not None and PROPER_WORD.search(
-        text, start + (plural.end() if plural else 0), tense
-    ):
-        # "Bộ Tài chính đã thực hiện ...": a tense marker after a proper name ends it; after a
-        # common noun it opens a relative clause ("cơ quan, tổ chức đã xác định bí mật ...").
-        found.append(tense)
+    for marker in (cue_pattern("tense", case_sensitive=True), COPULA):
+        at = _first_lower(marker, text, search_from, limit)
+        if at is not None and PROPER_WORD.search(text, start + (plural.end() if plural else 0), at):
+            # "Bộ Tài chính đã thực hiện ...", "Sở Khoa học và Công nghệ là cơ quan thường trực":
+            # a tense marker or a copula after a proper name ends it; after a common noun it
+            # opens a relative clause ("cơ quan, tổ chức đã xác định bí mật ...", "Các chủ
+            # rừng là tổ chức").
+            found.append(at)
     if found:
         return min(found)
     return colon if colon > start else None
@@ -168,6 +169,7 @@ ORGANISE_AFTER_NAME = re.compile(
 
 
 PROPER_WORD = re.compile(r"(?<!\w)[A-ZĐÀ-Ỹ]\w*")
+COPULA = re.compile(r"(?<!\w)là(?!\w)")
 
 
 def _first_lower(pattern: re.Pattern[str], text: str, start: int, limit: int) -> int | None:

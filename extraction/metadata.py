@@ -21,6 +21,7 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
+from extraction.bodies import BodyDirectory
 from extraction.secrecy import describe, find_mark
 from extraction.types import DocumentInfo
 
@@ -272,7 +273,10 @@ def _organ_case(organ: str) -> str:
     text = re.sub(
         r"\b(tỉnh|thành phố)\s+(.+)$", lambda m: f"{m.group(1)} {m.group(2).title()}", text
     )
-    return text[0].upper() + text[1:]
+    text = text[0].upper() + text[1:]
+    # the directory knows how a body spells its name ("BỘ Y TẾ" → "Bộ Y tế", not "Bộ y tế")
+    directory = BodyDirectory.load()
+    return directory.canonical(text) if directory.lookup(text) else text
 
 
 def find_signer(trailer: list[str]) -> str | None:

@@ -350,12 +350,36 @@ def directory_split(phrase: str, at: date | None) -> list[Body] | None:
     """
     from extraction.bodies import BodyDirectory
 
-    bodies = [b for b in BodyDirectory.load().find(phrase, at=at) if b.span is not None]
+    bodies = _of_places([b for b in BodyDirectory.load().find(phrase, at=at) if b.span is not None], phrase)
     if not bodies:
         return None
     covered = sum(len(re.sub(r"\W", "", phrase[b.span.start : b.span.end])) for b in bodies)
     total = len(re.sub(r"\W", "", phrase))
     return bodies if total and covered / total >= DIRECTORY_COVERAGE else None
+
+
+# "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương": a department of every province named
+PLACE_GROUP = re.compile(r"(?:các|những)\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|địa phương)\b", re.IGNORECASE)
+
+
+def _of_places(bodies: list[Body], phrase: str) -> list[Body]:
+    """A body followed, with nothing between, by a group of places is that body in each place:
+    "Sở Y tế các tỉnh, thành phố" is one addressee, not "Sở Y tế" and the provinces."""
+    merged: list[Body] = []
+    for body in bodies:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.span is not None
+            and body.span is not None
+            and not phrase[previous.span.end : body.span.start].strip()
+            and PLACE_GROUP.match(phrase, body.span.start)
+        ):
+            span = Span(previous.span.start, body.span.end, previous.span.label)
+            merged[-1] = Body(phrase[span.start : span.end], span, in_directory=False)
+            continue
+        merged.append(body)
+    return merged
 
 
 def in_directory(name: str) -> bool:

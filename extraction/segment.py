@@ -195,6 +195,7 @@ def _runs(text: str, lines: list[Span]) -> list[list[Span]]:
 # --- task tables ----------------------------------------------------------------------------------
 
 TASK_COLUMN = re.compile(r"nhiệm vụ|nội dung|hoạt động|công việc|đề án|tên", re.IGNORECASE)
+TASK_NAME_COLUMN = re.compile(r"tên\b", re.IGNORECASE)
 AGENT_COLUMN = re.compile(r"(?:cơ quan|đơn vị|bộ phận)\s+(?:thực hiện|đầu mối)", re.IGNORECASE)
 SUPPORT_COLUMN = re.compile(r"phối hợp", re.IGNORECASE)
 DEADLINE_COLUMN = re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.IGNORECASE)
@@ -242,8 +243,11 @@ def table_columns(headers: list[str]) -> TableColumns | None:
     def first(pattern: re.Pattern[str]) -> int | None:
         return next((i for i, h in enumerate(headers) if i != lead and pattern.search(h)), None)
 
+    # a wide table names each task and then details it ("Tên nhiệm vụ | Nội dung thực hiện"):
+    # the task is the name cell (issue 12); else the last task-like column before the lead's
+    named = [i for i in task_candidates if TASK_NAME_COLUMN.match(headers[i].strip())]
     return TableColumns(
-        task=task_candidates[-1],
+        task=named[0] if named else task_candidates[-1],
         lead=lead,
         support=first(SUPPORT_COLUMN),
         deadline=first(DEADLINE_COLUMN),

@@ -346,3 +346,9 @@ def test_roles_a_generic_addressee_described_up_to_its_duty_is_one_name():
 def test_roles_a_glossed_role_takes_the_proper_name(sentence, lead):
     task = extract(sentence.encode("utf-8"), "text/plain").tasks[0]
     assert [b.name for b in task.lead] == lead
+
+
+def test_roles_a_department_of_every_province_is_one_addressee():
+    text = "3. Đề nghị Sở Y tế các tỉnh, thành phố trực thuộc Trung ương:\n- Tham mưu ban hành kế hoạch phòng, chống dịch bệnh.\n"
+    task = extract(text.encode("utf-8"), "text/plain").tasks[0]
+    assert [b.name for b in task.lead] == ["Sở Y tế các tỉnh, thành phố trực thuộc Trung ương"]

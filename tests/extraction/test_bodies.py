@@ -253,6 +253,12 @@ def test_bodies_find_names_not_in_the_directory() -> None:
     assert bodies[0].span is not None and bodies[0].span.label == "recognised"
 
 
+def test_bodies_find_a_local_branch_of_a_central_agency() -> None:
+    # "Kho bạc Nhà nước tỉnh" is the province's treasury, another body than "Kho bạc Nhà nước"
+    bodies = _bodies().find("Sở Tài chính, Kho bạc Nhà nước tỉnh, Cục Thuế thành phố")
+    assert [b.name for b in bodies] == ["Sở Tài chính", "Kho bạc Nhà nước tỉnh", "Cục Thuế thành phố"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -110,3 +110,9 @@ def test_metadata_news_style_text():
         "Thủ tướng Chính phủ",
         "Phạm Minh Chính",
     )
+
+
+def test_metadata_issuer_in_capitals_takes_the_directory_spelling():
+    # "BỘ Y TẾ" lower-cased would read "Bộ y tế"; the directory spells it "Bộ Y tế"
+    info = read_metadata("BỘ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 120/KH-BYT\nHà Nội, ngày 05 tháng 11 năm 2025\nKẾ HOẠCH\nPhòng, chống dịch bệnh\n")
+    assert info.issuer == "Bộ Y tế"

@@ -16,6 +16,9 @@ def _lead(text):
     [
         ("Bộ Tài chính chủ trì, phối hợp với Bộ Tư pháp rà soát các quy định.", "Bộ Tài chính"),
         ("Giao Đảng uỷ Quốc hội lãnh đạo, chỉ đạo ban hành Nghị quyết.", "Đảng uỷ Quốc hội"),
+        # a copula after a proper name ends it; after a common noun it describes which ones
+        ("Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì theo dõi.", "Sở Khoa học và Công nghệ"),
+        ("Các chủ rừng là tổ chức có trách nhiệm tuần tra.", "Các chủ rừng là tổ chức"),
         # "Theo dõi" (monitor) is a verb, not the adverbial "theo" (according to): no subject here
         ("Theo dõi các cơ quan đảng, Văn phòng Chính phủ thực hiện Quy định này.", None),
         # a gloss in brackets does not stop "tổ chức" from being the predicate

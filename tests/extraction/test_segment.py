@@ -402,3 +402,18 @@ def test_segment_a_roman_numbered_row_with_empty_cells_titles_a_group_of_the_tab
         "Xây dựng kế hoạch giảm nhẹ phát thải khí nhà kính.",
         "Xây dựng Quyết định về hạn ngạch phát thải.",
     ]
+
+
+def test_segment_a_wide_table_takes_the_task_name_cell():
+    # "Tên nhiệm vụ | Nội dung thực hiện | ...": the name cell is the task (issue 12)
+    text = (
+        HEADER
+        + "Các cơ quan, đơn vị triển khai thực hiện các nhiệm vụ theo bảng phân công dưới đây.\n"
+        "STT | Tên nhiệm vụ | Nội dung thực hiện | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành | Sản phẩm\n"
+        "1 | Xây dựng kho dữ liệu dùng chung | Thu thập, chuẩn hóa dữ liệu của các sở | Sở Khoa học và Công nghệ "
+        "| Các sở, ngành | Quý III/2026 | Kho dữ liệu\n"
+        + TRAILER
+    )
+    [draft] = [d for d in segment(text) if d.origin == "table_row"]
+    assert text[draft.span.start : draft.span.end] == "Xây dựng kho dữ liệu dùng chung"
+    assert text[draft.lead.start : draft.lead.end] == "Sở Khoa học và Công nghệ"
