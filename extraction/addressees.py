@@ -174,7 +174,7 @@ def _spell(head: str, kind: str, item: str) -> str | None:
 
 
 # A place alone as the actor of a sentence: "Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh ...".
-PLACE_ALONE = re.compile(r"^(?:(?P<unit>[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+)?(?P<name>[A-ZĐÀ-Ỹ][\w\s\-]*)$")
+PLACE_ALONE = re.compile(r"^(?:(?P<unit>[Tt]ỉnh|[Tt]hành phố|TP\.?|[Tt]hủ đô)\s+)?(?P<name>[A-ZĐÀ-Ỹ][\w\s\-]*)$")
 
 
 def as_committee(name: str) -> str:

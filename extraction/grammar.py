@@ -333,8 +333,9 @@ def names_only(text: str, start: int, end: int) -> bool:
     return named_heading(text, start, end) is not None
 
 
-# What an addressee heading may say around the names: "Đề nghị: X", "Giao X", "X có trách nhiệm:".
-HEADING_INTRO = re.compile(r"(?:Đề nghị|Kính đề nghị|Giao|Yêu cầu)\s*:?\s+")
+# What an addressee heading may say around the names: "Đề nghị: X", "Giao X", "Đối với X",
+# "X có trách nhiệm:".
+HEADING_INTRO = re.compile(r"(?:Đề nghị|Kính đề nghị|Giao|Yêu cầu|Đối với)\s*:?\s+")
 HEADING_TAIL = re.compile(r"\s*,?\s*(?:có|chịu)\s+trách\s+nhiệm(?:\s+thực\s+hiện)?(?:\s+(?:như\s+)?sau)?\s*:?\s*$")
 
 

@@ -75,6 +75,7 @@ def test_addressees_categories_are_not_distributed(phrase):
         ("tỉnh Quảng Trị", "Ủy ban nhân dân tỉnh Quảng Trị"),
         ("Thành phố Đà Nẵng", "Ủy ban nhân dân thành phố Đà Nẵng"),
         ("Cần Thơ", "Ủy ban nhân dân thành phố Cần Thơ"),
+        ("Thủ đô Hà Nội", "Ủy ban nhân dân thành phố Hà Nội"),
         ("Bộ Xây dựng", "Bộ Xây dựng"),
         ("tỉnh Không Có", "tỉnh Không Có"),
     ],

@@ -417,3 +417,18 @@ def test_segment_a_wide_table_takes_the_task_name_cell():
     [draft] = [d for d in segment(text) if d.origin == "table_row"]
     assert text[draft.span.start : draft.span.end] == "Xây dựng kho dữ liệu dùng chung"
     assert text[draft.lead.start : draft.lead.end] == "Sở Khoa học và Công nghệ"
+
+
+def test_segment_a_heading_for_an_addressee_passes_it_down():
+    # "2. Đối với Thủ đô Hà Nội" heads the items of the capital (its People's Committee), not
+    # those of the addressee of the section before
+    tasks = _tasks(
+        "1. Đối với các bộ, ngành\n"
+        "- Xây dựng và ban hành kế hoạch thực hiện Nghị quyết.\n"
+        "2. Đối với Thủ đô Hà Nội\n"
+        "- Tập trung chỉ đạo các sở, ban, ngành rà soát, bổ sung kế hoạch.\n"
+    )
+    assert tasks == [
+        ("Xây dựng và ban hành kế hoạch thực hiện Nghị quyết.", "các bộ, ngành"),
+        ("Tập trung chỉ đạo các sở, ban, ngành rà soát, bổ sung kế hoạch.", "Thủ đô Hà Nội"),
+    ]
