@@ -154,7 +154,7 @@ def _noun_phrase_end_within(text: str, start: int, words: int) -> int | None:
 LIST_HEAD_BEFORE_COLON = re.compile(rf"[Cc]ác\s+(?:{KIND})\s*$")
 # "được giao chủ trì", "được Bộ Chính trị phân công": a passive that qualifies the name.
 STRONG_PREDICATE = re.compile(r"(?:có trách nhiệm|chịu trách nhiệm|phải)(?!\w)")
-ORGAN_HEAD = re.compile(r"ban|sở|cục|vụ|ủy ban|uỷ ban|phòng|trung tâm|viện", re.IGNORECASE)
+ORGAN_HEAD = re.compile(r"ban|sở|cục|vụ|ủy ban|uỷ ban|phòng|trung tâm|viện|đoàn", re.IGNORECASE)
 # "nhà đầu tư", "nhà cung cấp": an agent noun, not a predicate.
 AGENT_BEFORE = re.compile(r"\bnhà\s+$")
 PASSIVE_BEFORE = re.compile(r"\b(?:được|bị)\s+(?:[A-ZĐ][\w ]{0,40}?\s+|(?:[^\W\d_]+\s+){1,3})?$")

@@ -16,6 +16,8 @@ def _lead(text):
     [
         ("Bộ Tài chính chủ trì, phối hợp với Bộ Tư pháp rà soát các quy định.", "Bộ Tài chính"),
         ("Giao Đảng uỷ Quốc hội lãnh đạo, chỉ đạo ban hành Nghị quyết.", "Đảng uỷ Quốc hội"),
+        # the word after an organ's head is part of its name: "đoàn kiểm tra", not "kiểm tra"
+        ("Giao các đoàn kiểm tra của Bộ Chính trị chủ động nắm tình hình.", "các đoàn kiểm tra của Bộ Chính trị"),
         # a copula after a proper name ends it; after a common noun it describes which ones
         ("Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì theo dõi.", "Sở Khoa học và Công nghệ"),
         ("Các chủ rừng là tổ chức có trách nhiệm tuần tra.", "Các chủ rừng là tổ chức"),
