@@ -71,8 +71,10 @@ LOCAL_LEVELS = frozenset({("tỉnh",), ("thành", "phố"), ("huyện",), ("qu�
 
 
 def _local_branch(tokens: "_Tokens", known_end: int, end: int) -> bool:
-    """Whether tokens[known_end:end] is only a local level word after a known name."""
-    return tuple(tokens.norm[known_end:end]) in LOCAL_LEVELS
+    """Whether tokens[known_end:end] is only a local level word after a known name, or a
+    numbered region ("Kho bạc Nhà nước khu vực VII")."""
+    words = tuple(tokens.norm[known_end:end])
+    return words in LOCAL_LEVELS or (len(words) == 3 and words[:2] == ("khu", "vực"))
 
 
 def fold(text: str) -> str:
@@ -920,6 +922,8 @@ class BodyDirectory:
                     break
             elif tokens.cap[k]:
                 end, lower_run = k + 1, 0
+            elif word == "số" and end is not None and k + 1 < n and tokens.norm[k + 1].isdigit():
+                end, lower_run, k = k + 2, 0, k + 1  # "Đội Quản lý thị trường số 5"
             elif word == "và":
                 if not following_name or starts_body:
                     break

@@ -180,7 +180,8 @@ def _grammar() -> _Grammar:
         event_word=re.compile(rf"(?<!\w){_alt(cue('event'))}(?!\w)", _FLAGS),
         self_anchor=re.compile(
             rf"^\s*(?:ngày\s+)?(?:{_alt(cue('doctype'))}(?:\s+này)?\s+(?:được\s+)?)?"
-            rf"{_alt(cue('self_event'))}(?:\s+{_alt(cue('self_event_tail'))})?\s*$",
+            # "kể từ ngày ký", "... ngày ban hành văn bản này", "... ngày ký Công văn này"
+            rf"{_alt(cue('self_event'))}(?:\s+(?:{_alt(cue('self_event_tail'))}|{_alt(cue('doctype'))})(?:\s+này)?)?\s*$",
             _FLAGS,
         ),
         effective=re.compile(rf"(?<!\w){_alt(cue('effective'))}(?!\w)", _FLAGS),
@@ -219,8 +220,9 @@ def _time_rules(lex: _Lexicon) -> dict[str, str]:
             r"(?<!\w)ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
             r"(?:\s*(?:,\s*)?năm\s+(?P<y>\d{4})|\s*[/,]\s*(?P<y2>\d{4}))?(?!\s*[/\-]?\s*\d)"
         ),
-        "day_dm": r"(?<!\w)ngày\s+(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?![\d/.\-])",
-        "dm_bare": r"(?<![\w/.\-])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\w/.\-])",
+        # a full stop after the month ends the sentence ("trước ngày 15/12."); one before a digit is a year
+        "day_dm": r"(?<!\w)ngày\s+(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?![\d/\-]|\.\d)",
+        "dm_bare": r"(?<![\w/.\-])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\w/\-]|\.\d)",
         "month_range": (
             r"(?<!\w)(?:(?P<from>từ)\s+)?tháng\s+(?P<m1>\d{1,2})(?:\s*[/.\-]\s*\d{4})?"
             rf"{_RANGE_SEP}(?:tháng\s+)?(?P<m>\d{{1,2}})"
@@ -284,7 +286,9 @@ def _recurrence_rules(lex: _Lexicon) -> dict[str, str]:
             rf"(?<!\w)ngày\s+cuối(?:\s+cùng)?(?:\s+của)?\s+(?:{every}\s+)?(?P<unit>{units})(?!\w)"
         ),
         "rec_list": (
-            rf"(?<!\w)(?:{periodic}\s+(?:theo\s+)?{item}|{every}\s+{units}(?!\w)(?!\s*\d))"
+            # "báo cáo 6 tháng, năm": the reporting cycle needs no cue word
+            rf"(?<!\w)(?:{periodic}\s+(?:theo\s+)?{item}|{every}\s+{units}(?!\w)(?!\s*\d)"
+            rf"|(?:6|sáu)\s+tháng(?=\s*(?:,|và)\s*năm(?!\w)(?!\s*\d)))"
             rf"(?:\s*(?:,|và|hoặc|/)\s*{item})*{once}?"
         ),
         "rec_per": (
@@ -350,7 +354,7 @@ def _gates(lex: _Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
         "event": (tuple({name.split()[0] for name in lex.events}),),
         "rec_day_of": (("ngày",), every),
         "rec_last_day": (("cuối",),),
-        "rec_list": ((*every, "định"),),
+        "rec_list": ((*every, "định", "tháng"),),
         "rec_per": (("lần",),),
         "rec_every_n": (("lần",),),
         "rec_periodic": (("định",),),

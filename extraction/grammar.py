@@ -26,7 +26,8 @@ WORD = re.compile(r"\S+")
 # Adverbial openings that stand before the subject: "Trên cơ sở đó, Bộ Tư pháp tổng hợp ...".
 ADVERBIAL = re.compile(
     r"^(?:trên cơ sở|trong|về|đối với|sau khi|để|quá trình|trường hợp|khi|trước mắt|"
-    r"đồng thời|theo(?!\s+dõi)|căn cứ|ngay sau|tại|từ|hằng năm|hàng năm|định kỳ)\b[^:;.]{0,200}?(?:,\s+|\bthì\s+)",
+    r"đồng thời|theo(?!\s+dõi)|căn cứ|ngay|tại|từ|trước|chậm nhất|(?:hằng|hàng) (?:năm|quý|tháng|tuần|ngày)|"
+    r"định kỳ)\b[^:;.]{0,200}?(?:,\s+|\bthì\s+)",
     re.IGNORECASE,
 )
 CONDITION_THEN = re.compile(r"^[^.;:]{0,160}?\bthì\s+", re.IGNORECASE)

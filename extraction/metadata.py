@@ -271,7 +271,9 @@ def _organ_case(organ: str) -> str:
     text = " ".join(organ.lower().replace("uỷ", "ủy").split())
     text = PROPER.sub(lambda m: PROPER_FORMS[m.group(0)], text)
     text = re.sub(
-        r"\b(tỉnh|thành phố)\s+(.+)$", lambda m: f"{m.group(1)} {m.group(2).title()}", text
+        r"\b(tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)\s+(.+)$",
+        lambda m: f"{m.group(1)} {m.group(2).title()}",
+        text,
     )
     text = text[0].upper() + text[1:]
     # the directory knows how a body spells its name ("BỘ Y TẾ" → "Bộ Y tế", not "Bộ y tế")

@@ -196,10 +196,11 @@ class RoleClassifier:
         from extraction.types import Body
 
         named = {b.name for b in role.lead} | {b.name for b in role.support}
+        spans = [b.span for b in (*role.lead, *role.support) if b.span is not None]
         lead: tuple[Body, ...] = role.lead
         support = list(role.support)
         for m, p in zip(mentions, probs, strict=True):
-            if m.source != "directory" or _already_named(m.body.name, named):
+            if m.source != "directory" or _already_named(m.body.name, named) or _inside(m.body.span, spans):
                 continue
             if not lead and p[LEAD] >= self.threshold:
                 lead = (m.body,)
@@ -208,6 +209,12 @@ class RoleClassifier:
                 support.append(m.body)
                 named.add(m.body.name)
         return replace(role, lead=lead, support=tuple(support))
+
+
+def _inside(span: Any, spans: list[Any]) -> bool:
+    """Whether a mention lies within a body the rules named ("Trạm Y tế" in "Trạm Y tế các xã"):
+    it is part of that name, not another body."""
+    return span is not None and any(s.start <= span.start and span.end <= s.end for s in spans)
 
 
 def _already_named(name: str, named: set[str]) -> bool:
