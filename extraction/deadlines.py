@@ -1014,7 +1014,8 @@ def _choose(found: list[Deadline], issued: date | None) -> Deadline:
             if issued and d.date and d.date < issued:
                 return (4, 0, -d.date.toordinal(), 0, index)  # more likely a past event than a deadline
             day = d.kind is DeadlineKind.DATE
-            return (0, -completes[index], -d.date.toordinal() if d.date else 0, -day, index)
+            # only a dated completion wins: "hoàn thành đại hội ... trước ngày 31/3/2026" names an event
+            return (0, -(completes[index] and d.date is not None), -d.date.toordinal() if d.date else 0, -day, index)
         if d.kind is DeadlineKind.RECURRING:
             return (1, 0, 0 if d.date else (1 if d.recurrence else 2), 0, index)
         return (2 if d.date else 3, 0, 0, 0, index)

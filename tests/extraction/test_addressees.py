@@ -353,3 +353,10 @@ def test_roles_a_department_of_every_province_is_one_addressee():
     text = "3. Đề nghị Sở Y tế các tỉnh, thành phố trực thuộc Trung ương:\n- Tham mưu ban hành kế hoạch phòng, chống dịch bệnh.\n"
     task = extract(text.encode("utf-8"), "text/plain").tasks[0]
     assert [b.name for b in task.lead] == ["Sở Y tế các tỉnh, thành phố trực thuộc Trung ương"]
+
+
+def test_roles_a_list_of_local_units_is_read_whole():
+    # "Trạm Y tế các xã" is one addressee: its head is not read again as another body
+    text = "1. Sở Công Thương chủ trì, phối hợp với Sở Tài chính, Trạm Y tế các xã, Công an tỉnh kiểm tra.\n"
+    task = extract(text.encode("utf-8"), "text/plain").tasks[0]
+    assert [b.name for b in task.support] == ["Sở Tài chính", "Trạm Y tế các xã", "Công an tỉnh"]

@@ -253,6 +253,15 @@ def test_bodies_find_names_not_in_the_directory() -> None:
     assert bodies[0].span is not None and bodies[0].span.label == "recognised"
 
 
+def test_bodies_find_numbered_units_and_regional_branches() -> None:
+    bodies = _bodies().find("Đội Quản lý thị trường số 5, Kho bạc Nhà nước khu vực VII, Bộ CHQS tỉnh")
+    assert [b.name for b in bodies] == [
+        "Đội Quản lý thị trường số 5",
+        "Kho bạc Nhà nước khu vực VII",
+        "Bộ Chỉ huy Quân sự tỉnh",
+    ]
+
+
 def test_bodies_find_a_local_branch_of_a_central_agency() -> None:
     # "Kho bạc Nhà nước tỉnh" is the province's treasury, another body than "Kho bạc Nhà nước"
     bodies = _bodies().find("Sở Tài chính, Kho bạc Nhà nước tỉnh, Cục Thuế thành phố")

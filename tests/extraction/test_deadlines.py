@@ -447,6 +447,15 @@ GOVERNING: list[tuple[str, date | None, DeadlineKind, date | None]] = [
         R,
         None,
     ),
+    # a day and month without a year at the end of a sentence
+    ("Sở Tài chính tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12.", ISSUED, D, date(2025, 12, 15)),
+    # "6 tháng, năm" is the half-yearly and yearly reporting cycle
+    ("Sở Nội vụ báo cáo Thủ tướng Chính phủ 6 tháng, năm.", ISSUED, R, None),
+    # counted from the issue date however the document names itself
+    ("Báo cáo trong vòng 05 ngày làm việc kể từ ngày ban hành văn bản này.", ISSUED, REL, date(2025, 11, 27)),
+    ("Báo cáo trong thời hạn 07 ngày kể từ ngày ký Công văn này.", ISSUED, REL, date(2025, 11, 27)),
+    # a completion that names an event does not outrank a date
+    ("Các đảng ủy cơ sở hoàn thành đại hội chi bộ trước ngày 31/3/2026.", ISSUED, D, date(2026, 3, 31)),
     # the date the work is completed by wins over the year it is carried out in
     (
         "Thành lập đoàn công tác hỗ trợ các thành phố xây dựng Đề án, hoàn thành trong tháng 12 năm 2025, "

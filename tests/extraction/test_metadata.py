@@ -116,3 +116,8 @@ def test_metadata_issuer_in_capitals_takes_the_directory_spelling():
     # "BỘ Y TẾ" lower-cased would read "Bộ y tế"; the directory spells it "Bộ Y tế"
     info = read_metadata("BỘ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 120/KH-BYT\nHà Nội, ngày 05 tháng 11 năm 2025\nKẾ HOẠCH\nPhòng, chống dịch bệnh\n")
     assert info.issuer == "Bộ Y tế"
+
+
+def test_metadata_district_and_commune_issuers_keep_their_place_capitals():
+    info = read_metadata("ỦY BAN NHÂN DÂN\nHUYỆN TRIỆU PHONG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/CV-UBND\nTriệu Phong, ngày 05 tháng 11 năm 2025\n")
+    assert info.issuer == "Ủy ban nhân dân huyện Triệu Phong"

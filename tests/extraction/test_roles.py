@@ -16,6 +16,17 @@ def _lead(text):
     [
         ("Bộ Tài chính chủ trì, phối hợp với Bộ Tư pháp rà soát các quy định.", "Bộ Tài chính"),
         ("Giao Đảng uỷ Quốc hội lãnh đạo, chỉ đạo ban hành Nghị quyết.", "Đảng uỷ Quốc hội"),
+        # verbs of urgent letters and "có + noun" end the subject
+        ("Ủy ban nhân dân các xã ven biển kêu gọi tàu thuyền vào nơi trú ẩn.", "Ủy ban nhân dân các xã ven biển"),
+        ("Sở Tư pháp có ý kiến về thẩm quyền ban hành văn bản.", "Sở Tư pháp"),
+        ("Công an tỉnh kiên quyết xử lý các vi phạm.", "Công an tỉnh"),
+        # local units head their own names
+        ("Trạm Y tế xã có trách nhiệm giám sát các ca bệnh.", "Trạm Y tế xã"),
+        ("Trưởng các thôn tuyên truyền cho người dân.", "Trưởng các thôn"),
+        ("Giao Hạt Kiểm lâm tăng cường tuần tra.", "Hạt Kiểm lâm"),
+        # a time phrase may open the item before its subject
+        ("Trước ngày 20/12/2025, Sở Y tế hoàn thành việc rà soát.", "Sở Y tế"),
+        ("Chậm nhất ngày 15/01/2026, các sở, ngành gửi báo cáo.", "các sở, ngành"),
         # the word after an organ's head is part of its name: "đoàn kiểm tra", not "kiểm tra"
         ("Giao các đoàn kiểm tra của Bộ Chính trị chủ động nắm tình hình.", "các đoàn kiểm tra của Bộ Chính trị"),
         # a copula after a proper name ends it; after a common noun it describes which ones

@@ -71,3 +71,20 @@ def test_components_role_classifier_does_not_add_a_list_of_bodies_already_named(
     sure_support = {LEAD: 0.0, SUPPORT: 0.99, NEITHER: 0.01}
     reviewed = RoleClassifier(predict=None, threshold=0.7)._review(role, mentions, [sure_support, sure_support])  # type: ignore[arg-type]
     assert [b.name for b in reviewed.support] == ["các Bộ", "cơ quan liên quan", "Bộ Xây dựng"]
+
+
+def test_components_role_classifier_adds_no_body_inside_a_name_the_rules_read() -> None:
+    """ "Trạm Y tế" found in "Trạm Y tế các xã" is part of that name, not another body."""
+    from extraction.types import Body, Roles, Span
+    from models.candidates import Mention
+    from models.components import RoleClassifier
+    from models.examples import LEAD, NEITHER, SUPPORT
+
+    role = Roles(lead=(Body("Sở Công Thương", Span(0, 14)),), support=(Body("Trạm Y tế các xã", Span(40, 56)),), lead_source="own")
+    mentions = [
+        Mention(Body("Trạm Y tế", Span(40, 49)), "x", "directory"),
+        Mention(Body("Công an tỉnh", Span(58, 70)), "y", "directory"),
+    ]
+    sure_support = {LEAD: 0.0, SUPPORT: 0.99, NEITHER: 0.01}
+    reviewed = RoleClassifier(predict=None, threshold=0.7)._review(role, mentions, [sure_support, sure_support])  # type: ignore[arg-type]
+    assert [b.name for b in reviewed.support] == ["Trạm Y tế các xã", "Công an tỉnh"]
