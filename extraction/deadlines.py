@@ -296,6 +296,12 @@ def _recurrence_rules(lex: _Lexicon) -> dict[str, str]:
             rf"(?P<unit>{units})(?!\w)"
         ),
         "rec_every_n": rf"(?<!\w)(?P<n>{number})\s+(?P<unit>{units}){once}(?!\w)",
+        # "Tháng 12 hằng năm", "tháng 6 và tháng 12 hằng năm", "Quý IV hằng năm": a yearly cycle that
+        # names its month or quarter (GUIDELINES: the first due date on or after the issue date)
+        "rec_month_of": (
+            rf"(?<!\w)(?<!\d\s)(?:(?:tháng\s+(?P<m>\d{{1,2}})|qu[ýí]\s+(?P<q>{_QUARTER}))"
+            rf"(?:\s*(?:,|và)\s*(?:tháng\s+\d{{1,2}}|qu[ýí]\s+{_QUARTER}))*)\s+(?:hằng|hàng)\s+năm(?!\w)"
+        ),
         "rec_periodic": rf"(?<!\w){periodic}(?!\w)(?:\s*(?:,|hoặc|và)\s*{_alt(lex.cue('ad_hoc'))})?",
         "onward": (
             rf"(?<!\w)(?:từ\s+)?năm\s+(?P<y>\d{{4}})\s*,?\s+{_alt(lex.cue('onward'))}(?!\w)"
@@ -357,6 +363,7 @@ def _gates(lex: _Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
         "rec_list": ((*every, "định", "tháng"),),
         "rec_per": (("lần",),),
         "rec_every_n": (("lần",),),
+        "rec_month_of": (("năm",), ("tháng", "quý", "quí")),
         "rec_periodic": (("định",),),
         "rel_count": (count,),
         "rel_after": (("sau",), count),
@@ -665,10 +672,37 @@ def _hit_recurrence(m: re.Match[str], rule: str, issued: date | None) -> _Hit:
         unit = _unit(m["unit"])
         hit.recurrence = unit.recurrence
         hit.due = _first_due(unit, int(m["d"]) if rule == "rec_day_of" else None, issued, ws)
+    elif rule == "rec_month_of":
+        hit.needs_cue = False
+        months = sorted(
+            {int(n) for n in re.findall(r"tháng\s+(\d{1,2})", m.group(), re.IGNORECASE)}
+            | {3 * _QUARTER_NUMBERS[q.upper()] for q in re.findall(rf"qu[ýí]\s+({_QUARTER})", m.group(), re.IGNORECASE)}
+        )
+        # "tháng 6 và tháng 12 hằng năm" comes twice a year
+        hit.recurrence = {2: "half-yearly", 4: "quarterly"}.get(len(months), "yearly") if len(months) > 1 else "yearly"
+        dues = [d for d in (_first_yearly_due(month, issued, ws) for month in months) if d is not None]
+        hit.due = min(dues) if dues else None
     elif rule == "onward":
         hit.recurrence = "yearly"
         hit.needs_cue = False
     return hit
+
+
+_QUARTER_NUMBERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def _first_yearly_due(month: int, issued: date | None, ws: list[str]) -> date | None:
+    """The last day of ``month`` this year, or next year when it has passed by the issue date."""
+    if issued is None:
+        ws.append("the first due day cannot be worked out without the issue date")
+        return None
+    if not 1 <= month <= 12:
+        return None
+    for year in (issued.year, issued.year + 1):
+        due = date(year, month, gregorian.monthrange(year, month)[1])
+        if due >= issued:
+            return due
+    return None
 
 
 def _first_due(unit: _Unit, day: int | None, issued: date | None, ws: list[str]) -> date | None:
@@ -791,7 +825,7 @@ _HANDLERS: dict[str, _Handler] = {
     **dict.fromkeys(("year", "year_bare", "year_range"), lambda m, r, t, i: _hit_year(m, r)),
     "event": lambda m, r, t, i: _hit_event(m, i),
     **dict.fromkeys(
-        ("rec_day_of", "rec_every_n", "rec_last_day", "rec_list", "rec_per", "rec_periodic", "onward"),
+        ("rec_day_of", "rec_every_n", "rec_last_day", "rec_list", "rec_month_of", "rec_per", "rec_periodic", "onward"),
         lambda m, r, t, i: _hit_recurrence(m, r, i),
     ),
     **dict.fromkeys(("rel_count", "rel_after"), _hit_relative),

@@ -96,7 +96,51 @@ def noun_phrase_end(text: str, start: int) -> int | None:
     found = _noun_phrase_end_within(text, start, MAX_NP_WORDS)
     if found is None and _lists_names(text, start, _word_limit(text, start, MAX_NP_WORDS)):
         found = _noun_phrase_end_within(text, start, MAX_LIST_WORDS)
+    known = _known_name_end(text, start)
+    if known is None:
+        return found
+    if found is None and _clause_words(text, known) >= 3:
+        # a verb the cue lists lack ("Sở Tư pháp mở chuyên mục ..."): the name the directory
+        # knows ends where a lower-case word follows it; two words left are rather a qualifier
+        # ("các chi bộ, đảng bộ cơ sở")
+        return known
+    if found is not None and found > known and "," in text[known:found] and "\n" not in text[known:found]:
+        # the predicate found lies past a clause of a verb the lists lack ("Bộ Công an điều
+        # tra, làm rõ nguyên nhân, xử lý ...")
+        return known
     return found
+
+
+def _clause_words(text: str, pos: int) -> int:
+    """How many words stand between ``pos`` and the end of its clause."""
+    clause = re.match(r"[^,;:.\n]*", text[pos:])
+    return len(clause.group(0).split()) if clause else 0
+
+
+# Words that carry a known name on rather than open its predicate.
+NAME_GOES_ON = re.compile(
+    r"(?:và|cùng|hoặc|với|các|của|thuộc|trực thuộc|tỉnh|thành phố|huyện|quận|xã|phường|cấp|liên quan|có liên quan)(?!\w)"
+)
+
+
+def _known_name_end(text: str, start: int) -> int | None:
+    """Where a body the directory knows, written at ``start``, ends when a lower-case word that
+    does not carry the name on follows it; None otherwise."""
+    from extraction.bodies import BodyDirectory
+
+    window = text[start : _word_limit(text, start, 20)].split("\n")[0]
+    first = next((b for b in BodyDirectory.load().find(window) if b.span is not None), None)
+    if first is None or first.span is None or first.span.start != 0 or not first.in_directory:
+        return None
+    if first.span.label == "generic":  # "các cơ quan chủ quản dữ liệu": a description goes on
+        return None
+    end = start + first.span.end
+    after = end
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    if after == end or after >= len(text) or not text[after].islower() or NAME_GOES_ON.match(text, after):
+        return None
+    return end
 
 
 def _lists_names(text: str, start: int, limit: int) -> bool:
@@ -487,3 +531,43 @@ def find_directed(text: str, start: int = 0, end: int | None = None) -> Span | N
         if starts_with_body(text[np_start:end]):
             return _noun_phrase(text, np_start, end, "support")
     return None
+
+
+# "Rà soát ... (Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Nội vụ; hoàn thành trong năm
+# 2026)." — a plan's item names its roles in a closing bracket.
+CLOSING_BRACKET = re.compile(r"\((?P<inside>[^()]{4,400})\)[\s.;,]*$")
+LABELLED_LEAD = re.compile(r"(?:(?:cơ quan|đơn vị)\s+)?chủ trì\s*:\s*", re.IGNORECASE)
+LABELLED_SUPPORT = re.compile(r"(?:(?:cơ quan|đơn vị)\s+)?phối hợp\s*:\s*", re.IGNORECASE)
+SUPPORT_AFTER = re.compile(r"(?:^|;\s*)(?P<names>[^;:]+?)\s+phối hợp\s*(?=;|$)")
+
+
+def find_bracketed_roles(text: str, start: int, end: int) -> tuple[Span | None, Span | None]:
+    """(lead, co-operating bodies) named in a bracket that closes the text, when it says who
+    leads: "(Sở X chủ trì, phối hợp với Sở Y; ...)", "(Sở X chủ trì; Sở Y, Sở Z phối hợp)",
+    "(Cơ quan chủ trì: Sở X; cơ quan phối hợp: Sở Y; thời gian: 2026)"."""
+    bracket = CLOSING_BRACKET.search(text, start, end)
+    if bracket is None or not re.search(r"chủ trì", bracket["inside"], re.IGNORECASE):
+        return None, None
+    inner_start, inner_end = bracket.start("inside"), bracket.end("inside")
+    return _bracket_field(text, inner_start, inner_end, LABELLED_LEAD, "lead") or find_lead(
+        text, inner_start, inner_end
+    ), _bracket_support(text, inner_start, inner_end)
+
+
+def _bracket_field(text: str, start: int, end: int, label: re.Pattern[str], kind: str) -> Span | None:
+    m = label.search(text, start, end)
+    if m is None:
+        return None
+    stop = text.find(";", m.end(), end)
+    return trim_np(text, Span(m.end(), stop if stop > 0 else end, kind))
+
+
+def _bracket_support(text: str, start: int, end: int) -> Span | None:
+    labelled = _bracket_field(text, start, end, LABELLED_SUPPORT, "support")
+    if labelled is not None:
+        return labelled
+    after = SUPPORT_AFTER.search(text[start:end])
+    if after is not None and starts_with_body(after["names"].strip()):
+        names_start = start + after.start("names")
+        return trim_np(text, Span(names_start, start + after.end("names"), "support"))
+    return find_support(text, start, end)

@@ -220,6 +220,9 @@ def resolve_roles(
     )
 
 
+GLOSS = re.compile(r"\((?=[a-zđà-ỹ])[^()]*\)")
+
+
 def _directed_bodies(text: str, directed: Span, at: date | None, abbreviations: dict[str, str]) -> tuple[Body, ...]:
     """The bodies a lead is told to direct, when the list opens with a named body: "chỉ đạo Cục
     Thú y" and "chỉ đạo Ban Quản lý khu kinh tế và các sở, ngành liên quan" (the whole list)
@@ -239,7 +242,9 @@ def _bodies(
 ) -> tuple[Body, ...]:
     if span is None:
         return ()
-    phrase = text[span.start : span.end]
+    # a lower-case gloss after a name says what it is, not another body: "Sở Nội vụ (cơ quan
+    # thường trực)", "(theo phạm vi, lĩnh vực)"; blanked so that offsets stay those of the text
+    phrase = GLOSS.sub(lambda m: " " * len(m.group(0)), text[span.start : span.end])
     if span.label == "described":
         # one addressee described up to its duty ("Các cơ quan quản lý nhà nước, tổ chức, cá nhân
         # liên quan có trách nhiệm"): the description is the name, neither split nor cut

@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from extraction.grammar import (
+    find_bracketed_roles,
     find_lead,
     find_support,
     named_heading,
@@ -113,6 +114,11 @@ def body_range(text: str, lines: list[Span], start: int | None = None) -> tuple[
             ),
             after_recipients,
         )
+        # a numbered row ("1.1 | ...") reads as an item: the table's header row above it belongs too
+        while start > after_recipients and all(
+            CELL_SEPARATOR in text[lines[i].start : lines[i].end] for i in (start - 1, start)
+        ):
+            start -= 1
     end = len(lines)
     for i in range(start, len(lines)):
         if _is_trailer(text[lines[i].start : lines[i].end]):
@@ -280,7 +286,7 @@ def table_drafts(
     """One draft per row of a task table (after its header row, or under the columns of the
     table it continues), and the columns in force after the last row."""
     drafts: list[TaskDraft] = []
-    for row in rows:
+    for index, row in enumerate(rows):
         cells = _cells(text, row)
         header = table_columns([text[c.start : c.end] for c in cells])
         if header is not None:
@@ -289,7 +295,9 @@ def table_drafts(
         if columns is None or len(cells) <= columns.lead:
             continue
         task = _strip_cell_marker(text, cells[columns.task])
-        if task.end - task.start < 8 or _titles_a_group(text, cells, columns.task):
+        following = _cells(text, rows[index + 1]) if index + 1 < len(rows) else []
+        next_number = text[following[0].start : following[0].end] if following else ""
+        if task.end - task.start < 8 or _titles_a_group(text, cells, columns.task, next_number):
             continue
         drafts.append(
             TaskDraft(
@@ -308,14 +316,19 @@ def table_drafts(
 GROUP_NUMBER = re.compile(r"[IVXLC]{1,6}|[A-ZĐ]")
 
 
-def _titles_a_group(text: str, cells: list[Span], task_column: int) -> bool:
-    """A row numbered with a Roman numeral or a capital whose other cells are empty titles the
-    rows under it ("I | Nhóm nhiệm vụ, giải pháp về ... |  |  | "); numbered rows are the tasks."""
+def _titles_a_group(text: str, cells: list[Span], task_column: int, next_number: str = "") -> bool:
+    """A row whose other cells are empty titles the rows under it when it is numbered with a
+    Roman numeral or a capital ("I | Nhóm nhiệm vụ, giải pháp về ... |  |  | ") or when the
+    next row numbers itself under it ("1 | Cải cách thể chế |  | " before "1.1 | ...")."""
     if task_column == 0:
         return False
     number = text[cells[0].start : cells[0].end].strip().rstrip(".")
     others = [c for i, c in enumerate(cells) if i not in (0, task_column)]
-    return GROUP_NUMBER.fullmatch(number) is not None and not any(text[c.start : c.end].strip() for c in others)
+    if any(text[c.start : c.end].strip() for c in others):
+        return False
+    return GROUP_NUMBER.fullmatch(number) is not None or (
+        number.isdigit() and next_number.strip().startswith(f"{number}.")
+    )
 
 
 def _strip_cell_marker(text: str, cell: Span) -> Span:
@@ -694,11 +707,15 @@ def _lead_in_is_also_task(
 def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
     if ctx.operative is False or body.isupper() or (body.startswith("(") and body.endswith(")")):
         return False
-    if BOILERPLATE.search(body) or (
-        cue_pattern("not_task").match(body) and not _works_on_a_basis(text, node)
-    ):
+    if BOILERPLATE.search(body):
         return False
-    own_lead = find_lead(text, node.body.start, node.body.end)
+    span = node.body
+    if cue_pattern("not_task").match(body) and not _works_on_a_basis(text, node):
+        assignment = _after_approval(text, node.body)
+        if assignment is None:
+            return False
+        span = assignment  # "Đồng ý chủ trương ...; giao Bộ Xây dựng ...": the assignment counts
+    own_lead = find_lead(text, span.start, span.end) or find_bracketed_roles(text, span.start, span.end)[0]
     if own_lead is not None and (
         REPORTED.match(text, own_lead.end)
         or cue_pattern("not_task_after_lead").match(text, own_lead.end + 1)
@@ -709,10 +726,26 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
         return False
     if node.style == "para" and node.parent is None and ctx.operative is None:
         return own_lead is not None and _explicit_assignment(body)
-    return own_lead is not None or _opens_with_action(text, node.body.start, node.body.end)
+    return own_lead is not None or _opens_with_action(text, span.start, span.end)
 
 
 BASIS = re.compile(r"căn cứ\b", re.IGNORECASE)
+
+
+def _after_approval(text: str, span: Span) -> Span | None:
+    """The assignment that follows an approval, praise or assessment in the same item: "Đồng ý
+    chủ trương điều chỉnh dự án; giao Bộ Xây dựng hoàn thiện hồ sơ ..." → "giao Bộ Xây dựng ...".
+    None when the item does not open with one, or assigns nothing after it."""
+    if not cue_pattern("not_task").match(text, span.start) or BASIS.match(text, span.start):
+        return None
+    for _, boundary in _breaks(text, span):
+        lead = find_lead(text, boundary, span.end) if boundary > span.start else None
+        # the next clause assigns: "giao X ...", "Yêu cầu X ...", or opens with its subject
+        if lead is not None and _lead_text(text, boundary, span.end) is not None and (
+            cue_pattern("assign").match(text, boundary) or lead.start == boundary
+        ):
+            return Span(boundary, span.end)
+    return None
 
 
 def _works_on_a_basis(text: str, node: Node) -> bool:
@@ -826,13 +859,16 @@ def _item_end(text: str, start: int, end: int) -> int:
 
 def _task_drafts(text: str, node: Node, ctx: Context) -> list[TaskDraft]:
     drafts = []
-    for piece in split_assignments(text, node.body):
+    for piece in split_assignments(text, _after_approval(text, node.body) or node.body):
         inline = _inline_items(text, piece)
         if inline is not None:
             drafts.extend(_inline_drafts(text, node, ctx, *inline))
             continue
         lead = find_lead(text, piece.start, piece.end) or _lead_after_statement(text, piece)
         support = find_support(text, piece.start, piece.end)
+        if lead is None:  # "Rà soát ... (Sở X chủ trì, phối hợp với Sở Y; hoàn thành ...)"
+            lead, bracket_support = find_bracketed_roles(text, piece.start, piece.end)
+            support = bracket_support or support
         drafts.append(
             TaskDraft(
                 span=piece,
@@ -914,7 +950,12 @@ def split_assignments(text: str, span: Span) -> list[Span]:
 def _breaks(text: str, span: Span) -> list[tuple[int, int]]:
     """(end of a clause, start of the next) inside a span: sentence ends as underthesea finds
     them (it knows "v.v.", "TP." and numbered dates) and clause ends at ";"."""
-    breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(text, span.start, span.end)]
+    # a clause inside brackets is part of its item ("(Sở X chủ trì; Sở Y phối hợp; ...)")
+    breaks = [
+        (m.start(), m.end())
+        for m in CLAUSE_BREAK.finditer(text, span.start, span.end)
+        if text.count("(", span.start, m.start()) <= text.count(")", span.start, m.start())
+    ]
     cursor = span.start
     for sentence in sentence_splitter()(text[span.start : span.end]):
         found = text.find(sentence, cursor, span.end)

@@ -360,3 +360,22 @@ def test_roles_a_list_of_local_units_is_read_whole():
     text = "1. Sở Công Thương chủ trì, phối hợp với Sở Tài chính, Trạm Y tế các xã, Công an tỉnh kiểm tra.\n"
     task = extract(text.encode("utf-8"), "text/plain").tasks[0]
     assert [b.name for b in task.support] == ["Sở Tài chính", "Trạm Y tế các xã", "Công an tỉnh"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lead"),
+    [
+        # a lower-case gloss says what the body is, it names no other body
+        ("1. Sở Nội vụ (cơ quan thường trực) tổng hợp báo cáo kết quả.", ["Sở Nội vụ"]),
+        ("1. Giao Đảng uỷ Chính phủ, Đảng uỷ Quốc hội (theo phạm vi, lĩnh vực) chủ trì rà soát.", ["Đảng ủy Chính phủ", "Đảng ủy Quốc hội"]),
+    ],
+)
+def test_roles_a_lower_case_gloss_is_no_body(sentence, lead):
+    task = extract(sentence.encode("utf-8"), "text/plain").tasks[0]
+    assert [b.name for b in task.lead] == lead
+
+
+def test_segment_prohibitions_are_tasks():
+    text = "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành thực hiện các nội dung sau:\n- Không tổ chức đi thăm, chúc Tết cấp trên.\n- Tuyệt đối không để xảy ra tình trạng thiếu hàng.\n"
+    tasks = extract(text.encode("utf-8"), "text/plain").tasks
+    assert [t.text for t in tasks] == ["Không tổ chức đi thăm, chúc Tết cấp trên.", "Tuyệt đối không để xảy ra tình trạng thiếu hàng."]

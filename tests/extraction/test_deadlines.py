@@ -447,6 +447,10 @@ GOVERNING: list[tuple[str, date | None, DeadlineKind, date | None]] = [
         R,
         None,
     ),
+    # a yearly cycle that names its month or quarter carries its first due date (GUIDELINES)
+    ("Báo cáo kết quả vào tháng 12 hằng năm.", ISSUED, R, date(2025, 12, 31)),
+    ("Tổng kết công tác Quý III hằng năm.", ISSUED, R, date(2026, 9, 30)),
+    ("Báo cáo tháng 6 và tháng 12 hằng năm.", ISSUED, R, date(2025, 12, 31)),
     # a day and month without a year at the end of a sentence
     ("Sở Tài chính tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12.", ISSUED, D, date(2025, 12, 15)),
     # "6 tháng, năm" is the half-yearly and yearly reporting cycle

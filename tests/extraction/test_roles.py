@@ -24,6 +24,14 @@ def _lead(text):
         ("Trạm Y tế xã có trách nhiệm giám sát các ca bệnh.", "Trạm Y tế xã"),
         ("Trưởng các thôn tuyên truyền cho người dân.", "Trưởng các thôn"),
         ("Giao Hạt Kiểm lâm tăng cường tuần tra.", "Hạt Kiểm lâm"),
+        # "có nhiệm vụ" is a duty like "có trách nhiệm"
+        ("Văn phòng Ủy ban nhân dân tỉnh có nhiệm vụ theo dõi, đôn đốc.", "Văn phòng Ủy ban nhân dân tỉnh"),
+        # a verb the cue lists lack: the name the directory knows ends before it
+        ("Sở Tư pháp mở chuyên mục về nông thôn mới trên báo.", "Sở Tư pháp"),
+        ("Bộ Công an điều tra, làm rõ nguyên nhân vụ cháy, xử lý nghiêm các sai phạm.", "Bộ Công an"),
+        # ... but not before a word that carries the name on, nor before a short qualifier
+        ("Sở Tài chính tỉnh Lào Cai chủ trì rà soát.", "Sở Tài chính tỉnh Lào Cai"),
+        ("các chi bộ, đảng bộ cơ sở", None),
         # a time phrase may open the item before its subject
         ("Trước ngày 20/12/2025, Sở Y tế hoàn thành việc rà soát.", "Sở Y tế"),
         ("Chậm nhất ngày 15/01/2026, các sở, ngành gửi báo cáo.", "các sở, ngành"),

@@ -432,3 +432,55 @@ def test_segment_a_heading_for_an_addressee_passes_it_down():
         ("Xây dựng và ban hành kế hoạch thực hiện Nghị quyết.", "các bộ, ngành"),
         ("Tập trung chỉ đạo các sở, ban, ngành rà soát, bổ sung kế hoạch.", "Thủ đô Hà Nội"),
     ]
+
+
+def test_segment_an_item_names_its_roles_in_a_closing_bracket():
+    # a plan's "Nhiệm vụ, giải pháp" item assigned in brackets is a task even when the plan has
+    # a "Tổ chức thực hiện" section; a clause inside the bracket does not split the item
+    text = (
+        HEADER
+        + "II. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Rà soát mạng lưới trường lớp (Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Nội vụ; hoàn thành trong năm 2026).\n"
+        "2. Tuyển dụng giáo viên (Sở Nội vụ chủ trì; Sở Tài chính, Sở Xây dựng phối hợp; thời gian: 2026-2027).\n"
+        "3. Đầu tư cơ sở vật chất (Cơ quan chủ trì: Sở Tài chính; cơ quan phối hợp: Sở Xây dựng; thời gian thực hiện: Quý IV/2026).\n"
+        "4. Đẩy mạnh ứng dụng công nghệ thông tin trong dạy học.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Giáo dục và Đào tạo theo dõi, đôn đốc việc thực hiện.\n"
+        + TRAILER
+    )
+    drafts = segment(text)
+    roles = [
+        (text[d.lead.start : d.lead.end], text[d.support.start : d.support.end] if d.support else None)
+        for d in drafts
+    ]
+    assert roles == [
+        ("Sở Giáo dục và Đào tạo", "Sở Nội vụ"),
+        ("Sở Nội vụ", "Sở Tài chính, Sở Xây dựng"),
+        ("Sở Tài chính", "Sở Xây dựng"),
+        ("Sở Giáo dục và Đào tạo", None),
+    ]
+
+
+def test_segment_an_assignment_after_an_approval_is_a_task():
+    tasks = _tasks(
+        "1. Đồng ý chủ trương điều chỉnh dự án; giao Bộ Xây dựng hoàn thiện hồ sơ, trình Thủ tướng Chính phủ.\n"
+        "2. Biểu dương tinh thần của các lực lượng. Yêu cầu Bộ Y tế tiếp tục theo dõi tình hình dịch bệnh.\n"
+        "3. Đồng ý chủ trương đầu tư dự án đường cao tốc.\n"
+    )
+    assert tasks == [
+        ("giao Bộ Xây dựng hoàn thiện hồ sơ, trình Thủ tướng Chính phủ.", "Bộ Xây dựng"),
+        ("Yêu cầu Bộ Y tế tiếp tục theo dõi tình hình dịch bệnh.", "Bộ Y tế"),
+    ]
+
+
+def test_segment_a_numbered_row_over_its_subrows_titles_a_group():
+    tasks = _tasks(
+        "TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện\n"
+        "1 | Cải cách thể chế |  |  | \n"
+        "1.1 | Rà soát các quy định về thủ tục hành chính. | Sở Tư pháp | Các sở, ngành | 2026\n"
+        "2 | Xây dựng cơ sở dữ liệu dùng chung. | Sở Khoa học và Công nghệ |  | 2027\n"
+    )
+    assert [task for task, _ in tasks] == [
+        "Rà soát các quy định về thủ tục hành chính.",
+        "Xây dựng cơ sở dữ liệu dùng chung.",
+    ]
