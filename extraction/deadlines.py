@@ -170,7 +170,8 @@ def _grammar() -> _Grammar:
         passive=ending(_alt(cue("passive")), r"\s+(?P<verb>\w+(?:\s+\w+)?)"),
         obligation=ending(_alt(cue("obligation"))),
         plan_before=ending(_alt(cue("plan"))),
-        plan_near=ending(_alt(cue("plan")), r"(?:\s+\S+){0,4}"),
+        # "kế hoạch 5 năm và hằng năm" names a plan; "Kế hoạch trước ngày 10/12 hằng năm" sets a day
+        plan_near=ending(_alt(cue("plan")), r"(?:\s+(?!ngày(?!\w))\S+){0,4}"),
         doctype_before=ending(_alt(cue("doctype"))),
         report_before=ending(_alt(cue("report"))),
         # up to two words between: "định kỳ tổ chức sơ kết", "định kỳ tổng hợp báo cáo"
@@ -896,6 +897,8 @@ def _is_recurrence(hit: _Hit, text: str) -> bool:
             return True
         right = text[hit.end : hit.end + 40]
         return bool(g.report_before.search(left) or g.report_after.search(right))
+    if left.rstrip().endswith(","):
+        return True  # "tổng hợp kết quả thực hiện nhiệm vụ, hằng quý gửi Bộ Nội vụ": a clause of its own
     if hit.rule in ("rec_list", "rec_day_of", "rec_last_day") and g.plan_near.search(left):
         return False  # "kế hoạch 5 năm và hằng năm", "nhiệm vụ hằng năm"
     if g.doctype_before.search(left):
@@ -1021,6 +1024,8 @@ def parse_deadline(phrase: str, *, issued: date | None) -> Deadline:
     if not stripped:
         return Deadline.none()
     start = phrase.index(stripped)
+    if FOLLOWS_A_SCHEDULE.match(stripped):
+        return Deadline(text=stripped, kind=DeadlineKind.RELATIVE, span=Span(start, start + len(stripped), _LABEL))
     hits = _scan(phrase, issued, lenient=True)
     if not hits:
         if _grammar().none_word.search(stripped):
@@ -1032,7 +1037,17 @@ def parse_deadline(phrase: str, *, issued: date | None) -> Deadline:
             warnings=("no deadline could be read from this phrase",),
         )
     best = _choose([hit.deadline(phrase) for hit in hits], issued)
+    if best.kind in _DATED_KINDS and ONLY_STARTS.match(stripped):
+        best = Deadline.none()  # "Từ năm 2026": when the work starts, not when it is due
     return replace(best, text=stripped, span=Span(start, start + len(stripped), _LABEL))
+
+
+# GUIDELINES: "Theo kế hoạch (riêng)", "theo lộ trình", "theo tiến độ ..." are relative with no
+# date; a cell that only says when the work starts ("Từ năm 2026", "Triển khai từ 01/7/2025") is none.
+FOLLOWS_A_SCHEDULE = re.compile(r"^theo\s+(?:kế hoạch|lộ trình|tiến độ)(?!\w)", re.IGNORECASE)
+ONLY_STARTS = re.compile(
+    r"^(?:(?:triển khai|thực hiện|bắt đầu)\s+)?từ\s+(?!nay(?!\w))(?:(?!đến|tới|[–—-]).)*$", re.IGNORECASE
+)
 
 
 def _choose(found: list[Deadline], issued: date | None) -> Deadline:

@@ -571,3 +571,30 @@ def _bracket_support(text: str, start: int, end: int) -> Span | None:
         names_start = start + after.start("names")
         return trim_np(text, Span(names_start, start + after.end("names"), "support"))
     return find_support(text, start, end)
+
+
+LEAD_THEN_SUPPORT = re.compile(r"chủ trì\s*[,;]\s*", re.IGNORECASE)
+
+
+def find_support_before_cue(text: str, start: int, end: int) -> Span | None:
+    """Co-operating bodies named before their cue: "Sở Y tế chủ trì, Sở Tài chính và Bảo hiểm
+    xã hội tỉnh phối hợp tổ chức khám ..." → "Sở Tài chính và Bảo hiểm xã hội tỉnh"."""
+    m = LEAD_THEN_SUPPORT.search(text, start, end)
+    if m is None or not starts_with_body(text[m.end() : end]):
+        return None
+    if not (text[m.end()].isupper() or PLURAL.match(text[m.end() : end])):
+        return None  # "cơ quan chủ trì, cơ quan phối hợp" names roles, not bodies
+    np_end = noun_phrase_end(text, m.end())
+    if np_end is None or np_end >= end or not cooperates_alone(text, np_end, end):
+        return None
+    return trim_np(text, Span(m.end(), np_end, "support"))
+
+
+def cooperates_alone(text: str, pos: int, end: int) -> bool:
+    """Whether "phối hợp" at ``pos`` has no partner after it ("... phối hợp tổ chức khám"), so the
+    subject co-operates; "phối hợp với Bộ Y tế" and "phối hợp Bộ Y tế" name the partner."""
+    m = re.match(r"phối hợp(?:\s*,)?\s+", text[pos:end], re.IGNORECASE)
+    if m is None:
+        return False
+    after = text[pos + m.end() : end]
+    return not re.match(r"(?:với|cùng)(?!\w)", after) and not starts_with_body(after)

@@ -189,7 +189,38 @@ def find_issuer(header: list[str], trailer: list[str] = ()) -> str | None:
     organ = _header_organ(header)
     if organ in (None, *CENTRAL_ORGANS):
         organ = _signing_organ(trailer) or _annex_organ(header) or _news_organ(header) or organ
-    return _organ_case(organ) if organ else None
+    if organ is None:
+        # a text cut from its header: "..., Bộ Chính trị kết luận như sau:" names its author
+        speaker = next((m for line in header[:4] if (m := SPEAKER.search(line))), None)
+        return speaker.group("who") if speaker else None
+    return _organ_case(organ)
+
+
+# The central organ that speaks in a text cut from its header.
+SPEAKER = re.compile(
+    r"(?P<who>Bộ Chính trị, Ban Bí thư|Bộ Chính trị|Ban Bí thư|Thủ tướng Chính phủ)\s+"
+    r"(?:đã\s+|vừa\s+)?(?:kết luận|có ý kiến|yêu cầu|chỉ thị|có Công điện|thống nhất kết luận)"
+)
+# A sub-organ printed under its parent: "ỦY BAN NHÂN DÂN TỈNH LÀO CAI / VĂN PHÒNG" is the Văn phòng
+# Ủy ban nhân dân tỉnh Lào Cai; "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI / THÀNH ỦY" is the Thành ủy Hà Nội.
+SUB_ORGAN = re.compile(r"^(?:VĂN PHÒNG|BAN THƯỜNG VỤ|THƯỜNG TRỰC)$")
+PARTY_UNIT = re.compile(r"^ĐẢNG BỘ (?:TỈNH|THÀNH PHỐ)\s+(?P<place>.+)$")
+LOCAL_PARENT = re.compile(r"^(?:ỦY|UỶ) BAN NHÂN DÂN (?P<unit>TỈNH|THÀNH PHỐ)\s+(?P<place>.+)$")
+
+
+def _compose(parent: str, child: str) -> str:
+    """The issuing organ printed as a parent line and a child line."""
+    parent = re.sub(r"^UBND\b", "ỦY BAN NHÂN DÂN", parent)
+    if SUB_ORGAN.match(child):
+        return f"{child} {parent}"
+    party = PARTY_UNIT.match(parent)
+    if party and (re.fullmatch(r"(?:TỈNH|THÀNH) [UỦ][ỶY]", child) or child.endswith((" TỈNH", " THÀNH PHỐ"))):
+        # "ĐẢNG BỘ TỈNH LÀO CAI / ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH" → "... tỉnh Lào Cai"
+        return f"{child} {party['place']}"
+    local = LOCAL_PARENT.match(parent)
+    if local and child.startswith(("SỞ ", "BAN ")):
+        return f"{child} {local['unit']} {local['place']}"
+    return f"{parent} {child}"
 
 
 def _signing_organ(trailer: list[str]) -> str | None:
@@ -238,7 +269,8 @@ def _header_organ(header: list[str]) -> str | None:
         parts.append(piece)
     if not parts:
         return None
-    organ = " ".join(parts)
+    organ = _compose(parts[0], parts[1]) if len(parts) == 2 else " ".join(parts)
+    organ = re.sub(r"^UBND\b", "ỦY BAN NHÂN DÂN", organ)
     for central in CENTRAL_ORGANS:
         if organ.startswith(central) and organ != central:
             return _party_organ(organ[len(central) :].strip())

@@ -19,13 +19,17 @@ from functools import cache
 from pathlib import Path
 
 from extraction.grammar import (
+    cooperates_alone,
     find_bracketed_roles,
     find_lead,
     find_support,
+    find_support_before_cue,
     named_heading,
     names_only,
+    noun_phrase_end,
     opening_clause_ends,
     skip_adverbial,
+    starts_with_body,
     trim_np,
 )
 from extraction.lexicon import cue_pattern
@@ -299,13 +303,14 @@ def table_drafts(
         next_number = text[following[0].start : following[0].end] if following else ""
         if task.end - task.start < 8 or _titles_a_group(text, cells, columns.task, next_number):
             continue
+        lead, marked_support = roles_in_cell(text, _nonempty(cells[columns.lead]))
         drafts.append(
             TaskDraft(
                 span=task,
                 origin="table_row",
-                lead=_nonempty(cells[columns.lead]),
+                lead=lead,
                 lead_source="table",
-                support=_cell(cells, columns.support),
+                support=_cell(cells, columns.support) or marked_support,
                 deadline_cell=_cell(cells, columns.deadline),
                 product_cell=_cell(cells, columns.product),
             )
@@ -401,7 +406,7 @@ def _visit(text: str, node: Node, ctx: Context, has_assignment_section: bool) ->
         return _visit_children(text, node, ctx, has_assignment_section)
     fields = labelled_fields(text, node)
     if fields and ctx.operative is not False:
-        return [_fields_draft(node, fields, ctx)]
+        return [_fields_draft(text, node, fields, ctx)]
     if _is_heading_node(text, node, body):
         return _visit_children(
             text,
@@ -521,7 +526,7 @@ ISSUING_REACH_WORDS = 3
 #   1. Phổ biến Luật Việc làm
 #   - Nội dung thực hiện: ...   - Cơ quan chủ trì: ...   - Thời gian thực hiện: ...
 FIELD_LABEL = re.compile(
-    r"^(?P<label>nội dung(?: thực hiện| công việc)?|nhiệm vụ|cơ quan (?:chủ trì|thực hiện|phối hợp)|"
+    r"^(?P<label>nội dung(?: thực hiện| công việc)?|nhiệm vụ|cơ quan (?:chủ trì|thực hiện|phối hợp)|chủ trì|phối hợp|"
     r"đơn vị (?:chủ trì|thực hiện|phối hợp)|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|"
     r"tiến độ(?: thực hiện)?|sản phẩm|kết quả(?: đầu ra)?)\s*:\s*",
     re.IGNORECASE,
@@ -542,7 +547,7 @@ def labelled_fields(text: str, node: Node) -> dict[str, Span]:
             else "support"
             if "phối hợp" in label
             else "lead"
-            if label.startswith(("cơ quan", "đơn vị"))
+            if label.startswith(("cơ quan", "đơn vị", "chủ trì"))
             else "product"
             if label.startswith(("sản phẩm", "kết quả"))
             else "deadline"
@@ -551,19 +556,70 @@ def labelled_fields(text: str, node: Node) -> dict[str, Span]:
     return fields if {"lead", "deadline"} & fields.keys() else {}
 
 
-def _fields_draft(node: Node, fields: dict[str, Span], ctx: Context) -> TaskDraft:
-    lead = fields.get("lead")
+def _fields_draft(text: str, node: Node, fields: dict[str, Span], ctx: Context) -> TaskDraft:
+    lead, marked_support = roles_in_cell(text, fields.get("lead"))
     return TaskDraft(
         span=fields.get("task", node.body),
         origin="fields",
         lead=lead,
         lead_source="table" if lead else ctx.addressee_source,
         inherited_lead=ctx.addressee,
-        support=fields.get("support"),
+        support=fields.get("support") or marked_support,
         deadline_cell=fields.get("deadline"),
         product_cell=fields.get("product"),
         deadline_context=ctx.deadline_spans,
     )
+
+
+LEAD_MARK = re.compile(r"\(\s*chủ trì\s*\)", re.IGNORECASE)
+
+
+def _after_lead_mark(text: str, lead: Span, end: int) -> Span | None:
+    """The bodies listed after "(chủ trì)" that closes the lead's name: they co-operate."""
+    pos = lead.end
+    while pos < end and text[pos] == " ":
+        pos += 1
+    mark = LEAD_MARK.match(text, pos)
+    if mark is None:
+        return None
+    rest = _skip_blank(text, mark.end())
+    if not starts_with_body(text[rest:end]):
+        return None
+    np_end = noun_phrase_end(text, rest)
+    return trim_np(text, Span(rest, np_end, "support")) if np_end is not None and np_end <= end else None
+
+
+def roles_in_cell(text: str, cell: Span | None) -> tuple[Span | None, Span | None]:
+    """(lead, co-operating bodies) of a cell or field that names who does the work: "Sở Nông
+    nghiệp và Môi trường (chủ trì); Sở Tư pháp, Ủy ban nhân dân các xã" and "Bộ Chỉ huy Quân
+    sự tỉnh chủ trì, phối hợp với Ủy ban nhân dân các xã" name both; a plain list is the lead."""
+    if cell is None:
+        return None, None
+    mark = LEAD_MARK.search(text, cell.start, cell.end)
+    if mark is not None:
+        rest = _skip_blank(text, mark.end())
+        while rest < cell.end and text[rest] in ";,":
+            rest = _skip_blank(text, rest + 1)
+        support = Span(rest, cell.end, "support") if rest < cell.end else None
+        return trim_np(text, Span(cell.start, mark.start(), "lead")), support
+    # one clause "X chủ trì, phối hợp với Y"; several ("X chủ trì ...; Y, Z chủ động ...") name several leads
+    if re.search(r"chủ trì", text[cell.start : cell.end], re.IGNORECASE) and ";" not in text[cell.start : cell.end]:
+        lead = find_lead(text, cell.start, cell.end)
+        if lead is not None:
+            return lead, (
+                find_support(text, cell.start, cell.end)
+                or find_support_before_cue(text, cell.start, cell.end)
+                or _support_to_cell_end(text, cell)
+            )
+    return cell, None
+
+
+def _support_to_cell_end(text: str, cell: Span) -> Span | None:
+    """ "..., phối hợp với Ủy ban nhân dân các xã, phường." — the names run to the cell's end."""
+    m = re.search(r"phối hợp(?:\s+(?:với|cùng))?\s+", text[cell.start : cell.end], re.IGNORECASE)
+    if m is None or not starts_with_body(text[cell.start + m.end() : cell.end]):
+        return None
+    return trim_np(text, Span(cell.start + m.end(), cell.end, "support"))
 
 
 def _continues_item(text: str, nodes: list[Node], i: int) -> bool:
@@ -869,6 +925,9 @@ def _task_drafts(text: str, node: Node, ctx: Context) -> list[TaskDraft]:
         if lead is None:  # "Rà soát ... (Sở X chủ trì, phối hợp với Sở Y; hoàn thành ...)"
             lead, bracket_support = find_bracketed_roles(text, piece.start, piece.end)
             support = bracket_support or support
+        else:  # "Sở Y tế (chủ trì), Sở Tài chính, Bảo hiểm xã hội tỉnh tổ chức ..."
+            support = support or _after_lead_mark(text, lead, piece.end)
+        support = support or find_support_before_cue(text, piece.start, piece.end)
         drafts.append(
             TaskDraft(
                 span=piece,
@@ -933,7 +992,7 @@ def split_assignments(text: str, span: Span) -> list[Span]:
     current_lead = _lead_text(text, span.start, span.end)
     for end_of_previous, boundary in _breaks(text, span):
         lead = _lead_text(text, boundary, span.end)
-        if lead is None or lead == current_lead:
+        if lead is None or lead == current_lead or _co_operates(text, boundary, span.end):
             continue
         if text[end_of_previous - 1] == ";" and not _names_body(text, boundary, span.end):
             continue
@@ -945,6 +1004,13 @@ def split_assignments(text: str, span: Span) -> list[Span]:
         start, current_lead = boundary, lead
     pieces.append(Span(start, span.end))
     return [_trim(text, p) for p in pieces if p.end > p.start]
+
+
+def _co_operates(text: str, start: int, end: int) -> bool:
+    """ "...; Sở Tài chính, Bảo hiểm xã hội tỉnh phối hợp tổ chức ...": the clause names the
+    co-operating bodies of the same work, it assigns none of its own."""
+    lead = find_lead(text, start, end)
+    return lead is not None and cooperates_alone(text, _skip_blank(text, lead.end), end)
 
 
 def _breaks(text: str, span: Span) -> list[tuple[int, int]]:

@@ -1,6 +1,8 @@
 """Addressees written as a shared head over a list, places as actors, bare local bodies
 (made-up sentences; GUIDELINES.md "lead")."""
 
+from datetime import date
+
 import pytest
 
 from extraction.addressees import as_committee, distribute, document_place, localise, place
@@ -379,3 +381,51 @@ def test_segment_prohibitions_are_tasks():
     text = "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành thực hiện các nội dung sau:\n- Không tổ chức đi thăm, chúc Tết cấp trên.\n- Tuyệt đối không để xảy ra tình trạng thiếu hàng.\n"
     tasks = extract(text.encode("utf-8"), "text/plain").tasks
     assert [t.text for t in tasks] == ["Không tổ chức đi thăm, chúc Tết cấp trên.", "Tuyệt đối không để xảy ra tình trạng thiếu hàng."]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lead", "support"),
+    [
+        # the co-operating bodies named before their cue
+        (
+            "1. Sở Y tế chủ trì, Sở Tài chính và Bảo hiểm xã hội tỉnh phối hợp tổ chức khám sức khỏe.",
+            ["Sở Y tế"],
+            ["Sở Tài chính", "Bảo hiểm xã hội tỉnh"],
+        ),
+        # "(chủ trì)" marks the lead of a list; the others co-operate
+        (
+            "1. Sở Y tế (chủ trì), Sở Tài chính, Bảo hiểm xã hội tỉnh tổ chức khám sức khỏe.",
+            ["Sở Y tế"],
+            ["Sở Tài chính", "Bảo hiểm xã hội tỉnh"],
+        ),
+        # a clause naming only the co-operating bodies does not split the task
+        (
+            "1. Giao Sở Y tế chủ trì; Sở Tài chính, Bảo hiểm xã hội tỉnh phối hợp tổ chức khám sức khỏe.",
+            ["Sở Y tế"],
+            ["Sở Tài chính", "Bảo hiểm xã hội tỉnh"],
+        ),
+    ],
+)
+def test_roles_inline_role_patterns(sentence, lead, support):
+    [task] = extract(sentence.encode("utf-8"), "text/plain").tasks
+    assert ([b.name for b in task.lead], [b.name for b in task.support]) == (lead, support)
+
+
+def test_roles_fields_and_cells_that_name_both_roles():
+    text = (
+        "KẾ HOẠCH\nPhòng chống thiên tai\nIII. TỔ CHỨC THỰC HIỆN\n"
+        "1. Diễn tập phòng chống thiên tai\n- Nội dung: Tổ chức diễn tập ứng phó bão lũ cấp tỉnh.\n"
+        "- Cơ quan thực hiện: Bộ Chỉ huy Quân sự tỉnh chủ trì, phối hợp với Ủy ban nhân dân các xã, phường.\n"
+        "- Thời gian: Quý II/2026.\n"
+        "2. Rà soát khu dân cư vùng sạt lở\n- Chủ trì: Sở Nông nghiệp và Môi trường.\n"
+        "- Phối hợp: Sở Xây dựng, Ủy ban nhân dân các xã.\n- Thời gian thực hiện: Theo kế hoạch.\n"
+        "PHỤ LỤC\nSTT | Nội dung | Cơ quan thực hiện | Thời gian\n"
+        "1 | Cập nhật bản đồ rủi ro thiên tai | Sở Nông nghiệp và Môi trường (chủ trì); Sở Tư pháp, "
+        "Ủy ban nhân dân các xã | Tháng 12 hằng năm\n"
+    )
+    tasks = extract(text.encode("utf-8"), "text/plain", issued=date(2025, 11, 10)).tasks
+    assert [([b.name for b in t.lead], [b.name for b in t.support], t.deadline.kind.value) for t in tasks] == [
+        (["Bộ Chỉ huy Quân sự tỉnh"], ["Ủy ban nhân dân các xã, phường"], "period"),
+        (["Sở Nông nghiệp và Môi trường"], ["Sở Xây dựng", "Ủy ban nhân dân các xã"], "relative"),
+        (["Sở Nông nghiệp và Môi trường"], ["Sở Tư pháp", "Ủy ban nhân dân các xã"], "recurring"),
+    ]

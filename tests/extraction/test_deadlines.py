@@ -660,11 +660,30 @@ def test_deadlines_out_of_range_years_leave_date_empty(phrase: str, issued: date
 
 
 def test_deadlines_unreadable_phrase_is_none_with_a_warning() -> None:
-    got = parse_deadline("Theo tiến độ dự án", issued=ISSUED)
+    got = parse_deadline("Khi có yêu cầu của cấp trên", issued=ISSUED)
     assert got.kind is N
     assert got.date is None
-    assert got.text == "Theo tiến độ dự án"
+    assert got.text == "Khi có yêu cầu của cấp trên"
     assert got.warnings
+
+
+@pytest.mark.parametrize(
+    ("cell", "kind"),
+    [
+        # GUIDELINES: following a schedule is relative with no date; saying when work starts is none
+        ("Theo kế hoạch", REL),
+        ("Theo kế hoạch riêng", REL),
+        ("Theo tiến độ dự án", REL),
+        ("Từ năm 2026", N),
+        ("Triển khai từ 01/7/2025", N),
+        ("Từ nay đến hết năm 2025", P),
+        ("từ năm 2026 trở đi", R),
+    ],
+)
+def test_deadlines_cell_conventions(cell: str, kind: DeadlineKind) -> None:
+    got = parse_deadline(cell, issued=ISSUED)
+    assert got.kind is kind
+    assert got.kind is not REL or got.date is None
 
 
 _WORDS = st.sampled_from(

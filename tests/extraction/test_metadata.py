@@ -121,3 +121,22 @@ def test_metadata_issuer_in_capitals_takes_the_directory_spelling():
 def test_metadata_district_and_commune_issuers_keep_their_place_capitals():
     info = read_metadata("ỦY BAN NHÂN DÂN\nHUYỆN TRIỆU PHONG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/CV-UBND\nTriệu Phong, ngày 05 tháng 11 năm 2025\n")
     assert info.issuer == "Ủy ban nhân dân huyện Triệu Phong"
+
+
+@pytest.mark.parametrize(
+    ("header", "issuer"),
+    [
+        # a sub-organ printed under its parent
+        (["UBND TỈNH LÀO CAI", "VĂN PHÒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 1/TB-VPUBND"], "Văn phòng Ủy ban nhân dân tỉnh Lào Cai"),
+        (["TỈNH ỦY THANH HÓA", "BAN THƯỜNG VỤ", "*", "Số: 12-KL/TU"], "Ban Thường vụ Tỉnh ủy Thanh Hóa"),
+        (["ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", "THÀNH ỦY", "*", "Số: 12-CT/TU"], "Thành ủy Hà Nội"),
+        (["UBND TỈNH LÂM ĐỒNG", "SỞ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/KH-SYT"], "Sở Y tế tỉnh Lâm Đồng"),
+        (["UBND TỈNH LÂM ĐỒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/KH-UBND"], "Ủy ban nhân dân tỉnh Lâm Đồng"),
+        # a text cut from its header names its author where it speaks
+        (["Tại phiên họp ngày 17/7/2025, Bộ Chính trị kết luận như sau:", "- Thống nhất chủ trương."], "Bộ Chính trị"),
+    ],
+)
+def test_metadata_issuer_from_a_two_line_header_or_the_speaker(header, issuer):
+    from extraction.metadata import find_issuer
+
+    assert find_issuer(header) == issuer
