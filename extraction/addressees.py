@@ -71,6 +71,11 @@ def _places() -> dict[str, Place]:
     return places
 
 
+def place_names() -> list[str]:
+    """The written names of every province and city, longest first (for patterns)."""
+    return sorted({p.name for p in _places().values()}, key=len, reverse=True)
+
+
 def place(name: str) -> Place | None:
     """The province or city called ``name`` ("Huế", "Hồ Chí Minh"), or None."""
     return _places().get(fold(name.strip(" .")))

@@ -231,8 +231,9 @@ def _time_rules(lex: _Lexicon) -> dict[str, str]:
         ),
         "month": rf"(?<!\w)tháng\s+(?P<m>\d{{1,2}}){_year_tail('y', 'y2')}?(?![\d/])",
         "quarter_range": (
+            # a list of quarters ends with its last: "Quý I và Quý II/2026", "quý I, II năm 2026"
             rf"(?<!\w)(?:(?P<from>từ)\s+)?(?P<q1>{quarter}){_year_tail('y1', 'y1b')}?"
-            rf"{_RANGE_SEP}(?:qu[ýí]\s+)?(?P<q>{_QUARTER}){_year_tail('y', 'y2')}"
+            rf"(?:{_RANGE_SEP}|\s*(?:,|và)\s*)(?:qu[ýí]\s+)?(?P<q>{_QUARTER}){_year_tail('y', 'y2')}"
         ),
         "quarter": rf"(?<!\w)(?P<q>{quarter}){_year_tail('y', 'y2')}?",
         "year_part": (

@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import re
 
-from extraction.addressees import KIND
+from extraction.addressees import KIND, place
 from extraction.lexicon import compound_readings, cue_pattern
 from extraction.types import Span
 
 WORD = re.compile(r"\S+")
 # Adverbial openings that stand before the subject: "Trên cơ sở đó, Bộ Tư pháp tổng hợp ...".
 ADVERBIAL = re.compile(
-    r"^(?:trên cơ sở|trong|về|đối với|sau khi|để|quá trình|trường hợp|khi|trước mắt|"
+    r"^(?:trên cơ sở|trong|về|đối với|sau khi|để|quá trình|trường hợp|khi|trước mắt|là|"
     r"đồng thời|theo(?!\s+dõi)|căn cứ|ngay|tại|từ|trước|chậm nhất|(?:hằng|hàng) (?:năm|quý|tháng|tuần|ngày)|"
     r"định kỳ)\b[^:;.]{0,200}?(?:,\s+|\bthì\s+)",
     re.IGNORECASE,
@@ -64,7 +64,17 @@ def starts_with_body(text: str) -> bool:
     if plural:
         # "Các Bộ, ngành" names bodies; "Các Báo cáo trên", "các nguồn" do not.
         return starts_with_body(text[plural.end() :])
-    return _body_head().match(text) is not None
+    return _body_head().match(text) is not None or _opens_with_place(text)
+
+
+CAPITALISED_WORDS = re.compile(r"[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,3}")
+
+
+def _opens_with_place(text: str) -> bool:
+    """A province or city named as an actor: "Đà Nẵng khẩn trương ...", "Hà Nội, Thành phố Hồ
+    Chí Minh nghiên cứu ..." (it stands for its People's Committee)."""
+    m = CAPITALISED_WORDS.match(text)
+    return m is not None and place(m.group(0)) is not None
 
 
 PLURAL = re.compile(r"^(?:các|những|tất cả(?: các)?)\s+", re.IGNORECASE)
@@ -165,6 +175,9 @@ def _noun_phrase_end_within(text: str, start: int, words: int) -> int | None:
         word = WORD.match(text, _skip_spaces(text, search_from))
         search_from = word.end() if word else search_from
     limit = _word_limit(text, start, words)
+    sentence_end = SENTENCE_END.search(text, start, limit)
+    if sentence_end is not None:  # "làm việc với Bộ Y tế về công tác y tế. Sau khi nghe ...": a name ends with its sentence
+        limit = sentence_end.start()
     colon = text.find(":", start, limit)
     if colon > start and LIST_HEAD_BEFORE_COLON.search(text, start, colon) and text[colon + 1 : colon + 3].strip()[:1].isupper():
         # "Các Bộ: Công Thương, Xây dựng:" — the colon opens the list a shared head distributes over
@@ -193,7 +206,9 @@ def _noun_phrase_end_within(text: str, start: int, words: int) -> int | None:
             found.append(at)
     if found:
         return min(found)
-    return colon if colon > start else None
+    if colon > start:
+        return colon
+    return sentence_end.start() if sentence_end is not None else None
 
 
 LIST_HEAD_BEFORE_COLON = re.compile(rf"[Cc]ác\s+(?:{KIND})\s*$")
@@ -215,6 +230,8 @@ ORGANISE_AFTER_NAME = re.compile(
 
 PROPER_WORD = re.compile(r"(?<!\w)[A-ZĐÀ-Ỹ]\w*")
 COPULA = re.compile(r"(?<!\w)là(?!\w)")
+# A full stop that ends a sentence, not an abbreviation's ("TP. Hồ Chí Minh", "Tp. Huế").
+SENTENCE_END = re.compile(r"(?<![A-ZĐ])(?<![A-ZĐ][A-Za-zĐđ])\.\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 def _first_lower(pattern: re.Pattern[str], text: str, start: int, limit: int) -> int | None:
@@ -507,6 +524,8 @@ def _noun_phrase(text: str, start: int, end: int, label: str) -> Span | None:
     np_end = noun_phrase_end(text, start)
     if np_end is None or np_end > end:
         return None
+    if label == "lead" and SENTENCE_END.match(text, np_end):
+        return None  # names that end their sentence with no predicate are no subject (a list of recipients)
     return trim_np(text, Span(start, np_end, label))
 
 

@@ -12,7 +12,7 @@ import re
 from datetime import date
 from functools import cache
 
-from extraction.addressees import Place, as_committee, distribute, localise
+from extraction.addressees import Place, as_committee, distribute, localise, place_names
 from extraction.grammar import PLURAL, find_directed, noun_phrase_end
 from extraction.lexicon import cues
 from extraction.types import Body, Roles, Span, TaskDraft
@@ -146,8 +146,10 @@ def _name_breaker() -> re.Pattern[str]:
     lower = "|".join(re.escape(h) for h in heads if h != "các")
     generic = "|".join(re.escape(h) for h in sorted(cues("list_head"), key=len, reverse=True))
     comma = "|".join(re.escape(h) for h in sorted(cues("comma_head"), key=len, reverse=True))
+    # a place named as an actor starts a name of its own: "Hà Nội, Thành phố Hồ Chí Minh, Đà Nẵng"
+    places = "|".join(re.escape(name) for name in place_names())
     return re.compile(
-        rf"(?:,\s*|\s+và\s+)(?=(?:{capitalised})(?!\w)|[Cc]ác\s+(?:{lower})(?!\w)|(?:{comma})(?!\w))"
+        rf"(?:,\s*|\s+và\s+)(?=(?:{capitalised})(?!\w)|[Cc]ác\s+(?:{lower})(?!\w)|(?:{comma})(?!\w)|(?:{places})(?!\w))"
         rf"|\s+và\s+(?=(?:{generic})(?!\w))"
     )
 

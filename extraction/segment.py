@@ -782,7 +782,27 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
         return False
     if node.style == "para" and node.parent is None and ctx.operative is None:
         return own_lead is not None and _explicit_assignment(body)
-    return own_lead is not None or _opens_with_action(text, span.start, span.end)
+    return (
+        own_lead is not None
+        or _opens_with_action(text, span.start, span.end)
+        or _work_of_a_named_addressee(node, body, ctx)
+    )
+
+
+def _work_of_a_named_addressee(node: Node, body: str, ctx: Context) -> bool:
+    """An item under a heading or lead-in that names its addressee is that body's work whatever
+    its verb ("1.2. Sở Y tế: a) Nghiệm thu các công trình ...", GUIDELINES: the addressee passes
+    down to every sub-item); a statement, heading or label is not."""
+    if ctx.addressee_source != "inherited" or node.style == "para" or node.children:
+        return False
+    return (
+        len(body.split()) >= 3
+        and body[:1].isupper()
+        and not body.rstrip().endswith(":")
+        and not is_heading(body)
+        and not _narrates(body)
+        and not FIELD_LABEL.match(body)
+    )
 
 
 BASIS = re.compile(r"căn cứ\b", re.IGNORECASE)
@@ -847,7 +867,8 @@ def _after_time(text: str, start: int, end: int) -> int | None:
         pos = start + found[0].span.end
         while pos < end and text[pos] in " ,":
             pos += 1
-        return pos
+        bracket = re.match(r"\([^()]{1,60}\)[\s,]*", text[pos:end])  # "Định kỳ hằng tuần (vào thứ Sáu) báo cáo ..."
+        return pos + bracket.end() if bracket else pos
     return None
 
 

@@ -80,6 +80,9 @@ def marker_of(line: str) -> tuple[str, int]:
     for style, pattern in MARKERS:
         m = pattern.match(line)
         if m:
+            if style == "decimal":
+                # "1.1." and "1.1.1." are two levels: the deeper nests under the shallower
+                style = f"decimal{line[: m.start('body')].strip().rstrip('.').count('.') + 1}"
             return style, m.start("body")
     return "para", 0
 

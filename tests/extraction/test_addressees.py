@@ -429,3 +429,26 @@ def test_roles_fields_and_cells_that_name_both_roles():
         (["Sở Nông nghiệp và Môi trường"], ["Sở Xây dựng", "Ủy ban nhân dân các xã"], "relative"),
         (["Sở Nông nghiệp và Môi trường"], ["Sở Tư pháp", "Ủy ban nhân dân các xã"], "recurring"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lead", "support"),
+    [
+        # a province or city named as an actor is its People's Committee, in a list too
+        ("1. Đà Nẵng khẩn trương hoàn thành dự án trong năm 2026.", ["Ủy ban nhân dân thành phố Đà Nẵng"], []),
+        (
+            "1. Hà Nội, Thành phố Hồ Chí Minh, Đà Nẵng nghiên cứu, thí điểm mô hình.",
+            ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân Thành phố Hồ Chí Minh", "Ủy ban nhân dân thành phố Đà Nẵng"],
+            [],
+        ),
+        ("1. Ủy ban nhân dân tỉnh Bắc Ninh, Hưng Yên rà soát quy hoạch.", ["Ủy ban nhân dân tỉnh Bắc Ninh", "Ủy ban nhân dân tỉnh Hưng Yên"], []),
+        # a name ends with its sentence (an abbreviation's full stop is no sentence end)
+        ("1. Giao UBND TP. Hồ Chí Minh phối hợp với Bộ Y tế. Hoàn thành trong tháng 12/2025.", ["Ủy ban nhân dân Thành phố Hồ Chí Minh"], ["Bộ Y tế"]),
+        # members and working groups are addressees
+        ("1. Các thành viên Ban Chỉ đạo chịu trách nhiệm theo dõi lĩnh vực được phân công.", ["Các thành viên Ban Chỉ đạo"], []),
+    ],
+)
+def test_roles_places_members_and_sentence_ends(sentence, lead, support):
+    text = "THÔNG BÁO\nKết luận của Thủ tướng Chính phủ về các công trình, dự án trọng điểm\n" + sentence
+    [task] = extract(text.encode("utf-8"), "text/plain", issued=date(2025, 12, 1)).tasks
+    assert ([b.name for b in task.lead], [b.name for b in task.support]) == (lead, support)

@@ -447,6 +447,9 @@ GOVERNING: list[tuple[str, date | None, DeadlineKind, date | None]] = [
         R,
         None,
     ),
+    # a list of quarters ends with its last
+    ("Hoàn thành trong Quý I và Quý II/2026.", ISSUED, P, date(2026, 6, 30)),
+    ("Hoàn thành trong quý I, II năm 2026.", ISSUED, P, date(2026, 6, 30)),
     # a yearly cycle that names its month or quarter carries its first due date (GUIDELINES)
     ("Báo cáo kết quả vào tháng 12 hằng năm.", ISSUED, R, date(2025, 12, 31)),
     ("Tổng kết công tác Quý III hằng năm.", ISSUED, R, date(2026, 9, 30)),

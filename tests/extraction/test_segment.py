@@ -484,3 +484,24 @@ def test_segment_a_numbered_row_over_its_subrows_titles_a_group():
         "Rà soát các quy định về thủ tục hành chính.",
         "Xây dựng cơ sở dữ liệu dùng chung.",
     ]
+
+
+def test_segment_every_item_under_a_named_addressee_is_its_work():
+    # "1.1." nests under "1.", "1.1.1." under "1.1."; an item whose verb the cue lists lack is
+    # still the named addressee's work, so is one opening "Là cơ quan ..." or a timed bracket
+    tasks = _tasks(
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "1. Các sở, ngành\n"
+        "1.1. Sở Nội vụ:\n"
+        "1.1.1. Tiếp nhận, giải quyết thủ tục hành chính đúng hạn.\n"
+        "1.1.2. Là cơ quan thường trực, chủ trì theo dõi việc thực hiện Kế hoạch.\n"
+        "1.2. Sở Y tế:\n"
+        "a) Nghiệm thu các công trình y tế trong quý I/2026.\n"
+        "b) Định kỳ hằng tuần (vào thứ Sáu) báo cáo tiến độ về Sở Xây dựng.\n"
+    )
+    assert tasks == [
+        ("Tiếp nhận, giải quyết thủ tục hành chính đúng hạn.", "Sở Nội vụ"),
+        ("Là cơ quan thường trực, chủ trì theo dõi việc thực hiện Kế hoạch.", "Sở Nội vụ"),
+        ("Nghiệm thu các công trình y tế trong quý I/2026.", "Sở Y tế"),
+        ("Định kỳ hằng tuần (vào thứ Sáu) báo cáo tiến độ về Sở Xây dựng.", "Sở Y tế"),
+    ]
