@@ -154,10 +154,10 @@ def _known_name_end(text: str, start: int) -> int | None:
 
 
 def _lists_names(text: str, start: int, limit: int) -> bool:
-    """Whether text[start:limit] is a list of at least four names, each opening with a body or a
+    """Whether text[start:limit] is a list of at least three names, each opening with a body or a
     capital, the last one possibly cut by the limit."""
     pieces = re.split(r"\s*[,;]\s*", text[start:limit])
-    return len(pieces) >= 4 and all(
+    return len(pieces) >= 3 and all(
         piece[:1].isupper() or starts_with_body(piece) for piece in pieces[:-1]
     )
 

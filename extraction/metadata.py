@@ -32,8 +32,9 @@ NATIONAL_MOTTO = re.compile(
     re.IGNORECASE,
 )
 MOTTO_WORDS = re.compile(r"CỘNG\s+H[OÒ]\s*[AÀ]\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN", re.IGNORECASE)
+# "Số: 07/CT-TTg", and with the year of a legal document: "Số: 45/2025/NQ-HĐND"
 NUMBER = re.compile(
-    r"\bSố\s*:?\s*(\d{1,5})\s*([-/])\s*([A-ZĐ][A-Za-zĐđ0-9]*(?:[-/][A-ZĐ][A-Za-zĐđ0-9]*)*)"
+    r"\bSố\s*:?\s*(\d{1,5})\s*([-/])\s*((?:\d{4}/)?[A-ZĐ][A-Za-zĐđ0-9]*(?:[-/][A-ZĐ][A-Za-zĐđ0-9]*)*)"
 )
 NAMED_NUMBER = re.compile(
     r"\bsố\s+(\d{1,5}\s*[-/]\s*(?:\d{4}/)?[A-ZĐ][A-Za-zĐđ0-9]*(?:[-/][A-ZĐ][A-Za-zĐđ0-9]*)+)"

@@ -140,3 +140,7 @@ def test_metadata_issuer_from_a_two_line_header_or_the_speaker(header, issuer):
     from extraction.metadata import find_issuer
 
     assert find_issuer(header) == issuer
+
+
+def test_metadata_number_with_the_year_of_a_legal_document():
+    assert find_number(["HỘI ĐỒNG NHÂN DÂN TỈNH BẮC NINH", "Số: 45/2025/NQ-HĐND"]) == "45/2025/NQ-HĐND"

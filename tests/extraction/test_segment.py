@@ -505,3 +505,19 @@ def test_segment_every_item_under_a_named_addressee_is_its_work():
         ("Nghiệm thu các công trình y tế trong quý I/2026.", "Sở Y tế"),
         ("Định kỳ hằng tuần (vào thứ Sáu) báo cáo tiến độ về Sở Xây dựng.", "Sở Y tế"),
     ]
+
+
+def test_segment_a_peoples_council_resolution_assigns_its_monitoring():
+    tasks = _tasks(
+        "Điều 2. Tổ chức thực hiện\n"
+        "1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết.\n"
+        "2. Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh, các Tổ đại biểu Hội đồng "
+        "nhân dân tỉnh và các đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết.\n"
+        "3. Sở Nội vụ thông báo kết quả cho các cơ quan; tổng hợp báo cáo Ủy ban nhân dân tỉnh.\n"
+    )
+    assert [lead for _, lead in tasks] == [
+        "Ủy ban nhân dân tỉnh",
+        "Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh, các Tổ đại biểu Hội đồng "
+        "nhân dân tỉnh và các đại biểu Hội đồng nhân dân tỉnh",
+        "Sở Nội vụ",
+    ]
