@@ -29,7 +29,9 @@ PROVINCE_KINDS = ("tỉnh", "thành phố")
 # Heads that a list distributes over, and the kinds they are written with ("các <kind>").
 KIND = (
     r"tỉnh\s*,\s*thành phố|thành phố\s*,\s*tỉnh|tỉnh(?:\s*/\s*thành phố)?|thành phố|"
-    r"[Bb]ộ|Sở|Ban|Đảng [uủ][ỷy]|Tập đoàn|Tổng công ty|Ngân hàng|Cục|Tổng cục|Viện|Trường|Báo|Đài"
+    r"[Bb]ộ|[Ss]ở|Ban|Đảng [uủ][ỷy]|Tập đoàn|Tổng công ty|Ngân hàng|Cục|Tổng cục|Viện|Trường|Báo|Đài|"
+    # local units and places: "UBND các huyện: Văn Chấn, Trấn Yên", "các địa phương: Hà Tĩnh, Huế"
+    r"huyện|quận|thị xã|xã|phường|địa phương"
 )
 DISTRIBUTED = re.compile(
     rf"(?:^|(?<=\s))(?P<head>[^,;:]*?)\s*\b[Cc]ác\s+(?P<kind>{KIND})(?P<colon>\s*:\s*|\s+(?=[A-ZĐÀ-Ỹ]))(?P<items>.+)$"
@@ -174,8 +176,16 @@ def _spell(head: str, kind: str, item: str) -> str | None:
             committee = "Thành ủy" if unit == "thành phố" else "Tỉnh ủy"
             return f"{head[: -len('Tỉnh ủy')]}{committee} {name}".strip()
         return f"{head} {unit} {name}".strip()
+    if kinds[0] == "địa phương":  # a place named as an actor is its People's Committee
+        found = place(item)
+        return f"{head} Ủy ban nhân dân {found.unit} {found.name}".strip() if found else None
+    if kinds[0] in LOCAL_UNITS:
+        return f"{head} {kinds[0]} {item}".strip()
     word = kind[0].upper() + kind[1:]
     return f"{head} {word} {item}".strip()
+
+
+LOCAL_UNITS = ("huyện", "quận", "thị xã", "xã", "phường")
 
 
 # A place alone as the actor of a sentence: "Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh ...".

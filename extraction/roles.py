@@ -13,7 +13,7 @@ from datetime import date
 from functools import cache
 
 from extraction.addressees import Place, as_committee, distribute, localise, place_names
-from extraction.grammar import PLURAL, find_directed, noun_phrase_end
+from extraction.grammar import PLURAL, find_directed, noun_phrase_end, starts_with_body
 from extraction.lexicon import cues
 from extraction.types import Body, Roles, Span, TaskDraft
 
@@ -225,6 +225,25 @@ def resolve_roles(
 GLOSS = re.compile(r"\((?=[a-zđà-ỹ])[^()]*\)")
 
 
+ELLIPTIC_HEAD = re.compile(r"^(?P<head>Sở|Bộ|Tập đoàn|Tổng công ty)\s+\S")
+
+
+def _elliptic_list(name: str) -> list[str] | None:
+    """A head written once over several names: "Sở Tài chính, Xây dựng, Công Thương" → three
+    Sở; "Tập đoàn FPT, CMC" → two Tập đoàn. None when a later item has a head of its own or is
+    no proper name."""
+    m = ELLIPTIC_HEAD.match(name)
+    parts = [p.strip() for p in re.split(r"\s*,\s*", name)]
+    if m is None or len(parts) < 2 or in_directory(name) or in_directory(f"{parts[0]}, {parts[1]}"):
+        return None  # "Sở Văn hóa, Thể thao và Du lịch" is one name with a comma
+    rest = parts[1:]
+    if " và " in rest[-1]:
+        return None  # "Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam" lists fields in one name
+    if not all(p[:1].isupper() and not starts_with_body(p) and p != p.upper() or re.fullmatch(r"[A-ZĐ]{2,6}", p) for p in rest):
+        return None
+    return [parts[0], *(f"{m['head']} {p}" for p in rest)]
+
+
 def _directed_bodies(text: str, directed: Span, at: date | None, abbreviations: dict[str, str]) -> tuple[Body, ...]:
     """The bodies a lead is told to direct, when the list opens with a named body: "chỉ đạo Cục
     Thú y" and "chỉ đạo Ban Quản lý khu kinh tế và các sở, ngành liên quan" (the whole list)
@@ -285,6 +304,14 @@ def _bodies(
     for written in names:
         name = _cut_at_predicate(written)
         if not name:
+            continue
+        elliptic = _elliptic_list(name)
+        if elliptic is not None:  # "Sở Tài chính, Xây dựng, Công Thương": one head over three names
+            start = span.start + max(phrase.find(name), 0)
+            bodies.extend(
+                Body(canonical_name(full, at=at), Span(start, start + len(name), span.label), in_directory(full))
+                for full in elliptic
+            )
             continue
         offset = phrase.find(name)
         start = span.start + max(offset, 0)

@@ -452,3 +452,22 @@ def test_roles_places_members_and_sentence_ends(sentence, lead, support):
     text = "THÔNG BÁO\nKết luận của Thủ tướng Chính phủ về các công trình, dự án trọng điểm\n" + sentence
     [task] = extract(text.encode("utf-8"), "text/plain", issued=date(2025, 12, 1)).tasks
     assert ([b.name for b in task.lead], [b.name for b in task.support]) == (lead, support)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lead"),
+    [
+        # a shared head over a list after a colon, lower-case kinds and places included
+        ("1. Các sở: Xây dựng, Công Thương phối hợp kiểm tra.", ["Sở Xây dựng", "Sở Công Thương"]),
+        ("1. Giao UBND các huyện: Văn Chấn, Trấn Yên rà soát.", ["Ủy ban nhân dân huyện Văn Chấn", "Ủy ban nhân dân huyện Trấn Yên"]),
+        ("1. Các địa phương: Hà Tĩnh, Huế chủ động sơ tán người dân.", ["Ủy ban nhân dân tỉnh Hà Tĩnh", "Ủy ban nhân dân thành phố Huế"]),
+        # a head written once over several names
+        ("1. Sở Tài chính, Xây dựng, Công Thương rà soát các dự án.", ["Sở Tài chính", "Sở Xây dựng", "Sở Công Thương"]),
+        # ... but a name with a comma inside is one name
+        ("1. Bộ Văn hóa, Thể thao và Du lịch tổ chức lễ hội.", ["Bộ Văn hóa, Thể thao và Du lịch"]),
+    ],
+)
+def test_roles_shared_heads_over_lists(sentence, lead):
+    text = "THÔNG BÁO\nKết luận của Chủ tịch Ủy ban nhân dân tỉnh về công tác phòng, chống thiên tai\n" + sentence
+    [task] = extract(text.encode("utf-8"), "text/plain", issued=date(2025, 12, 1)).tasks
+    assert [b.name for b in task.lead] == lead
