@@ -34,7 +34,8 @@ KIND = (
     r"huyện|quận|thị xã|xã|phường|địa phương"
 )
 DISTRIBUTED = re.compile(
-    rf"(?:^|(?<=\s))(?P<head>[^,;:]*?)\s*\b[Cc]ác\s+(?P<kind>{KIND})(?P<colon>\s*:\s*|\s+(?=[A-ZĐÀ-Ỹ]))(?P<items>.+)$"
+    # "các tỉnh: A, B", "các Bộ Tài chính, Xây dựng", "các địa phương (Ninh Bình, Hải Phòng)"
+    rf"(?:^|(?<=\s))(?P<head>[^,;:]*?)\s*\b[Cc]ác\s+(?P<kind>{KIND})(?P<colon>\s*:\s*|\s*\(\s*(?=[A-ZĐÀ-Ỹ][^()]*\)\s*$)|\s+(?=[A-ZĐÀ-Ỹ]))(?P<items>.+)$"
 )
 ITEM_BREAK = re.compile(r"\s*[,;]\s*|\s+và\s+")
 # An item with a head of its own is a name of its own: "các Ban Quản lý dự án và Ủy ban nhân dân
@@ -95,7 +96,7 @@ def distribute(phrase: str, known: Callable[[str], bool] = lambda name: False) -
         return None
     word = m.group("kind").split(",")[0].split("/")[0].strip()
     items, rest = _capitalised_items(
-        m.group("items"),
+        m.group("items").rstrip(" )") if "(" in m.group("colon") else m.group("items"),
         lambda item: place(item) is not None or known(f"{word} {item}"),
         by_semicolons=bool(m.group("colon").strip()) and ";" in m.group("items"),
     )

@@ -785,16 +785,24 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
     return (
         own_lead is not None
         or _opens_with_action(text, span.start, span.end)
-        or _work_of_a_named_addressee(node, body, ctx)
+        or _work_of_a_named_addressee(text, node, body, ctx)
     )
 
 
-def _work_of_a_named_addressee(node: Node, body: str, ctx: Context) -> bool:
-    """An item under a heading or lead-in that names its addressee is that body's work whatever
-    its verb ("1.2. Sở Y tế: a) Nghiệm thu các công trình ...", GUIDELINES: the addressee passes
-    down to every sub-item); a statement, heading or label is not."""
-    if ctx.addressee_source != "inherited" or node.style == "para" or node.children:
+def _work_of_a_named_addressee(text: str, node: Node, body: str, ctx: Context) -> bool:
+    """An item under a heading or lead-in that names its addressee is that body's work
+    whatever its verb ("1.2. Sở Y tế: a) Nghiệm thu các công trình ...", GUIDELINES: the addressee
+    passes down to every sub-item); a statement, heading or label is not, nor a point under a
+    lead-in that names no one ("Nguồn kinh phí ... như sau: - Kinh phí ... được bố trí ...")."""
+    if ctx.addressee_source != "inherited" or node.style == "para" or node.children or node.parent is None:
         return False
+    parent = node.parent.body
+    if (
+        text[parent.start : parent.end].rstrip().endswith(":")
+        and find_lead(text, parent.start, parent.end) is None
+        and named_heading(text, parent.start, parent.end) is None
+    ):
+        return False  # the points of a lead-in that names no one
     return (
         len(body.split()) >= 3
         and body[:1].isupper()

@@ -461,6 +461,7 @@ def test_roles_places_members_and_sentence_ends(sentence, lead, support):
         ("1. Các sở: Xây dựng, Công Thương phối hợp kiểm tra.", ["Sở Xây dựng", "Sở Công Thương"]),
         ("1. Giao UBND các huyện: Văn Chấn, Trấn Yên rà soát.", ["Ủy ban nhân dân huyện Văn Chấn", "Ủy ban nhân dân huyện Trấn Yên"]),
         ("1. Các địa phương: Hà Tĩnh, Huế chủ động sơ tán người dân.", ["Ủy ban nhân dân tỉnh Hà Tĩnh", "Ủy ban nhân dân thành phố Huế"]),
+        ("1. Các địa phương (Hà Tĩnh, Huế) chủ động sơ tán người dân.", ["Ủy ban nhân dân tỉnh Hà Tĩnh", "Ủy ban nhân dân thành phố Huế"]),
         # a head written once over several names
         ("1. Sở Tài chính, Xây dựng, Công Thương rà soát các dự án.", ["Sở Tài chính", "Sở Xây dựng", "Sở Công Thương"]),
         # ... but a name with a comma inside is one name
