@@ -810,6 +810,8 @@ def _work_of_a_named_addressee(text: str, node: Node, body: str, ctx: Context) -
         and not is_heading(body)
         and not _narrates(body)
         and not FIELD_LABEL.match(body)
+        and not starts_with_body(body)  # names with no predicate list bodies, they do no work
+        and not BODIES_NOT_WORK.match(body)
     )
 
 
@@ -855,14 +857,18 @@ def _opens_with_action(text: str, start: int, end: int) -> bool:
     "Rà soát ...", "Hằng năm, tiến hành ...". "Nhiệm vụ giao có thời hạn." (a definition) and
     "Cấp giao nhiệm vụ, người giao nhiệm vụ." (a field list) do not."""
     def acts_at(opening: int | None) -> bool:
-        return opening is not None and any(
-            cue_pattern(category).match(text, opening) for category in ("predicate", "action", "assign")
-        )
+        if opening is None or BODIES_NOT_WORK.match(text, opening):
+            return False
+        return any(cue_pattern(category).match(text, opening) for category in ("predicate", "action", "assign"))
 
     if acts_at(start) or acts_at(skip_adverbial(text, start)):
         return True
     return any(acts_at(p) for p in opening_clause_ends(text, start, end)) or acts_at(_after_time(text, start, end))
 
+
+
+# "Tổ chức, doanh nghiệp hoạt động trong lĩnh vực ..." lists kinds of body ("tổ chức" is the noun)
+BODIES_NOT_WORK = re.compile(r"tổ chức\s*,\s*(?:cá nhân|doanh nghiệp|cơ quan|đơn vị)", re.IGNORECASE)
 
 
 def _after_time(text: str, start: int, end: int) -> int | None:

@@ -15,16 +15,17 @@ from models.train import default_corpus
 
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
-# leave-one-family-out, pooled, 47 documents / 799 gold tasks, measured 2026-12-06 (CHANGELOG):
-# task 0.9298, lead 0.94, lead exact 0.9434, support 0.9469, kind 0.9825, date 0.9906, accept 0.8185
+# leave-one-family-out, pooled, 47 documents / 799 gold tasks, measured 2026-12-06, second
+# session (CHANGELOG): task 0.9447, lead 0.9456, lead exact 0.9474, support 0.9612, kind 0.9855,
+# date 0.9947, accept 0.8573
 FLOORS = {
-    "task_f1": 0.925,
-    "lead_f1": 0.935,
-    "lead_exact": 0.935,
-    "support_f1": 0.94,
-    "deadline_kind_acc": 0.978,
-    "deadline_date_acc": 0.985,
-    "accept_as_is": 0.81,
+    "task_f1": 0.94,
+    "lead_f1": 0.94,
+    "lead_exact": 0.94,
+    "support_f1": 0.955,
+    "deadline_kind_acc": 0.98,
+    "deadline_date_acc": 0.99,
+    "accept_as_is": 0.85,
 }
 # no family is left far behind the others
 FAMILY_TASK_F1 = 0.85
@@ -54,4 +55,5 @@ def test_corpus_dev_metadata(cross_validated):
     pooled = cross_validated.pooled
     assert pooled["doc_meta_acc"]["number"] >= 0.95
     assert pooled["doc_meta_acc"]["issued"] >= 0.93
+    assert pooled["doc_meta_acc"]["issuer"] >= 0.9  # 44 of 47 (2026-12-06)
     assert pooled["errors"] == 0

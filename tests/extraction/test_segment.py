@@ -521,3 +521,13 @@ def test_segment_a_peoples_council_resolution_assigns_its_monitoring():
         "nhân dân tỉnh và các đại biểu Hội đồng nhân dân tỉnh",
         "Sở Nội vụ",
     ]
+
+
+def test_segment_a_list_of_kinds_of_body_is_not_work():
+    # "Tổ chức, doanh nghiệp ..." (organisations, businesses) in a list of recipients names bodies;
+    # "Tổ chức tập huấn" (organise a training) is work
+    tasks = _tasks(
+        "1. Tổ chức, doanh nghiệp hoạt động trong lĩnh vực vật liệu nổ công nghiệp.\n"
+        "2. Tổ chức tập huấn cho cán bộ làm công tác quản lý vật liệu nổ.\n"
+    )
+    assert [task for task, _ in tasks] == ["Tổ chức tập huấn cho cán bộ làm công tác quản lý vật liệu nổ."]
