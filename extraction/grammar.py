@@ -378,11 +378,16 @@ def _opens_subject(text: str, pos: int) -> bool:
     return starts_with_body(text[pos:]) or _assign_at(text, pos) is not None
 
 
+def inside_brackets(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` lies inside a bracket opened after ``start`` and not yet closed."""
+    return text.count("(", start, pos) > text.count(")", start, pos)
+
+
 def _predicate_offset(text: str, start: int = 1) -> int:
     """Offset of the first lower-case predicate at or after ``start``, outside brackets: in
     "Căn cứ Kế hoạch ... (cập nhật), các bộ xây dựng ..." the predicate is "xây dựng"."""
     found = _first_lower(_predicate(), text, start, len(text))
-    while found is not None and text.count("(", start, found) > text.count(")", start, found):
+    while found is not None and inside_brackets(text, start, found):
         found = _first_lower(_predicate(), text, found + 1, len(text))
     return found if found is not None else len(text)
 

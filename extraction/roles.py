@@ -13,7 +13,7 @@ from datetime import date
 from functools import cache
 
 from extraction.addressees import Place, as_committee, distribute, localise, place_names
-from extraction.grammar import PLURAL, find_directed, noun_phrase_end, starts_with_body
+from extraction.grammar import PLURAL, find_directed, inside_brackets, noun_phrase_end, starts_with_body
 from extraction.lexicon import cues
 from extraction.types import Body, Roles, Span, TaskDraft
 
@@ -69,7 +69,7 @@ def _split_outside_brackets(part: str) -> list[tuple[str, str]]:
     """(piece, the separator before it) at name breaks, never inside "(...)"."""
     pieces, start, separator = [], 0, ""
     for m in _name_breaker().finditer(part):
-        if part.count("(", 0, m.start()) > part.count(")", 0, m.start()):
+        if inside_brackets(part, 0, m.start()):
             continue
         pieces.append((part[start : m.start()], separator))
         start, separator = m.end(), m.group(0)

@@ -24,6 +24,7 @@ from extraction.grammar import (
     find_lead,
     find_support,
     find_support_before_cue,
+    inside_brackets,
     named_heading,
     names_only,
     noun_phrase_end,
@@ -1055,7 +1056,7 @@ def _breaks(text: str, span: Span) -> list[tuple[int, int]]:
     breaks = [
         (m.start(), m.end())
         for m in CLAUSE_BREAK.finditer(text, span.start, span.end)
-        if text.count("(", span.start, m.start()) <= text.count(")", span.start, m.start())
+        if not inside_brackets(text, span.start, m.start())
     ]
     cursor = span.start
     for sentence in sentence_splitter()(text[span.start : span.end]):
