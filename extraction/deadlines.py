@@ -1027,7 +1027,7 @@ def parse_deadline(phrase: str, *, issued: date | None) -> Deadline:
     start = phrase.index(stripped)
     if FOLLOWS_A_SCHEDULE.match(stripped):
         return Deadline(text=stripped, kind=DeadlineKind.RELATIVE, span=Span(start, start + len(stripped), _LABEL))
-    hits = _scan(phrase, issued, lenient=True)
+    hits = _scan(_spelled_out(stripped), issued, lenient=True)
     if not hits:
         if _grammar().none_word.search(stripped):
             return Deadline.none()
@@ -1037,10 +1037,28 @@ def parse_deadline(phrase: str, *, issued: date | None) -> Deadline:
             span=Span(start, start + len(stripped), _LABEL),
             warnings=("no deadline could be read from this phrase",),
         )
-    best = _choose([hit.deadline(phrase) for hit in hits], issued)
+    best = _choose([hit.deadline(_spelled_out(stripped)) for hit in hits], issued)
     if best.kind in _DATED_KINDS and ONLY_STARTS.match(stripped):
         best = Deadline.none()  # "Từ năm 2026": when the work starts, not when it is due
     return replace(best, text=stripped, span=Span(start, start + len(stripped), _LABEL))
+
+
+# A cell writes a month or a quarter in short: "12/2026" is "tháng 12/2026", "QII/2026" and
+# "Q2/2026" are "Quý II/2026" (a deadline column says what the numbers are).
+CELL_MONTH = re.compile(r"^(?P<month>0?[1-9]|1[0-2])\s*/\s*(?P<year>20\d{2})$")
+CELL_QUARTER = re.compile(r"^Q\.?\s*(?P<quarter>IV|I{1,3}|[1-4])\s*/\s*(?P<year>20\d{2})$", re.IGNORECASE)
+QUARTER_NUMERALS = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+
+
+def _spelled_out(cell: str) -> str:
+    month = CELL_MONTH.match(cell)
+    if month:
+        return f"tháng {month['month']}/{month['year']}"
+    quarter = CELL_QUARTER.match(cell)
+    if quarter:
+        numeral = quarter["quarter"].upper()
+        return f"Quý {QUARTER_NUMERALS.get(numeral, numeral)}/{quarter['year']}"
+    return cell
 
 
 # GUIDELINES: "Theo kế hoạch (riêng)", "theo lộ trình", "theo tiến độ ..." are relative with no

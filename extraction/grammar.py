@@ -27,7 +27,8 @@ WORD = re.compile(r"\S+")
 ADVERBIAL = re.compile(
     r"^(?:trên cơ sở|trong|về|đối với|sau khi|để|quá trình|trường hợp|khi|trước mắt|là|"
     r"đồng thời|theo(?!\s+dõi)|căn cứ|ngay|tại|từ|trước|chậm nhất|(?:hằng|hàng) (?:năm|quý|tháng|tuần|ngày)|"
-    r"định kỳ)\b[^:;.]{0,200}?(?:,\s+|\bthì\s+)",
+    r"định kỳ|với|nhằm|ngoài ra|do đó|vì vậy|qua đó|sau đó|cùng với|nếu|dựa trên|thời gian tới)"
+    r"\b[^:;.]{0,200}?(?:,\s+|\bthì\s+)",
     re.IGNORECASE,
 )
 CONDITION_THEN = re.compile(r"^[^.;:]{0,160}?\bthì\s+", re.IGNORECASE)
@@ -64,7 +65,22 @@ def starts_with_body(text: str) -> bool:
     if plural:
         # "Các Bộ, ngành" names bodies; "Các Báo cáo trên", "các nguồn" do not.
         return starts_with_body(text[plural.end() :])
-    return _body_head().match(text) is not None or _opens_with_place(text)
+    return _body_head().match(text) is not None or _opens_with_place(text) or _opens_with_acronym(text)
+
+
+ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&-]{1,9}(?![\w&])")
+
+
+def _opens_with_acronym(text: str) -> bool:
+    """A body written by its acronym: "NHNN chủ trì ...", "BHXH tỉnh phối hợp ..." (the
+    directory spells it out)."""
+    from extraction.bodies import BodyDirectory
+
+    m = ACRONYM.match(text)
+    if m is None:
+        return False
+    window = text[: _word_limit(text, 0, 4)].split("\n")[0]
+    return any(b.span is not None and b.span.start == 0 and b.span.end >= m.end() for b in BodyDirectory.load().find(window))
 
 
 CAPITALISED_WORDS = re.compile(r"[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,3}")
@@ -172,8 +188,16 @@ def _noun_phrase_end_within(text: str, start: int, words: int) -> int | None:
     if leadership and head is None:
         search_from = leadership.end()
     if head and ORGAN_HEAD.fullmatch(head.group(0)):
-        word = WORD.match(text, _skip_spaces(text, search_from))
-        search_from = word.end() if word else search_from
+        word_start = _skip_spaces(text, search_from)
+        word = WORD.match(text, word_start)
+        # a kind in lower case names no organ: "các sở tập trung ..." acts ("các ban chỉ đạo" and
+        # "các ủy ban ..." are organs whatever the case)
+        acts = (
+            head.group(0) in LOWER_KINDS
+            and _predicate().match(text, word_start)
+            and not cue_pattern("organ_function", case_sensitive=True).match(text, word_start)
+        )
+        search_from = word.end() if word and not acts else search_from
     limit = _word_limit(text, start, words)
     sentence_end = SENTENCE_END.search(text, start, limit)
     if sentence_end is not None:  # "làm việc với Bộ Y tế về công tác y tế. Sau khi nghe ...": a name ends with its sentence
@@ -204,17 +228,59 @@ def _noun_phrase_end_within(text: str, start: int, words: int) -> int | None:
             # opens a relative clause ("cơ quan, tổ chức đã xác định bí mật ...", "Các chủ
             # rừng là tổ chức").
             found.append(at)
-    if found:
-        return min(found)
-    if colon > start:
-        return colon
-    return sentence_end.start() if sentence_end is not None else None
+    stop = min(found) if found else colon if colon > start else sentence_end.start() if sentence_end else None
+    if stop is None:
+        return None
+    unlisted = _unlisted_verb(text, start, search_from, stop)
+    return unlisted if unlisted is not None else stop
+
+
+# A name is complete after a proper word or a place: "Cục Quản lý Dược", "Ủy ban nhân dân các tỉnh".
+NAME_COMPLETE_BEFORE = re.compile(r"(?:\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)|\b(?P<proper>\w+))\s+$")
+NOUN_TAGS = frozenset({"N", "Np"})
+
+
+def _completes_a_name(text: str, start: int, at: int) -> bool:
+    """Whether a place word ("tỉnh", "xã") or a capitalised word stands right before ``at``."""
+    m = NAME_COMPLETE_BEFORE.search(text, start, at)
+    return m is not None and (m["proper"] is None or m["proper"][0].isupper())
+
+
+def _unlisted_verb(text: str, start: int, search_from: int, stop: int) -> int | None:
+    """Where a verb that no cue list holds ends a name before ``stop``: a lower-case word that
+    underthesea's POS tagger reads as a verb, right after a complete name that it reads as a
+    noun ("Ủy ban nhân dân các tỉnh sắp xếp lại ...", "Cục Quản lý Dược thanh tra, kiểm tra").
+    After a verb of the name ("Ban Chỉ đạo phòng, chống thiên tai") or a common noun ("doanh
+    nghiệp hoạt động trong lĩnh vực ...") the name goes on."""
+    from extraction.pos import tag_before, verb_at
+
+    candidates = [
+        m.start()
+        for m in re.finditer(r"(?<=\s)[^\W\d_]", text[search_from:stop])
+        if text[search_from + m.start()].islower()
+    ]
+    candidates = [
+        search_from + c
+        for c in candidates
+        if _completes_a_name(text, start, search_from + c)
+        and not NAME_GOES_ON.match(text, search_from + c)
+        and not PASSIVE_BEFORE.search(text, start, search_from + c)
+        and not inside_brackets(text, start, search_from + c)
+    ]
+    if not candidates:
+        return None
+    phrase = text[start : _word_limit(text, stop, 6)]
+    for at in candidates:
+        if verb_at(phrase, at - start) and tag_before(phrase, at - start) in NOUN_TAGS:
+            return at
+    return None
 
 
 LIST_HEAD_BEFORE_COLON = re.compile(rf"[Cc]ác\s+(?:{KIND})\s*$")
 # "được giao chủ trì", "được Bộ Chính trị phân công": a passive that qualifies the name.
 STRONG_PREDICATE = re.compile(r"(?:có trách nhiệm|chịu trách nhiệm|phải)(?!\w)")
 ORGAN_HEAD = re.compile(r"ban|sở|cục|vụ|ủy ban|uỷ ban|phòng|trung tâm|viện|đoàn", re.IGNORECASE)
+LOWER_KINDS = frozenset({"sở", "cục", "phòng"})
 # "nhà đầu tư", "nhà cung cấp": an agent noun, not a predicate.
 AGENT_BEFORE = re.compile(r"\bnhà\s+$")
 PASSIVE_BEFORE = re.compile(r"\b(?:được|bị)\s+(?:[A-ZĐ][\w ]{0,40}?\s+|(?:[^\W\d_]+\s+){1,3})?$")
@@ -324,7 +390,8 @@ def _label_end(text: str) -> int | None:
     label = LABEL.match(text)
     if label is None or _opens_subject(text, 0) or cue_pattern("assign").search(text, 0, label.end()):
         return None
-    return label.end() if starts_with_body(text[label.end() :]) else None
+    after = text[label.end() :]
+    return label.end() if starts_with_body(after) or cue_pattern("assign").match(after.lower()) else None
 
 
 def skip_adverbial(text: str, start: int) -> int:
@@ -336,7 +403,9 @@ def skip_adverbial(text: str, start: int) -> int:
     rest = text[start:]
     label = _label_end(rest)
     if label is not None:  # "Về đề nghị ... của tỉnh: giao Bộ Tài chính chủ trì ...": the topic names no actor
-        return start + label
+        # what follows the topic may open with its own adverbial or label ("Về vốn: để bảo đảm
+        # tiến độ, Bộ Tài chính ...", "Về X: tăng số lượng cấp phó: giao Bộ Nội vụ ...")
+        return skip_adverbial(text, start + label) if label > 0 else start
     condition = CONDITION_THEN.match(rest)
     if condition and _opens_subject(rest, condition.end()):
         return start + condition.end()

@@ -29,6 +29,8 @@ CELL_SEPARATOR = " | "
 # DOCX libraries into every process that only normalises text.
 _PLAIN_TEXT = "text/plain"
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# A zero-width space between two words stands for the space a web page or editor left out.
+_WORD_BREAK = re.compile("(?<=\\w)\u200b(?=\\w)")
 _WHITESPACE = re.compile(r"\s+")
 
 Cleaner = Callable[[str], str]
@@ -61,12 +63,18 @@ def clean_line(text: str) -> str:
     """
     # Invisible characters go before NFC: one between a vowel and its tone mark would stop
     # the two from composing.
-    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+    text = unicodedata.normalize("NFC", _without_invisible(text))
     return _WHITESPACE.sub(" ", text).strip()
 
 
 def _keep_as_written(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+    """NFC with its spacing kept, but no invisible characters (a soft hyphen or a zero-width
+    space inside "Công an tỉnh" would split the name) and no-break spaces as plain spaces."""
+    return unicodedata.normalize("NFC", _without_invisible(text)).replace("\u00a0", " ")
+
+
+def _without_invisible(text: str) -> str:
+    return _INVISIBLE.sub("", _WORD_BREAK.sub(" ", text))
 
 
 def table_lines(table: Table, clean: Cleaner) -> list[tuple[int, list[tuple[int, str]]]]:

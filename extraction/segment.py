@@ -764,7 +764,7 @@ def _lead_in_is_also_task(
 def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
     if ctx.operative is False or body.isupper() or (body.startswith("(") and body.endswith(")")):
         return False
-    if BOILERPLATE.search(body):
+    if BOILERPLATE.search(body) or FEEDBACK_OFFER.match(body):
         return False
     span = node.body
     if cue_pattern("not_task").match(body) and not _works_on_a_basis(text, node):
@@ -782,11 +782,12 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
     if ctx.plan_needs_body and own_lead is None and ctx.addressee_source != "inherited":
         return False
     if node.style == "para" and node.parent is None and ctx.operative is None:
-        return own_lead is not None and _explicit_assignment(body)
+        return own_lead is not None and (_explicit_assignment(body) or _verb_follows(text, own_lead))
     return (
         own_lead is not None
         or _opens_with_action(text, span.start, span.end)
         or _work_of_a_named_addressee(text, node, body, ctx)
+        or _assignment_after_narrative(text, span) is not None
     )
 
 
@@ -893,11 +894,28 @@ BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 REPORTED = re.compile(r"\s*(?:đã|vừa|sẽ)\s", re.IGNORECASE)
+# The closing offer of help: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các
+# cơ quan phản ánh về Sở X ..." asks for feedback, it assigns no work (the dev gold leaves it out;
+# "... các tỉnh ủy tổng hợp, báo cáo Ban X" is a duty to report, a task).
+FEEDBACK_OFFER = re.compile(
+    r"(?:trong quá trình\b[^.;:]{0,80}?,?\s*)?(?:nếu|trường hợp|khi)\s+(?:có\s+)?(?:có|phát sinh|gặp)?\s*"
+    r"(?:khó khăn|vướng mắc)[^.;]{0,160}?\bphản ánh\b",
+    re.IGNORECASE,
+)
 
 
 def _narrates(body: str) -> bool:
     """ "Bộ Tài chính đã nghiêm túc thực hiện ...": a report of what was done (cues.tsv: reported)."""
     return cue_pattern("reported").search(body[:120]) is not None
+
+
+def _verb_follows(text: str, lead: Span) -> bool:
+    """Whether a verb the cue lists lack follows the lead ("Ủy ban nhân dân các tỉnh giải ngân
+    hết vốn ..."), as underthesea's POS tagger reads it."""
+    from extraction.pos import verb_at
+
+    after = _skip_blank(text, lead.end)
+    return after < len(text) and text[after].islower() and verb_at(text[lead.start : after + 40], after - lead.start)
 
 
 def _explicit_assignment(body: str) -> bool:
@@ -951,7 +969,10 @@ def _item_end(text: str, start: int, end: int) -> int:
 
 def _task_drafts(text: str, node: Node, ctx: Context) -> list[TaskDraft]:
     drafts = []
-    for piece in split_assignments(text, _after_approval(text, node.body) or node.body):
+    body = _after_approval(text, node.body) or _after_narrative(text, node.body) or node.body
+    for piece in split_assignments(text, body):
+        if FEEDBACK_OFFER.match(text, piece.start, piece.end) and piece.start > node.body.start:
+            continue  # "... thực hiện nghiêm. Trong quá trình thực hiện, nếu có vướng mắc, ...": no work
         inline = _inline_items(text, piece)
         if inline is not None:
             drafts.extend(_inline_drafts(text, node, ctx, *inline))
@@ -993,6 +1014,25 @@ def _lead_after_statement(text: str, piece: Span) -> Span | None:
     if _opens_with_action(text, piece.start, first.start()) and not COPULA.search(text, piece.start, first.start()):
         return None
     return find_lead(text, first.end(), piece.end)
+
+
+def _after_narrative(text: str, span: Span) -> Span | None:
+    """The request of an item that opens with an account of the situation and names no actor
+    before it (:func:`_assignment_after_narrative`); None for an item that opens acting."""
+    if find_lead(text, span.start, span.end) is not None or _opens_with_action(text, span.start, span.end):
+        return None
+    return _assignment_after_narrative(text, span)
+
+
+def _assignment_after_narrative(text: str, span: Span) -> Span | None:
+    """The part of an item from the first sentence that explicitly assigns, when the item opens
+    by describing the situation: "Các tỉnh phía Bắc liên tiếp chịu ảnh hưởng của bão. Yêu cầu
+    các địa phương chủ động ..." is the request, not the account of the storms."""
+    for sentence_break in SENTENCE_BREAK.finditer(text, span.start, span.end):
+        start = sentence_break.end()
+        if cue_pattern("assign").match(text[start : span.end].lower()) and find_lead(text, start, span.end):
+            return Span(start, span.end)
+    return None
 
 
 def _inline_drafts(text: str, node: Node, ctx: Context, lead_in: Span, items: list[Span]) -> list[TaskDraft]:

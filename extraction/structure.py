@@ -34,7 +34,7 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("article", r"^Điều\s+\d+[a-z]?\s*[.:]\s*(?P<body>.*)$"),
         ("roman", r"^(?!V/[vV])(?:[IVX]{1,5})\s*[.\-/)]\s*(?P<body>\S.*)$"),
         ("decimal", r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?P<body>\S.*)$"),
-        ("arabic", r"^\d{1,2}\s*[.)/]\s*(?P<body>\S.*)$"),
+        ("arabic", r"^\d{1,3}\s*(?:[.)/]|-(?=\s))\s*(?P<body>\S.*)$"),
         ("paren_roman", r"^\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)\s*(?P<body>\S.*)$"),
         ("paren_num", r"^\(\d{1,2}\)\s*(?P<body>\S.*)$"),
         ("letter", r"^[a-zđ]\s*\)\s*(?P<body>\S.*)$"),
@@ -46,7 +46,8 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("letter_dot", r"^[a-zđ]\.\s+(?P<body>\S.*)$"),
         ("dash", r"^[-–—]\s*(?P<body>\S.*)$"),
         ("plus", r"^\+\s*(?P<body>\S.*)$"),
-        ("bullet", r"^[•●▪◦*]\s*(?P<body>\S.*)$"),
+        # the bullets of word processors' symbol fonts too ("➢", "❖", "Ø" is Wingdings' arrow)
+        ("bullet", r"^(?:[•●▪◦*➢➤►▶❖◆◇■□○✓✔§]|Ø(?=\s))\s*(?P<body>\S.*)$"),
     )
 )
 

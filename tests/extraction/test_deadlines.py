@@ -295,6 +295,10 @@ PHRASES: list[tuple[str, date | None, DeadlineKind, date | None, str | None]] = 
         None,
         None,
     ),
+    # a deadline cell writes a month or a quarter in short
+    ("12/2026", ISSUED, P, date(2026, 12, 31), None),
+    ("QII/2026", ISSUED, P, date(2026, 6, 30), None),
+    ("Q4/2026", ISSUED, P, date(2026, 12, 31), None),
     # --- none ------------------------------------------------------------------------------
     ("thường xuyên", ISSUED, N, None, None),
     ("Thường xuyên", ISSUED, N, None, None),

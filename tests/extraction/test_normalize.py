@@ -72,6 +72,12 @@ def test_normalize_layout_sources_are_cleaned_but_plain_text_is_not() -> None:
     assert normalize(SourceText(blocks, TEXT)).text == "Số:   /UBND-KT\nUỷ ban  nhân dân\n"
 
 
+def test_normalize_plain_text_loses_invisible_characters_and_no_break_spaces() -> None:
+    """A soft hyphen or zero-width space inside a name would split it; spacing stays as written."""
+    raw = "Công an tỉ\u00adnh\u00a0xử lý; Sở Công\u200bThương  phối hợp\u200b.\n"
+    assert normalize(read_source(raw.encode(), TEXT)).text == "Công an tỉnh xử lý; Sở Công Thương  phối hợp.\n"
+
+
 def test_normalize_table_rows_and_cell_ranges() -> None:
     table = Table(
         rows=(

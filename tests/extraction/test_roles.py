@@ -69,6 +69,30 @@ def _lead(text):
             "hoàn trả ngân sách trung ương của dự án BOT đường ven biển đoạn A - B: giao Bộ Tài chính chủ trì xem xét.",
             "Bộ Tài chính",
         ),
+        # after a topic label the clause may open with an adverbial or a label of its own
+        ("Về vốn: để bảo đảm tiến độ, Bộ Tài chính khẩn trương bố trí vốn cho dự án.", "Bộ Tài chính"),
+        (
+            "Về đầu tư kho dầu: với vai trò là chủ đầu tư, Tập đoàn Điện lực Việt Nam chủ động làm việc với đối tác.",
+            "Tập đoàn Điện lực Việt Nam",
+        ),
+        ("Về cấp xã: tăng số lượng cấp phó: giao Bộ Nội vụ chủ trì nghiên cứu.", "Bộ Nội vụ"),
+        ("Đẩy mạnh cải cách: giao Bộ Nội vụ chủ trì nghiên cứu.", "Bộ Nội vụ"),
+        ("Ngoài ra, các bộ, ngành cần chủ động bố trí nguồn lực.", "các bộ, ngành"),
+        # a kind in lower case is no organ's head: the verb after it acts; "các ban chỉ đạo" are organs
+        ("Ủy ban nhân dân tỉnh yêu cầu các sở tập trung thực hiện.", "các sở"),
+        ("Yêu cầu các ban chỉ đạo tập trung thực hiện.", "các ban chỉ đạo"),
+        ("Các cục quản lý chuyên ngành tăng cường kiểm tra.", "Các cục quản lý chuyên ngành"),
+        # a verb no cue list holds ends a complete name (underthesea's POS tagger reads it) ...
+        ("Ủy ban nhân dân các tỉnh sắp xếp lại các đơn vị sự nghiệp công lập trước ngày 15/01/2026.", "Ủy ban nhân dân các tỉnh"),
+        ("Bảo hiểm xã hội tỉnh sơ kết việc thực hiện chính sách.", "Bảo hiểm xã hội tỉnh"),
+        # ... but not a name that goes on in lower case, nor a relative clause
+        ("Người đứng đầu lưu trữ lịch sử của Đảng thực hiện các hình thức.", "Người đứng đầu lưu trữ lịch sử của Đảng"),
+        ("Thường trực Tỉnh ủy Thanh Hóa lãnh đạo, chỉ đạo thực hiện.", "Thường trực Tỉnh ủy Thanh Hóa"),
+        ("Ban Chỉ đạo phòng, chống thiên tai tỉnh chủ trì tổ chức diễn tập.", "Ban Chỉ đạo phòng, chống thiên tai tỉnh"),
+        # a body written by its acronym
+        ("NHNN chủ trì, phối hợp với Bộ Tài chính rà soát dư nợ tín dụng.", "NHNN"),
+        ("BHXH tỉnh chủ trì, phối hợp với Sở Y tế rà soát danh sách.", "BHXH tỉnh"),
+        ("Các viện nghiên cứu, trường đại học căn cứ nhiệm vụ, xây dựng đề án.", "Các viện nghiên cứu, trường đại học"),
         # so does a label of the task's subject: the body after its colon acts
         (
             "Tăng cường công tác quản lý, hoàn thiện thể chế về đất đai: Các bộ khẩn trương trình Chính "
@@ -170,6 +194,11 @@ def test_roles_find_lead(text, lead):
         (
             "Sở Công Thương phối hợp chặt chẽ với các chủ đầu tư hạ tầng cụm công nghiệp đẩy nhanh giải phóng mặt bằng.",
             "các chủ đầu tư hạ tầng cụm công nghiệp",
+        ),
+        # a verb no cue list holds after a proper name ends it
+        (
+            "Thanh tra Bộ phối hợp với Cục Quản lý Dược thanh tra, kiểm tra việc kinh doanh thuốc.",
+            "Cục Quản lý Dược",
         ),
     ],
 )

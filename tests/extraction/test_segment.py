@@ -531,3 +531,47 @@ def test_segment_a_list_of_kinds_of_body_is_not_work():
         "2. Tổ chức tập huấn cho cán bộ làm công tác quản lý vật liệu nổ.\n"
     )
     assert [task for task, _ in tasks] == ["Tổ chức tập huấn cho cán bộ làm công tác quản lý vật liệu nổ."]
+
+
+def test_segment_an_item_that_recounts_the_situation_before_its_request_is_the_request():
+    tasks = _tasks(
+        "Bộ trưởng kết luận như sau:\n"
+        "1. Các tỉnh phía Bắc liên tiếp chịu ảnh hưởng của bão, gây thiệt hại lớn. Công tác khắc phục còn chậm. "
+        "Đề nghị Bộ Nông nghiệp và Môi trường hướng dẫn các địa phương khắc phục hậu quả.\n"
+        "2. Về vốn: để bảo đảm tiến độ, Vụ Đầu tư khẩn trương bố trí vốn cho dự án.\n"
+        "3. Kết quả giải ngân vốn đầu tư công còn thấp, chưa đạt yêu cầu."
+    )
+    assert tasks == [
+        ("Đề nghị Bộ Nông nghiệp và Môi trường hướng dẫn các địa phương khắc phục hậu quả.", "Bộ Nông nghiệp và Môi trường"),
+        ("Về vốn: để bảo đảm tiến độ, Vụ Đầu tư khẩn trương bố trí vốn cho dự án.", "Vụ Đầu tư"),
+    ]
+
+
+def test_segment_the_closing_offer_of_help_is_no_task():
+    tasks = _tasks(
+        "1. Sở Giáo dục và Đào tạo tổ chức kiểm tra cuối học kỳ I trước ngày 10/01/2026.\n"
+        "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các Sở Giáo dục và Đào tạo phản ánh về "
+        "Bộ Giáo dục và Đào tạo (qua Vụ Giáo dục phổ thông) để được hướng dẫn.\n"
+        "2. Các cơ quan, đơn vị nghiêm túc thực hiện. Trường hợp phát sinh vướng mắc, kịp thời báo cáo Bộ trưởng.\n"
+        "Trong quá trình thực hiện, nếu có vướng mắc, các sở tổng hợp, báo cáo Bộ trưởng."
+    )
+    assert tasks == [
+        ("Sở Giáo dục và Đào tạo tổ chức kiểm tra cuối học kỳ I trước ngày 10/01/2026.", "Sở Giáo dục và Đào tạo"),
+        # the offer inside an item stays with its task (one lead, as the dev gold writes it)
+        (
+            "Các cơ quan, đơn vị nghiêm túc thực hiện. Trường hợp phát sinh vướng mắc, kịp thời báo cáo Bộ trưởng.",
+            "Các cơ quan, đơn vị",
+        ),
+        # a duty to report what goes wrong is work
+        ("Trong quá trình thực hiện, nếu có vướng mắc, các sở tổng hợp, báo cáo Bộ trưởng.", "các sở"),
+    ]
+
+
+def test_segment_a_free_paragraph_whose_verb_no_cue_list_holds_is_a_task():
+    text = (
+        "NGHỊ QUYẾT\nQUYẾT NGHỊ:\n"
+        "Ủy ban nhân dân các tỉnh giải ngân hết vốn đầu tư công năm 2025.\n"
+        "Thời gian qua, tình hình kinh tế tiếp tục phục hồi.\n"
+    )
+    tasks = [(text[d.span.start : d.span.end], d.lead and text[d.lead.start : d.lead.end]) for d in segment(text)]
+    assert tasks == [("Ủy ban nhân dân các tỉnh giải ngân hết vốn đầu tư công năm 2025.", "Ủy ban nhân dân các tỉnh")]

@@ -26,6 +26,13 @@ from extraction.structure import build_outline, is_heading, marker_of, walk
         ("Thứ trưởng Nguyễn Văn A", "para"),
         ("V/v tăng cường công tác quản lý", "para"),
         ("Bộ Tài chính chủ trì rà soát.", "para"),
+        ("100. Bộ Xây dựng rà soát văn bản", "arabic"),
+        ("2- Sở Y tế kiểm tra", "arabic"),
+        ("2025-2030 là giai đoạn", "para"),
+        ("➢ Sở Y tế kiểm tra", "bullet"),
+        ("❖ Công an tỉnh xử lý", "bullet"),
+        ("Ø Công an tỉnh xử lý", "bullet"),
+        ("✓ Công an tỉnh xử lý", "bullet"),
     ],
 )
 def test_structure_marker_styles(line, style):
