@@ -855,6 +855,12 @@ def _judge(hit: _Hit, text: str, issued: date | None, lenient: bool) -> _Hit | N
     if g.cutoff.search(left) or g.start.search(left):
         return None
     cue = g.cue.search(left)
+    listed = LISTED_AFTER_A_DAY.search(left) if cue is None and hit.yearless_day else None
+    if listed and g.cue.search(left[: listed.start()]):
+        # "trước ngày 30/6 và 31/12 hằng năm": listed with a day its cue governs; kept only if
+        # it joins a recurrence
+        hit.is_pending = not lenient
+        return hit
     if cue is None and hit.yearless_day and hit.rule != "dm_bare":
         hit.is_pending = not lenient  # "ngày 25/6 và ngày 20/12 hằng năm"
         return hit
@@ -948,18 +954,37 @@ def _merge_recurrences(hits: list[_Hit], text: str) -> list[_Hit]:
         if not near or rec not in out:
             continue
         day = min(near, key=lambda d: min(abs(d.start - rec.end), abs(rec.start - d.end)))
+        cycle = _days_of_one_cycle(text, near, day)
+        # "trước ngày 30/6 và 31/12 hằng năm": the first due day is the next of them (GUIDELINES)
+        first = min(cycle, key=lambda d: d.due or date.max)
         merged = replace(
             rec,
             is_pending=False,
-            start=min(rec.start, day.start),
-            end=max(rec.end, day.end),
-            due=day.due,
-            warnings=rec.warnings + day.warnings,
+            start=min(rec.start, *(d.start for d in cycle)),
+            end=max(rec.end, *(d.end for d in cycle)),
+            due=first.due,
+            warnings=rec.warnings + first.warnings,
         )
-        out = [h for h in out if h is not rec and h is not day] + [merged]
+        out = [h for h in out if h is not rec and h not in cycle] + [merged]
     return sorted(out, key=lambda h: h.start)
 
 
+def _days_of_one_cycle(text: str, near: list[_Hit], day: _Hit) -> list[_Hit]:
+    """``day`` and the days without a year listed with it ("30/6 và 31/12", "15/6, 15/12")."""
+    listed = sorted((d for d in near if d.yearless_day), key=lambda d: d.start)
+    if day not in listed:
+        return [day]
+    i = listed.index(day)
+    lo = hi = i
+    while lo > 0 and DAY_LIST_JOIN.fullmatch(text, listed[lo - 1].end, listed[lo].start):
+        lo -= 1
+    while hi + 1 < len(listed) and DAY_LIST_JOIN.fullmatch(text, listed[hi].end, listed[hi + 1].start):
+        hi += 1
+    return listed[lo : hi + 1]
+
+
+LISTED_AFTER_A_DAY = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?\s*(?:,|và|,\s*và)\s*(?:ngày\s+)?$")
+DAY_LIST_JOIN = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:ngày\s+)?")
 # What joins a dated deadline to the recurrence that follows it.
 FIRST_THEN_EVERY = re.compile(r"\s*(?:,\s*)?(?:và|sau đó|rồi)\s+(?:định kỳ\s+)?")
 

@@ -106,7 +106,7 @@ def _leadership_target(text: str) -> bool:
 
 # "Tổ chức công bố quy hoạch ..." organises; "Tổ chức, doanh nghiệp ...", "tổ chức đảng" are bodies.
 ORGANISE_VERB = re.compile(
-    r"^tổ chức\s+(?!đảng|chính trị|xã hội|cá nhân|có\b|được\b|tín dụng|hội\b|và\b|thuộc\b|trong\b|liên quan)[a-zđà-ỹ]",
+    r"^tổ chức\s+(?!đảng|chính trị|xã hội|cá nhân|có\b|được\b|tín dụng|hội\b(?!\s+(?:nghị|thảo|thi|diễn|chợ))|và\b|thuộc\b|trong\b|liên quan)[a-zđà-ỹ]",
     re.IGNORECASE,
 )
 
@@ -290,7 +290,8 @@ ORGANISE_BEFORE = re.compile(r"tổ chức\s+$")
 # after a comma, "và", "các" or "Ban" it is a body ("cơ quan, tổ chức", "Ban tổ chức").
 ORGANISE_AFTER_NAME = re.compile(
     r"(?<![,;(]\s)(?<!và\s)(?<!các\s)(?<!Các\s)(?<!ban\s)(?<!Ban\s)(?<!những\s)(?<=[\w)]\s)"
-    + ORGANISE_VERB.pattern.removeprefix("^")
+    + ORGANISE_VERB.pattern.removeprefix("^"),
+    re.IGNORECASE,  # "Phòng Kinh tế tổ chức Lễ ra quân": an event's name is capitalised
 )
 
 
@@ -620,10 +621,24 @@ def find_directed(text: str, start: int = 0, end: int | None = None) -> Span | N
     (GUIDELINES.md: Y takes part in the work and is listed with the co-operating bodies)."""
     end = len(text) if end is None else end
     for m in cue_pattern("directed").finditer(text, start, end):
+        if _leaders_noun(text, m):
+            continue  # "ý kiến chỉ đạo của Lãnh đạo Chính phủ", "yêu cầu Lãnh đạo các sở": the leaders
         np_start = _skip_spaces(text, m.end())
         if starts_with_body(text[np_start:end]):
             return _noun_phrase(text, np_start, end, "support")
     return None
+
+
+def _leaders_noun(text: str, cue: re.Match[str]) -> bool:
+    """Whether "lãnh đạo" names the leaders rather than the act of leading: capitalised inside a
+    sentence ("yêu cầu Lãnh đạo các sở"; "Lãnh đạo, chỉ đạo ..." opening an item leads), or
+    after "của"."""
+    if not cue.group(0).lower().startswith("lãnh đạo"):
+        return False
+    before = text[max(0, cue.start() - 8) : cue.start()]
+    return (text[cue.start()].isupper() and re.search(r"\w\s+$", before) is not None) or re.search(
+        r"\bcủa\s+$", before
+    ) is not None
 
 
 # "Rà soát ... (Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Nội vụ; hoàn thành trong năm

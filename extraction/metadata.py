@@ -194,7 +194,26 @@ def find_issuer(header: list[str], trailer: list[str] = ()) -> str | None:
         # a text cut from its header: "..., Bộ Chính trị kết luận như sau:" names its author
         speaker = next((m for line in header[:4] if (m := SPEAKER.search(line))), None)
         return speaker.group("who") if speaker else None
+    board = _signing_board(trailer)
+    if board and PARTY_COMMITTEE.search(organ) and not organ.startswith(board):
+        # "T/M BAN THƯỜNG VỤ" under "TỈNH ỦY LÀO CAI": its Standing Board issues
+        return f"{BOARD_NAMES[board]} {_organ_case(organ)}"
     return _organ_case(organ)
+
+
+BOARD_NAMES = {"BAN THƯỜNG VỤ": "Ban Thường vụ", "THƯỜNG TRỰC": "Thường trực"}
+
+
+# A Party committee's standing board or standing members sign for it ("T/M BAN THƯỜNG VỤ").
+PARTY_COMMITTEE = re.compile(r"(?:ĐẢNG|TỈNH|THÀNH|HUYỆN|QUẬN) [UỦ][ỶY]\b")
+
+
+def _signing_board(trailer: list[str]) -> str | None:
+    for line in trailer:
+        m = re.match(r"^(?:T/M|TM\.?)\s*(BAN THƯỜNG VỤ|THƯỜNG TRỰC)\b", line)
+        if m:
+            return m.group(1)
+    return None
 
 
 # The central organ that speaks in a text cut from its header.
@@ -206,6 +225,7 @@ SPEAKER = re.compile(
 # Ủy ban nhân dân tỉnh Lào Cai; "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI / THÀNH ỦY" is the Thành ủy Hà Nội.
 SUB_ORGAN = re.compile(r"^(?:VĂN PHÒNG|BAN THƯỜNG VỤ|THƯỜNG TRỰC)$")
 PARTY_UNIT = re.compile(r"^ĐẢNG BỘ (?:TỈNH|THÀNH PHỐ)\s+(?P<place>.+)$")
+COMMUNE_ORGAN = re.compile(r"^(?:ĐẢNG [UỦ][ỶY]|(?:ỦY|UỶ) BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN) (?:XÃ|PHƯỜNG|ĐẶC KHU|THỊ TRẤN) \S")
 LOCAL_PARENT = re.compile(r"^(?:ỦY|UỶ) BAN NHÂN DÂN (?P<unit>TỈNH|THÀNH PHỐ)\s+(?P<place>.+)$")
 
 
@@ -218,6 +238,8 @@ def _compose(parent: str, child: str) -> str:
     if party and (re.fullmatch(r"(?:TỈNH|THÀNH) [UỦ][ỶY]", child) or child.endswith((" TỈNH", " THÀNH PHỐ"))):
         # "ĐẢNG BỘ TỈNH LÀO CAI / ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH" → "... tỉnh Lào Cai"
         return f"{child} {party['place']}"
+    if COMMUNE_ORGAN.match(child):
+        return child  # "ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI / ỦY BAN NHÂN DÂN XÃ TÂN PHÚ": the commune's own
     local = LOCAL_PARENT.match(parent)
     if local and child.startswith(("SỞ ", "BAN ")):
         return f"{child} {local['unit']} {local['place']}"

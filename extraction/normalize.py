@@ -29,8 +29,9 @@ CELL_SEPARATOR = " | "
 # DOCX libraries into every process that only normalises text.
 _PLAIN_TEXT = "text/plain"
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-# A zero-width space between two words stands for the space a web page or editor left out.
-_WORD_BREAK = re.compile("(?<=\\w)\u200b(?=\\w)")
+# A zero-width space before a capital that follows a small letter ("Công\u200bThương") stands
+# for the space a web page or editor left out; inside a word ("TUY\u200bỆT") it is only dropped.
+_WORD_BREAK = re.compile("(?<=[^\\W\\d_])\u200b(?=[^\\W\\d_])")
 _WHITESPACE = re.compile(r"\s+")
 
 Cleaner = Callable[[str], str]
@@ -74,7 +75,12 @@ def _keep_as_written(text: str) -> str:
 
 
 def _without_invisible(text: str) -> str:
-    return _INVISIBLE.sub("", _WORD_BREAK.sub(" ", text))
+    return _INVISIBLE.sub("", _WORD_BREAK.sub(_space_between_words, text))
+
+
+def _space_between_words(m: re.Match[str]) -> str:
+    before, after = m.string[m.start() - 1], m.string[m.end()]
+    return " " if before.islower() and after.isupper() else ""
 
 
 def table_lines(table: Table, clean: Cleaner) -> list[tuple[int, list[tuple[int, str]]]]:

@@ -60,9 +60,16 @@ def _split_on_heads(part: str) -> list[str]:
             BARE_HEAD.match(merged[-1]) or ("," in separator and _common_kinds(merged[-1], piece))
         ):
             merged[-1] = f"{merged[-1]}, {piece}"
+        elif merged and "và" in separator and JOINT_OFFICE.match(merged[-1]):
+            merged[-1] = f"{merged[-1]} và {piece}"
         else:
             merged.append(piece)
     return merged
+
+
+# One office serves two organs: "Văn phòng HĐND và UBND phường", "Văn phòng Đoàn đại biểu Quốc hội
+# và Hội đồng nhân dân tỉnh".
+JOINT_OFFICE = re.compile(r"^Văn phòng\s+(?:Hội đồng nhân dân|HĐND|Đoàn đại biểu Quốc hội|Đoàn ĐBQH)$")
 
 
 def _split_outside_brackets(part: str) -> list[tuple[str, str]]:

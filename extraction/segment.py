@@ -88,8 +88,10 @@ def segment(text: str) -> list[TaskDraft]:
         if is_rows and (_is_table_run(text, run) or columns is not None):
             found, columns = table_drafts(text, run, columns)
             drafts.extend(found)
-        elif columns is not None and all(_is_group_row(text, line) for line in run):
-            continue  # "II. HOÀN THIỆN CƠ CHẾ ..." between the rows of one table
+        elif columns is not None and all(
+            _is_group_row(text, line) or PAGE_NUMBER.fullmatch(text[line.start : line.end].strip()) for line in run
+        ):
+            continue  # "II. HOÀN THIỆN CƠ CHẾ ..." or a page number ("7", "- 3 -") between the rows of one table
         else:
             columns = None
             outline_lines.extend(run)
@@ -189,6 +191,9 @@ def find_document_addressee(text: str, header: list[Span]) -> Span | None:
             start = header[i + 1].start
         return Span(start, last.end, "addressee")
     return None
+
+
+PAGE_NUMBER = re.compile(r"(?:[-–]\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*[-–])?(?:\s*/\s*\d{1,3})?")
 
 
 def _runs(text: str, lines: list[Span]) -> list[list[Span]]:
@@ -304,19 +309,33 @@ def table_drafts(
         next_number = text[following[0].start : following[0].end] if following else ""
         if task.end - task.start < 8 or _titles_a_group(text, cells, columns.task, next_number):
             continue
+        if drafts and _continues_a_cell(text, cells, columns):
+            continue  # " | Luật Dữ liệu |  |  | ": the words of the row above that wrapped
         lead, marked_support = roles_in_cell(text, _nonempty(cells[columns.lead]))
+        above = drafts[-1] if drafts and _numbered(text, cells) else None
         drafts.append(
             TaskDraft(
                 span=task,
                 origin="table_row",
-                lead=lead,
+                # a cell merged over several rows is written once, in the first of them
+                lead=lead or (above.lead if above else None),
                 lead_source="table",
                 support=_cell(cells, columns.support) or marked_support,
-                deadline_cell=_cell(cells, columns.deadline),
+                deadline_cell=_cell(cells, columns.deadline) or (above.deadline_cell if above and not lead else None),
                 product_cell=_cell(cells, columns.product),
             )
         )
     return drafts, columns
+
+
+def _numbered(text: str, cells: list[Span]) -> bool:
+    return bool(cells) and bool(text[cells[0].start : cells[0].end].strip())
+
+
+def _continues_a_cell(text: str, cells: list[Span], columns: TableColumns) -> bool:
+    """A row with neither number nor any cell but the task's: the task cell of the row above
+    wrapped onto it."""
+    return all(not text[c.start : c.end].strip() for i, c in enumerate(cells) if i != columns.task)
 
 
 GROUP_NUMBER = re.compile(r"[IVXLC]{1,6}|[A-ZĐ]")

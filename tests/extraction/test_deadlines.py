@@ -493,6 +493,17 @@ GOVERNING: list[tuple[str, date | None, DeadlineKind, date | None]] = [
 ]
 
 
+def test_deadlines_two_days_of_one_yearly_cycle_give_the_next_of_them() -> None:
+    issued = date(2025, 12, 1)
+    for text, due in (
+        ("Sở Tài chính báo cáo kết quả trước ngày 30/6 và 31/12 hằng năm.", date(2025, 12, 31)),
+        ("Sở Xây dựng báo cáo trước ngày 20/6, 20/12 hằng năm.", date(2025, 12, 20)),
+        ("Sở Nội vụ báo cáo trước ngày 15/6 và ngày 15/12 hằng năm.", date(2025, 12, 15)),
+    ):
+        got = governing_deadline(text, issued=issued)
+        assert (got.kind, got.date, got.recurrence) == (DeadlineKind.RECURRING, due, "yearly"), text
+
+
 @pytest.mark.parametrize(("text", "issued", "kind", "due"), GOVERNING)
 def test_deadlines_governing_prefers_the_completion_deadline(
     text: str, issued: date | None, kind: DeadlineKind, due: date | None

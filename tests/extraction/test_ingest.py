@@ -418,3 +418,6 @@ def test_ingest_text_rejoins_lines_broken_inside_a_sentence() -> None:
     ]
     kept = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "1. Sở Tài chính:", "a) rà soát."]
     assert join_wrapped_lines(kept) == kept
+    # an item marked "a." opens a line of its own even after a heading without a colon
+    kept = ["1. Sở Y tế", "a. Kiểm tra an toàn thực phẩm.", "b. Giám sát ngộ độc."]
+    assert join_wrapped_lines(kept) == kept

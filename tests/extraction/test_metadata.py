@@ -142,5 +142,27 @@ def test_metadata_issuer_from_a_two_line_header_or_the_speaker(header, issuer):
     assert find_issuer(header) == issuer
 
 
+@pytest.mark.parametrize(
+    ("header", "trailer", "issuer"),
+    [
+        # a commune's organ printed under its province is the commune's own
+        (["ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI", "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ", "Số: 45/KH-UBND"], [], "Ủy ban nhân dân xã Tân Phú"),
+        # a Party committee's Standing Board signs for it
+        (["TỈNH ỦY LÀO CAI", "*", "Số: 12-TB/TU"], ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"], "Ban Thường vụ Tỉnh ủy Lào Cai"),
+        (
+            ["ĐẢNG BỘ TỈNH NGHỆ AN", "ĐẢNG ỦY XÃ NGHĨA ĐÀN", "*", "Số: 15-TB/ĐU"],
+            ["T/M BAN THƯỜNG VỤ", "BÍ THƯ"],
+            "Ban Thường vụ Đảng ủy xã Nghĩa Đàn",
+        ),
+        # ... not a People's Committee, whose members sign "T/M ỦY BAN NHÂN DÂN"
+        (["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "Số: 12/KH-UBND"], ["T/M ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "Ủy ban nhân dân tỉnh Lào Cai"),
+    ],
+)
+def test_metadata_issuer_of_a_commune_and_of_a_standing_board(header, trailer, issuer):
+    from extraction.metadata import find_issuer
+
+    assert find_issuer(header, trailer) == issuer
+
+
 def test_metadata_number_with_the_year_of_a_legal_document():
     assert find_number(["HỘI ĐỒNG NHÂN DÂN TỈNH BẮC NINH", "Số: 45/2025/NQ-HĐND"]) == "45/2025/NQ-HĐND"

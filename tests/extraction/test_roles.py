@@ -89,6 +89,14 @@ def _lead(text):
         ("Người đứng đầu lưu trữ lịch sử của Đảng thực hiện các hình thức.", "Người đứng đầu lưu trữ lịch sử của Đảng"),
         ("Thường trực Tỉnh ủy Thanh Hóa lãnh đạo, chỉ đạo thực hiện.", "Thường trực Tỉnh ủy Thanh Hóa"),
         ("Ban Chỉ đạo phòng, chống thiên tai tỉnh chủ trì tổ chức diễn tập.", "Ban Chỉ đạo phòng, chống thiên tai tỉnh"),
+        # the actors of communes and wards: villages, residential groups, officers by post
+        ("Các thôn, tổ dân phố rà soát hộ nghèo.", "Các thôn, tổ dân phố"),
+        ("Chỉ huy trưởng Ban Chỉ huy Quân sự xã xây dựng phương án huy động dân quân.", "Chỉ huy trưởng Ban Chỉ huy Quân sự xã"),
+        ("Công chức Văn phòng - Thống kê tham mưu kiện toàn Ban Chỉ huy.", "Công chức Văn phòng - Thống kê"),
+        # "tổ chức" + an event is the verb, capitalised or not; a recurrence ends the name
+        ("Phòng Kinh tế tổ chức Lễ ra quân.", "Phòng Kinh tế"),
+        ("Phòng Kinh tế tổ chức hội nghị, hoàn thành trong tháng 12/2025.", "Phòng Kinh tế"),
+        ("Phòng Kinh tế định kỳ hằng tháng báo cáo tình hình.", "Phòng Kinh tế"),
         # a body written by its acronym
         ("NHNN chủ trì, phối hợp với Bộ Tài chính rà soát dư nợ tín dụng.", "NHNN"),
         ("BHXH tỉnh chủ trì, phối hợp với Sở Y tế rà soát danh sách.", "BHXH tỉnh"),
@@ -231,6 +239,9 @@ def test_roles_find_support(text, support):
         ),
         ("Sở Công Thương, UBND các xã, phường", ["Sở Công Thương", "UBND các xã, phường"]),
         ("Bộ trưởng, Thủ trưởng cơ quan ngang Bộ", ["Bộ trưởng, Thủ trưởng cơ quan ngang Bộ"]),
+        # one office serves two organs
+        ("Văn phòng HĐND và UBND phường", ["Văn phòng HĐND và UBND phường"]),
+        ("Văn phòng Ủy ban nhân dân tỉnh và Sở Nội vụ", ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Nội vụ"]),
     ],
 )
 def test_roles_split_names(phrase, names):
@@ -333,3 +344,21 @@ def test_roles_a_list_item_with_its_own_head_is_not_distributed():
     phrase = "các sở, ngành, các Ban Quản lý dự án và Ủy ban nhân dân các xã, phường"
     assert not any(n.startswith("Ban Ủy ban") for n in distribute(phrase) or [])
     assert distribute("các Ban: Tổ chức, Tuyên giáo") == ["Ban Tổ chức", "Ban Tuyên giáo"]
+
+
+def test_roles_a_body_led_to_do_the_work_takes_part():
+    from extraction.grammar import find_directed
+
+    text = "Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo Ủy ban nhân dân tỉnh xây dựng chương trình hành động."
+    found = find_directed(text)
+    assert found is not None and text[found.start : found.end] == "Ủy ban nhân dân tỉnh"
+
+
+def test_roles_the_leaders_are_no_body_directed():
+    from extraction.grammar import find_directed
+
+    for text in (
+        "Bộ Tài chính thực hiện nghiêm các ý kiến chỉ đạo của Lãnh đạo Chính phủ tại Thông báo số 09/TB-VPCP.",
+        "Ủy ban nhân dân tỉnh yêu cầu Lãnh đạo các sở, ngành nêu cao tinh thần trách nhiệm.",
+    ):
+        assert find_directed(text) is None

@@ -575,3 +575,27 @@ def test_segment_a_free_paragraph_whose_verb_no_cue_list_holds_is_a_task():
     )
     tasks = [(text[d.span.start : d.span.end], d.lead and text[d.lead.start : d.lead.end]) for d in segment(text)]
     assert tasks == [("Ủy ban nhân dân các tỉnh giải ngân hết vốn đầu tư công năm 2025.", "Ủy ban nhân dân các tỉnh")]
+
+
+def test_segment_task_table_rows_as_pages_and_merged_cells_leave_them():
+    """A cell merged over rows is written once; a task cell that wraps leaves a row with nothing
+    else; a page number may stand between two rows of one table."""
+    text = (
+        HEADER
+        + "TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành\n"
+        "1 | Xây dựng Nghị định quy định chi tiết Luật Dữ liệu | Bộ Công an | Bộ Tư pháp | Quý I/2026\n"
+        " | cùng các văn bản hướng dẫn |  |  | \n"
+        "2 | Xây dựng Thông tư hướng dẫn Nghị định |  |  | \n"
+        "7\n"
+        "3 | Tập huấn cán bộ làm công tác dữ liệu | Bộ Nội vụ | Các bộ, ngành | 12/2026\n" + TRAILER
+    )
+    drafts = segment(text)
+
+    def words(span):
+        return text[span.start : span.end] if span else None
+
+    assert [(words(d.span), words(d.lead), words(d.deadline_cell)) for d in drafts] == [
+        ("Xây dựng Nghị định quy định chi tiết Luật Dữ liệu", "Bộ Công an", "Quý I/2026"),
+        ("Xây dựng Thông tư hướng dẫn Nghị định", "Bộ Công an", "Quý I/2026"),
+        ("Tập huấn cán bộ làm công tác dữ liệu", "Bộ Nội vụ", "12/2026"),
+    ]
