@@ -238,6 +238,18 @@ def _noun_phrase_end_within(text: str, start: int, words: int) -> int | None:
 # A name is complete after a proper word or a place: "Cục Quản lý Dược", "Ủy ban nhân dân các tỉnh".
 NAME_COMPLETE_BEFORE = re.compile(r"(?:\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)|\b(?P<proper>\w+))\s+$")
 NOUN_TAGS = frozenset({"N", "Np"})
+# A verb the tagger is asked about has two syllables in lower case ("sắp xếp"): the last syllable of
+# a name ("Bộ Y tế", "Sở Tài chính") or one before "và" never starts one, and the tagger (loaded on
+# first use) is spared for most names.
+TWO_WORDS = re.compile(r"(?!(?:và|của|các|cho|với|thuộc|tại|trong)\s)([^\W\d_]+)\s+([^\W\d_]+)(?!\w)")
+
+
+CONNECTORS = frozenset({"và", "của", "các", "cho", "với", "thuộc", "tại", "trong", "hoặc"})
+
+
+def _two_lower_syllables(text: str, pos: int, stop: int) -> bool:
+    m = TWO_WORDS.match(text, pos, stop)
+    return m is not None and m.group(1).islower() and m.group(2).islower() and m.group(2) not in CONNECTORS
 
 
 def _completes_a_name(text: str, start: int, at: int) -> bool:
@@ -263,6 +275,7 @@ def _unlisted_verb(text: str, start: int, search_from: int, stop: int) -> int | 
         search_from + c
         for c in candidates
         if _completes_a_name(text, start, search_from + c)
+        and _two_lower_syllables(text, search_from + c, stop)
         and not NAME_GOES_ON.match(text, search_from + c)
         and not PASSIVE_BEFORE.search(text, start, search_from + c)
         and not inside_brackets(text, start, search_from + c)

@@ -209,11 +209,16 @@ PARTY_COMMITTEE = re.compile(r"(?:ĐẢNG|TỈNH|THÀNH|HUYỆN|QUẬN) [UỦ][�
 
 
 def _signing_board(trailer: list[str]) -> str | None:
-    for line in trailer:
-        m = re.match(r"^(?:T/M|TM\.?)\s*(BAN THƯỜNG VỤ|THƯỜNG TRỰC)\b", line)
-        if m:
-            return m.group(1)
-    return None
+    return _signed_for(trailer, SIGNING_BOARD)
+
+
+SIGNING_BOARD = re.compile(r"^(?:T/M|TM\.?)\s*(BAN THƯỜNG VỤ|THƯỜNG TRỰC)\b")
+SIGNING_CENTRAL_ORGAN = re.compile(r"^T/M\s+((?:BỘ CHÍNH TRỊ|BAN BÍ THƯ|BAN CHẤP HÀNH TRUNG ƯƠNG))")
+
+
+def _signed_for(trailer: list[str], pattern: re.Pattern[str]) -> str | None:
+    """The organ a signature line signs for ("T/M BAN BÍ THƯ" → "BAN BÍ THƯ"), if ``pattern`` reads one."""
+    return next((m.group(1) for line in trailer if (m := pattern.match(line))), None)
 
 
 # The central organ that speaks in a text cut from its header.
@@ -248,11 +253,7 @@ def _compose(parent: str, child: str) -> str:
 
 def _signing_organ(trailer: list[str]) -> str | None:
     """ "T/M BAN BÍ THƯ Trần Cẩm Tú" → "BAN BÍ THƯ"."""
-    for line in trailer:
-        m = re.match(r"^T/M\s+((?:BỘ CHÍNH TRỊ|BAN BÍ THƯ|BAN CHẤP HÀNH TRUNG ƯƠNG))", line)
-        if m:
-            return m.group(1)
-    return None
+    return _signed_for(trailer, SIGNING_CENTRAL_ORGAN)
 
 
 def _annex_text(header: list[str]) -> str | None:

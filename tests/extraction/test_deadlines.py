@@ -493,6 +493,12 @@ GOVERNING: list[tuple[str, date | None, DeadlineKind, date | None]] = [
 ]
 
 
+def test_deadlines_a_regular_government_meeting_names_its_month() -> None:
+    text = "Bộ Nội vụ chủ trì tổng hợp, báo cáo Chính phủ tại Phiên họp Chính phủ thường kỳ tháng 01 năm 2026."
+    got = governing_deadline(text, issued=date(2025, 12, 1))
+    assert (got.kind, got.date) == (DeadlineKind.PERIOD, date(2026, 1, 31))
+
+
 def test_deadlines_two_days_of_one_yearly_cycle_give_the_next_of_them() -> None:
     issued = date(2025, 12, 1)
     for text, due in (
