@@ -205,11 +205,15 @@ def as_committee(name: str) -> str:
 
 
 # The bodies every province has, written without the province's name.
+# a post held in the body may open the name: "Đồng chí Bí thư Tỉnh ủy", "Chủ tịch Ủy ban nhân dân tỉnh"
+POST = r"(?:(?:đồng chí\s+)?(?:Phó\s+)?(?:Bí thư|Chủ tịch)\s+)?"
 BARE_LOCAL = re.compile(
-    r"^(?:(?:Ban Thường vụ|Thường trực|Ban Chấp hành|Văn phòng)\s+)?(?:Tỉnh|Thành) [uủ][ỷy]$|"
-    r"^(?:Thường trực\s+)?(?:Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)\s+(?:tỉnh|thành phố)$",
+    rf"^{POST}(?:(?:Ban Thường vụ|Thường trực|Ban Chấp hành|Văn phòng)\s+)?(?:Tỉnh|Thành) [uủ][ỷy]$|"
+    rf"^{POST}(?:Thường trực\s+)?(?:Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)\s+(?:tỉnh|thành phố)$",
     re.IGNORECASE,
 )
+# the province itself named as the actor: "Tỉnh hoàn thiện hồ sơ ..." (its People's Committee)
+BARE_PROVINCE = re.compile(r"^(?:Tỉnh|Thành phố)$")
 CENTRAL_HEADER = re.compile(
     r"^(?:VĂN PHÒNG CHÍNH PHỦ|CHÍNH PHỦ|THỦ TƯỚNG CHÍNH PHỦ|BAN CHẤP HÀNH TRUNG ƯƠNG|BỘ CHÍNH TRỊ|"
     r"BAN BÍ THƯ|VĂN PHÒNG TRUNG ƯƠNG ĐẢNG|BỘ [A-ZĐÀ-Ỹ ,]+)\b"
@@ -226,9 +230,19 @@ def document_place(text: str) -> Place | None:
     lines = [line.strip() for line in text.splitlines() if line.strip()][:TITLE_LINES]
     if not lines or not CENTRAL_HEADER.match(lines[0]):
         return None
-    title = [line for line in lines[1:] if _is_upper(line)]
+    title = [line for i, line in enumerate(lines[1:], 1) if _is_upper(line) or _follows_the_type(lines, i)]
     found = {p for line in title for p in _places_in(line.title())}
     return found.pop() if len(found) == 1 else None
+
+
+def _follows_the_type(lines: list[str], i: int) -> bool:
+    """A title in sentence case right under the document's type ("THÔNG BÁO" / "Kết luận của Phó
+    Thủ tướng ... tại buổi làm việc với lãnh đạo tỉnh Quảng Trị"), as texts copied from the web
+    write it."""
+    return DOCUMENT_TYPE_LINE.fullmatch(lines[i - 1]) is not None and len(lines[i]) <= 300
+
+
+DOCUMENT_TYPE_LINE = re.compile(r"THÔNG BÁO|KẾT LUẬN|CHỈ THỊ|NGHỊ QUYẾT|QUYẾT ĐỊNH|KẾ HOẠCH|CÔNG ĐIỆN|CÔNG VĂN")
 
 
 def _is_upper(line: str) -> bool:
@@ -251,6 +265,8 @@ def _places_in(line: str) -> list[Place]:
 
 def localise(name: str, where: Place | None) -> str:
     """A province's body named bare in a document about that province takes its name."""
+    if where is not None and BARE_PROVINCE.match(name.strip()):
+        return f"Ủy ban nhân dân {where.unit} {where.name}"
     if where is None or not BARE_LOCAL.match(name.strip()):
         return name
     if re.search(r"(?:tỉnh|thành phố)$", name, re.IGNORECASE):

@@ -950,7 +950,9 @@ def _merge_recurrences(hits: list[_Hit], text: str) -> list[_Hit]:
         days = [h for h in out if h.yearless_day and h.kind is DeadlineKind.DATE]
         near = [d for d in days if _same_clause(text, rec, d)]
         # "trước ngày 20 tháng 11 năm 2025 và hằng tháng": the first report's day, then each month
-        near = near or [h for h in out if h.kind is DeadlineKind.DATE and FIRST_THEN_EVERY.fullmatch(text, h.end, rec.start)]
+        near = near or [
+            h for h in out if h.kind in _DATED_KINDS and h.due and FIRST_THEN_EVERY.fullmatch(text, h.end, rec.start)
+        ]
         if not near or rec not in out:
             continue
         day = min(near, key=lambda d: min(abs(d.start - rec.end), abs(rec.start - d.end)))
@@ -960,6 +962,8 @@ def _merge_recurrences(hits: list[_Hit], text: str) -> list[_Hit]:
         merged = replace(
             rec,
             is_pending=False,
+            # two days of a yearly cycle recur every half year (local-07's gold: "01/6 và 15/11 hằng năm")
+            recurrence="half-yearly" if len(cycle) == 2 and rec.recurrence == "yearly" else rec.recurrence,
             start=min(rec.start, *(d.start for d in cycle)),
             end=max(rec.end, *(d.end for d in cycle)),
             due=first.due,
@@ -986,7 +990,8 @@ def _days_of_one_cycle(text: str, near: list[_Hit], day: _Hit) -> list[_Hit]:
 LISTED_AFTER_A_DAY = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?\s*(?:,|và|,\s*và)\s*(?:ngày\s+)?$")
 DAY_LIST_JOIN = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:ngày\s+)?")
 # What joins a dated deadline to the recurrence that follows it.
-FIRST_THEN_EVERY = re.compile(r"\s*(?:,\s*)?(?:và|sau đó|rồi)\s+(?:định kỳ\s+)?")
+# "trong tháng 01 năm 2026 và cập nhật hằng quý": up to two words of the repeated work between
+FIRST_THEN_EVERY = re.compile(r"\s*(?:,\s*)?(?:và|sau đó|rồi)\s+(?:[^\W\d_]+\s+){0,2}?(?:định kỳ\s+)?")
 
 
 def _same_clause(text: str, a: _Hit, b: _Hit) -> bool:

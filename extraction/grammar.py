@@ -125,7 +125,7 @@ def noun_phrase_end(text: str, start: int) -> int | None:
     known = _known_name_end(text, start)
     if known is None:
         return found
-    if found is None and _clause_words(text, known) >= 3:
+    if found is None and _clause_words(text, known) >= 2:
         # a verb the cue lists lack ("Sở Tư pháp mở chuyên mục ..."): the name the directory
         # knows ends where a lower-case word follows it; two words left are rather a qualifier
         # ("các chi bộ, đảng bộ cơ sở")
@@ -133,6 +133,9 @@ def noun_phrase_end(text: str, start: int) -> int | None:
     if found is not None and found > known and "," in text[known:found] and "\n" not in text[known:found]:
         # the predicate found lies past a clause of a verb the lists lack ("Bộ Công an điều
         # tra, làm rõ nguyên nhân, xử lý ...")
+        return known
+    if found is not None and found > known and SENTENCE_END.match(text, found) and _clause_words(text, known) >= 3:
+        # the name would run to its sentence's end: "Bộ Tài chính cấp kinh phí cho các địa phương."
         return known
     return found
 
@@ -145,7 +148,9 @@ def _clause_words(text: str, pos: int) -> int:
 
 # Words that carry a known name on rather than open its predicate.
 NAME_GOES_ON = re.compile(
-    r"(?:và|cùng|hoặc|với|các|của|thuộc|trực thuộc|tỉnh|thành phố|huyện|quận|xã|phường|cấp|liên quan|có liên quan)(?!\w)"
+    r"(?:và|cùng|hoặc|với|các|của|thuộc|trực thuộc|tỉnh|thành phố|huyện|quận|xã|phường|liên quan|có liên quan"
+    # "cấp tỉnh" goes on; "cấp kinh phí" is a verb
+    r"|cấp(?=\s+(?:tỉnh|huyện|xã|phường|quận|trung ương|cơ sở|bộ|thành phố|ủy|uỷ)))(?!\w)"
 )
 
 

@@ -115,7 +115,12 @@ SHARED_KIND = re.compile(r"cơ quan|đơn vị|tổ chức|địa phương|cá n
 @cache
 def _generic_comma() -> re.Pattern[str]:
     generic = "|".join(re.escape(h) for h in sorted(cues("list_head"), key=len, reverse=True))
-    return re.compile(rf",\s*(?=(?:{generic})(?!\w))")
+    # "Ủy ban nhân dân xã, phường và đơn vị có liên quan": after a place the "và" starts another
+    after_place = "".join(f"(?<=\\b{w})" if i == 0 else f"|(?<=\\b{w})" for i, w in enumerate(PLACE_WORDS))
+    return re.compile(rf"(?:,\s*|(?:{after_place})\s+và\s+)(?=(?:{generic})(?!\w))")
+
+
+PLACE_WORDS = ("xã", "phường", "tỉnh", "huyện", "phố", "khu", "trấn")
 
 
 @cache
@@ -257,7 +262,21 @@ def _directed_bodies(text: str, directed: Span, at: date | None, abbreviations: 
     take part in the work; "chỉ đạo các cơ quan liên quan" only says how the lead works."""
     bodies = _bodies(text, directed, at, abbreviations, use_directory=True)
     named = [b.span is not None and text[b.span.start : b.span.start + 1].isupper() for b in bodies]
-    return bodies if named and named[0] else tuple(b for b, is_named in zip(bodies, named) if is_named)
+    if named and named[0]:
+        return bodies
+    # "chỉ đạo các cơ quan chuyên môn Bộ Quốc phòng": a name right after a generic one, with no
+    # comma or "và" between, says whose they are
+    return tuple(
+        b
+        for i, (b, is_named) in enumerate(zip(bodies, named))
+        if is_named and not (i > 0 and _right_after(text, bodies[i - 1], b))
+    )
+
+
+def _right_after(text: str, previous: Body, body: Body) -> bool:
+    if previous.span is None or body.span is None:
+        return False
+    return not text[previous.span.end : body.span.start].strip()
 
 
 def _bodies(

@@ -792,12 +792,14 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
             return False
         span = assignment  # "Đồng ý chủ trương ...; giao Bộ Xây dựng ...": the assignment counts
     own_lead = find_lead(text, span.start, span.end) or find_bracketed_roles(text, span.start, span.end)[0]
-    if own_lead is not None and (
-        REPORTED.match(text, own_lead.end)
-        or cue_pattern("not_task_after_lead").match(text, own_lead.end + 1)
-    ):
-        # "Bộ Tài chính đã ...", "Ban Bí thư đánh giá cao ...": a report or praise, no work.
-        return False
+    if own_lead is not None and _reports_or_approves(text, own_lead):
+        # "Bộ Tài chính đã ...", "Ban Bí thư đánh giá cao ...": a report or praise, no work,
+        # unless an assignment follows it ("Phó Thủ tướng đồng ý về nguyên tắc; giao Bộ X ...")
+        assignment = _after_approval(text, span)
+        if assignment is None:
+            return False
+        span = assignment
+        own_lead = find_lead(text, span.start, span.end)
     if ctx.plan_needs_body and own_lead is None and ctx.addressee_source != "inherited":
         return False
     if node.style == "para" and node.parent is None and ctx.operative is None:
@@ -843,7 +845,7 @@ def _after_approval(text: str, span: Span) -> Span | None:
     """The assignment that follows an approval, praise or assessment in the same item: "Đồng ý
     chủ trương điều chỉnh dự án; giao Bộ Xây dựng hoàn thiện hồ sơ ..." → "giao Bộ Xây dựng ...".
     None when the item does not open with one, or assigns nothing after it."""
-    if not cue_pattern("not_task").match(text, span.start) or BASIS.match(text, span.start):
+    if not _opens_with_approval(text, span) or BASIS.match(text, span.start):
         return None
     for _, boundary in _breaks(text, span):
         lead = find_lead(text, boundary, span.end) if boundary > span.start else None
@@ -853,6 +855,18 @@ def _after_approval(text: str, span: Span) -> Span | None:
         ):
             return Span(boundary, span.end)
     return None
+
+
+def _opens_with_approval(text: str, span: Span) -> bool:
+    """ "Đồng ý ...", or a speaker's approval or report: "Phó Thủ tướng đồng ý ...", "Bộ X đã ..."."""
+    if cue_pattern("not_task").match(text, span.start):
+        return True
+    lead = find_lead(text, span.start, span.end)
+    return lead is not None and _reports_or_approves(text, lead)
+
+
+def _reports_or_approves(text: str, lead: Span) -> bool:
+    return bool(REPORTED.match(text, lead.end) or cue_pattern("not_task_after_lead").match(text, lead.end + 1))
 
 
 def _works_on_a_basis(text: str, node: Node) -> bool:
@@ -1051,7 +1065,49 @@ def _assignment_after_narrative(text: str, span: Span) -> Span | None:
         start = sentence_break.end()
         if cue_pattern("assign").match(text[start : span.end].lower()) and find_lead(text, start, span.end):
             return Span(start, span.end)
+    # within the sentence, after the comma that closes the account: "Dự án còn vướng mặt bằng, đề
+    # nghị Ủy ban nhân dân tỉnh ...", "Thời gian còn lại không nhiều, các bộ, cơ quan phải ..."
+    if CLOSING.match(text, span.start):
+        return None  # "Trên đây là Chỉ thị ..., yêu cầu ... thực hiện nghiêm túc": the execution clause
+    listed_until = sentence = span.start
+    for start, opens_sentence in _clause_starts(text, span):
+        sentence = start if opens_sentence else sentence
+        lead = find_lead(text, start, span.end)
+        if lead is None or start < listed_until or _inside_quotes(text, sentence, start) or _quotes(text, lead):
+            continue
+        if cue_pattern("assign").match(text[start : span.end].lower()):
+            return Span(start, span.end)
+        if lead.start == start:
+            if OBLIGED.match(text, lead.end):
+                return Span(start, span.end)
+            listed_until = lead.end  # the commas of a list of bodies open no clause
     return None
+
+
+def _clause_starts(text: str, span: Span) -> list[tuple[int, bool]]:
+    """Where a sentence (True) or a comma's clause (False) starts inside ``span``."""
+    sentences = {m.end() for m in SENTENCE_BREAK.finditer(text, span.start, span.end)}
+    commas = {m.end() for m in CLAUSE_COMMA.finditer(text, span.start, span.end)}
+    starts = [(pos, pos in sentences) for pos in sorted(sentences | commas)]
+    return [(pos, opens) for pos, opens in starts if not inside_brackets(text, span.start, pos)]
+
+
+def _inside_quotes(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation opened in its sentence (a quote left open by a
+    typing slip does not run past the sentence)."""
+    return text.count("“", start, pos) > text.count("”", start, pos)
+
+
+def _quotes(text: str, lead: Span) -> bool:
+    """A slogan is no body's name: "nhà thầu trên tinh thần “tất cả vì tổ quốc ...”"."""
+    return any(q in text[lead.start : lead.end] for q in "“”\"'’")
+
+
+# The document's closing summary: "Trên đây là Chỉ thị về ...", "Trên đây là kết luận của ..."
+CLOSING = re.compile(r"Trên đây là\b", re.IGNORECASE)
+CLAUSE_COMMA = re.compile(r",\s+")
+# a duty written after its subject: "các bộ, cơ quan phải ...", "... cần ...", "... có trách nhiệm ..."
+OBLIGED = re.compile(r"\s+(?:phải|cần|có trách nhiệm|chịu trách nhiệm)(?!\w)")
 
 
 def _inline_drafts(text: str, node: Node, ctx: Context, lead_in: Span, items: list[Span]) -> list[TaskDraft]:

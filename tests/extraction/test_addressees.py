@@ -99,6 +99,20 @@ def test_addressees_bare_local_body_takes_the_documents_province():
     assert localise("Bộ Tài chính", where) == "Bộ Tài chính"
 
 
+def test_addressees_a_title_in_sentence_case_names_the_province_too():
+    text = (
+        "VĂN PHÒNG CHÍNH PHỦ\nSố: 1/TB-VPCP\nTHÔNG BÁO\n"
+        "Kết luận của Phó Thủ tướng Chính phủ tại buổi làm việc với lãnh đạo tỉnh Quảng Trị\n"
+        "Phó Thủ tướng kết luận như sau:\n"
+    )
+    where = document_place(text)
+    assert where == place("Quảng Trị")
+    # a post held in the body, and the province named as the actor
+    assert localise("Đồng chí Bí thư Tỉnh ủy", where) == "Đồng chí Bí thư Tỉnh ủy Quảng Trị"
+    assert localise("Chủ tịch Ủy ban nhân dân tỉnh", where) == "Chủ tịch Ủy ban nhân dân tỉnh Quảng Trị"
+    assert localise("Tỉnh", where) == "Ủy ban nhân dân tỉnh Quảng Trị"
+
+
 def test_addressees_provincial_or_multi_province_documents_have_no_single_place():
     own = "ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSố: 5/KH-UBND\nKẾ HOẠCH\nvề việc X tại tỉnh Lào Cai\n"
     many = "VĂN PHÒNG CHÍNH PHỦ\nTHÔNG BÁO\nKẾT LUẬN VỀ CÁC TỈNH HÀ GIANG, TỈNH LẠNG SƠN\n"
@@ -142,6 +156,12 @@ def test_addressees_in_the_pipeline():
         (
             "Giao Bộ Y tế chỉ đạo Ban Quản lý dự án, Bệnh viện Bạch Mai thúc đẩy công tác mua sắm.",
             ["Ban Quản lý dự án", "Bệnh viện Bạch Mai"],
+        ),
+        # a name right after a generic one says whose units they are
+        (
+            "Giao Quân ủy Trung ương chủ trì, chỉ đạo các cơ quan chuyên môn Bộ Quốc phòng phối hợp với "
+            "Văn phòng Trung ương Đảng triển khai các giải pháp.",
+            ["Văn phòng Trung ương Đảng"],
         ),
         # a list that opens with a named body is listed whole, its generic tail included
         (

@@ -507,7 +507,14 @@ def test_deadlines_two_days_of_one_yearly_cycle_give_the_next_of_them() -> None:
         ("Sở Nội vụ báo cáo trước ngày 15/6 và ngày 15/12 hằng năm.", date(2025, 12, 15)),
     ):
         got = governing_deadline(text, issued=issued)
-        assert (got.kind, got.date, got.recurrence) == (DeadlineKind.RECURRING, due, "yearly"), text
+        # two days a year recur every half year, as local-07's gold writes "01/6 và 15/11 hằng năm"
+        assert (got.kind, got.date, got.recurrence) == (DeadlineKind.RECURRING, due, "half-yearly"), text
+
+
+def test_deadlines_a_first_period_then_a_recurrence() -> None:
+    text = "Ủy ban nhân dân các tỉnh công bố danh mục dự án trong tháng 01 năm 2026 và cập nhật hằng quý."
+    got = governing_deadline(text, issued=date(2025, 12, 1))
+    assert (got.kind, got.date, got.recurrence) == (DeadlineKind.RECURRING, date(2026, 1, 31), "quarterly")
 
 
 @pytest.mark.parametrize(("text", "issued", "kind", "due"), GOVERNING)

@@ -281,6 +281,9 @@ def test_roles_document_abbreviations_are_checked_by_initials():
         ("Ủy ban nhân dân tỉnh, chủ rừng, cơ quan liên quan", ["Ủy ban nhân dân tỉnh", "chủ rừng", "cơ quan liên quan"]),
         ("cơ quan, đơn vị có liên quan", ["cơ quan, đơn vị có liên quan"]),
         ("các Bộ, ngành liên quan", ["các Bộ, ngành liên quan"]),
+        # after a place, "và" starts another body; between kinds it joins them
+        ("Ủy ban nhân dân xã, phường và đơn vị có liên quan", ["Ủy ban nhân dân xã, phường", "đơn vị có liên quan"]),
+        ("cơ quan, đơn vị và tổ chức liên quan", ["cơ quan, đơn vị và tổ chức liên quan"]),
     ],
 )
 def test_roles_support_lists_split_before_common_nouns(name, pieces):

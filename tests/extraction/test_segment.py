@@ -599,3 +599,36 @@ def test_segment_task_table_rows_as_pages_and_merged_cells_leave_them():
         ("Xây dựng Thông tư hướng dẫn Nghị định", "Bộ Công an", "Quý I/2026"),
         ("Tập huấn cán bộ làm công tác dữ liệu", "Bộ Nội vụ", "12/2026"),
     ]
+
+
+def test_segment_a_request_after_an_account_in_one_sentence_or_after_an_approval():
+    tasks = _tasks(
+        "Phó Thủ tướng kết luận như sau:\n"
+        "1. Dự án còn vướng mặt bằng, đề nghị Ủy ban nhân dân tỉnh Lào Cai hoàn thành giải phóng mặt bằng.\n"
+        "2. Thời gian còn lại của năm không nhiều, các bộ, cơ quan, địa phương phải tập trung giải ngân.\n"
+        "3. Phó Thủ tướng đồng ý về nguyên tắc; giao Bộ Tài chính hướng dẫn tỉnh An Giang thực hiện.\n"
+        "4. Kết quả giải ngân còn thấp, chưa đạt yêu cầu, nhất là ở các bộ, cơ quan trung ương.\n"
+        "5. Bộ Tài chính cấp kinh phí cho các địa phương.\n"
+    )
+    assert tasks == [
+        ("đề nghị Ủy ban nhân dân tỉnh Lào Cai hoàn thành giải phóng mặt bằng.", "Ủy ban nhân dân tỉnh Lào Cai"),
+        ("các bộ, cơ quan, địa phương phải tập trung giải ngân.", "các bộ, cơ quan, địa phương"),
+        ("giao Bộ Tài chính hướng dẫn tỉnh An Giang thực hiện.", "Bộ Tài chính"),
+        ("Bộ Tài chính cấp kinh phí cho các địa phương.", "Bộ Tài chính"),
+    ]
+
+
+def test_segment_a_clause_request_is_neither_a_slogan_nor_the_closing_summary():
+    tasks = _tasks(
+        "Thủ tướng Chính phủ yêu cầu:\n"
+        "1. Thứ nhất, các bộ, ngành, nhà thầu trên tinh thần “tất cả vì nhân dân, quyết tâm phải rất cao”, "
+        "chủ động giải quyết công việc.\n"
+        "2. Thứ hai, “làm ngày không đủ, tranh thủ làm đêm, “ăn tranh thủ. Các đồng chí Bí thư, Chủ tịch "
+        "Ủy ban nhân dân tỉnh phải thường xuyên động viên người lao động.\n"
+        "Trên đây là Chỉ thị về quản lý tài nguyên nước, yêu cầu Giám đốc sở, Chủ tịch Ủy ban nhân dân xã "
+        "có trách nhiệm tổ chức thực hiện nghiêm túc Chỉ thị này.\n"
+    )
+    assert [lead for _, lead in tasks if "quyết tâm" in lead or "tinh thần" in lead] == []
+    assert ("Các đồng chí Bí thư, Chủ tịch Ủy ban nhân dân tỉnh phải thường xuyên động viên người lao động.",
+            "Các đồng chí Bí thư, Chủ tịch Ủy ban nhân dân tỉnh") in tasks
+    assert not any("Chỉ thị này" in text for text, _ in tasks)
