@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from functools import cache
 
-from extraction.lexicon import data_rows
+from extraction.lexicon import compound_readings, data_rows
 from extraction.types import Deadline, DeadlineKind, Span
 
 __all__ = ["find_deadlines", "governing_deadline", "parse_deadline"]
@@ -226,7 +226,8 @@ def _time_rules(lex: _Lexicon) -> dict[str, str]:
         "dm_bare": r"(?<![\w/.\-])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\w/\-]|\.\d)",
         "month_range": (
             r"(?<!\w)(?:(?P<from>từ)\s+)?tháng\s+(?P<m1>\d{1,2})(?:\s*[/.\-]\s*\d{4})?"
-            rf"{_RANGE_SEP}(?:tháng\s+)?(?P<m>\d{{1,2}})"
+            # a list of months ends with its last: "trong tháng 11 và tháng 12 năm 2026"
+            rf"(?:{_RANGE_SEP}|\s*(?:,|và)\s*)(?:tháng\s+)?(?P<m>\d{{1,2}})"
             r"\s*(?:[/.\-]\s*|(?:,\s*)?năm\s+)(?P<y>\d{4})"
         ),
         "month": rf"(?<!\w)tháng\s+(?P<m>\d{{1,2}}){_year_tail('y', 'y2')}?(?![\d/])",
@@ -237,8 +238,10 @@ def _time_rules(lex: _Lexicon) -> dict[str, str]:
         ),
         "quarter": rf"(?<!\w)(?P<q>{quarter}){_year_tail('y', 'y2')}?",
         "year_part": (
-            rf"(?<!\w)(?P<part>{_alt(lex.year_parts)})\s+năm(?:\s+(?P<y>\d{{4}}))?(?![\d/])"
+            rf"(?<!\w)(?P<part>{_alt(lex.year_parts)})\s+năm(?:\s+(?P<y>\d{{4}})|\s+nay(?!\w))?(?![\d/])"
         ),
+        # the year of issue: "hoàn thành trong năm nay"
+        "this_year": r"(?<!\w)năm\s+nay(?!\w)",
         "year_range": (
             rf"(?<!\w)(?:(?P<lead>{_alt(lex.cue('range_lead'))}|từ)\s+)?(?:năm\s+)?"
             rf"(?<![\d/.\-])(?P<y1>(?:19|20)\d{{2}}){_RANGE_SEP}(?:năm\s+)?"
@@ -304,6 +307,11 @@ def _recurrence_rules(lex: _Lexicon) -> dict[str, str]:
             rf"(?<!\w)(?<!\d\s)(?:(?:tháng\s+(?P<m>\d{{1,2}})|qu[ýí]\s+(?P<q>{_QUARTER}))"
             rf"(?:\s*(?:,|và)\s*(?:tháng\s+\d{{1,2}}|qu[ýí]\s+{_QUARTER}))*)\s+(?:hằng|hàng)\s+năm(?!\w)"
         ),
+        # "trước ngày 25 của tháng cuối quý": the same month of every quarter
+        "rec_month_of_quarter": (
+            rf"(?<!\w)(?:ngày\s+(?P<d>\d{{1,2}})\s+(?:của\s+)?)?tháng\s+(?P<which>đầu|cuối|thứ\s+hai)"
+            rf"\s+(?:của\s+)?(?:{every}\s+)?qu[ýí](?!\s*(?:[IVX]+\b|\d|sau|tới|trước))"
+        ),
         "rec_periodic": rf"(?<!\w){periodic}(?!\w)(?:\s*(?:,|hoặc|và)\s*{_alt(lex.cue('ad_hoc'))})?",
         "onward": (
             rf"(?<!\w)(?:từ\s+)?năm\s+(?P<y>\d{{4}})\s*,?\s+{_alt(lex.cue('onward'))}(?!\w)"
@@ -355,6 +363,7 @@ def _gates(lex: _Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
         "quarter_range": (("quý", "quí"),),
         "quarter": (("quý", "quí"),),
         "year_part": (("năm",), tuple({p.split()[-1] for p in lex.year_parts})),
+        "this_year": (("nay",),),
         "year_range": ((_DIGIT,),),
         "onward": (("năm",), (_DIGIT,)),
         "year": (("năm",), (_DIGIT,)),
@@ -366,6 +375,7 @@ def _gates(lex: _Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
         "rec_per": (("lần",),),
         "rec_every_n": (("lần",),),
         "rec_month_of": (("năm",), ("tháng", "quý", "quí")),
+        "rec_month_of_quarter": (("tháng",), ("quý", "quí")),
         "rec_periodic": (("định",),),
         "rel_count": (count,),
         "rel_after": (("sau",), count),
@@ -621,6 +631,12 @@ def _hit_year_part(m: re.Match[str], issued: date | None) -> _Hit:
     return _period(m, "year_part", date(year, first, 1), _month_end(year, last), ws)
 
 
+def _hit_this_year(m: re.Match[str], issued: date | None) -> _Hit:
+    if issued is None:
+        return _period(m, "this_year", None, None, ["'năm nay' and the issue date is unknown"])
+    return _period(m, "this_year", date(issued.year, 1, 1), date(issued.year, 12, 31), [])
+
+
 def _hit_year(m: re.Match[str], rule: str) -> _Hit:
     first_year = int(m["y1"]) if rule == "year_range" else int(m["y"])
     hit = _period(m, rule, date(first_year, 1, 1), date(int(m["y"]), 12, 31), [])
@@ -684,6 +700,10 @@ def _hit_recurrence(m: re.Match[str], rule: str, issued: date | None) -> _Hit:
         hit.recurrence = {2: "half-yearly", 4: "quarterly"}.get(len(months), "yearly") if len(months) > 1 else "yearly"
         dues = [d for d in (_first_yearly_due(month, issued, ws) for month in months) if d is not None]
         hit.due = min(dues) if dues else None
+    elif rule == "rec_month_of_quarter":
+        hit.recurrence = "quarterly"
+        offset = {"đầu": 0, "thứ hai": 1}.get(re.sub(r"\s+", " ", m["which"].lower()), 2)
+        hit.due = _first_quarter_day(offset, int(m["d"]) if m["d"] else None, issued)
     elif rule == "onward":
         hit.recurrence = "yearly"
         hit.needs_cue = False
@@ -702,6 +722,20 @@ def _first_yearly_due(month: int, issued: date | None, ws: list[str]) -> date | 
         return None
     for year in (issued.year, issued.year + 1):
         due = date(year, month, gregorian.monthrange(year, month)[1])
+        if due >= issued:
+            return due
+    return None
+
+
+def _first_quarter_day(offset: int, day: int | None, issued: date | None) -> date | None:
+    """First due day of "ngày 25 của tháng cuối quý" (``offset`` 2: the quarter's third month)
+    on or after the issue date; None without a day or an issue date."""
+    if day is None or issued is None:
+        return None
+    quarter_start = date(issued.year, 1 + (issued.month - 1) // 3 * 3, 1)
+    for step in range(2):
+        month = _add_months(quarter_start, 3 * step + offset)
+        due = date(month.year, month.month, min(day, gregorian.monthrange(month.year, month.month)[1]))
         if due >= issued:
             return due
     return None
@@ -772,7 +806,7 @@ def _hit_event_clause(m: re.Match[str], text: str, issued: date | None) -> _Hit 
     clause = m["clause"]
     words = clause.split()
     head = " ".join(words[:10])
-    if not g.event_word.search(head) or g.past_before.search(_clause_before(text, m.start())):
+    if not _names_an_event(head) or g.past_before.search(_clause_before(text, m.start())):
         return None
     end = m.start("clause") + len(" ".join(words[:15]))
     hit = _Hit(m.start(), end, DeadlineKind.RELATIVE, "rel_event", needs_cue=False, tier=2)
@@ -782,6 +816,22 @@ def _hit_event_clause(m: re.Match[str], text: str, issued: date | None) -> _Hit 
             hit.due, _ = _full_day(day, issued, hit.warnings)
             break
     return hit
+
+
+def _names_an_event(clause: str) -> bool:
+    """Whether an event word stands in ``clause`` as a word of its own: "sau khi trình ..." does,
+    "sau khi nghe giải trình ..." and "quá trình" do not (two-syllable words of compounds.tsv)."""
+    compounds = compound_readings()
+    for m in _grammar().event_word.finditer(clause):
+        word = m.group(0).lower()
+        before = re.search(r"(\w+)\s+$", clause[: m.start()])
+        after = re.match(r"\s+(\w+)", clause[m.end() :])
+        in_compound = (before is not None and f"{before[1].lower()} {word}" in compounds) or (
+            after is not None and f"{word} {after[1].lower()}" in compounds
+        )
+        if not in_compound:
+            return True
+    return False
 
 
 def _clause_before(text: str, start: int, reach: int = 200) -> str:
@@ -826,8 +876,12 @@ _HANDLERS: dict[str, _Handler] = {
     "year_part": lambda m, r, t, i: _hit_year_part(m, i),
     **dict.fromkeys(("year", "year_bare", "year_range"), lambda m, r, t, i: _hit_year(m, r)),
     "event": lambda m, r, t, i: _hit_event(m, i),
+    "this_year": lambda m, r, t, i: _hit_this_year(m, i),
     **dict.fromkeys(
-        ("rec_day_of", "rec_every_n", "rec_last_day", "rec_list", "rec_month_of", "rec_per", "rec_periodic", "onward"),
+        (
+            "rec_day_of", "rec_every_n", "rec_last_day", "rec_list", "rec_month_of", "rec_month_of_quarter",
+            "rec_per", "rec_periodic", "onward",
+        ),
         lambda m, r, t, i: _hit_recurrence(m, r, i),
     ),
     **dict.fromkeys(("rel_count", "rel_after"), _hit_relative),
@@ -868,6 +922,8 @@ def _judge(hit: _Hit, text: str, issued: date | None, lenient: bool) -> _Hit | N
         return hit if lenient and hit.rule != "dm_bare" else None
     if not _is_deadline_cue(cue, left[: cue.start()], hit):
         return None
+    if cue["before"] and issued and hit.due and hit.due < issued and _dates_a_thing(left[: cue.start()]):
+        return None  # "rà soát các hợp đồng ký trước ngày 01/01/2026": which contracts, not when
     hit.start -= len(left) - cue.start()
     if cue["before"] and hit.kind is DeadlineKind.PERIOD and hit.begins is not None:
         hit.due = hit.begins - timedelta(days=1)  # "trước Tết": the day before it starts
@@ -912,6 +968,17 @@ def _is_recurrence(hit: _Hit, text: str) -> bool:
         return False  # "theo Nghị quyết hằng năm của Hội đồng nhân dân" names a document
     # "dự toán ngân sách được giao hằng năm" describes the budget
     return not _is_descriptive(left)
+
+
+def _dates_a_thing(before_cue: str) -> bool:
+    """Whether an event verb ("ký", "ban hành", "phê duyệt") stands right before the cue, so
+    that the day says when the things were signed or approved."""
+    tail = re.search(r"(?:\w+\s+)?\w+\s*$", before_cue)
+    if tail is None:
+        return False
+    words = tail[0].rstrip()
+    ends = any(m.end() == len(words) for m in _grammar().event_word.finditer(words))
+    return ends and _names_an_event(words)  # not the end of "đăng ký"
 
 
 def _is_descriptive(left: str) -> bool:

@@ -27,7 +27,10 @@ WORD = re.compile(r"\S+")
 ADVERBIAL = re.compile(
     r"^(?:trên cơ sở|trong|về|đối với|sau khi|để|quá trình|trường hợp|khi|trước mắt|là|"
     r"đồng thời|theo(?!\s+dõi)|căn cứ|ngay|tại|từ|trước|chậm nhất|(?:hằng|hàng) (?:năm|quý|tháng|tuần|ngày)|"
-    r"định kỳ|với|nhằm|ngoài ra|do đó|vì vậy|qua đó|sau đó|cùng với|nếu|dựa trên|thời gian tới)"
+    r"định kỳ|với|nhằm|ngoài ra|do đó|vì vậy|qua đó|sau đó|cùng với|nếu|dựa trên|thời gian tới|"
+    # connectives that order a list: "Thứ hai, Sở X chủ trì ...", "Bên cạnh đó, ..."
+    r"thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|bên cạnh đó|mặt khác|tiếp theo|đặc biệt|"
+    r"trước hết|cuối cùng|riêng)"
     r"\b[^:;.]{0,200}?(?:,\s+|\bthì\s+)",
     re.IGNORECASE,
 )
@@ -235,7 +238,8 @@ def _noun_phrase_end_within(text: str, start: int, words: int) -> int | None:
             found.append(at)
     stop = min(found) if found else colon if colon > start else sentence_end.start() if sentence_end else None
     if stop is None:
-        return None
+        # no predicate from the lists and no sentence break ahead: only a verb the tagger reads
+        return _unlisted_verb(text, start, search_from, limit)
     unlisted = _unlisted_verb(text, start, search_from, stop)
     return unlisted if unlisted is not None else stop
 
@@ -258,9 +262,26 @@ def _two_lower_syllables(text: str, pos: int, stop: int) -> bool:
 
 
 def _completes_a_name(text: str, start: int, at: int) -> bool:
-    """Whether a place word ("tỉnh", "xã") or a capitalised word stands right before ``at``."""
+    """Whether a place word ("tỉnh", "xã") or a capitalised word stands right before ``at``, or
+    the name is a plural list of kinds ("Các bộ, ngành", "các địa phương")."""
+    if GENERIC_LIST.fullmatch(text, start, at):
+        return True
     m = NAME_COMPLETE_BEFORE.search(text, start, at)
     return m is not None and (m["proper"] is None or m["proper"][0].isupper())
+
+
+_GENERIC_KIND = (
+    r"(?:bộ|ngành|địa phương|cơ quan|đơn vị|tỉnh|thành phố|huyện|xã|phường|doanh nghiệp|sở|ban|"
+    r"cấp (?:ủy|uỷ)|tổ chức (?:cơ sở )?đảng)"
+)
+# kinds that end a list without a qualifier ("cơ quan chủ quản", "đơn vị thi công" qualify theirs)
+_BARE_LAST_KIND = r"(?:bộ|ngành|địa phương|sở|cấp (?:ủy|uỷ)|tổ chức (?:cơ sở )?đảng)"
+# "Các bộ, ngành, địa phương ": a plural list of kinds is a complete (generic) addressee; one kind
+# alone may take a qualifier ("các cơ quan chủ quản dữ liệu"), except "các địa phương"
+GENERIC_LIST = re.compile(
+    rf"(?:[Cc]ác|[Nn]hững)\s+(?:(?:{_GENERIC_KIND}\s*,\s*(?:các\s+)?)+{_BARE_LAST_KIND}|địa phương)\s+",
+    re.IGNORECASE,
+)
 
 
 def _unlisted_verb(text: str, start: int, search_from: int, stop: int) -> int | None:
@@ -433,6 +454,9 @@ def skip_adverbial(text: str, start: int) -> int:
         return start
     # the subject stands before the first predicate that follows the opening
     reach = min(ADVERBIAL_REACH, _predicate_offset(rest, opening.end()))
+    sentence_end = SENTENCE_END.search(rest, 0, reach)
+    if sentence_end is not None:  # the subject stands in the opening's own sentence
+        reach = sentence_end.start()
     breaks = [m.end() for m in re.finditer(r",\s+", rest[:reach])]
     candidates = [b for b in breaks if b >= opening.end() - 2 and _opens_subject(rest, b)]
     if candidates and _genitive_list_before(rest, candidates[0]):
@@ -567,7 +591,7 @@ def _described_subject(text: str, start: int, end: int) -> Span | None:
     if duty is None or duty.start() == np_end:
         return None
     between = text[np_end : duty.start()]
-    if re.search(r"[.;:()]", between) or PURPOSE.search(between) or _assign_or_support(between):
+    if re.search(r"[.;:()“”\"]", between) or PURPOSE.search(between) or _assign_or_support(between):
         return None
     if between.rstrip().endswith(","):  # "Các sở chủ động rà soát, phải báo cáo ...": a second clause
         return None

@@ -170,11 +170,15 @@ def _is_prose(line: str) -> bool:
     mostly_upper = letters and sum(c.isupper() for c in letters) / len(letters) > 0.6
     if mostly_upper or line.startswith(("Kính gửi", "V/v", "Số")):
         return False
+    if LEAD_IN_LINE.search(line):
+        return True  # "Chủ tịch UBND tỉnh kết luận như sau:" opens a short body
     return len(words) >= MIN_PROSE_WORDS and CELL_SEPARATOR not in line
 
 
+# A lead-in that introduces the items after it: "... kết luận như sau:", "... các nhiệm vụ sau:"
+LEAD_IN_LINE = re.compile(r"\bsau\s*:\s*$")
 BODY_MARKER = re.compile(
-    r"^(?:(?:\d{1,2}|[IVX]+)\s*[.)]|Điều\s+\d+|Chương\s+[IVX\d]+|Phần\s+[IVX\d]+)\s*\S"
+    r"^(?:(?:\d{1,2}|[IVX]+)\s*[.)]|\(\d{1,2}\)|Điều\s+\d+|Chương\s+[IVX\d]+|Phần\s+[IVX\d]+)\s*\S"
 )
 
 
@@ -802,6 +806,8 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
         own_lead = find_lead(text, span.start, span.end)
     if ctx.plan_needs_body and own_lead is None and ctx.addressee_source != "inherited":
         return False
+    if node.style == "para" and own_lead is not None and IMPLEMENT_ONLY.fullmatch(text, own_lead.end, span.end):
+        return False  # the unnumbered closing "Đề nghị các đơn vị triển khai thực hiện./."
     if node.style == "para" and node.parent is None and ctx.operative is None:
         return own_lead is not None and (_explicit_assignment(body) or _verb_follows(text, own_lead))
     return (
@@ -924,6 +930,19 @@ def _after_time(text: str, start: int, end: int) -> int | None:
 # The execution clause and the office's cover sentence are not tasks (GUIDELINES.md).
 BOILERPLATE = re.compile(
     r"chịu trách nhiệm thi hành|có hiệu lực (?:thi hành|kể từ)|thông báo để .{0,120}\bbiết",
+    re.IGNORECASE,
+)
+# The execution clause of a closing paragraph, after its addressee: "(Yêu cầu các sở, ngành) triển
+# khai thực hiện nghiêm túc Chỉ thị này./.", "(Đề nghị các đơn vị) quan tâm, triển khai thực hiện."
+# It asks for the document's own work, already proposed item by item (a numbered item that asks
+# the same is a task, GUIDELINES.md).
+IMPLEMENT_ONLY = re.compile(
+    r"[\s,]*(?:(?:có trách nhiệm|quan tâm|biết|nghiêm túc|khẩn trương|chủ động)[\s,]+)*"
+    r"(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|triển khai)"
+    r"(?:\s+(?:nghiêm túc|nghiêm|có hiệu quả|đầy đủ|kịp thời))?"
+    r"(?:\s+(?:(?:văn bản|chỉ thị|kết luận|thông báo|công văn|kế hoạch|quyết định|nghị quyết)\s+này"
+    r"|(?:các\s+)?nội dung (?:nêu\s+)?trên))?"
+    r"(?:\s+(?:nghiêm túc|có hiệu quả))?[\s./;]*",
     re.IGNORECASE,
 )
 REPORTED = re.compile(r"\s*(?:đã|vừa|sẽ)\s", re.IGNORECASE)

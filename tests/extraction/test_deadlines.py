@@ -752,3 +752,70 @@ def test_deadlines_a_rule_without_a_reader_fails_loudly(monkeypatch):
             deadlines._grammar()
     finally:
         deadlines._grammar.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "due"),
+    [
+        # a list of months ends with its last
+        ("Bộ Xây dựng trình Chính phủ trong tháng 11 và tháng 12 năm 2026.", DeadlineKind.PERIOD, date(2026, 12, 31)),
+        ("Các bộ báo cáo trong tháng 11, tháng 12/2026.", DeadlineKind.PERIOD, date(2026, 12, 31)),
+        # the year of issue
+        ("Bộ Y tế hoàn thành trong năm nay.", DeadlineKind.PERIOD, date(2026, 12, 31)),
+        ("Bộ Y tế hoàn thành trong 6 tháng cuối năm nay.", DeadlineKind.PERIOD, date(2026, 12, 31)),
+        # a mention of this year is no deadline
+        ("Kết quả giải ngân năm nay còn thấp.", DeadlineKind.NONE, None),
+    ],
+)
+def test_deadlines_lists_of_months_and_this_year(text: str, kind: DeadlineKind, due: date | None) -> None:
+    got = governing_deadline(text, issued=date(2026, 11, 10))
+    assert (got.kind, got.date) == (kind, due)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Sau khi trình Thủ tướng Chính phủ, Bộ Tài chính công bố danh mục.", DeadlineKind.RELATIVE),
+        # "giải trình", "quá trình" hold the event word "trình" as a syllable of another word
+        ("Sau khi nghe giải trình của các sở, ngành, Sở Xây dựng rà soát phương án.", DeadlineKind.NONE),
+        ("Khi quá trình sắp xếp kết thúc, Sở Nội vụ tổng hợp.", DeadlineKind.RELATIVE),
+        ("Khi quá trình sắp xếp hoàn tất, Sở Nội vụ tổng hợp.", DeadlineKind.NONE),
+    ],
+)
+def test_deadlines_an_event_word_inside_a_compound_names_no_event(text: str, kind: DeadlineKind) -> None:
+    assert governing_deadline(text, issued=date(2026, 11, 10)).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a day before the issue date right after an event verb says which things, not when
+        ("Sở Tư pháp rà soát các hợp đồng ký trước ngày 01/01/2026.", DeadlineKind.NONE),
+        ("Sở Tài chính rà soát các văn bản ban hành trước ngày 01/7/2026.", DeadlineKind.NONE),
+        # a day after the issue date, or another verb, is a deadline
+        ("Sở Tư pháp ký hợp đồng trước ngày 01/12/2026.", DeadlineKind.DATE),
+        ("Sở Tư pháp trình Bộ trước ngày 01/01/2026.", DeadlineKind.DATE),
+        ("Các hộ kinh doanh đăng ký trước ngày 01/01/2026.", DeadlineKind.DATE),
+    ],
+)
+def test_deadlines_a_past_day_after_an_event_verb_dates_a_thing(text: str, kind: DeadlineKind) -> None:
+    assert governing_deadline(text, issued=date(2026, 11, 10)).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Công an thành phố báo cáo trước ngày 25 của tháng cuối quý.", date(2026, 12, 25)),
+        ("Sở Xây dựng báo cáo trước ngày 20 tháng cuối mỗi quý.", date(2026, 12, 20)),
+        ("Sở Xây dựng báo cáo trước ngày 01 của tháng đầu quý.", date(2027, 1, 1)),
+        ("Sở Xây dựng báo cáo vào tháng cuối quý.", None),
+    ],
+)
+def test_deadlines_a_month_of_every_quarter_recurs_quarterly(text: str, due: date | None) -> None:
+    got = governing_deadline(text, issued=date(2026, 12, 2))
+    assert (got.kind, got.recurrence, got.date) == (DeadlineKind.RECURRING, "quarterly", due)
+
+
+def test_deadlines_a_named_quarter_is_no_cycle() -> None:
+    got = governing_deadline("Sở X báo cáo trước ngày 10 tháng đầu quý IV/2026.", issued=date(2026, 12, 2))
+    assert got.recurrence is None

@@ -85,6 +85,11 @@ def _lead(text):
         # a verb no cue list holds ends a complete name (underthesea's POS tagger reads it) ...
         ("Ủy ban nhân dân các tỉnh sắp xếp lại các đơn vị sự nghiệp công lập trước ngày 15/01/2026.", "Ủy ban nhân dân các tỉnh"),
         ("Bảo hiểm xã hội tỉnh sơ kết việc thực hiện chính sách.", "Bảo hiểm xã hội tỉnh"),
+        # a plural list of kinds is complete too; one kind alone may take a qualifier
+        ("Các bộ, ngành bổ sung kế hoạch vốn cho các dự án.", "Các bộ, ngành"),
+        ("Các địa phương đẩy nhanh giải ngân.", "Các địa phương"),
+        ("Các cơ quan chủ quản dữ liệu cập nhật dữ liệu.", "Các cơ quan chủ quản dữ liệu"),
+        ("Các bộ, ngành, cơ quan chủ quản khẩn trương đẩy nhanh tiến độ.", "Các bộ, ngành, cơ quan chủ quản"),
         # ... but not a name that goes on in lower case, nor a relative clause
         ("Người đứng đầu lưu trữ lịch sử của Đảng thực hiện các hình thức.", "Người đứng đầu lưu trữ lịch sử của Đảng"),
         ("Thường trực Tỉnh ủy Thanh Hóa lãnh đạo, chỉ đạo thực hiện.", "Thường trực Tỉnh ủy Thanh Hóa"),

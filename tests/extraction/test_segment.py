@@ -632,3 +632,38 @@ def test_segment_a_clause_request_is_neither_a_slogan_nor_the_closing_summary():
     assert ("Các đồng chí Bí thư, Chủ tịch Ủy ban nhân dân tỉnh phải thường xuyên động viên người lao động.",
             "Các đồng chí Bí thư, Chủ tịch Ủy ban nhân dân tỉnh") in tasks
     assert not any("Chỉ thị này" in text for text, _ in tasks)
+
+
+def test_segment_items_opening_with_a_connective_name_the_body_after_it():
+    tasks = _tasks(
+        "- Thứ hai, Sở Công Thương chủ trì kiểm soát thị trường.\n"
+        "- Bên cạnh đó, Sở Y tế kiểm tra an toàn thực phẩm.\n"
+        "- Mặt khác, Bộ Tài chính rà soát nguồn vốn.\n"
+    )
+    assert [lead for _, lead in tasks] == ["Sở Công Thương", "Sở Y tế", "Bộ Tài chính"]
+    assert _tasks("Bên cạnh những kết quả đạt được, Sở Y tế còn chậm triển khai.\n") == []
+
+
+def test_segment_an_unnumbered_closing_that_only_asks_to_implement_is_the_execution_clause():
+    tasks = _tasks(
+        "1. Bệnh viện tỉnh chuẩn bị đủ thuốc, giường bệnh.\n"
+        "2. Các sở, ngành tổ chức triển khai thực hiện nghiêm Thông báo này.\n"
+        "Yêu cầu Giám đốc các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã triển khai thực hiện "
+        "nghiêm túc Thông báo này./.\n"
+        "Đề nghị các đơn vị quan tâm, triển khai thực hiện./.\n"
+        "Đề nghị Sở Y tế kiểm tra an toàn thực phẩm và triển khai thực hiện.\n"
+    )
+    assert [lead for _, lead in tasks] == ["Bệnh viện tỉnh", "Các sở, ngành", "Sở Y tế"]
+
+
+def test_segment_a_short_lead_in_right_after_the_title_opens_the_body():
+    tasks = _tasks(
+        "Chủ tịch UBND tỉnh kết luận như sau:\n"
+        "- Sở Y tế kiểm tra an toàn thực phẩm.\n"
+        "- Sở Công Thương phối hợp với Công an tỉnh kiểm soát thị trường.\n"
+    )
+    assert [lead for _, lead in tasks] == ["Sở Y tế", "Sở Công Thương"]
+    assert [lead for _, lead in _tasks("(1) Sở Y tế kiểm tra an toàn thực phẩm.\n(2) Sở Xây dựng rà soát hạ tầng.\n")] == [
+        "Sở Y tế",
+        "Sở Xây dựng",
+    ]
