@@ -293,7 +293,7 @@ def _recurrence_rules(lex: _Lexicon) -> dict[str, str]:
         "rec_list": (
             # "báo cáo 6 tháng, năm": the reporting cycle needs no cue word
             rf"(?<!\w)(?:{periodic}\s+(?:theo\s+)?{item}|{every}\s+{units}(?!\w)(?!\s*\d)"
-            rf"|(?:6|sáu)\s+tháng(?=\s*(?:,|và)\s*năm(?!\w)(?!\s*\d)))"
+            rf"|(?:6|sáu)\s+tháng(?=\s*(?:,|và)\s*(?:{every}\s+)?năm(?!\w)(?!\s*\d)))"
             rf"(?:\s*(?:,|và|hoặc|/)\s*{item})*{once}?"
         ),
         "rec_per": (

@@ -24,11 +24,24 @@ def split_names(phrase: str) -> list[str]:
 
     "Các bộ, ngành và Ủy ban nhân dân các tỉnh" → ["Các bộ, ngành", "Ủy ban nhân dân các tỉnh"].
     """
-    parts = [p.strip(" ,;.") for p in re.split(r"\s*;\s*|(?<=\w)/(?=[A-ZĐ])", phrase)]
+    parts = [p.strip(" ,;.") for p in re.split(r"\s*;\s*", phrase)]
+    parts = [piece for part in parts for piece in _split_alternatives(part)]
     names: list[str] = []
     for part in parts:
         names.extend(_distribute(part) or _split_on_heads(part))
     return [n for n in names if n]
+
+
+ALTERNATIVE_NAMES = re.compile(r"(?<=\w)/(?=[A-ZĐ])")
+
+
+def _split_alternatives(part: str) -> list[str]:
+    """ "Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy Bộ đội Biên phòng tỉnh" names two bodies; "Sở Văn
+    hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao" names one body by the names it bears in
+    different provinces (the same head word on both sides) and stays one name."""
+    pieces = ALTERNATIVE_NAMES.split(part)
+    heads = {piece.split()[0] for piece in pieces if piece.split()}
+    return [part] if len(pieces) > 1 and len(heads) == 1 else pieces
 
 
 # "Các Đảng uỷ Bộ Tài chính, Bộ Nội vụ", "các Bộ: Tài chính, Tư pháp": one head, several bodies.
@@ -297,6 +310,12 @@ def _bodies(
         # liên quan có trách nhiệm"): the description is the name, neither split nor cut
         name = expand_abbreviations(phrase.strip(" ,;.:"), abbreviations)
         return (Body(canonical_name(name, at=at), span, in_directory(name)),)
+    names = split_names(phrase.strip(" ,;.:"))
+    if len(names) == 1 and ALTERNATIVE_NAMES.search(names[0]):
+        # "Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao tỉnh, thành phố ...": one body
+        # by its names in different provinces, kept as the document writes it
+        name = expand_abbreviations(names[0], abbreviations)
+        return (Body(name, span, in_directory(name)),)
     distributed = distribute(phrase, in_directory)
     if distributed is not None:
         return tuple(

@@ -492,3 +492,16 @@ def test_roles_shared_heads_over_lists(sentence, lead):
     text = "THÔNG BÁO\nKết luận của Chủ tịch Ủy ban nhân dân tỉnh về công tác phòng, chống thiên tai\n" + sentence
     [task] = extract(text.encode("utf-8"), "text/plain", issued=date(2025, 12, 1)).tasks
     assert [b.name for b in task.lead] == lead
+
+
+def test_roles_one_body_by_its_names_in_different_provinces_is_one_lead():
+    text = (
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao các tỉnh, thành phố chủ trì rà soát quy hoạch.\n"
+        "2. Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy Bộ đội Biên phòng tỉnh tuần tra khu vực biên giới.\n"
+    )
+    tasks = extract(text.encode("utf-8"), "text/plain").tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [
+        ["Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao các tỉnh, thành phố"],
+        ["Bộ Chỉ huy Quân sự tỉnh", "Ban Chỉ huy Bộ đội Biên phòng tỉnh"],
+    ]

@@ -819,3 +819,8 @@ def test_deadlines_a_month_of_every_quarter_recurs_quarterly(text: str, due: dat
 def test_deadlines_a_named_quarter_is_no_cycle() -> None:
     got = governing_deadline("Sở X báo cáo trước ngày 10 tháng đầu quý IV/2026.", issued=date(2026, 12, 2))
     assert got.recurrence is None
+
+
+def test_deadlines_six_months_and_every_year_recur_half_yearly() -> None:
+    got = governing_deadline("Sở Tài chính báo cáo 6 tháng và hằng năm.", issued=date(2026, 10, 14))
+    assert (got.kind, got.recurrence) == (DeadlineKind.RECURRING, "half-yearly")

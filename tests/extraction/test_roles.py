@@ -247,6 +247,13 @@ def test_roles_find_support(text, support):
         # one office serves two organs
         ("Văn phòng HĐND và UBND phường", ["Văn phòng HĐND và UBND phường"]),
         ("Văn phòng Ủy ban nhân dân tỉnh và Sở Nội vụ", ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Nội vụ"]),
+        # "/" between two bodies names both; between two names of one kind, one body by its names
+        # in different provinces
+        (
+            "Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy Bộ đội Biên phòng tỉnh",
+            ["Bộ Chỉ huy Quân sự tỉnh", "Ban Chỉ huy Bộ đội Biên phòng tỉnh"],
+        ),
+        ("Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao", ["Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao"]),
     ],
 )
 def test_roles_split_names(phrase, names):
