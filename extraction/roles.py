@@ -247,7 +247,9 @@ def resolve_roles(
     )
 
 
-GLOSS = re.compile(r"\((?=[a-zđà-ỹ])[^()]*\)")
+# a lower-case gloss, or the acronym a document defines for the name: "Ban Quản lý dự án đầu tư
+# xây dựng tỉnh (BQLDA)"
+GLOSS = re.compile(r"\((?=[a-zđà-ỹ])[^()]*\)|\([A-ZĐ]{2,10}\)")
 
 
 ELLIPTIC_HEAD = re.compile(r"^(?P<head>Sở|Bộ|Tập đoàn|Tổng công ty)\s+\S")

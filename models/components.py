@@ -219,8 +219,9 @@ def _inside(span: Any, spans: list[Any]) -> bool:
 
 def _already_named(name: str, named: set[str]) -> bool:
     """Whether ``name`` is a body already named, or a list of them ("các Bộ, cơ quan liên quan"
-    when "các Bộ" and "cơ quan liên quan" are): adding it again would repeat them."""
-    known = {_bare(n) for n in named}
+    when "các Bộ" and "cơ quan liên quan" are, or "các bộ, cơ quan, địa phương" when "các bộ" and
+    "cơ quan, địa phương" are): adding it again would repeat them."""
+    known = {_bare(part) for n in named for part in re.split(r"[,;]", n) if part.strip()}
     return all(_bare(part) in known for part in re.split(r"[,;]", name) if part.strip())
 
 

@@ -88,3 +88,18 @@ def test_components_role_classifier_adds_no_body_inside_a_name_the_rules_read() 
     sure_support = {LEAD: 0.0, SUPPORT: 0.99, NEITHER: 0.01}
     reviewed = RoleClassifier(predict=None, threshold=0.7)._review(role, mentions, [sure_support, sure_support])  # type: ignore[arg-type]
     assert [b.name for b in reviewed.support] == ["Trạm Y tế các xã", "Công an tỉnh"]
+
+
+def test_components_role_classifier_reads_the_named_bodies_part_by_part() -> None:
+    """ "các bộ, cơ quan, địa phương" repeats "các bộ" and "cơ quan, địa phương" (a name the
+    rules read as one, with a comma inside)."""
+    from extraction.types import Body, Roles
+    from models.candidates import Mention
+    from models.components import RoleClassifier
+    from models.examples import LEAD, NEITHER, SUPPORT
+
+    role = Roles(lead=(Body("Bộ Tài chính"),), support=(Body("các bộ"), Body("cơ quan, địa phương")), lead_source="own")
+    mentions = [Mention(Body("các bộ, cơ quan, địa phương"), "x", "directory")]
+    sure_support = {LEAD: 0.0, SUPPORT: 0.99, NEITHER: 0.01}
+    reviewed = RoleClassifier(predict=None, threshold=0.7)._review(role, mentions, [sure_support])  # type: ignore[arg-type]
+    assert [b.name for b in reviewed.support] == ["các bộ", "cơ quan, địa phương"]
