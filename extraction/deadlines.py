@@ -218,7 +218,9 @@ def _time_rules(lex: _Lexicon) -> dict[str, str]:
             r"\s*(?P=s)\s*(?P<y>\d{4}|\d{2})(?!\d)(?!/\d)"
         ),
         "day_text": (
-            r"(?<!\w)ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
+            # "ngày" may go unsaid before a full date: "xong trước 31 tháng 12 năm 2026"
+            r"(?:(?<!\w)ngày\s+|(?<![\w/.\-])(?=\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*năm\s+\d{4}))"
+            r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
             r"(?:\s*(?:,\s*)?năm\s+(?P<y>\d{4})|\s*[/,]\s*(?P<y2>\d{4}))?(?!\s*[/\-]?\s*\d)"
         ),
         # a full stop after the month ends the sentence ("trước ngày 15/12."); one before a digit is a year
@@ -240,8 +242,8 @@ def _time_rules(lex: _Lexicon) -> dict[str, str]:
         "year_part": (
             rf"(?<!\w)(?P<part>{_alt(lex.year_parts)})\s+năm(?:\s+(?P<y>\d{{4}})|\s+nay(?!\w))?(?![\d/])"
         ),
-        # the year of issue: "hoàn thành trong năm nay"
-        "this_year": r"(?<!\w)năm\s+nay(?!\w)",
+        # the year, quarter, month or week of issue: "hoàn thành trong năm nay", "trong tháng này"
+        "this_period": r"(?<!\w)(?P<unit>năm|quý|quí|tháng|tuần)\s+(?:nay|này)(?!\w)",
         "year_range": (
             rf"(?<!\w)(?:(?P<lead>{_alt(lex.cue('range_lead'))}|từ)\s+)?(?:năm\s+)?"
             rf"(?<![\d/.\-])(?P<y1>(?:19|20)\d{{2}}){_RANGE_SEP}(?:năm\s+)?"
@@ -327,12 +329,13 @@ def _relative_rules(lex: _Lexicon) -> dict[str, str]:
     bare_khi = r"(?<!đến\s)(?<!tới\s)khi"  # "cho đến khi" is "until", not an event clause
     return {
         "rel_count": (
-            rf"(?<!\w)(?P<lead>{_alt(cue('relative') + cue('lead_time'))})\s+"
+            rf"(?<!\w)(?P<lead>{_alt(cue('relative') + cue('lead_time') + cue('ceiling'))})\s+"
             rf"(?:{_alt(cue('ceiling'))}\s+)?(?:{number}\s*[-–]\s*)?(?P<n>{number})\s+(?P<unit>{units})(?!\w)"
             r"(?!\s*(?:đầu|cuối)\s+năm)(?!\s*[/\d])"
             rf"(?P<past>\s+{_alt(cue('past_tail'))}(?!\w))?"
             rf"(?:\s+{_alt(cue('count_tail'))}(?!\w))?"
-            rf"(?:\s*,?\s*{_alt(cue('anchor'))}\s+(?P<anchor>[^,.;:()\n]{{1,120}}))?"
+            # the anchor ends before a purpose: "... kể từ ngày ký văn bản này để tổng hợp, báo cáo"
+            rf"(?:\s*,?\s*{_alt(cue('anchor'))}\s+(?P<anchor>(?:(?!\s(?:để|nhằm)\s)[^,.;:()\n]){{1,120}}))?"
         ),
         "rel_after": (
             rf"(?<!\w)sau\s+khi\s+(?P<anchor>[^,.;:()\n]{{1,80}}?)\s+(?P<n>{number})\s+"
@@ -363,7 +366,7 @@ def _gates(lex: _Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
         "quarter_range": (("quý", "quí"),),
         "quarter": (("quý", "quí"),),
         "year_part": (("năm",), tuple({p.split()[-1] for p in lex.year_parts})),
-        "this_year": (("nay",),),
+        "this_period": (("nay", "này"),),
         "year_range": ((_DIGIT,),),
         "onward": (("năm",), (_DIGIT,)),
         "year": (("năm",), (_DIGIT,)),
@@ -631,10 +634,18 @@ def _hit_year_part(m: re.Match[str], issued: date | None) -> _Hit:
     return _period(m, "year_part", date(year, first, 1), _month_end(year, last), ws)
 
 
-def _hit_this_year(m: re.Match[str], issued: date | None) -> _Hit:
+def _hit_this_period(m: re.Match[str], issued: date | None) -> _Hit:
+    """ "năm nay", "quý này", "tháng này", "tuần này": the period of issue, from its first day to
+    its last (a week from Monday to Sunday)."""
     if issued is None:
-        return _period(m, "this_year", None, None, ["'năm nay' and the issue date is unknown"])
-    return _period(m, "this_year", date(issued.year, 1, 1), date(issued.year, 12, 31), [])
+        return _period(m, "this_period", None, None, [f"'{m.group(0)}' and the issue date is unknown"])
+    unit = m["unit"].lower()
+    if unit == "tuần":
+        monday = issued - timedelta(days=issued.weekday())
+        return _period(m, "this_period", monday, monday + timedelta(days=6), [])
+    months = {"năm": 12, "tháng": 1}.get(unit, 3)
+    first = date(issued.year, 1 + (issued.month - 1) // months * months, 1)
+    return _period(m, "this_period", first, _add_months(first, months) - timedelta(days=1), [])
 
 
 def _hit_year(m: re.Match[str], rule: str) -> _Hit:
@@ -791,6 +802,9 @@ def _hit_relative(m: re.Match[str], rule: str, text: str, issued: date | None) -
     if rule == "rel_count" and (m["lead"].lower() in _lexicon().cue("lead_time")):
         return hit  # "ít nhất 10 ngày" before some event: never resolved
     anchor = m["anchor"]
+    if rule == "rel_count" and anchor is None and re.sub(r"\s+", " ", m["lead"].lower()) in _lexicon().cue("ceiling"):
+        return None  # "không quá 10 ngày kể từ ngày ký" counts; "thời gian thực hiện không quá 2 năm" describes
+
     if anchor is not None:
         base = _anchor_date(anchor, issued, ws)
     else:
@@ -876,7 +890,7 @@ _HANDLERS: dict[str, _Handler] = {
     "year_part": lambda m, r, t, i: _hit_year_part(m, i),
     **dict.fromkeys(("year", "year_bare", "year_range"), lambda m, r, t, i: _hit_year(m, r)),
     "event": lambda m, r, t, i: _hit_event(m, i),
-    "this_year": lambda m, r, t, i: _hit_this_year(m, i),
+    "this_period": lambda m, r, t, i: _hit_this_period(m, i),
     **dict.fromkeys(
         (
             "rec_day_of", "rec_every_n", "rec_last_day", "rec_list", "rec_month_of", "rec_month_of_quarter",

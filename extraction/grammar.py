@@ -68,9 +68,15 @@ def starts_with_body(text: str) -> bool:
     if plural:
         # "Các Bộ, ngành" names bodies; "Các Báo cáo trên", "các nguồn" do not.
         return starts_with_body(text[plural.end() :])
+    honorific = HONORIFIC.match(text)
+    if honorific:  # "Quý Ủy ban", "Quý cơ quan": the addressee of a letter, politely
+        return starts_with_body(text[honorific.end() :])
     return _body_head().match(text) is not None or _opens_with_place(text) or _opens_with_acronym(text)
 
 
+# "Quý" before a body ("đề nghị Quý Ủy ban chỉ đạo ...") addresses the letter's recipient; before
+# a numeral it is a quarter ("Quý IV/2026"), which no body head follows
+HONORIFIC = re.compile(r"Quý\s+(?![IVX]+\b)(?=[^\W\d])")
 ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&-]{1,9}(?![\w&])")
 
 

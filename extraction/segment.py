@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from extraction.grammar import (
+    HONORIFIC,
     cooperates_alone,
     find_bracketed_roles,
     find_lead,
@@ -244,8 +245,13 @@ def _cells(text: str, line: Span) -> list[Span]:
         part = content[left + 1 : right]
         stripped = part.strip()
         offset = line.start + left + 1 + (part.find(stripped) if stripped else 0)
-        cells.append(Span(offset, offset + len(stripped)))
+        # a dash or dots says the cell is empty: "| Bộ Tài chính | - | 12/2026 |"
+        size = 0 if EMPTY_CELL.fullmatch(stripped) else len(stripped)
+        cells.append(Span(offset, offset + size))
     return cells
+
+
+EMPTY_CELL = re.compile(r"[-–—.…/x×]+")
 
 
 def table_columns(headers: list[str]) -> TableColumns | None:
@@ -481,6 +487,10 @@ def _visit_siblings(
     current = ctx
     introduced = ctx  # what a paragraph that introduces the items after it ("... sau:") passes on
     for i, node in enumerate(nodes):
+        time_line = deadline_line(text, node) if out and out[-1].deadline_cell is None else None
+        if time_line is not None:  # "1. Sở Tài chính ... ¶ Thời gian hoàn thành: trước ngày 15/12"
+            out[-1] = replace(out[-1], deadline_cell=time_line)
+            continue
         if out and _continues_item(text, nodes, i):
             out[-1] = replace(out[-1], span=Span(out[-1].span.start, node.body.end))
             continue
@@ -560,9 +570,12 @@ FIELD_LABEL = re.compile(
 def labelled_fields(text: str, node: Node) -> dict[str, Span]:
     """The fields of an item whose children are "Label: value" lines, keyed by kind."""
     fields: dict[str, Span] = {}
+    unlabelled = False
     for child in node.children:
         m = FIELD_LABEL.match(child.body_text(text))
         if m is None:
+            if child.style != "para" and any(c.isalpha() for c in child.body_text(text)):
+                unlabelled = True  # an item of its own, not a heading or paragraph after the block
             continue
         label = m.group("label").lower()
         kind = (
@@ -577,7 +590,21 @@ def labelled_fields(text: str, node: Node) -> dict[str, Span]:
             else "deadline"
         )
         fields.setdefault(kind, Span(child.body.start + m.end(), child.body.end))
+    if unlabelled and "task" not in fields:
+        # "- Xây dựng Kho dữ liệu ... ¶ - Thời gian hoàn thành: Quý II/2027": items with a
+        # time line, not a block of fields (the time line goes with the item before it)
+        return {}
     return fields if {"lead", "deadline"} & fields.keys() else {}
+
+
+def deadline_line(text: str, node: Node) -> Span | None:
+    """The value of a line that only gives the time of the item before it: "Thời gian hoàn
+    thành: trước ngày 15/12/2026"."""
+    m = FIELD_LABEL.match(node.body_text(text))
+    if m is None or not m.group("label").lower().startswith(("thời gian", "thời hạn", "tiến độ")) or node.children:
+        return None
+    value = node.body_text(text)[m.end() :].rstrip(" .;")
+    return Span(node.body.start + m.end(), node.body.start + m.end() + len(value))
 
 
 def _fields_draft(text: str, node: Node, fields: dict[str, Span], ctx: Context) -> TaskDraft:
@@ -746,10 +773,20 @@ def _visit_lead_in(
         addressee_source="inherited" if lead else ctx.addressee_source,
         support=support or ctx.support,
         deadline_spans=ctx.deadline_spans + ((node.body,) if passes_deadline else ()),
-        operative=True if ctx.operative is None and lead else ctx.operative,
+        operative=True if (ctx.operative is None and lead) or _requests(body, ctx) else ctx.operative,
         plan_needs_body=ctx.plan_needs_body and lead is None,
     )
     return own + _visit_children(text, node, child_ctx, has_assignment_section)
+
+
+# "Chính phủ yêu cầu:", "Thủ tướng Chính phủ đề nghị các bộ, ngành:" — a lead-in that asks
+REQUEST_LEAD_IN = re.compile(r"^(?:[^.;:]{0,80}\s)?(?:yêu cầu|đề nghị)(?:\s[^.;:]{0,120})?:\s*$", re.IGNORECASE)
+
+
+def _requests(body: str, ctx: Context) -> bool:
+    """Whether a lead-in inside a background section ("1. Về tình hình kinh tế - xã hội") asks
+    for work all the same: its points are tasks."""
+    return ctx.operative is False and REQUEST_LEAD_IN.match(body) is not None
 
 
 def _introduces_principles(body: str) -> bool:
@@ -806,7 +843,7 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
         own_lead = find_lead(text, span.start, span.end)
     if ctx.plan_needs_body and own_lead is None and ctx.addressee_source != "inherited":
         return False
-    if node.style == "para" and own_lead is not None and IMPLEMENT_ONLY.fullmatch(text, own_lead.end, span.end):
+    if node.style == "para" and _only_asks_to_implement(text, span, own_lead):
         return False  # the unnumbered closing "Đề nghị các đơn vị triển khai thực hiện./."
     if node.style == "para" and node.parent is None and ctx.operative is None:
         return own_lead is not None and (_explicit_assignment(body) or _verb_follows(text, own_lead))
@@ -932,6 +969,17 @@ BOILERPLATE = re.compile(
     r"chịu trách nhiệm thi hành|có hiệu lực (?:thi hành|kể từ)|thông báo để .{0,120}\bbiết",
     re.IGNORECASE,
 )
+def _only_asks_to_implement(text: str, span: Span, lead: Span | None) -> bool:
+    """Whether a paragraph, or the request after its account ("Trên đây là Kế hoạch ... . Yêu
+    cầu các sở, ngành nghiêm túc triển khai thực hiện./."), only asks to implement."""
+    if lead is None:
+        request = _assignment_after_narrative(text, span)
+        if request is None:
+            return False
+        span, lead = request, find_lead(text, request.start, request.end)
+    return lead is not None and IMPLEMENT_ONLY.fullmatch(text, lead.end, span.end) is not None
+
+
 # The execution clause of a closing paragraph, after its addressee: "(Yêu cầu các sở, ngành) triển
 # khai thực hiện nghiêm túc Chỉ thị này./.", "(Đề nghị các đơn vị) quan tâm, triển khai thực hiện."
 # It asks for the document's own work, already proposed item by item (a numbered item that asks
@@ -1030,6 +1078,8 @@ def _task_drafts(text: str, node: Node, ctx: Context) -> list[TaskDraft]:
             drafts.extend(_inline_drafts(text, node, ctx, *inline))
             continue
         lead = find_lead(text, piece.start, piece.end) or _lead_after_statement(text, piece)
+        if lead is not None and HONORIFIC.match(text, lead.start) and ctx.addressee_source == "document":
+            lead = None  # "đề nghị Quý Ủy ban ...": the body the letter is addressed to ("Kính gửi:")
         support = find_support(text, piece.start, piece.end)
         if lead is None:  # "Rà soát ... (Sở X chủ trì, phối hợp với Sở Y; hoàn thành ...)"
             lead, bracket_support = find_bracketed_roles(text, piece.start, piece.end)

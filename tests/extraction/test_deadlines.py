@@ -765,6 +765,13 @@ def test_deadlines_a_rule_without_a_reader_fails_loudly(monkeypatch):
         ("Bộ Y tế hoàn thành trong 6 tháng cuối năm nay.", DeadlineKind.PERIOD, date(2026, 12, 31)),
         # a mention of this year is no deadline
         ("Kết quả giải ngân năm nay còn thấp.", DeadlineKind.NONE, None),
+        # the month, quarter and week of issue (Tuesday 10/11/2026: the week ends on Sunday 15/11)
+        ("Bộ Y tế hoàn thành trong tháng này.", DeadlineKind.PERIOD, date(2026, 11, 30)),
+        ("Bộ Y tế hoàn thành trong quý này.", DeadlineKind.PERIOD, date(2026, 12, 31)),
+        ("Các tỉnh tổ chức tổng vệ sinh, xong trong tuần này.", DeadlineKind.PERIOD, date(2026, 11, 15)),
+        # a ceiling counts only from its anchor
+        ("Bộ Y tế ban hành hướng dẫn, không quá 10 ngày kể từ ngày ký.", DeadlineKind.RELATIVE, date(2026, 11, 20)),
+        ("Các dự án có thời gian thực hiện không quá 2 năm được ưu tiên.", DeadlineKind.NONE, None),
     ],
 )
 def test_deadlines_lists_of_months_and_this_year(text: str, kind: DeadlineKind, due: date | None) -> None:
@@ -824,3 +831,22 @@ def test_deadlines_a_named_quarter_is_no_cycle() -> None:
 def test_deadlines_six_months_and_every_year_recur_half_yearly() -> None:
     got = governing_deadline("Sở Tài chính báo cáo 6 tháng và hằng năm.", issued=date(2026, 10, 14))
     assert (got.kind, got.recurrence) == (DeadlineKind.RECURRING, "half-yearly")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "due"),
+    [
+        # a full date without "ngày"
+        ("Tổ chức nạo vét kênh mương, xong trước 31 tháng 12 năm 2026.", DeadlineKind.DATE, date(2026, 12, 31)),
+        ("Báo cáo kết quả về Bộ chậm nhất 15 tháng 12 năm 2026.", DeadlineKind.DATE, date(2026, 12, 15)),
+        # the anchor of a count ends before a purpose
+        (
+            "Gửi về Bộ trong thời hạn 15 ngày kể từ ngày ký văn bản này để tổng hợp, báo cáo Thủ tướng Chính phủ.",
+            DeadlineKind.RELATIVE,
+            date(2026, 11, 25),
+        ),
+    ],
+)
+def test_deadlines_dates_without_ngay_and_anchors_before_a_purpose(text: str, kind: DeadlineKind, due: date) -> None:
+    got = governing_deadline(text, issued=date(2026, 11, 10))
+    assert (got.kind, got.date) == (kind, due)

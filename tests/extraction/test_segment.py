@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from extraction.grammar import starts_with_body
 from extraction.segment import segment, split_assignments
 from extraction.types import Span
 
@@ -652,6 +653,7 @@ def test_segment_an_unnumbered_closing_that_only_asks_to_implement_is_the_execut
         "nghiêm túc Thông báo này./.\n"
         "Đề nghị các đơn vị quan tâm, triển khai thực hiện./.\n"
         "Đề nghị Sở Y tế kiểm tra an toàn thực phẩm và triển khai thực hiện.\n"
+        "Trên đây là Kế hoạch giảm nghèo của tỉnh. Yêu cầu các sở, ban, ngành nghiêm túc triển khai thực hiện./.\n"
     )
     assert [lead for _, lead in tasks] == ["Bệnh viện tỉnh", "Các sở, ngành", "Sở Y tế"]
 
@@ -667,3 +669,72 @@ def test_segment_a_short_lead_in_right_after_the_title_opens_the_body():
         "Sở Y tế",
         "Sở Xây dựng",
     ]
+
+
+def test_segment_a_dash_in_a_cell_leaves_it_empty():
+    text = (
+        HEADER
+        + "STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn\n"
+        "1 | Sửa đổi Thông tư hướng dẫn đăng ký doanh nghiệp | Bộ Tài chính | - | 12/2026\n" + TRAILER
+    )
+    (draft,) = segment(text)
+    assert draft.support is None
+    assert text[draft.lead.start : draft.lead.end] == "Bộ Tài chính"
+
+
+def test_segment_a_request_inside_a_background_section_is_operative():
+    tasks = _tasks(
+        "1. Về tình hình kinh tế - xã hội\n"
+        "Kinh tế tiếp tục phục hồi, tăng trưởng đạt khá.\n"
+        "Chính phủ yêu cầu:\n"
+        "a) Bộ Nội vụ hoàn thiện hồ sơ Nghị định về chế độ tiền lương mới.\n"
+    )
+    assert [lead for _, lead in tasks] == ["Bộ Nội vụ"]
+
+
+def test_segment_an_official_by_title_leads():
+    tasks = _tasks(
+        "e) Tổng Thanh tra Chính phủ chỉ đạo thanh tra việc quản lý vốn đầu tư công.\n"
+        "g) Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo các tổ chức tín dụng giảm lãi suất.\n"
+        "h) Tổng Kiểm toán Nhà nước chỉ đạo kiểm toán các dự án.\n"
+    )
+    assert [lead for _, lead in tasks] == [
+        "Tổng Thanh tra Chính phủ",
+        "Thống đốc Ngân hàng Nhà nước Việt Nam",
+        "Tổng Kiểm toán Nhà nước",
+    ]
+
+
+def test_segment_quy_addresses_the_letter_s_recipient():
+    text = (
+        "BỘ Y TẾ\nSố: 6512/BYT-DP\nHà Nội, ngày 12 tháng 11 năm 2026\n"
+        "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n"
+        "Bộ Y tế đề nghị Quý Ủy ban chỉ đạo Sở Y tế tổ chức chiến dịch diệt lăng quăng.\n"
+        "Đề nghị Quý Ủy ban bố trí kinh phí địa phương cho công tác phòng, chống dịch.\n" + TRAILER
+    )
+    drafts = segment(text)
+    assert [d.lead for d in drafts] == [None, None]
+    assert [text[d.inherited_lead.start : d.inherited_lead.end] for d in drafts] == [
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương."
+    ] * 2
+    assert not starts_with_body("Quý IV/2026 hoàn thành việc kiểm tra.")
+
+
+def test_segment_a_time_line_gives_the_item_before_it_its_deadline():
+    text = (
+        HEADER + "II. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Tài chính chủ trì tham mưu bố trí kinh phí thực hiện Kế hoạch.\n"
+        "Thời gian hoàn thành: trước ngày 15/12/2026.\n"
+        "2. Sở Khoa học và Công nghệ\n"
+        "- Xây dựng Kho dữ liệu dùng chung của tỉnh.\n"
+        "- Thời gian hoàn thành: Quý II/2027.\n"
+        "3. Sở Nội vụ hướng dẫn các địa phương triển khai Kế hoạch.\n" + TRAILER
+    )
+    drafts = segment(text)
+    assert [text[d.span.start : d.span.end] for d in drafts] == [
+        "Sở Tài chính chủ trì tham mưu bố trí kinh phí thực hiện Kế hoạch.",
+        "Xây dựng Kho dữ liệu dùng chung của tỉnh.",
+        "Sở Nội vụ hướng dẫn các địa phương triển khai Kế hoạch.",
+    ]
+    cells = [text[d.deadline_cell.start : d.deadline_cell.end] if d.deadline_cell else None for d in drafts]
+    assert cells == ["trước ngày 15/12/2026", "Quý II/2027", None]
