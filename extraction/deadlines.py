@@ -289,6 +289,11 @@ def _recurrence_rules(lex: _Lexicon) -> dict[str, str]:
         "rec_day_of": (
             rf"(?<!\w)ngày\s+(?P<d>\d{{1,2}})(?:\s+của)?\s+{every}\s+(?P<unit>{months})(?!\w)"
         ),
+        # "hằng tháng (trước ngày 25)", "hằng quý, chậm nhất ngày 15": the cycle, then its day
+        "rec_unit_day": (
+            rf"(?<!\w){every}\s+(?P<unit>{months})\s*(?:\(|,)\s*(?:trước|chậm nhất(?:\s+là)?|vào)?\s*"
+            rf"ngày\s+(?P<d>\d{{1,2}})(?![\d/.\-]|\s+tháng)(?:\s*\))?"
+        ),
         "rec_last_day": (
             rf"(?<!\w)ngày\s+cuối(?:\s+cùng)?(?:\s+của)?\s+(?:{every}\s+)?(?P<unit>{units})(?!\w)"
         ),
@@ -373,6 +378,7 @@ def _gates(lex: _Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
         "year_bare": ((_DIGIT,),),
         "event": (tuple({name.split()[0] for name in lex.events}),),
         "rec_day_of": (("ngày",), every),
+        "rec_unit_day": (("ngày",), every),
         "rec_last_day": (("cuối",),),
         "rec_list": ((*every, "định", "tháng"),),
         "rec_per": (("lần",),),
@@ -697,10 +703,10 @@ def _hit_recurrence(m: re.Match[str], rule: str, issued: date | None) -> _Hit:
         hit.recurrence = _recurrence_of(_unit(m["unit"]).days / max(_count(m["n"]), 1))
     elif rule == "rec_every_n":
         hit.recurrence = _recurrence_of(_count(m["n"]) * _unit(m["unit"]).days)
-    elif rule in ("rec_day_of", "rec_last_day"):
+    elif rule in ("rec_day_of", "rec_unit_day", "rec_last_day"):
         unit = _unit(m["unit"])
         hit.recurrence = unit.recurrence
-        hit.due = _first_due(unit, int(m["d"]) if rule == "rec_day_of" else None, issued, ws)
+        hit.due = _first_due(unit, int(m["d"]) if rule != "rec_last_day" else None, issued, ws)
     elif rule == "rec_month_of":
         hit.needs_cue = False
         months = sorted(
@@ -893,7 +899,7 @@ _HANDLERS: dict[str, _Handler] = {
     "this_period": lambda m, r, t, i: _hit_this_period(m, i),
     **dict.fromkeys(
         (
-            "rec_day_of", "rec_every_n", "rec_last_day", "rec_list", "rec_month_of", "rec_month_of_quarter",
+            "rec_day_of", "rec_unit_day", "rec_every_n", "rec_last_day", "rec_list", "rec_month_of", "rec_month_of_quarter",
             "rec_per", "rec_periodic", "onward",
         ),
         lambda m, r, t, i: _hit_recurrence(m, r, i),
@@ -976,7 +982,7 @@ def _is_recurrence(hit: _Hit, text: str) -> bool:
         return bool(g.report_before.search(left) or g.report_after.search(right))
     if left.rstrip().endswith(","):
         return True  # "tổng hợp kết quả thực hiện nhiệm vụ, hằng quý gửi Bộ Nội vụ": a clause of its own
-    if hit.rule in ("rec_list", "rec_day_of", "rec_last_day") and g.plan_near.search(left):
+    if hit.rule in ("rec_list", "rec_day_of", "rec_unit_day", "rec_last_day") and g.plan_near.search(left):
         return False  # "kế hoạch 5 năm và hằng năm", "nhiệm vụ hằng năm"
     if g.doctype_before.search(left):
         return False  # "theo Nghị quyết hằng năm của Hội đồng nhân dân" names a document

@@ -494,6 +494,8 @@ def _visit_siblings(
         if out and _continues_item(text, nodes, i):
             out[-1] = replace(out[-1], span=Span(out[-1].span.start, node.body.end))
             continue
+        if i > 0 and _titles_after_type_line(text, nodes[i - 1], node):
+            continue
         if node.style != "para":
             current = introduced  # a numbered item takes its addressee from above, not from a paragraph
         elif not node.children:
@@ -504,6 +506,16 @@ def _visit_siblings(
         if node.style == "para" and own:
             current = replace(ctx, addressee=own[-1].lead, addressee_source="inherited")
     return out
+
+
+def _titles_after_type_line(text: str, previous: Node, node: Node) -> bool:
+    """ "KẾ HOẠCH ¶ Thực hiện chuyển đổi số ... năm 2027": the line under an annexed document's
+    type line is its title, not a task."""
+    kind = previous.body_text(text).strip()
+    return (
+        node.style == "para" and not node.children and kind.isupper() and len(kind.split()) <= 4
+        and ANNEX_TITLE.match(kind) is not None
+    )
 
 
 def _introduced(text: str, node: Node, ctx: Context) -> Context:
@@ -824,7 +836,7 @@ def _lead_in_is_also_task(
 def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
     if ctx.operative is False or body.isupper() or (body.startswith("(") and body.endswith(")")):
         return False
-    if BOILERPLATE.search(body) or FEEDBACK_OFFER.match(body):
+    if BOILERPLATE.search(body) or FEEDBACK_OFFER.match(body) or ANNEX_POINTER.match(body):
         return False
     span = node.body
     if cue_pattern("not_task").match(body) and not _works_on_a_basis(text, node):
@@ -993,13 +1005,18 @@ IMPLEMENT_ONLY = re.compile(
     r"(?:\s+(?:nghiêm túc|có hiệu quả))?[\s./;]*",
     re.IGNORECASE,
 )
+# "Giao nhiệm vụ cụ thể theo Phụ lục kèm theo Nghị quyết này.": the rows of the annex are the tasks
+ANNEX_POINTER = re.compile(
+    r"(?:[^.;:]{0,60}\s)?(?:giao|phân công)\s+(?:các\s+)?nhiệm vụ\b[^.;:]{0,60}?\b(?:theo|tại)\s+(?:các\s+)?phụ lục\b[^.;:]*[.;]?\s*$",
+    re.IGNORECASE,
+)
 REPORTED = re.compile(r"\s*(?:đã|vừa|sẽ)\s", re.IGNORECASE)
 # The closing offer of help: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các
 # cơ quan phản ánh về Sở X ..." asks for feedback, it assigns no work (the dev gold leaves it out;
 # "... các tỉnh ủy tổng hợp, báo cáo Ban X" is a duty to report, a task).
 FEEDBACK_OFFER = re.compile(
     r"(?:trong quá trình\b[^.;:]{0,80}?,?\s*)?(?:nếu|trường hợp|khi)\s+(?:có\s+)?(?:có|phát sinh|gặp)?\s*"
-    r"(?:khó khăn|vướng mắc)[^.;]{0,160}?\bphản ánh\b",
+    r"(?:khó khăn|vướng mắc)[^.;]{0,160}?\b(?:phản ánh|liên hệ)\b",
     re.IGNORECASE,
 )
 

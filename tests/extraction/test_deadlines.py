@@ -850,3 +850,11 @@ def test_deadlines_six_months_and_every_year_recur_half_yearly() -> None:
 def test_deadlines_dates_without_ngay_and_anchors_before_a_purpose(text: str, kind: DeadlineKind, due: date) -> None:
     got = governing_deadline(text, issued=date(2026, 11, 10))
     assert (got.kind, got.date) == (kind, due)
+
+
+def test_deadlines_a_cycle_then_its_day_in_brackets() -> None:
+    got = governing_deadline(
+        "Ủy ban nhân dân các tỉnh báo cáo tình hình thị trường định kỳ hằng tháng (trước ngày 25).",
+        issued=date(2026, 11, 16),
+    )
+    assert (got.kind, got.recurrence, got.date) == (DeadlineKind.RECURRING, "monthly", date(2026, 11, 25))

@@ -90,6 +90,9 @@ def _lead(text):
         ("Các địa phương đẩy nhanh giải ngân.", "Các địa phương"),
         ("Các cơ quan chủ quản dữ liệu cập nhật dữ liệu.", "Các cơ quan chủ quản dữ liệu"),
         ("Các bộ, ngành, cơ quan chủ quản khẩn trương đẩy nhanh tiến độ.", "Các bộ, ngành, cơ quan chủ quản"),
+        # offices of central agencies after the 2025 reorganisation, officials by title
+        ("Thuế tỉnh Bắc Ninh, Hải quan khu vực IV đẩy nhanh tiến độ hoàn thuế.", "Thuế tỉnh Bắc Ninh, Hải quan khu vực IV"),
+        ("Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo các tổ chức tín dụng giảm lãi suất.", "Thống đốc Ngân hàng Nhà nước Việt Nam"),
         # ... but not a name that goes on in lower case, nor a relative clause
         ("Người đứng đầu lưu trữ lịch sử của Đảng thực hiện các hình thức.", "Người đứng đầu lưu trữ lịch sử của Đảng"),
         ("Thường trực Tỉnh ủy Thanh Hóa lãnh đạo, chỉ đạo thực hiện.", "Thường trực Tỉnh ủy Thanh Hóa"),

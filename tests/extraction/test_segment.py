@@ -738,3 +738,23 @@ def test_segment_a_time_line_gives_the_item_before_it_its_deadline():
     ]
     cells = [text[d.deadline_cell.start : d.deadline_cell.end] if d.deadline_cell else None for d in drafts]
     assert cells == ["trước ngày 15/12/2026", "Quý II/2027", None]
+
+
+def test_segment_an_annexed_plan_s_title_and_a_contact_offer_are_no_tasks():
+    tasks = _tasks(
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện chuyển đổi số năm 2027.\n"
+        "KẾ HOẠCH\n"
+        "Thực hiện chuyển đổi số trong cơ quan nhà nước tỉnh năm 2027\n"
+        "1. Sở Nội vụ rà soát tiêu chí chuyển đổi số trong đánh giá cải cách hành chính.\n"
+        "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị liên hệ Cục Thủy lợi để được hướng dẫn.\n"
+    )
+    assert [lead for _, lead in tasks] == ["Sở Nội vụ"]
+
+
+def test_segment_a_pointer_to_the_annex_is_no_task():
+    tasks = _tasks(
+        "1. Bộ Nội vụ hoàn thiện hồ sơ Nghị định về chế độ tiền lương mới.\n"
+        "2. Giao nhiệm vụ cụ thể theo Phụ lục kèm theo Nghị quyết này.\n"
+        "3. Giao Bộ Tài chính chủ trì thực hiện các nhiệm vụ tại Phụ lục II.\n"
+    )
+    assert [lead for _, lead in tasks] == ["Bộ Nội vụ", "Bộ Tài chính"]
