@@ -311,6 +311,7 @@ def _unlisted_verb(text: str, start: int, search_from: int, stop: int) -> int | 
         and not NAME_GOES_ON.match(text, search_from + c)
         and not PASSIVE_BEFORE.search(text, start, search_from + c)
         and not inside_brackets(text, start, search_from + c)
+        and not _inside_a_head(text, search_from + c)
     ]
     if not candidates:
         return None
@@ -319,6 +320,16 @@ def _unlisted_verb(text: str, start: int, search_from: int, stop: int) -> int | 
         if verb_at(phrase, at - start) and tag_before(phrase, at - start) in NOUN_TAGS:
             return at
     return None
+
+
+def _inside_a_head(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` ends a head with the word before it: "ban" in "Ban cán sự
+    đảng Ủy ban nhân dân thành phố" is the second syllable of "Ủy ban"."""
+    before = re.search(r"(\S+)\s+$", text[max(0, pos - 20) : pos])
+    if before is None:
+        return False
+    head = _body_head().match(text, pos - len(before.group(0)))
+    return head is not None and head.end() > pos
 
 
 LIST_HEAD_BEFORE_COLON = re.compile(rf"[Cc]ác\s+(?:{KIND})\s*$")

@@ -54,6 +54,7 @@ CLAUSE_BREAK = re.compile(r"(?<=;)\s+(?=\S)")
 HEADER_SCAN_LINES = 30
 MIN_PROSE_WORDS = 14
 LONG_LEAD_IN_WORDS = 40
+ARTICLE_TITLE_WORDS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +180,7 @@ def _is_prose(line: str) -> bool:
 # A lead-in that introduces the items after it: "... kết luận như sau:", "... các nhiệm vụ sau:"
 LEAD_IN_LINE = re.compile(r"\bsau\s*:\s*$")
 BODY_MARKER = re.compile(
-    r"^(?:(?:\d{1,2}|[IVX]+)\s*[.)]|\(\d{1,2}\)|Điều\s+\d+|Chương\s+[IVX\d]+|Phần\s+[IVX\d]+)\s*\S"
+    r"^(?:(?:\d{1,2}|[IVX]+)\s*[.)]|\(\d{1,2}\)|[A-HK-UW-ZĐ]\.\s+(?=[A-ZĐÀ-Ỹ]{2})|Điều\s+\d+|Chương\s+[IVX\d]+|Phần\s+[IVX\d]+)\s*\S"
 )
 
 
@@ -697,9 +698,23 @@ def _continues_item(text: str, nodes: list[Node], i: int) -> bool:
     return find_lead(text, node.body.start, node.body.end) is None
 
 
+def _is_article_title(node: Node, body: str) -> bool:
+    """ "Điều 11. Sửa đổi, bổ sung Quy chế": an article's title, short and without a full stop,
+    titles the paragraphs under or after it; it assigns nothing itself."""
+    return (
+        node.style == "article"
+        and len(body.split()) <= ARTICLE_TITLE_WORDS
+        and not body.rstrip().endswith((".", ";", ":"))
+        and not starts_with_body(body)  # "Điều 3. Sở Tài chính hướng dẫn thực hiện" assigns
+        and not cue_pattern("assign").search(body)
+    )
+
+
 def _is_heading_node(text: str, node: Node, body: str) -> bool:
     if node.style == "para" and not node.children:
         return False
+    if node.children and _is_article_title(node, body):
+        return True
     if node.children and (
         names_only(text, node.body.start, node.body.end) or DUTY_HEADING.match(body)
     ):
@@ -784,11 +799,18 @@ def _visit_lead_in(
         addressee=lead or ctx.addressee,
         addressee_source="inherited" if lead else ctx.addressee_source,
         support=support or ctx.support,
-        deadline_spans=ctx.deadline_spans + ((node.body,) if passes_deadline else ()),
+        deadline_spans=ctx.deadline_spans + ((_asking_sentence(text, node.body),) if passes_deadline else ()),
         operative=True if (ctx.operative is None and lead) or _requests(body, ctx) else ctx.operative,
         plan_needs_body=ctx.plan_needs_body and lead is None,
     )
     return own + _visit_children(text, node, child_ctx, has_assignment_section)
+
+
+def _asking_sentence(text: str, body: Span) -> Span:
+    """The last sentence of a lead-in, the one that asks: "Theo dự báo, từ nay đến cuối tháng 7
+    có mưa lớn. Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:" passes no deadline from the forecast."""
+    breaks = list(SENTENCE_BREAK.finditer(text, body.start, body.end))
+    return Span(breaks[-1].end(), body.end) if breaks else body
 
 
 # "Chính phủ yêu cầu:", "Thủ tướng Chính phủ đề nghị các bộ, ngành:" — a lead-in that asks
@@ -835,6 +857,8 @@ def _lead_in_is_also_task(
 
 def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
     if ctx.operative is False or body.isupper() or (body.startswith("(") and body.endswith(")")):
+        return False
+    if _is_article_title(node, body):
         return False
     if BOILERPLATE.search(body) or FEEDBACK_OFFER.match(body) or ANNEX_POINTER.match(body):
         return False

@@ -33,10 +33,13 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("section", r"^(?:MỤC|Mục)\s+(?:[IVXLC]+|\d+)\b[.:]?\s*(?P<body>.*)$"),
         ("article", r"^Điều\s+\d+[a-z]?\s*[.:]\s*(?P<body>.*)$"),
         ("roman", r"^(?!V/[vV])(?:[IVX]{1,5})\s*[.\-/)]\s*(?P<body>\S.*)$"),
+        # "A. MỤC TIÊU", "B. NHIỆM VỤ, GIẢI PHÁP": sections lettered in capitals
+        ("capital", r"^[A-HK-UW-ZĐ]\.\s+(?P<body>[A-ZĐÀ-Ỹ].*)$"),
         ("decimal", r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?P<body>\S.*)$"),
         ("arabic", r"^\d{1,3}\s*(?:[.)/]|-(?=\s))\s*(?P<body>\S.*)$"),
         ("paren_roman", r"^\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)\s*(?P<body>\S.*)$"),
         ("paren_num", r"^\(\d{1,2}\)\s*(?P<body>\S.*)$"),
+        ("paren_letter", r"^\([a-zđ]\)\s*(?P<body>\S.*)$"),
         ("letter", r"^[a-zđ]\s*\)\s*(?P<body>\S.*)$"),
         # "Thứ nhất, các bộ, ngành ...": the ordinal words of a notice's points
         (
@@ -47,7 +50,8 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("dash", r"^[-–—]\s*(?P<body>\S.*)$"),
         ("plus", r"^\+\s*(?P<body>\S.*)$"),
         # the bullets of word processors' symbol fonts too ("➢", "❖", "Ø" is Wingdings' arrow)
-        ("bullet", r"^(?:[•●▪◦*➢➤►▶❖◆◇■□○✓✔§]|Ø(?=\s))\s*(?P<body>\S.*)$"),
+        # ... and those a PDF or Word export leaves in the private use area ("\uf0b7", "\uf0a7")
+        ("bullet", r"^(?:[•●▪◦*➢➤►▶❖◆◇■□○✓✔§\uf020-\uf0ff]|Ø(?=\s))\s*(?P<body>\S.*)$"),
     )
 )
 

@@ -93,6 +93,8 @@ def _lead(text):
         # offices of central agencies after the 2025 reorganisation, officials by title
         ("Thuế tỉnh Bắc Ninh, Hải quan khu vực IV đẩy nhanh tiến độ hoàn thuế.", "Thuế tỉnh Bắc Ninh, Hải quan khu vực IV"),
         ("Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo các tổ chức tín dụng giảm lãi suất.", "Thống đốc Ngân hàng Nhà nước Việt Nam"),
+        # "ban" after "Ủy" is the head "Ủy ban", not a verb ending the name
+        ("Ban cán sự đảng Ủy ban nhân dân thành phố chỉ đạo Sở Tư pháp rà soát văn bản.", "Ban cán sự đảng Ủy ban nhân dân thành phố"),
         # ... but not a name that goes on in lower case, nor a relative clause
         ("Người đứng đầu lưu trữ lịch sử của Đảng thực hiện các hình thức.", "Người đứng đầu lưu trữ lịch sử của Đảng"),
         ("Thường trực Tỉnh ủy Thanh Hóa lãnh đạo, chỉ đạo thực hiện.", "Thường trực Tỉnh ủy Thanh Hóa"),

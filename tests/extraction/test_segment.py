@@ -758,3 +758,34 @@ def test_segment_a_pointer_to_the_annex_is_no_task():
         "3. Giao Bộ Tài chính chủ trì thực hiện các nhiệm vụ tại Phụ lục II.\n"
     )
     assert [lead for _, lead in tasks] == ["Bộ Nội vụ", "Bộ Tài chính"]
+
+
+def test_segment_regulations_and_programmes_headed_by_articles_and_capital_letters():
+    tasks = _tasks(
+        "B. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU\n"
+        "1. Tăng cường sự lãnh đạo của Đảng đối với công tác xây dựng pháp luật.\n"
+        "C. TỔ CHỨC THỰC HIỆN\n"
+        "1. Các quận ủy, huyện ủy, đảng ủy trực thuộc Thành ủy xây dựng kế hoạch thực hiện.\n"
+        "Điều 11. Sửa đổi, bổ sung Quy chế\n"
+        "Điều 12. Giao Sở Tài chính hướng dẫn thực hiện\n"
+    )
+    assert [lead for _, lead in tasks] == ["Các quận ủy, huyện ủy, đảng ủy trực thuộc Thành ủy", "Sở Tài chính"]
+
+
+def test_segment_bullets_of_converted_documents_and_lettered_points_in_brackets():
+    tasks = _tasks(
+        "Công an tỉnh có trách nhiệm thực hiện các nhiệm vụ sau:\n"
+        "\uf0b7 Tổ chức kiểm tra an toàn phòng cháy đối với nhà ở kết hợp kinh doanh.\n"
+        "(a) Tổ chức tuyên truyền kỹ năng thoát nạn cho người dân.\n"
+    )
+    assert [lead for _, lead in tasks] == ["Công an tỉnh", "Công an tỉnh"]
+
+
+def test_segment_a_lead_in_passes_down_the_deadline_of_its_asking_sentence_only():
+    text = (
+        HEADER + "Theo dự báo, từ nay đến cuối tháng 7 trên địa bàn tỉnh có khả năng xảy ra mưa lớn. "
+        "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:\n"
+        "- Bộ Chỉ huy Quân sự tỉnh sẵn sàng lực lượng tham gia cứu hộ, cứu nạn.\n" + TRAILER
+    )
+    (draft,) = segment(text)
+    assert [text[s.start : s.end] for s in draft.deadline_context] == ["Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:"]
