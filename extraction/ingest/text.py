@@ -65,8 +65,11 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     """
     out: list[str] = []
     current: list[str] = []
-    for line in lines:
-        if current and _open_ended(current) and _continues(line):
+    for i, line in enumerate(lines):
+        if current and _open_ended(current) and _PAGE_NUMBER.fullmatch(line.strip()) and i + 1 < len(lines) and _continues(lines[i + 1]):
+            continue  # "... hoàn ¶ - 3 - ¶ thành trong tháng 5": a page break inside the sentence
+        if current and (_open_ended(current) and _continues(line) or _BARE_MARKER.fullmatch(current[-1].strip())):
+            # "1." alone on its line, then "Công an tỉnh": one item
             current[-1] = current[-1].rstrip()
             current.append(line.lstrip())
         else:
@@ -76,6 +79,12 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     if current:
         out.append(" ".join(current))
     return out
+
+
+# a page number or running folio on a line of its own: "2", "- 3 -", "Trang 4", "4/12"
+_PAGE_NUMBER = re.compile(r"(?:[-–]\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*[-–])?(?:\s*/\s*\d{1,3})?")
+# an item's marker with nothing after it: "1.", "a)", "II.", "(3)"
+_BARE_MARKER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.|[a-zđ][.)]|\(\d{1,2}\))")
 
 
 def _open_ended(paragraph: list[str]) -> bool:

@@ -421,3 +421,17 @@ def test_ingest_text_rejoins_lines_broken_inside_a_sentence() -> None:
     # an item marked "a." opens a line of its own even after a heading without a colon
     kept = ["1. Sở Y tế", "a. Kiểm tra an toàn thực phẩm.", "b. Giám sát ngộ độc."]
     assert join_wrapped_lines(kept) == kept
+
+
+def test_text_page_numbers_inside_a_sentence_and_markers_alone_on_their_line():
+    from extraction.ingest.text import join_wrapped_lines
+
+    assert join_wrapped_lines(["1. Sở Xây dựng thẩm định thiết kế, hoàn", "- 3 -", "thành trong tháng 5/2025.", "2"]) == [
+        "1. Sở Xây dựng thẩm định thiết kế, hoàn thành trong tháng 5/2025.",
+        "2",
+    ]
+    assert join_wrapped_lines(["1.", "Công an tỉnh", "- Tổ chức kiểm tra.", "a)", "Sở Y tế kiểm tra."]) == [
+        "1. Công an tỉnh",
+        "- Tổ chức kiểm tra.",
+        "a) Sở Y tế kiểm tra.",
+    ]
