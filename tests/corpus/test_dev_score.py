@@ -15,17 +15,17 @@ from models.train import default_corpus
 
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
-# leave-one-family-out, pooled, 47 documents / 799 gold tasks, measured 2026-12-06, second
-# session (CHANGELOG): task 0.9447, lead 0.9456, lead exact 0.9474, support 0.9612, kind 0.9855,
-# date 0.9947, accept 0.8573
+# leave-one-family-out, pooled, 47 documents / 799 gold tasks, measured 2026-12-06, fourth
+# session (CHANGELOG): task 0.9502, lead 0.9528, lead exact 0.9541, support 0.9679, kind 0.9921,
+# date 0.9948, accept 0.8748
 FLOORS = {
-    "task_f1": 0.94,
-    "lead_f1": 0.94,
-    "lead_exact": 0.94,
-    "support_f1": 0.955,
-    "deadline_kind_acc": 0.98,
+    "task_f1": 0.945,
+    "lead_f1": 0.945,
+    "lead_exact": 0.945,
+    "support_f1": 0.96,
+    "deadline_kind_acc": 0.985,
     "deadline_date_acc": 0.99,
-    "accept_as_is": 0.85,
+    "accept_as_is": 0.865,
 }
 # no family is left far behind the others
 FAMILY_TASK_F1 = 0.85
@@ -55,5 +55,5 @@ def test_corpus_dev_metadata(cross_validated):
     pooled = cross_validated.pooled
     assert pooled["doc_meta_acc"]["number"] >= 0.95
     assert pooled["doc_meta_acc"]["issued"] >= 0.93
-    assert pooled["doc_meta_acc"]["issuer"] >= 0.9  # 44 of 47 (2026-12-06)
+    assert pooled["doc_meta_acc"]["issuer"] >= 0.95  # 45 of 47 (2026-12-06, fourth session)
     assert pooled["errors"] == 0
