@@ -650,7 +650,7 @@ def _hit_this_period(m: re.Match[str], issued: date | None) -> _Hit:
         monday = issued - timedelta(days=issued.weekday())
         return _period(m, "this_period", monday, monday + timedelta(days=6), [])
     months = {"năm": 12, "tháng": 1}.get(unit, 3)
-    first = date(issued.year, 1 + (issued.month - 1) // months * months, 1)
+    first = _period_start(issued, months)
     return _period(m, "this_period", first, _add_months(first, months) - timedelta(days=1), [])
 
 
@@ -719,8 +719,8 @@ def _hit_recurrence(m: re.Match[str], rule: str, issued: date | None) -> _Hit:
         hit.due = min(dues) if dues else None
     elif rule == "rec_month_of_quarter":
         hit.recurrence = "quarterly"
-        offset = {"đầu": 0, "thứ hai": 1}.get(re.sub(r"\s+", " ", m["which"].lower()), 2)
-        hit.due = _first_quarter_day(offset, int(m["d"]) if m["d"] else None, issued)
+        month = {"đầu": 0, "thứ hai": 1}.get(re.sub(r"\s+", " ", m["which"].lower()), 2)
+        hit.due = _first_due(_unit("quý"), int(m["d"]), issued, ws, month=month) if m["d"] else None
     elif rule == "onward":
         hit.recurrence = "yearly"
         hit.needs_cue = False
@@ -744,31 +744,26 @@ def _first_yearly_due(month: int, issued: date | None, ws: list[str]) -> date | 
     return None
 
 
-def _first_quarter_day(offset: int, day: int | None, issued: date | None) -> date | None:
-    """First due day of "ngày 25 của tháng cuối quý" (``offset`` 2: the quarter's third month)
-    on or after the issue date; None without a day or an issue date."""
-    if day is None or issued is None:
-        return None
-    quarter_start = date(issued.year, 1 + (issued.month - 1) // 3 * 3, 1)
-    for step in range(2):
-        month = _add_months(quarter_start, 3 * step + offset)
-        due = date(month.year, month.month, min(day, gregorian.monthrange(month.year, month.month)[1]))
-        if due >= issued:
-            return due
-    return None
+def _period_start(day: date, months: int) -> date:
+    """First day of the month, quarter (3), half-year (6) or year (12) that holds ``day``."""
+    return date(day.year, 1 + (day.month - 1) // months * months, 1)
 
 
-def _first_due(unit: _Unit, day: int | None, issued: date | None, ws: list[str]) -> date | None:
-    """First due day of "ngày 25 hằng tháng" (day given) or "ngày cuối hằng quý" (day None)."""
+def _first_due(
+    unit: _Unit, day: int | None, issued: date | None, ws: list[str], *, month: int = 0
+) -> date | None:
+    """First due day of "ngày 25 hằng tháng" (day given) or "ngày cuối hằng quý" (day None) on or
+    after the issue date; ``month`` counts months into each period ("ngày 25 của tháng cuối quý":
+    2)."""
     if issued is None:
         ws.append("the first due day cannot be worked out without the issue date")
         return None
     if unit.name == "day" or unit.name == "week":
         return issued
     months = _MONTHS[unit.name]
-    period_start = date(issued.year, 1 + (issued.month - 1) // months * months, 1)
+    period_start = _period_start(issued, months)
     for step in range(2):
-        begin = _add_months(period_start, step * months)
+        begin = _add_months(period_start, step * months + month)
         if day is None:
             due = _add_months(begin, months) - timedelta(days=1)
         else:
@@ -841,17 +836,19 @@ def _hit_event_clause(m: re.Match[str], text: str, issued: date | None) -> _Hit 
 def _names_an_event(clause: str) -> bool:
     """Whether an event word stands in ``clause`` as a word of its own: "sau khi trình ..." does,
     "sau khi nghe giải trình ..." and "quá trình" do not (two-syllable words of compounds.tsv)."""
+    return any(_stands_alone(clause, m) for m in _grammar().event_word.finditer(clause))
+
+
+def _stands_alone(clause: str, word: re.Match[str]) -> bool:
+    """Whether the event word ``word`` of ``clause`` is no syllable of a compound around it."""
     compounds = compound_readings()
-    for m in _grammar().event_word.finditer(clause):
-        word = m.group(0).lower()
-        before = re.search(r"(\w+)\s+$", clause[: m.start()])
-        after = re.match(r"\s+(\w+)", clause[m.end() :])
-        in_compound = (before is not None and f"{before[1].lower()} {word}" in compounds) or (
-            after is not None and f"{word} {after[1].lower()}" in compounds
-        )
-        if not in_compound:
-            return True
-    return False
+    found = word.group(0).lower()
+    before = re.search(r"(\w+)\s+$", clause[: word.start()])
+    after = re.match(r"\s+(\w+)", clause[word.end() :])
+    return not (
+        (before is not None and f"{before[1].lower()} {found}" in compounds)
+        or (after is not None and f"{found} {after[1].lower()}" in compounds)
+    )
 
 
 def _clause_before(text: str, start: int, reach: int = 200) -> str:
@@ -899,8 +896,8 @@ _HANDLERS: dict[str, _Handler] = {
     "this_period": lambda m, r, t, i: _hit_this_period(m, i),
     **dict.fromkeys(
         (
-            "rec_day_of", "rec_unit_day", "rec_every_n", "rec_last_day", "rec_list", "rec_month_of", "rec_month_of_quarter",
-            "rec_per", "rec_periodic", "onward",
+            "rec_day_of", "rec_unit_day", "rec_every_n", "rec_last_day", "rec_list", "rec_month_of",
+            "rec_month_of_quarter", "rec_per", "rec_periodic", "onward",
         ),
         lambda m, r, t, i: _hit_recurrence(m, r, i),
     ),
@@ -997,8 +994,8 @@ def _dates_a_thing(before_cue: str) -> bool:
     if tail is None:
         return False
     words = tail[0].rstrip()
-    ends = any(m.end() == len(words) for m in _grammar().event_word.finditer(words))
-    return ends and _names_an_event(words)  # not the end of "đăng ký"
+    # the event word ends the words and is no syllable of another word ("đăng ký")
+    return any(m.end() == len(words) and _stands_alone(words, m) for m in _grammar().event_word.finditer(words))
 
 
 def _is_descriptive(left: str) -> bool:

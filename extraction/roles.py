@@ -312,7 +312,7 @@ def _bodies(
         # liên quan có trách nhiệm"): the description is the name, neither split nor cut
         name = expand_abbreviations(phrase.strip(" ,;.:"), abbreviations)
         return (Body(canonical_name(name, at=at), span, in_directory(name)),)
-    names = split_names(phrase.strip(" ,;.:"))
+    names = split_names(phrase.strip(" ,;.:")) if ALTERNATIVE_NAMES.search(phrase) else []
     if len(names) == 1 and ALTERNATIVE_NAMES.search(names[0]):
         # "Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao tỉnh, thành phố ...": one body
         # by its names in different provinces, kept as the document writes it

@@ -37,6 +37,7 @@ from extraction.grammar import (
 from extraction.lexicon import cue_pattern
 from extraction.structure import (
     CELL_SEPARATOR,
+    PAGE_NUMBER,
     Node,
     build_outline,
     is_heading,
@@ -199,7 +200,6 @@ def find_document_addressee(text: str, header: list[Span]) -> Span | None:
     return None
 
 
-PAGE_NUMBER = re.compile(r"(?:[-–]\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*[-–])?(?:\s*/\s*\d{1,3})?")
 
 
 def _runs(text: str, lines: list[Span]) -> list[list[Span]]:
@@ -488,7 +488,7 @@ def _visit_siblings(
     current = ctx
     introduced = ctx  # what a paragraph that introduces the items after it ("... sau:") passes on
     for i, node in enumerate(nodes):
-        time_line = deadline_line(text, node) if out and out[-1].deadline_cell is None else None
+        time_line = _deadline_line(text, node) if out and out[-1].deadline_cell is None else None
         if time_line is not None:  # "1. Sở Tài chính ... ¶ Thời gian hoàn thành: trước ngày 15/12"
             out[-1] = replace(out[-1], deadline_cell=time_line)
             continue
@@ -590,19 +590,7 @@ def labelled_fields(text: str, node: Node) -> dict[str, Span]:
             if child.style != "para" and any(c.isalpha() for c in child.body_text(text)):
                 unlabelled = True  # an item of its own, not a heading or paragraph after the block
             continue
-        label = m.group("label").lower()
-        kind = (
-            "task"
-            if label.startswith(("nội dung", "nhiệm vụ"))
-            else "support"
-            if "phối hợp" in label
-            else "lead"
-            if label.startswith(("cơ quan", "đơn vị", "chủ trì"))
-            else "product"
-            if label.startswith(("sản phẩm", "kết quả"))
-            else "deadline"
-        )
-        fields.setdefault(kind, Span(child.body.start + m.end(), child.body.end))
+        fields.setdefault(_field_kind(m), Span(child.body.start + m.end(), child.body.end))
     if unlabelled and "task" not in fields:
         # "- Xây dựng Kho dữ liệu ... ¶ - Thời gian hoàn thành: Quý II/2027": items with a
         # time line, not a block of fields (the time line goes with the item before it)
@@ -610,11 +598,25 @@ def labelled_fields(text: str, node: Node) -> dict[str, Span]:
     return fields if {"lead", "deadline"} & fields.keys() else {}
 
 
-def deadline_line(text: str, node: Node) -> Span | None:
+def _field_kind(label: re.Match[str]) -> str:
+    """What a FIELD_LABEL match labels: task, support, lead, product or deadline."""
+    name = label.group("label").lower()
+    if name.startswith(("nội dung", "nhiệm vụ")):
+        return "task"
+    if "phối hợp" in name:
+        return "support"
+    if name.startswith(("cơ quan", "đơn vị", "chủ trì")):
+        return "lead"
+    if name.startswith(("sản phẩm", "kết quả")):
+        return "product"
+    return "deadline"  # thời gian, thời hạn, tiến độ
+
+
+def _deadline_line(text: str, node: Node) -> Span | None:
     """The value of a line that only gives the time of the item before it: "Thời gian hoàn
     thành: trước ngày 15/12/2026"."""
     m = FIELD_LABEL.match(node.body_text(text))
-    if m is None or not m.group("label").lower().startswith(("thời gian", "thời hạn", "tiến độ")) or node.children:
+    if m is None or _field_kind(m) != "deadline" or node.children:
         return None
     value = node.body_text(text)[m.end() :].rstrip(" .;")
     return Span(node.body.start + m.end(), node.body.start + m.end() + len(value))
@@ -1005,15 +1007,6 @@ BOILERPLATE = re.compile(
     r"chịu trách nhiệm thi hành|có hiệu lực (?:thi hành|kể từ)|thông báo để .{0,120}\bbiết",
     re.IGNORECASE,
 )
-def _only_asks_to_implement(text: str, span: Span, lead: Span | None) -> bool:
-    """Whether a paragraph, or the request after its account ("Trên đây là Kế hoạch ... . Yêu
-    cầu các sở, ngành nghiêm túc triển khai thực hiện./."), only asks to implement."""
-    if lead is None:
-        request = _assignment_after_narrative(text, span)
-        if request is None:
-            return False
-        span, lead = request, find_lead(text, request.start, request.end)
-    return lead is not None and IMPLEMENT_ONLY.fullmatch(text, lead.end, span.end) is not None
 
 
 # The execution clause of a closing paragraph, after its addressee: "(Yêu cầu các sở, ngành) triển
@@ -1031,7 +1024,8 @@ IMPLEMENT_ONLY = re.compile(
 )
 # "Giao nhiệm vụ cụ thể theo Phụ lục kèm theo Nghị quyết này.": the rows of the annex are the tasks
 ANNEX_POINTER = re.compile(
-    r"(?:[^.;:]{0,60}\s)?(?:giao|phân công)\s+(?:các\s+)?nhiệm vụ\b[^.;:]{0,60}?\b(?:theo|tại)\s+(?:các\s+)?phụ lục\b[^.;:]*[.;]?\s*$",
+    r"(?:[^.;:]{0,60}\s)?(?:giao|phân công)\s+(?:các\s+)?nhiệm vụ\b"
+    r"[^.;:]{0,60}?\b(?:theo|tại)\s+(?:các\s+)?phụ lục\b[^.;:]*[.;]?\s*$",
     re.IGNORECASE,
 )
 REPORTED = re.compile(r"\s*(?:đã|vừa|sẽ)\s", re.IGNORECASE)
@@ -1043,6 +1037,17 @@ FEEDBACK_OFFER = re.compile(
     r"(?:khó khăn|vướng mắc)[^.;]{0,160}?\b(?:phản ánh|liên hệ)\b",
     re.IGNORECASE,
 )
+
+
+def _only_asks_to_implement(text: str, span: Span, lead: Span | None) -> bool:
+    """Whether a paragraph, or the request after its account ("Trên đây là Kế hoạch ... . Yêu
+    cầu các sở, ngành nghiêm túc triển khai thực hiện./."), only asks to implement."""
+    if lead is None:
+        request = _assignment_after_narrative(text, span)
+        if request is None:
+            return False
+        span, lead = request, find_lead(text, request.start, request.end)
+    return lead is not None and IMPLEMENT_ONLY.fullmatch(text, lead.end, span.end) is not None
 
 
 def _narrates(body: str) -> bool:

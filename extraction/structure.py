@@ -23,6 +23,9 @@ from extraction.types import Span
 
 # (style, pattern) in the order they are tried; the pattern must match at the start of a line
 # and its group "body" is where the item's own text begins.
+# a page number or running folio on a line of its own: "2", "- 3 -", "Trang 4", "4/12"
+PAGE_NUMBER = re.compile(r"(?:[-–]\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*[-–])?(?:\s*/\s*\d{1,3})?")
+
 MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (style, re.compile(pattern))
     for style, pattern in (

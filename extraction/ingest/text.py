@@ -8,6 +8,7 @@ import re
 from extraction.errors import CorruptFile, EmptyInput
 from extraction.ingest.legacy import decode_bytes
 from extraction.secrecy import MAX_HEADER_LINES
+from extraction.structure import PAGE_NUMBER
 from extraction.types import Paragraph, SourceText
 
 MEDIA_TYPE = "text/plain"
@@ -66,7 +67,8 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     out: list[str] = []
     current: list[str] = []
     for i, line in enumerate(lines):
-        if current and _open_ended(current) and _PAGE_NUMBER.fullmatch(line.strip()) and i + 1 < len(lines) and _continues(lines[i + 1]):
+        next_goes_on = i + 1 < len(lines) and _continues(lines[i + 1])
+        if current and _open_ended(current) and PAGE_NUMBER.fullmatch(line.strip()) and next_goes_on:
             continue  # "... hoàn ¶ - 3 - ¶ thành trong tháng 5": a page break inside the sentence
         if current and (_open_ended(current) and _continues(line) or _BARE_MARKER.fullmatch(current[-1].strip())):
             # "1." alone on its line, then "Công an tỉnh": one item
@@ -81,8 +83,6 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     return out
 
 
-# a page number or running folio on a line of its own: "2", "- 3 -", "Trang 4", "4/12"
-_PAGE_NUMBER = re.compile(r"(?:[-–]\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*[-–])?(?:\s*/\s*\d{1,3})?")
 # an item's marker with nothing after it: "1.", "a)", "II.", "(3)"
 _BARE_MARKER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.|[a-zđ][.)]|\(\d{1,2}\))")
 
