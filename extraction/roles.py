@@ -128,12 +128,14 @@ SHARED_KIND = re.compile(r"cơ quan|đơn vị|tổ chức|địa phương|cá n
 @cache
 def _generic_comma() -> re.Pattern[str]:
     generic = "|".join(re.escape(h) for h in sorted(cues("list_head"), key=len, reverse=True))
-    # "Ủy ban nhân dân xã, phường và đơn vị có liên quan": after a place the "và" starts another
-    after_place = "".join(f"(?<=\\b{w})" if i == 0 else f"|(?<=\\b{w})" for i, w in enumerate(PLACE_WORDS))
-    return re.compile(rf"(?:,\s*|(?:{after_place})\s+và\s+)(?=(?:{generic})(?!\w))")
+    # "Ủy ban nhân dân xã, phường và đơn vị có liên quan", "các cơ quan liên quan và địa phương":
+    # after a place or a closing qualifier the "và" starts another
+    closed = "|".join(f"(?<=\\b{w})" for w in (*PLACE_WORDS, *CLOSING_QUALIFIERS))
+    return re.compile(rf"(?:,\s*(?=(?:{generic})(?!\w))|(?:{closed})\s+và\s+(?=(?:{generic}|địa phương)(?!\w)))")
 
 
 PLACE_WORDS = ("xã", "phường", "tỉnh", "huyện", "phố", "khu", "trấn")
+CLOSING_QUALIFIERS = ("liên quan",)
 
 
 @cache
@@ -417,10 +419,33 @@ def _uncovered_names(phrase: str, found: list[Body], at: date | None) -> list[Bo
     for m in re.finditer(r"[^,;]+", phrase):
         start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
         piece = m.group(0).strip(" .:")
-        if len(re.sub(r"\W", "", piece)) < 4 or any(s < m.end() and start < e for s, e in covered):
+        if any(s < m.end() and start < e for s, e in covered):
             continue
-        out.append(Body(canonical_name(piece, at=at), Span(start, start + len(piece), "generic"), in_directory(piece)))
+        if ACRONYM.fullmatch(piece):
+            # "Tập đoàn FPT, CMC": a bare acronym after a name shares that name's head
+            head = _head_before(phrase, start, found)
+            if head is not None:
+                out.append(Body(f"{head} {piece}", Span(start, start + len(piece), "generic"), False))
+            continue
+        if len(re.sub(r"\W", "", piece)) >= 4:
+            out.append(Body(canonical_name(piece, at=at), Span(start, start + len(piece), "generic"), in_directory(piece)))
     return out
+
+
+ACRONYM = re.compile(r"[A-ZĐ]{2,6}")
+
+
+def _head_before(phrase: str, start: int, found: list[Body]) -> str | None:
+    """The head word ("Tập đoàn", "Tổng công ty") of the name just before ``start``, when only a
+    comma stands between."""
+    before = [b for b in found if b.span is not None and b.span.end <= start]
+    if not before:
+        return None
+    previous = max(before, key=lambda b: b.span.end if b.span else 0)
+    assert previous.span is not None
+    m = ELLIPTIC_HEAD.match(phrase[previous.span.start : previous.span.end])
+    between = phrase[previous.span.end : start].strip()
+    return m["head"] if m is not None and between == "," else None
 
 
 def directory_split(phrase: str, at: date | None) -> list[Body] | None:

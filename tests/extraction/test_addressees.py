@@ -176,6 +176,31 @@ def test_roles_directed_body_is_support(sentence, support):
     assert task.lead and task.lead[0].name not in support
 
 
+@pytest.mark.parametrize(
+    ("sentence", "support"),
+    [
+        # after a closing qualifier "và" starts another body
+        (
+            "Bộ Nông nghiệp và Môi trường chủ trì, phối hợp với các cơ quan liên quan và địa phương có rừng xây dựng đề án.",
+            ["các cơ quan liên quan", "địa phương có rừng"],
+        ),
+        # "thuộc" links a group to the body it belongs to, also after "liên quan"
+        (
+            "Bộ Y tế phối hợp chặt chẽ với các cơ quan liên quan thuộc Bộ Xây dựng, Bộ Quốc phòng hoàn thành dự án.",
+            ["các cơ quan liên quan thuộc Bộ Xây dựng", "Bộ Quốc phòng"],
+        ),
+        # a bare acronym after a named group shares its head
+        (
+            "Bộ Khoa học và Công nghệ chủ trì, phối hợp với các bộ, ngành, Tập đoàn FPT, CMC hoàn thành đề án.",
+            ["các bộ, ngành", "Tập đoàn FPT", "Tập đoàn CMC"],
+        ),
+    ],
+)
+def test_roles_co_operating_lists_split_where_a_body_ends(sentence, support):
+    task = extract(sentence.encode("utf-8"), "text/plain").tasks[0]
+    assert [b.name for b in task.support] == support
+
+
 def test_roles_unmarked_paragraph_continues_the_previous_addressee():
     text = (
         "IV. TỔ CHỨC THỰC HIỆN\n"
