@@ -796,6 +796,8 @@ def _hit_relative(m: re.Match[str], rule: str, text: str, issued: date | None) -
     ws: list[str] = []
     if rule == "rel_count" and m["past"]:
         return None  # "trong 5 năm qua" looks back
+    if rule == "rel_after" and not _names_an_event(m["anchor"]):
+        return None  # "sau khi nghe ... báo cáo kết quả 3 năm thực hiện": no event to count from
     hit = _Hit(
         m.start(), m.end(), DeadlineKind.RELATIVE, rule, warnings=ws, needs_cue=False, tier=1
     )
@@ -979,8 +981,9 @@ def _is_recurrence(hit: _Hit, text: str) -> bool:
         return bool(g.report_before.search(left) or g.report_after.search(right))
     if left.rstrip().endswith(","):
         return True  # "tổng hợp kết quả thực hiện nhiệm vụ, hằng quý gửi Bộ Nội vụ": a clause of its own
-    if hit.rule in ("rec_list", "rec_day_of", "rec_unit_day", "rec_last_day") and g.plan_near.search(left):
-        return False  # "kế hoạch 5 năm và hằng năm", "nhiệm vụ hằng năm"
+    periodic = text[hit.start : hit.end].lower().startswith("định kỳ")
+    if hit.rule in ("rec_list", "rec_day_of", "rec_unit_day", "rec_last_day") and g.plan_near.search(left) and not periodic:
+        return False  # "kế hoạch 5 năm và hằng năm", "nhiệm vụ hằng năm"; "thu ngân sách định kỳ hằng tháng" recurs
     if g.doctype_before.search(left):
         return False  # "theo Nghị quyết hằng năm của Hội đồng nhân dân" names a document
     # "dự toán ngân sách được giao hằng năm" describes the budget

@@ -682,6 +682,8 @@ def find_directed(text: str, start: int = 0, end: int | None = None) -> Span | N
     for m in cue_pattern("directed").finditer(text, start, end):
         if _leaders_noun(text, m):
             continue  # "ý kiến chỉ đạo của Lãnh đạo Chính phủ", "yêu cầu Lãnh đạo các sở": the leaders
+        if re.search(r"(?<!\w)ban\s+$", text[max(0, m.start() - 5) : m.start()], re.IGNORECASE):
+            continue  # "Ban Chỉ đạo Phòng thủ dân sự tỉnh theo dõi ...": a board's name, not the verb
         np_start = _skip_spaces(text, m.end())
         if starts_with_body(text[np_start:end]):
             return _noun_phrase(text, np_start, end, "support")

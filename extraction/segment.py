@@ -1014,7 +1014,7 @@ BOILERPLATE = re.compile(
 # It asks for the document's own work, already proposed item by item (a numbered item that asks
 # the same is a task, GUIDELINES.md).
 IMPLEMENT_ONLY = re.compile(
-    r"[\s,]*(?:(?:có trách nhiệm|quan tâm|biết|nghiêm túc|khẩn trương|chủ động)[\s,]+)*"
+    r"[\s,]*(?:(?:có trách nhiệm|quan tâm|biết|nghiêm túc|khẩn trương|chủ động|phối hợp)[\s,]+)*"
     r"(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|triển khai)"
     r"(?:\s+(?:nghiêm túc|nghiêm|có hiệu quả|đầy đủ|kịp thời))?"
     r"(?:\s+(?:(?:văn bản|chỉ thị|kết luận|thông báo|công văn|kế hoạch|quyết định|nghị quyết)\s+này"

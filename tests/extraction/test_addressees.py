@@ -201,6 +201,12 @@ def test_roles_co_operating_lists_split_where_a_body_ends(sentence, support):
     assert [b.name for b in task.support] == support
 
 
+def test_roles_a_steering_board_leads_without_directing_itself():
+    task = extract("Ban Chỉ đạo Phòng thủ dân sự tỉnh theo dõi chặt chẽ diễn biến của bão.".encode(), "text/plain").tasks[0]
+    assert [b.name for b in task.lead] == ["Ban Chỉ đạo Phòng thủ dân sự tỉnh"]
+    assert task.support == ()
+
+
 def test_roles_unmarked_paragraph_continues_the_previous_addressee():
     text = (
         "IV. TỔ CHỨC THỰC HIỆN\n"

@@ -577,6 +577,13 @@ def test_deadlines_bare_periodic_next_to_reporting_work_recurs(text: str) -> Non
     assert (found.kind, found.date, found.recurrence) == (R, None, None)
 
 
+def test_deadlines_periodic_after_a_plan_noun_still_recurs() -> None:
+    # "ngân sách hằng tháng" names a budget; "định kỳ" says the report recurs
+    found = governing_deadline("Sở Xây dựng báo cáo tình hình thu ngân sách định kỳ hằng tháng.", issued=ISSUED)
+    assert (found.kind, found.recurrence) == (R, "monthly")
+    assert governing_deadline("Sở Tài chính lập dự toán ngân sách hằng năm.", issued=ISSUED).kind is N
+
+
 def test_deadlines_bare_periodic_without_reporting_work_is_no_deadline() -> None:
     assert governing_deadline("Định kỳ kiểm tra thiết bị phòng cháy tại trụ sở.", issued=ISSUED) == Deadline.none()
 
@@ -787,6 +794,9 @@ def test_deadlines_lists_of_months_and_this_year(text: str, kind: DeadlineKind, 
         ("Sau khi nghe giải trình của các sở, ngành, Sở Xây dựng rà soát phương án.", DeadlineKind.NONE),
         ("Khi quá trình sắp xếp kết thúc, Sở Nội vụ tổng hợp.", DeadlineKind.RELATIVE),
         ("Khi quá trình sắp xếp hoàn tất, Sở Nội vụ tổng hợp.", DeadlineKind.NONE),
+        # a count after "sau khi" is counted from an event only when the clause names one
+        ("Sau khi nghe Ban Nội chính báo cáo kết quả 3 năm thực hiện, Văn phòng theo dõi.", DeadlineKind.NONE),
+        ("Sau khi Quyết định được ban hành 30 ngày, Sở Nội vụ tổng hợp.", DeadlineKind.RELATIVE),
     ],
 )
 def test_deadlines_an_event_word_inside_a_compound_names_no_event(text: str, kind: DeadlineKind) -> None:

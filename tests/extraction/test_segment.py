@@ -652,6 +652,7 @@ def test_segment_an_unnumbered_closing_that_only_asks_to_implement_is_the_execut
         "Yêu cầu Giám đốc các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã triển khai thực hiện "
         "nghiêm túc Thông báo này./.\n"
         "Đề nghị các đơn vị quan tâm, triển khai thực hiện./.\n"
+        "Sở Tài chính đề nghị các đơn vị quan tâm, phối hợp thực hiện./.\n"
         "Đề nghị Sở Y tế kiểm tra an toàn thực phẩm và triển khai thực hiện.\n"
         "Trên đây là Kế hoạch giảm nghèo của tỉnh. Yêu cầu các sở, ban, ngành nghiêm túc triển khai thực hiện./.\n"
     )
