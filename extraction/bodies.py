@@ -994,25 +994,19 @@ class BodyDirectory:
     # -- naming
 
     def _pick(self, ids: Iterable[str], at: date | None) -> BodyEntry:
-        """The entry an alias means at ``at``, followed to its successor if it had ended."""
+        """The entry an alias means at ``at``: the one in force, else the one that ended last.
+
+        An ended body stays itself, never its successor: the record keeps the body the document
+        names (GUIDELINES.md; "Sở Kế hoạch và Đầu tư phối hợp với Sở Tài chính" names two
+        parties even after the merger), and ``successor_of`` tells the reviewer who took over.
+        """
         entries = [self._entries[i] for i in ids]
         if at is None:
             return next((e for e in entries if e.valid_to is None), entries[0])
         current = [e for e in entries if e.is_valid_at(at)]
         if current:
             return current[0]
-        entry = max(entries, key=lambda e: e.valid_to or date.max)
-        return self._follow(entry, at)
-
-    def _follow(self, entry: BodyEntry, at: date) -> BodyEntry:
-        seen = {entry.id}
-        while entry.valid_to and entry.valid_to < at and entry.successor not in (None, *seen):
-            following = self._entries.get(entry.successor or "")
-            if following is None:
-                break
-            seen.add(following.id)
-            entry = following
-        return entry
+        return max(entries, key=lambda e: e.valid_to or date.max)
 
     def _name(self, c: _Candidate, tokens: _Tokens, at: date | None) -> tuple[str, str, bool]:
         """(name, kind, in_directory) of a chosen candidate."""
@@ -1085,7 +1079,7 @@ class BodyDirectory:
         """The canonical name of ``name`` in force at ``at``.
 
         "UBKT Trung ương" gives "Ủy ban Kiểm tra Trung ương"; "Ban Tuyên giáo Trung ương" stays
-        itself at a 2024 date and gives "Ban Tuyên giáo và Dân vận Trung ương" at a 2026 date.
+        itself at any date (an ended body is not renamed to its successor).
         A name the directory does not know is returned with abbreviations written out.
         """
         stripped = name.strip()
