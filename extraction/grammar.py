@@ -115,7 +115,7 @@ def _leadership_target(text: str) -> bool:
 
 # "Tổ chức công bố quy hoạch ..." organises; "Tổ chức, doanh nghiệp ...", "tổ chức đảng" are bodies.
 ORGANISE_VERB = re.compile(
-    r"^tổ chức\s+(?!đảng|chính trị|xã hội|cá nhân|có\b|được\b|tín dụng|hội\b(?!\s+(?:nghị|thảo|thi|diễn|chợ))|và\b|thuộc\b|trong\b|liên quan)[a-zđà-ỹ]",
+    r"^tổ chức\s+(?!đảng|cơ sở đảng|chính trị|xã hội|cá nhân|có\b|được\b|tín dụng|hội\b(?!\s+(?:nghị|thảo|thi|diễn|chợ))|và\b|thuộc\b|trong\b|liên quan)[a-zđà-ỹ]",
     re.IGNORECASE,
 )
 
@@ -251,7 +251,10 @@ def _noun_phrase_end_within(text: str, start: int, words: int) -> int | None:
 
 
 # A name is complete after a proper word or a place: "Cục Quản lý Dược", "Ủy ban nhân dân các tỉnh".
-NAME_COMPLETE_BEFORE = re.compile(r"(?:\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)|\b(?P<proper>\w+))\s+$")
+NAME_COMPLETE_BEFORE = re.compile(
+    r"(?:\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu|địa phương)|(?P<qualifier>\bliên quan)"
+    r"|\b(?P<proper>\w+))\s+$"
+)
 NOUN_TAGS = frozenset({"N", "Np"})
 # A verb the tagger is asked about has two syllables in lower case ("sắp xếp"): the last syllable of
 # a name ("Bộ Y tế", "Sở Tài chính") or one before "và" never starts one, and the tagger (loaded on
@@ -268,12 +271,20 @@ def _two_lower_syllables(text: str, pos: int, stop: int) -> bool:
 
 
 def _completes_a_name(text: str, start: int, at: int) -> bool:
-    """Whether a place word ("tỉnh", "xã") or a capitalised word stands right before ``at``, or
-    the name is a plural list of kinds ("Các bộ, ngành", "các địa phương")."""
+    """Whether a place word ("tỉnh", "xã"), a closing qualifier ("liên quan") or a capitalised
+    word stands right before ``at``, or the name is a plural list of kinds ("Các bộ, ngành",
+    "các địa phương")."""
     if GENERIC_LIST.fullmatch(text, start, at):
         return True
     m = NAME_COMPLETE_BEFORE.search(text, start, at)
     return m is not None and (m["proper"] is None or m["proper"][0].isupper())
+
+
+def _after_qualifier(text: str, start: int, at: int) -> bool:
+    """Whether a closing qualifier ends the name before ``at`` ("các sở, ngành liên quan"):
+    the tagger reads the qualifier as a verb, yet the name is complete."""
+    m = NAME_COMPLETE_BEFORE.search(text, start, at)
+    return m is not None and m["qualifier"] is not None
 
 
 _GENERIC_KIND = (
@@ -282,10 +293,12 @@ _GENERIC_KIND = (
 )
 # kinds that end a list without a qualifier ("cơ quan chủ quản", "đơn vị thi công" qualify theirs)
 _BARE_LAST_KIND = r"(?:bộ|ngành|địa phương|sở|cấp (?:ủy|uỷ)|tổ chức (?:cơ sở )?đảng)"
+# party committees and organisations take no qualifier either: "Các cấp ủy coi đây là ..."
+_PARTY_KIND = r"(?:cấp (?:ủy|uỷ)|tổ chức (?:cơ sở )?đảng)"
 # "Các bộ, ngành, địa phương ": a plural list of kinds is a complete (generic) addressee; one kind
 # alone may take a qualifier ("các cơ quan chủ quản dữ liệu"), except "các địa phương"
 GENERIC_LIST = re.compile(
-    rf"(?:[Cc]ác|[Nn]hững)\s+(?:(?:{_GENERIC_KIND}\s*,\s*(?:các\s+)?)+{_BARE_LAST_KIND}|địa phương)\s+",
+    rf"(?:[Cc]ác|[Nn]hững)\s+(?:(?:{_GENERIC_KIND}\s*,\s*(?:các\s+)?)+{_BARE_LAST_KIND}|{_PARTY_KIND}|địa phương)\s+",
     re.IGNORECASE,
 )
 
@@ -317,7 +330,10 @@ def _unlisted_verb(text: str, start: int, search_from: int, stop: int) -> int | 
         return None
     phrase = text[start : _word_limit(text, stop, 6)]
     for at in candidates:
-        if verb_at(phrase, at - start) and tag_before(phrase, at - start) in NOUN_TAGS:
+        kinds = GENERIC_LIST.fullmatch(text, start, at) is not None
+        if verb_at(phrase, at - start, one_syllable=kinds) and (
+            tag_before(phrase, at - start) in NOUN_TAGS or _after_qualifier(text, start, at)
+        ):
             return at
     return None
 
@@ -366,6 +382,8 @@ def _first_lower(pattern: re.Pattern[str], text: str, start: int, limit: int) ->
         if reading == "noun":  # "Ban Quản lý chương trình ...": the cue is inside a noun
             continue
         if reading == "verb":  # "Bộ X giải trình ...": the predicate is the whole word
+            if text[word_start].isupper():
+                continue  # "Văn phòng Đăng ký đất đai": a capitalised word of a name
             return word_start
         before = text[max(start, m.start() - 40) : m.start()]
         # "có trách nhiệm", "phải" always open the predicate, even after a passive qualifier
@@ -469,8 +487,10 @@ def skip_adverbial(text: str, start: int) -> int:
     opening = ADVERBIAL.match(rest)
     if opening is None:
         return start
-    # the subject stands before the first predicate that follows the opening
-    reach = min(ADVERBIAL_REACH, _predicate_offset(rest, opening.end()))
+    # the subject stands before the first predicate that follows the opening; a purpose may
+    # join several ("Để khắc phục hạn chế, đẩy mạnh chuyển đổi số, Ban Bí thư yêu cầu ...")
+    joined = PURPOSE_OPENING.match(opening.group(0)) is not None
+    reach = min(ADVERBIAL_REACH, _predicate_offset(rest, opening.end(), after_comma=not joined))
     sentence_end = SENTENCE_END.search(rest, 0, reach)
     if sentence_end is not None:  # the subject stands in the opening's own sentence
         reach = sentence_end.start()
@@ -512,13 +532,21 @@ def inside_brackets(text: str, start: int, pos: int) -> bool:
     return text.count("(", start, pos) > text.count(")", start, pos)
 
 
-def _predicate_offset(text: str, start: int = 1) -> int:
+def _predicate_offset(text: str, start: int = 1, *, after_comma: bool = True) -> int:
     """Offset of the first lower-case predicate at or after ``start``, outside brackets: in
-    "Căn cứ Kế hoạch ... (cập nhật), các bộ xây dựng ..." the predicate is "xây dựng"."""
+    "Căn cứ Kế hoạch ... (cập nhật), các bộ xây dựng ..." the predicate is "xây dựng". Without
+    ``after_comma``, a predicate right after a comma is passed over (it joins the one before)."""
+
+    def passed_over(found: int) -> bool:
+        return inside_brackets(text, start, found) or (not after_comma and text[:found].rstrip().endswith(","))
+
     found = _first_lower(_predicate(), text, start, len(text))
-    while found is not None and inside_brackets(text, start, found):
+    while found is not None and passed_over(found):
         found = _first_lower(_predicate(), text, found + 1, len(text))
     return found if found is not None else len(text)
+
+
+PURPOSE_OPENING = re.compile(r"(?:để|nhằm)(?!\w)", re.IGNORECASE)
 
 
 ADVERBIAL_REACH = 200

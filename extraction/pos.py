@@ -42,14 +42,24 @@ def tagged_offsets(phrase: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
-def verb_at(phrase: str, offset: int) -> bool:
+def verb_at(phrase: str, offset: int, *, one_syllable: bool = False) -> bool:
     """Whether a word of two syllables or more that the tagger reads as a verb starts at
     ``offset`` of ``phrase`` ("sắp xếp", "giải ngân"; one syllable is too often part of a name:
-    "tỉnh ủy", "cấp")."""
-    return any(
-        start == offset and tag == VERB and " " in phrase[start:end] and phrase[start:end].islower()
-        for start, end, tag in tagged_offsets(phrase)
-    )
+    "tỉnh ủy", "cấp"), or a one-syllable verb with its result or object ("rút ngắn", "làm rõ",
+    "coi đây là": a verb then an adjective, a verb or a pronoun); with ``one_syllable`` any verb
+    the tagger reads (after a list of lower-case kinds no name goes on: "Các cấp ủy gắn ...")."""
+    words = tagged_offsets(phrase)
+    for i, (start, end, tag) in enumerate(words):
+        if start != offset or tag != VERB or not phrase[start:end].islower():
+            continue
+        if " " in phrase[start:end] or one_syllable:
+            return True
+        following = words[i + 1] if i + 1 < len(words) else None
+        return following is not None and following[2] in RESULT_TAGS and phrase[following[0] : following[1]].islower()
+    return False
+
+
+RESULT_TAGS = frozenset({"A", VERB, "P"})
 
 
 def tag_before(phrase: str, offset: int) -> str | None:

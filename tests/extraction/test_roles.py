@@ -218,6 +218,12 @@ def test_roles_find_lead(text, lead):
             "Thanh tra Bộ phối hợp với Cục Quản lý Dược thanh tra, kiểm tra việc kinh doanh thuốc.",
             "Cục Quản lý Dược",
         ),
+        # ... so does one after a closing qualifier or after "địa phương"
+        (
+            "Giao Thanh tra tỉnh chủ trì, phối hợp với các sở, ngành liên quan thanh tra việc sử dụng đất.",
+            "các sở, ngành liên quan",
+        ),
+        ("Công an tỉnh phối hợp với chính quyền địa phương điều tra, xử lý các hành vi vi phạm.", "chính quyền địa phương"),
     ],
 )
 def test_roles_find_support(text, support):
@@ -346,6 +352,17 @@ def test_roles_generic_names_keep_their_place_name_and_the_body_they_belong_to(p
          "Các sở, ban, ngành, tổ chức chính trị - xã hội"),
         ("Sở Nội vụ và tổ chức công đoàn phối hợp tuyên truyền.", "Sở Nội vụ và tổ chức công đoàn"),
         ("Ban tổ chức lễ kỷ niệm chủ trì chuẩn bị hội trường.", "Ban tổ chức lễ kỷ niệm"),
+        ("Các tổ chức cơ sở đảng tổ chức quán triệt Nghị quyết.", "Các tổ chức cơ sở đảng"),
+        # a capitalised word of a name is no verb, even one that is a verb in lower case
+        ("Văn phòng Đăng ký đất đai tỉnh rút ngắn thời gian giải quyết hồ sơ.", "Văn phòng Đăng ký đất đai tỉnh"),
+        # a verb the tagger reads ends a list of party kinds, one syllable will do
+        ("Các cấp ủy coi đây là tiêu chí đánh giá cán bộ.", "Các cấp ủy"),
+        # a purpose opening may join several aims before the subject
+        (
+            "Để khắc phục hạn chế, đẩy mạnh chuyển đổi số, Ban Bí thư yêu cầu các cấp ủy, tổ chức đảng "
+            "thực hiện tốt các nhiệm vụ sau:",
+            "các cấp ủy, tổ chức đảng",
+        ),
     ],
 )
 def test_roles_name_ends_respect_compound_words_and_leadership(text, lead):
