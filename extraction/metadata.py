@@ -293,6 +293,8 @@ def _header_organ(header: list[str]) -> str | None:
         parts.append(piece)
     if not parts:
         return None
+    if len(parts) == 3:  # "ỦY BAN NHÂN DÂN / TỈNH NGHỆ AN / SỞ TÀI CHÍNH": a parent on two lines
+        parts = [f"{parts[0]} {parts[1]}", parts[2]]
     organ = _compose(parts[0], parts[1]) if len(parts) == 2 else " ".join(parts)
     organ = re.sub(r"^UBND\b", "ỦY BAN NHÂN DÂN", organ)
     for central in CENTRAL_ORGANS:
@@ -382,8 +384,8 @@ def find_title(header: list[str]) -> str | None:
         if line.startswith("V/v"):
             parts = [line[3:].strip()]
             for nxt in header[i + 1 : i + 4]:
-                if nxt.startswith(("Kính gửi", "-")) or len(nxt.split()) > 12:
-                    break
+                if nxt.startswith(("Kính gửi", "-")) or len(nxt.split()) > 12 or ISSUE_DATE.search(nxt):
+                    break  # the place and date line may follow the summary in a one-column copy
                 parts.append(nxt)
             return " ".join(parts)
         m = re.match(r"^(?:VỀ|về)\s+\S", line)

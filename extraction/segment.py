@@ -22,6 +22,7 @@ from extraction.grammar import (
     HONORIFIC,
     cooperates_alone,
     find_bracketed_roles,
+    find_directed,
     find_lead,
     find_support,
     find_support_before_cue,
@@ -519,6 +520,14 @@ def _titles_after_type_line(text: str, previous: Node, node: Node) -> bool:
     )
 
 
+def _named_directed(text: str, body: Span) -> Span | None:
+    """The named body a lead-in tells its lead to direct ("Giao Đảng ủy Ủy ban nhân dân tỉnh lãnh
+    đạo, chỉ đạo Ủy ban nhân dân tỉnh:"): it takes part in every point below; a generic one
+    ("chỉ đạo các cơ quan liên quan:") only says how the lead works."""
+    directed = find_directed(text, body.start, body.end)
+    return directed if directed is not None and text[directed.start].isupper() else None
+
+
 def _introduced(text: str, node: Node, ctx: Context) -> Context:
     """The context a paragraph ending in a colon gives the numbered items after it: the body its
     last sentence asks to act ("... Để làm tốt việc này, yêu cầu cấp uỷ, tổ chức đảng các cấp
@@ -782,7 +791,7 @@ def _visit_lead_in(
     text: str, node: Node, body: str, ctx: Context, has_assignment_section: bool
 ) -> list[TaskDraft]:
     lead = _lead_in_addressee(text, node)
-    support = find_support(text, node.body.start, node.body.end)
+    support = find_support(text, node.body.start, node.body.end) or _named_directed(text, node.body)
     own: list[TaskDraft] = []
     if _introduces_principles(body):
         # "Triển khai ... theo một số nguyên tắc chính sau:": one task, its points are content

@@ -132,6 +132,8 @@ def test_metadata_district_and_commune_issuers_keep_their_place_capitals():
         (["ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", "THÀNH ỦY", "*", "Số: 12-CT/TU"], "Thành ủy Hà Nội"),
         (["UBND TỈNH LÂM ĐỒNG", "SỞ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/KH-SYT"], "Sở Y tế tỉnh Lâm Đồng"),
         (["UBND TỈNH LÂM ĐỒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/KH-UBND"], "Ủy ban nhân dân tỉnh Lâm Đồng"),
+        # ... also when the parent runs over two lines
+        (["ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN", "SỞ TÀI CHÍNH", "Số: 4521/STC-QLNS"], "Sở Tài chính tỉnh Nghệ An"),
         # a text cut from its header names its author where it speaks
         (["Tại phiên họp ngày 17/7/2025, Bộ Chính trị kết luận như sau:", "- Thống nhất chủ trương."], "Bộ Chính trị"),
     ],
@@ -166,3 +168,11 @@ def test_metadata_issuer_of_a_commune_and_of_a_standing_board(header, trailer, i
 
 def test_metadata_number_with_the_year_of_a_legal_document():
     assert find_number(["HỘI ĐỒNG NHÂN DÂN TỈNH BẮC NINH", "Số: 45/2025/NQ-HĐND"]) == "45/2025/NQ-HĐND"
+
+
+def test_metadata_a_letters_summary_stops_at_the_place_and_date_line():
+    from extraction.metadata import find_title
+
+    header = ["SỞ TÀI CHÍNH", "Số: 4521/STC-QLNS", "V/v xây dựng dự toán ngân sách", "nhà nước năm 2027",
+              "Nghệ An, ngày 18 tháng 11 năm 2026", "Kính gửi: Ủy ban nhân dân các xã, phường."]
+    assert find_title(header) == "xây dựng dự toán ngân sách nhà nước năm 2027"
