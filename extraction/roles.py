@@ -9,6 +9,7 @@ body its canonical name from the directory (:mod:`extraction.bodies`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from functools import cache
 
@@ -194,16 +195,68 @@ def document_abbreviations(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for m in DEFINITION.finditer(text):
         abbr = m.group("abbr")
-        before = text[max(0, m.start() - 120) : m.start()].split("\n")[-1].split("(")[-1]
+        before = _line_before(text, m.start())
         words = before.replace(",", " ").split()
         for size in range(len(abbr), 1, -1):
             tail = words[-size:]
-            if len(tail) == size and "".join(w[0] for w in tail).upper().replace(
-                "Đ", "D"
-            ) == abbr.replace("Đ", "D"):
+            if len(tail) == size and _initials(tail) == abbr.replace("Đ", "D"):
                 found.setdefault(abbr, " ".join(tail))
                 break
+        else:
+            # "Ban Quản lý dự án đầu tư xây dựng tỉnh (BQLDA)": the name the initials open
+            named = _name_opened_by(before, abbr)
+            if named:
+                found.setdefault(abbr, named)
+    for m in NAMED_DEFINITION.finditer(text):
+        short = m.group("short").strip()
+        if not ACRONYM_WORD.search(short):
+            continue  # "(gọi tắt là Sở)": a bare head would rename every other "Sở ..." of the text
+        named = _name_shortened_to(_line_before(text, m.start()), short)
+        if named:
+            found.setdefault(short, named)
     return found
+
+
+# "... (sau đây gọi tắt là Ban QLDA)", "(gọi tắt là Sở)", "(viết tắt là BQL)"
+NAMED_DEFINITION = re.compile(
+    r"\(\s*(?:sau đây\s+)?(?:được\s+)?(?:gọi\s+(?:tắt\s+)?là|viết\s+tắt\s+là)\s*:?\s*[“\"]?"
+    r"(?P<short>[A-ZĐ][^()“”\"]{1,40}?)[”\"]?\s*\)",
+    re.IGNORECASE,
+)
+
+
+ACRONYM_WORD = re.compile(r"(?<!\w)[A-ZĐ]{2,10}(?!\w)")
+
+
+def _line_before(text: str, pos: int) -> str:
+    return text[max(0, pos - 160) : pos].split("\n")[-1].split("(")[-1].rstrip()
+
+
+def _initials(words: list[str]) -> str:
+    """ "Ban Quản lý dự án" → "BQLDA": each word's first letter without its tone mark."""
+    return "".join(unicodedata.normalize("NFD", w[0])[0] for w in words).upper().replace("Đ", "D")
+
+
+def _name_opened_by(before: str, abbr: str) -> str | None:
+    """The capitalised name whose first words' initials spell ``abbr``, up to the bracket."""
+    words = list(re.finditer(r"\S+", before))
+    key = abbr.replace("Đ", "D")
+    for i in range(len(words) - len(abbr), -1, -1):
+        run = [w.group(0) for w in words[i : i + len(abbr)]]
+        if run[0][0].isupper() and _initials(run) == key:
+            return before[words[i].start() :].strip(" ,;")
+    return None
+
+
+def _name_shortened_to(before: str, short: str) -> str | None:
+    """The full name a short form stands for: from the last place its head word ("Ban" of "Ban
+    QLDA") opens a name, or the name its initials open ("BQLDA"), up to the bracket."""
+    if re.fullmatch(r"[A-ZĐ]{2,10}", short):
+        return _name_opened_by(before, short)
+    head = short.split()[0]
+    at = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(head)}(?!\w)", before)]
+    named = before[at[-1] :].strip(" ,;") if at else ""
+    return named if named and named != short and len(named.split()) > len(short.split()) else None
 
 
 def expand_abbreviations(name: str, abbreviations: dict[str, str]) -> str:

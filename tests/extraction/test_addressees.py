@@ -201,6 +201,20 @@ def test_roles_co_operating_lists_split_where_a_body_ends(sentence, support):
     assert [b.name for b in task.support] == support
 
 
+def test_roles_a_lead_in_passes_down_the_named_body_it_directs():
+    text = (
+        "Ban Thường vụ Tỉnh ủy kết luận như sau:\n"
+        "1. Giao Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo UBND tỉnh:\n"
+        "- Xây dựng kịch bản tăng trưởng năm 2027.\n"
+        "- Đẩy nhanh giải ngân vốn đầu tư công.\n"
+        "2. Giao Đảng ủy UBND tỉnh chỉ đạo các cơ quan liên quan:\n"
+        "- Rà soát các dự án chậm tiến độ.\n"
+    )
+    tasks = extract(text.encode("utf-8"), "text/plain").tasks
+    assert [[b.name for b in t.support] for t in tasks] == [["Ủy ban nhân dân tỉnh"], ["Ủy ban nhân dân tỉnh"], []]
+    assert all([b.name for b in t.lead] == ["Đảng ủy Ủy ban nhân dân tỉnh"] for t in tasks)
+
+
 def test_roles_a_steering_board_leads_without_directing_itself():
     task = extract("Ban Chỉ đạo Phòng thủ dân sự tỉnh theo dõi chặt chẽ diễn biến của bão.".encode(), "text/plain").tasks[0]
     assert [b.name for b in task.lead] == ["Ban Chỉ đạo Phòng thủ dân sự tỉnh"]

@@ -3,6 +3,7 @@
 import pytest
 
 from extraction.grammar import find_lead, find_support, names_only, starts_with_body
+from extraction.pipeline import extract
 from extraction.roles import split_names
 
 
@@ -296,6 +297,24 @@ def test_roles_document_abbreviations_are_checked_by_initials():
     assert expand_abbreviations("Các tổ chức hoạt động liên quan đến VLNCN, TCTN", found) == (
         "Các tổ chức hoạt động liên quan đến vật liệu nổ công nghiệp, tiền chất thuốc nổ"
     )
+
+
+def test_roles_document_abbreviations_of_names_stand_for_the_whole_name():
+    from extraction.roles import document_abbreviations
+
+    text = (
+        "1. Đề nghị Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh (sau đây gọi tắt là Ban QLDA) "
+        "tăng cường nhân lực.\n2. Giao Ban Quản lý dự án đầu tư xây dựng tỉnh (BQLDA) chủ trì.\n"
+        "3. Sở Kế hoạch và Đầu tư (sau đây gọi là Sở) phối hợp."
+    )
+    assert document_abbreviations(text) == {
+        "BQLDA": "Ban Quản lý dự án đầu tư xây dựng tỉnh",
+        "Ban QLDA": "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh",
+    }
+    later = extract(
+        (text + "\n4. Ban QLDA khẩn trương hoàn thiện hồ sơ thanh toán.").encode("utf-8"), "text/plain"
+    ).tasks[-1]
+    assert [b.name for b in later.lead] == ["Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"]
 
 
 @pytest.mark.parametrize(
