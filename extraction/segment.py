@@ -873,6 +873,8 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
         return False
     if BOILERPLATE.search(body) or FEEDBACK_OFFER.match(body) or ANNEX_POINTER.match(body):
         return False
+    if ALLOCATION.match(body) or _background_label(body):
+        return False
     span = node.body
     if cue_pattern("not_task").match(body) and not _works_on_a_basis(text, node):
         assignment = _after_approval(text, node.body)
@@ -900,6 +902,26 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
         or _work_of_a_named_addressee(text, node, body, ctx)
         or _assignment_after_narrative(text, span) is not None
     )
+
+
+# "Bộ Tài chính: 266.360.000 VNĐ bằng tiền mặt.": a share of the funds, no work
+ALLOCATION = re.compile(
+    r"[^:;]{2,120}:\s*(?:khoảng\s+|tổng cộng\s+)?\d[\d.,]*\s*(?:đồng|VNĐ|VND|USD|EUR|triệu|tỷ|nghìn)(?!\w)",
+    re.IGNORECASE,
+)
+BACKGROUND_LABEL = re.compile(r"(?P<label>[^:;.\n]{3,60}):\s*(?P<rest>\S.*)", re.DOTALL)
+
+
+def _background_label(body: str) -> bool:
+    """A paragraph labelled by a background subject ("Về tồn tại, hạn chế: ...", "Nguyên nhân
+    chủ yếu: ...", "Mục tiêu: ...") assesses or states; unless what follows assigns work."""
+    m = BACKGROUND_LABEL.match(body)
+    if m is None or len(m["label"].split()) > 8:
+        return False
+    label = _unqualified(m["label"].lower().strip())
+    if _is_requests_heading(m["label"]) or not cue_pattern("non_operative_heading").match(label):
+        return False
+    return not cue_pattern("assign").match(m["rest"])
 
 
 def _work_of_a_named_addressee(text: str, node: Node, body: str, ctx: Context) -> bool:

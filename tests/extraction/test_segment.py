@@ -462,6 +462,32 @@ def test_segment_an_item_names_its_roles_in_a_closing_bracket():
     ]
 
 
+def test_segment_a_plans_content_section_needs_a_body_when_another_section_assigns():
+    # "Nội dung" titles the work of a plan as "Nhiệm vụ, giải pháp" does
+    tasks = _tasks(
+        "II. NỘI DUNG\n"
+        "1. Tổ chức thăm hỏi, tặng quà các gia đình chính sách, hộ nghèo.\n"
+        "2. Xây dựng phương án bảo đảm an ninh trật tự (Công an xã chủ trì).\n"
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "1. Công an xã\n"
+        "- Xây dựng phương án bảo đảm an ninh trật tự dịp Tết.\n"
+    )
+    assert [lead for _, lead in tasks] == ["Công an xã", "Công an xã"]
+
+
+def test_segment_allocations_and_assessments_under_a_label_are_not_tasks():
+    tasks = _tasks(
+        "1. Vốn đối ứng:\n"
+        "+ Bộ Tài chính: 266.360.000 VNĐ bằng tiền mặt.\n"
+        "+ Bộ Xây dựng: khoảng 4.500.000.000 đồng.\n"
+        "2. Về tồn tại, hạn chế: Ban Chỉ đạo thẳng thắn chỉ ra những hạn chế cần khắc phục.\n"
+        "3. Nguyên nhân chủ yếu: Bộ Nội vụ chưa quyết liệt.\n"
+        "4. Về kết quả: giao Bộ Nội vụ tổng hợp, báo cáo.\n"
+        "5. Hạn chế khai thác nước dưới đất: Bộ Nông nghiệp và Môi trường rà soát vùng hạn chế.\n"
+    )
+    assert [lead for _, lead in tasks] == ["Bộ Nội vụ", "Bộ Nông nghiệp và Môi trường"]
+
+
 def test_segment_an_assignment_after_an_approval_is_a_task():
     tasks = _tasks(
         "1. Đồng ý chủ trương điều chỉnh dự án; giao Bộ Xây dựng hoàn thiện hồ sơ, trình Thủ tướng Chính phủ.\n"
