@@ -995,7 +995,7 @@ def _works_on_a_basis(text: str, node: Node) -> bool:
     return any(
         cue_pattern(category).match(text, opening)
         for opening in opening_clause_ends(text, start, end)
-        for category in ("action", "assign")
+        for category in ("action", "assign", "predicate")  # "Căn cứ chức năng, nhiệm vụ, xây dựng ..."
     )
 
 
