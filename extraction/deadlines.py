@@ -1016,7 +1016,10 @@ def _is_descriptive(left: str) -> bool:
         return False
     if passive["verb"].lower().startswith(_lexicon().cue("complete")):
         return False
-    return g.obligation.search(left[: passive.start()]) is None
+    before = left[: passive.start()]
+    if any(aim in before.lower() for aim in _lexicon().cue("aim")):
+        return False  # "phấn đấu giải ngân 100% kế hoạch vốn được giao trước ngày ..."
+    return g.obligation.search(before) is None
 
 
 def _without_overlaps(hits: list[_Hit]) -> list[_Hit]:

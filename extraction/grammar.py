@@ -677,7 +677,7 @@ def _assign_target(text: str) -> bool:
 
 
 def _skip_spaces(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in " \t,":
+    while pos < len(text) and text[pos] in " \t,:":  # "giao: Đảng ủy ..." names its object after a colon
         pos += 1
     return pos
 
@@ -755,8 +755,20 @@ def _bracket_field(text: str, start: int, end: int, label: re.Pattern[str], kind
     m = label.search(text, start, end)
     if m is None:
         return None
-    stop = text.find(";", m.end(), end)
-    return trim_np(text, Span(m.end(), stop if stop > 0 else end, kind))
+    return trim_np(text, Span(m.end(), _field_end(text, m.end(), end), kind))
+
+
+def _field_end(text: str, start: int, end: int) -> int:
+    """Where a labelled field ends: at the semicolon before the next label, not at one between
+    its names ("Cơ quan chủ trì: các sở, ban, ngành; UBND các xã, phường; thời gian: ...")."""
+    stop = text.find(";", start, end)
+    while stop > 0:
+        following = text.find(";", stop + 1, end)
+        piece = text[stop + 1 : following if following > 0 else end].strip()
+        if ":" in piece or not starts_with_body(piece):
+            return stop
+        stop = following
+    return end
 
 
 def _bracket_support(text: str, start: int, end: int) -> Span | None:

@@ -228,20 +228,29 @@ SPEAKER = re.compile(
 )
 # A sub-organ printed under its parent: "ỦY BAN NHÂN DÂN TỈNH LÀO CAI / VĂN PHÒNG" is the Văn phòng
 # Ủy ban nhân dân tỉnh Lào Cai; "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI / THÀNH ỦY" is the Thành ủy Hà Nội.
-SUB_ORGAN = re.compile(r"^(?:VĂN PHÒNG|BAN THƯỜNG VỤ|THƯỜNG TRỰC)$")
+SUB_ORGAN = re.compile(r"^(?:VĂN PHÒNG|BAN THƯỜNG VỤ|THƯỜNG TRỰC|BAN THƯỜNG TRỰC)$")
 PARTY_UNIT = re.compile(r"^ĐẢNG BỘ (?:TỈNH|THÀNH PHỐ)\s+(?P<place>.+)$")
 COMMUNE_ORGAN = re.compile(r"^(?:ĐẢNG [UỦ][ỶY]|(?:ỦY|UỶ) BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN) (?:XÃ|PHƯỜNG|ĐẶC KHU|THỊ TRẤN) \S")
+LOCAL_COMMITTEE = re.compile(r"^(?:THÀNH|HUYỆN|QUẬN|THỊ) [UỦ][ỶY] \S")
 LOCAL_PARENT = re.compile(r"^(?:ỦY|UỶ) BAN NHÂN DÂN (?P<unit>TỈNH|THÀNH PHỐ)\s+(?P<place>.+)$")
 
 
 def _compose(parent: str, child: str) -> str:
     """The issuing organ printed as a parent line and a child line."""
     parent = re.sub(r"^UBND\b", "ỦY BAN NHÂN DÂN", parent)
+    parent = re.sub(r"\bMTTQ\b", "MẶT TRẬN TỔ QUỐC", parent)
     if SUB_ORGAN.match(child):
         return f"{child} {parent}"
     party = PARTY_UNIT.match(parent)
-    if party and (re.fullmatch(r"(?:TỈNH|THÀNH) [UỦ][ỶY]", child) or child.endswith((" TỈNH", " THÀNH PHỐ"))):
-        # "ĐẢNG BỘ TỈNH LÀO CAI / ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH" → "... tỉnh Lào Cai"
+    if party and LOCAL_COMMITTEE.match(child):
+        return child  # "ĐẢNG BỘ TỈNH KHÁNH HÒA / THÀNH ỦY NHA TRANG": the city's own committee
+    if party and (
+        re.fullmatch(r"(?:TỈNH|THÀNH) [UỦ][ỶY]", child)
+        or child.endswith((" TỈNH", " THÀNH PHỐ"))
+        or re.search(r" (?:TỈNH|THÀNH) [UỦ][ỶY]$", child)
+    ):
+        # "ĐẢNG BỘ TỈNH LÀO CAI / ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH" → "... tỉnh Lào Cai";
+        # "ĐẢNG BỘ TỈNH THÁI NGUYÊN / BAN TỔ CHỨC TỈNH ỦY" → "Ban Tổ chức Tỉnh ủy Thái Nguyên"
         return f"{child} {party['place']}"
     if COMMUNE_ORGAN.match(child):
         return child  # "ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI / ỦY BAN NHÂN DÂN XÃ TÂN PHÚ": the commune's own
@@ -319,7 +328,9 @@ PROPER_FORMS = {
     "bộ chính trị": "Bộ Chính trị",
     "ban bí thư": "Ban Bí thư",
     "việt nam": "Việt Nam",
+    "ủy ban mặt trận tổ quốc": "Ủy ban Mặt trận Tổ quốc",
     "mặt trận tổ quốc": "Mặt trận Tổ quốc",
+    "ban thường trực": "Ban Thường trực",
 }
 PROPER = re.compile(r"\b(" + "|".join(PROPER_FORMS) + r")\b")
 
@@ -329,7 +340,7 @@ def _organ_case(organ: str) -> str:
     text = " ".join(organ.lower().replace("uỷ", "ủy").split())
     text = PROPER.sub(lambda m: PROPER_FORMS[m.group(0)], text)
     text = re.sub(
-        r"\b(tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)\s+(.+)$",
+        r"\b(tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|thành ủy|huyện ủy|quận ủy|thị ủy)\s+(.+)$",
         lambda m: f"{m.group(1)} {m.group(2).title()}",
         text,
     )

@@ -37,11 +37,11 @@ from extraction.grammar import (
 )
 from extraction.lexicon import cue_pattern
 from extraction.structure import (
-    CELL_SEPARATOR,
     PAGE_NUMBER,
     Node,
     build_outline,
     is_heading,
+    is_row,
     iter_lines,
     marker_of,
 )
@@ -88,7 +88,7 @@ def segment(text: str) -> list[TaskDraft]:
     outline_lines: list[Span] = []
     columns: TableColumns | None = None  # a task table's columns stay in force across group rows
     for run in _runs(text, body):
-        is_rows = CELL_SEPARATOR in text[run[0].start : run[0].end]
+        is_rows = is_row(text[run[0].start : run[0].end])
         if is_rows and (_is_table_run(text, run) or columns is not None):
             found, columns = table_drafts(text, run, columns)
             drafts.extend(found)
@@ -127,7 +127,7 @@ def body_range(text: str, lines: list[Span], start: int | None = None) -> tuple[
         )
         # a numbered row ("1.1 | ...") reads as an item: the table's header row above it belongs too
         while start > after_recipients and all(
-            CELL_SEPARATOR in text[lines[i].start : lines[i].end] for i in (start - 1, start)
+            is_row(text[lines[i].start : lines[i].end]) for i in (start - 1, start)
         ):
             start -= 1
     end = len(lines)
@@ -176,7 +176,7 @@ def _is_prose(line: str) -> bool:
         return False
     if LEAD_IN_LINE.search(line):
         return True  # "Chủ tịch UBND tỉnh kết luận như sau:" opens a short body
-    return len(words) >= MIN_PROSE_WORDS and CELL_SEPARATOR not in line
+    return len(words) >= MIN_PROSE_WORDS and not is_row(line)
 
 
 # A lead-in that introduces the items after it: "... kết luận như sau:", "... các nhiệm vụ sau:"
@@ -207,8 +207,8 @@ def _runs(text: str, lines: list[Span]) -> list[list[Span]]:
     """Consecutive lines grouped by whether they are table rows."""
     runs: list[list[Span]] = []
     for line in lines:
-        is_row = CELL_SEPARATOR in text[line.start : line.end]
-        if runs and (CELL_SEPARATOR in text[runs[-1][0].start : runs[-1][0].end]) == is_row:
+        row = is_row(text[line.start : line.end])
+        if runs and is_row(text[runs[-1][0].start : runs[-1][0].end]) == row:
             runs[-1].append(line)
         else:
             runs.append([line])
@@ -235,7 +235,7 @@ class TableColumns:
     product: int | None
 
 
-CELL_BAR = re.compile(r"(?:(?<=\s)|^)\|(?=\s|$)")
+CELL_BAR = re.compile(r"(?:(?<=\s)|^)\|(?=\s|$)|\t")  # each tab of a row copied with tabs ends a cell
 
 
 def _cells(text: str, line: Span) -> list[Span]:
@@ -285,7 +285,7 @@ def table_columns(headers: list[str]) -> TableColumns | None:
 
 def _is_task_table_header(text: str, line: Span) -> bool:
     content = text[line.start : line.end]
-    if CELL_SEPARATOR not in content:
+    if not is_row(content):
         return False
     return table_columns([text[c.start : c.end] for c in _cells(text, line)]) is not None
 
@@ -298,8 +298,13 @@ def _is_group_row(text: str, line: Span) -> bool:
     """A row that groups a table's rows under a heading: "I. NÂNG CAO NHẬN THỨC", short and
     mostly upper case."""
     content = text[line.start : line.end]
+    if TAB_GROUP_ROW.match(content):
+        return True  # "I\tNhóm nhiệm vụ về thể chế": numbered in the first column of a row copied with tabs
     letters = [c for c in content if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.7 * len(letters) and len(content.split()) <= 25
+
+
+TAB_GROUP_ROW = re.compile(r"[IVXLC]{1,5}\.?\t+[^\t]{3,200}$")
 
 
 def table_drafts(
@@ -423,8 +428,8 @@ def _has_purpose_heading(text: str, nodes: list[Node]) -> bool:
 
 
 def _unqualified(lowered: str) -> str:
-    """A heading without the words that only qualify it: "về", "những", "một số"."""
-    return re.sub(r"^(?:về|những|một số)\s+", "", lowered)
+    """A heading without the words that only qualify it: "về", "những", "một số", "các"."""
+    return re.sub(r"^(?:về|những|một số|các)\s+", "", lowered)
 
 
 def _is_requests_heading(body: str) -> bool:

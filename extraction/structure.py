@@ -44,6 +44,8 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("paren_num", r"^\(\d{1,2}\)\s*(?P<body>\S.*)$"),
         ("paren_letter", r"^\([a-zđ]\)\s*(?P<body>\S.*)$"),
         ("letter", r"^[a-zđ]\s*\)\s*(?P<body>\S.*)$"),
+        # "a.1)", "b.2.": lettered points numbered under their letter
+        ("letter_number", r"^[a-zđ]\.\d{1,2}\s*[.)]\s*(?P<body>\S.*)$"),
         # "Thứ nhất, các bộ, ngành ...": the ordinal words of a notice's points
         (
             "ordinal",
@@ -58,8 +60,20 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
-# A table row is rendered as cells joined by " | " (see normalize.py).
+# A table row is rendered as cells joined by " | " (see normalize.py); one copied from a word
+# processor or a spreadsheet into plain text keeps its cells apart with tabs.
 CELL_SEPARATOR = " | "
+TAB_GAP = re.compile(r"\S\t+(?=\S)")
+
+
+def is_row(content: str) -> bool:
+    """Whether a line is a table row: cells joined by " | ", or three cells or more between tabs
+    (one tab alone is rather the gap after an item's number: "1.\tBộ Tài chính ..."; a group row
+    "I\tNhóm nhiệm vụ về thể chế\t\t\t" ends on the tabs of its empty cells)."""
+    if CELL_SEPARATOR in content:
+        return True
+    gaps = len(TAB_GAP.findall(content))
+    return gaps >= 2 or (gaps == 1 and content.count("\t") >= 3)
 
 
 @dataclass(slots=True)
@@ -168,7 +182,7 @@ def _node(text: str, line: Span, marker: Span | None) -> Node:
     if marker is not None:
         style, _ = marker_of(text[marker.start : marker.end] + " x")
         return Node(style=style, line=Span(marker.start, line.end), body=line)
-    if CELL_SEPARATOR in content:
+    if is_row(content):
         return Node(style="row", line=line, body=line)
     style, offset = marker_of(content)
     return Node(style=style, line=line, body=Span(line.start + offset, line.end))

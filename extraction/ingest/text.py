@@ -47,7 +47,7 @@ def joined_header_lines(lines: list[str], joined: list[str]) -> tuple[str, ...]:
 # A line that stops mid-sentence and a next line that goes on in lower case: a text copied from
 # a PDF with its line breaks ("... việc theo dõi, đôn\nđốc, kiểm tra ...").
 _OPEN_END = re.compile(r"[^.:;!?)\]\"”'…]\s*$")
-_ITEM = re.compile(r"^\s*(?:[a-zđ][).]\s|[a-zđ]\)|[-+•]\s)")
+_ITEM = re.compile(r"^\s*(?:[a-zđ][).]\s|[a-zđ]\)|[a-zđ]\.\d{1,2}\s*[.)]|[-+•]\s)")
 
 
 def _continues(line: str) -> bool:

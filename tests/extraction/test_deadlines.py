@@ -584,6 +584,13 @@ def test_deadlines_periodic_after_a_plan_noun_still_recurs() -> None:
     assert governing_deadline("Sở Tài chính lập dự toán ngân sách hằng năm.", issued=ISSUED).kind is N
 
 
+def test_deadlines_striving_for_a_date_sets_it_through_a_passive() -> None:
+    text = "Đẩy nhanh giải ngân vốn đầu tư công, phấn đấu giải ngân 100% kế hoạch vốn được giao trước ngày 31/01/2026."
+    assert governing_deadline(text, issued=ISSUED).date == date(2026, 1, 31)
+    # without an aim the passive still says which things ("các nhiệm vụ được giao trong năm 2025")
+    assert governing_deadline("Rà soát các nhiệm vụ được giao trong năm 2025.", issued=ISSUED).kind is N
+
+
 def test_deadlines_bare_periodic_without_reporting_work_is_no_deadline() -> None:
     assert governing_deadline("Định kỳ kiểm tra thiết bị phòng cháy tại trụ sở.", issued=ISSUED) == Deadline.none()
 

@@ -134,6 +134,13 @@ def test_metadata_district_and_commune_issuers_keep_their_place_capitals():
         (["UBND TỈNH LÂM ĐỒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/KH-UBND"], "Ủy ban nhân dân tỉnh Lâm Đồng"),
         # ... also when the parent runs over two lines
         (["ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN", "SỞ TÀI CHÍNH", "Số: 4521/STC-QLNS"], "Sở Tài chính tỉnh Nghệ An"),
+        # a Party board under its province's Party organisation; a city committee names itself
+        (["ĐẢNG BỘ TỈNH THÁI NGUYÊN", "BAN TỔ CHỨC TỈNH ỦY", "Số 08-HD/BTCTU"], "Ban Tổ chức Tỉnh ủy Thái Nguyên"),
+        (["ĐẢNG BỘ TỈNH KHÁNH HÒA", "THÀNH ỦY NHA TRANG", "*", "Số 87-KL/ThU"], "Thành ủy Nha Trang"),
+        (
+            ["ỦY BAN MTTQ VIỆT NAM", "TỈNH QUẢNG NGÃI", "BAN THƯỜNG TRỰC", "Số 156/KH-MTTQ-BTT"],
+            "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Ngãi",
+        ),
         # a text cut from its header names its author where it speaks
         (["Tại phiên họp ngày 17/7/2025, Bộ Chính trị kết luận như sau:", "- Thống nhất chủ trương."], "Bộ Chính trị"),
     ],

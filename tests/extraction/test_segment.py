@@ -462,6 +462,18 @@ def test_segment_an_item_names_its_roles_in_a_closing_bracket():
     ]
 
 
+
+def test_segment_a_bracketed_lead_field_lists_its_bodies_across_semicolons():
+    text = (
+        HEADER
+        + "1. Số hóa hồ sơ thủ tục hành chính (Cơ quan chủ trì: các sở, ban, ngành; UBND các xã, phường; "
+        "thời gian: trong tháng 12/2027).\n"
+        + TRAILER
+    )
+    (draft,) = segment(text)
+    assert text[draft.lead.start : draft.lead.end] == "các sở, ban, ngành; UBND các xã, phường"
+
+
 def test_segment_a_plans_content_section_needs_a_body_when_another_section_assigns():
     # "Nội dung" titles the work of a plan as "Nhiệm vụ, giải pháp" does
     tasks = _tasks(
@@ -488,11 +500,40 @@ def test_segment_allocations_and_assessments_under_a_label_are_not_tasks():
     assert [lead for _, lead in tasks] == ["Bộ Nội vụ", "Bộ Nông nghiệp và Môi trường"]
 
 
+def test_segment_work_after_a_basis_and_lettered_numbered_points_are_tasks():
+    tasks = _tasks(
+        "1. Các sở, ngành tỉnh\n"
+        "- Căn cứ chức năng, nhiệm vụ, xây dựng kế hoạch thực hiện, gửi về Văn phòng trước ngày 15/12/2026.\n"
+        "2. Phát triển hạ tầng số\n"
+        "2.1. Hạ tầng kết nối\n"
+        "a.1) Nâng cấp mạng truyền số liệu chuyên dùng (Sở Khoa học và Công nghệ chủ trì).\n"
+        "a.2) Bảo đảm an toàn thông tin (Công an tỉnh chủ trì).\n"
+    )
+    assert [(text.split(",")[0].split(" (")[0], lead) for text, lead in tasks] == [
+        ("Căn cứ chức năng", "Các sở, ngành tỉnh"),
+        ("Nâng cấp mạng truyền số liệu chuyên dùng", "Sở Khoa học và Công nghệ"),
+        ("Bảo đảm an toàn thông tin", "Công an tỉnh"),
+    ]
+
+
+def test_segment_a_resolving_committee_assigns_nothing_and_its_targets_are_no_tasks():
+    tasks = _tasks(
+        "Đảng ủy xã quyết nghị:\n"
+        "I. CÁC CHỈ TIÊU CHỦ YẾU NĂM 2027\n"
+        "1. Tốc độ tăng giá trị sản xuất đạt 9% trở lên.\n"
+        "2. Tỷ lệ hộ nghèo giảm còn dưới 1,5%.\n"
+        "II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU\n"
+        "1. UBND xã xây dựng kế hoạch phát triển kinh tế - xã hội năm 2027.\n"
+    )
+    assert tasks == [("UBND xã xây dựng kế hoạch phát triển kinh tế - xã hội năm 2027.", "UBND xã")]
+
+
 def test_segment_an_assignment_after_an_approval_is_a_task():
     tasks = _tasks(
         "1. Đồng ý chủ trương điều chỉnh dự án; giao Bộ Xây dựng hoàn thiện hồ sơ, trình Thủ tướng Chính phủ.\n"
         "2. Biểu dương tinh thần của các lực lượng. Yêu cầu Bộ Y tế tiếp tục theo dõi tình hình dịch bệnh.\n"
         "3. Đồng ý chủ trương đầu tư dự án đường cao tốc.\n"
+        "4. Thống nhất về nguyên tắc phương án phân kỳ đầu tư như đề xuất của Bộ Xây dựng.\n"
     )
     assert tasks == [
         ("giao Bộ Xây dựng hoàn thiện hồ sơ, trình Thủ tướng Chính phủ.", "Bộ Xây dựng"),
@@ -816,3 +857,22 @@ def test_segment_a_lead_in_passes_down_the_deadline_of_its_asking_sentence_only(
     )
     (draft,) = segment(text)
     assert [text[s.start : s.end] for s in draft.deadline_context] == ["Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:"]
+
+
+def test_segment_a_task_table_copied_with_tabs_reads_as_one_with_bars():
+    rows = (
+        "TT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian hoàn thành\n"
+        "I\tNhóm nhiệm vụ về thể chế\n"
+        "1\tXây dựng Nghị định về bảo vệ môi trường\tCục Môi trường\tVụ Pháp chế\tQuý I/2027\n"
+        "2\tXây dựng Thông tư hướng dẫn kiểm kê\tCục Biến đổi khí hậu\t\tQuý II/2027\n"
+    )
+    text = HEADER + "II. NHIỆM VỤ CỤ THỂ\n" + rows + TRAILER
+    barred = HEADER + "II. NHIỆM VỤ CỤ THỂ\n" + rows.replace("\t", " | ") + TRAILER
+    tabbed = [(text[d.span.start : d.span.end], text[d.lead.start : d.lead.end]) for d in segment(text)]
+    assert tabbed == [
+        ("Xây dựng Nghị định về bảo vệ môi trường", "Cục Môi trường"),
+        ("Xây dựng Thông tư hướng dẫn kiểm kê", "Cục Biến đổi khí hậu"),
+    ]
+    assert len(segment(barred)) == len(tabbed)
+    # one tab after an item's number is no table
+    assert [d.lead is not None for d in segment(HEADER + "1.\tBộ Tài chính chủ trì rà soát các quy định.\n" + TRAILER)] == [True]

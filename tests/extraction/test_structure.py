@@ -15,6 +15,8 @@ from extraction.structure import build_outline, is_heading, marker_of, walk
         ("1.2.3. Rà soát quy định", "decimal3"),
         ("a) Chủ trì, phối hợp", "letter"),
         ("đ) Phối hợp với các Bộ", "letter"),
+        ("a.1) Nâng cấp mạng truyền số liệu", "letter_number"),
+        ("b.2. Bảo đảm an toàn thông tin", "letter_number"),
         ("- Xây dựng kết cấu hạ tầng", "dash"),
         ("+ Hỗ trợ lập quy hoạch", "plus"),
         ("(1) Tích cực, chủ động", "paren_num"),
