@@ -93,7 +93,7 @@ def distribute(phrase: str, known: Callable[[str], bool] = lambda name: False) -
     """
     m = DISTRIBUTED.search(phrase)
     if m is None:
-        return None
+        return _repeated_units(phrase)
     word = m.group("kind").split(",")[0].split("/")[0].strip()
     items, rest = _capitalised_items(
         m.group("items").rstrip(" )") if "(" in m.group("colon") else m.group("items"),
@@ -109,6 +109,23 @@ def distribute(phrase: str, known: Callable[[str], bool] = lambda name: False) -
     if not names:
         return None
     return [*before, *names, *rest]
+
+
+# "UBND xã Quảng Ngọc, xã Quảng Bình", "Công an phường A và phường B": a head over places that
+# each repeat their unit
+_UNIT = r"(?:xã|phường|đặc khu|thị trấn|tỉnh|thành phố|huyện|quận|thị xã)"
+_PLACE_NAME = r"[A-ZĐÀ-Ỹ][^\s,;]*(?:\s+[A-ZĐÀ-Ỹ0-9][^\s,;]*)*"
+REPEATED_UNITS = re.compile(
+    rf"(?P<head>\S.*?)\s+(?P<places>{_UNIT}\s+{_PLACE_NAME}(?:\s*(?:,|và)\s*{_UNIT}\s+{_PLACE_NAME})+)\s*"
+)
+PLACE_BREAK = re.compile(rf"\s*(?:,|\bvà)\s*(?={_UNIT}\s)")
+
+
+def _repeated_units(phrase: str) -> list[str] | None:
+    m = REPEATED_UNITS.fullmatch(phrase.strip(" ,;."))
+    if m is None or not OWN_HEAD.match(m["head"]) or re.search(rf"\b{_UNIT}$", m["head"]):
+        return None
+    return [f"{m['head']} {place_name}" for place_name in PLACE_BREAK.split(m["places"])]
 
 
 def _capitalised_items(

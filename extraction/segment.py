@@ -174,8 +174,8 @@ def _is_prose(line: str) -> bool:
     mostly_upper = letters and sum(c.isupper() for c in letters) / len(letters) > 0.6
     if mostly_upper or line.startswith(("Kính gửi", "V/v", "Số")):
         return False
-    if LEAD_IN_LINE.search(line):
-        return True  # "Chủ tịch UBND tỉnh kết luận như sau:" opens a short body
+    if LEAD_IN_LINE.search(line) or (line.rstrip().endswith(":") and cue_pattern("assign").search(line)):
+        return True  # "Chủ tịch UBND tỉnh kết luận như sau:", "Đề nghị Đảng ủy xã tập trung:" open a short body
     return len(words) >= MIN_PROSE_WORDS and not is_row(line)
 
 

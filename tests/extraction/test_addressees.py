@@ -64,6 +64,19 @@ def test_addressees_shared_head_distributes_over_its_list(phrase, names):
 
 
 @pytest.mark.parametrize(
+    ("phrase", "names"),
+    [
+        ("UBND xã Quảng Ngọc, xã Quảng Bình", ["UBND xã Quảng Ngọc", "UBND xã Quảng Bình"]),
+        ("Ủy ban nhân dân phường A và phường B", ["Ủy ban nhân dân phường A", "Ủy ban nhân dân phường B"]),
+        ("Công an xã A, xã B và xã C", ["Công an xã A", "Công an xã B", "Công an xã C"]),
+    ],
+)
+def test_addressees_a_head_over_places_that_repeat_their_unit_distributes(phrase, names):
+    assert distribute(phrase) == names
+    assert distribute("Sở Tài chính tỉnh Nghệ An") is None
+
+
+@pytest.mark.parametrize(
     "phrase",
     ["các Bộ, ngành", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "các tỉnh ủy, thành ủy", "các Ban Đảng Trung ương"],
 )

@@ -876,3 +876,12 @@ def test_segment_a_task_table_copied_with_tabs_reads_as_one_with_bars():
     assert len(segment(barred)) == len(tabbed)
     # one tab after an item's number is no table
     assert [d.lead is not None for d in segment(HEADER + "1.\tBộ Tài chính chủ trì rà soát các quy định.\n" + TRAILER)] == [True]
+
+
+def test_segment_a_short_request_lead_in_opens_the_body():
+    tasks = _tasks(
+        "Đề nghị Đảng ủy xã Kỳ Hoa tập trung:\n"
+        "1. Rà soát, sắp xếp đội ngũ cán bộ, công chức theo vị trí việc làm.\n"
+        "2. Đẩy mạnh cải cách hành chính, chuyển đổi số.\n"
+    )
+    assert [lead for _, lead in tasks] == ["Đảng ủy xã Kỳ Hoa", "Đảng ủy xã Kỳ Hoa"]
