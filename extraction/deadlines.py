@@ -928,6 +928,10 @@ def _judge(hit: _Hit, text: str, issued: date | None, lenient: bool) -> _Hit | N
     if g.cutoff.search(left) or g.start.search(left):
         return None
     cue = g.cue.search(left)
+    if cue is None and hit.kind is DeadlineKind.PERIOD and _phase_of_its_own(text, hit, left):
+        # "..., giai đoạn 2027 - 2030": the span of the work in a clause of its own (GUIDELINES:
+        # a period); "chương trình giai đoạn 2027 - 2030" only names the programme
+        return hit
     listed = LISTED_AFTER_A_DAY.search(left) if cue is None and hit.yearless_day else None
     if listed and g.cue.search(left[: listed.start()]):
         # "trước ngày 30/6 và 31/12 hằng năm": listed with a day its cue governs; kept only if
@@ -947,6 +951,11 @@ def _judge(hit: _Hit, text: str, issued: date | None, lenient: bool) -> _Hit | N
     if cue["before"] and hit.kind is DeadlineKind.PERIOD and hit.begins is not None:
         hit.due = hit.begins - timedelta(days=1)  # "trước Tết": the day before it starts
     return hit
+
+
+def _phase_of_its_own(text: str, hit: _Hit, left: str) -> bool:
+    """Whether a "giai đoạn ..." span opens its clause (after a comma, a colon or nothing)."""
+    return text[hit.start : hit.end].lower().startswith("giai đoạn") and re.search(r"(?:^|[,:])\s*$", left) is not None
 
 
 def _is_deadline_cue(cue: re.Match[str], before_cue: str, hit: _Hit) -> bool:

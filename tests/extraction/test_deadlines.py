@@ -591,6 +591,16 @@ def test_deadlines_striving_for_a_date_sets_it_through_a_passive() -> None:
     assert governing_deadline("Rà soát các nhiệm vụ được giao trong năm 2025.", issued=ISSUED).kind is N
 
 
+def test_deadlines_a_phase_in_a_clause_of_its_own_is_a_period() -> None:
+    # GUIDELINES: "Giai đoạn 2026 - 2030 (và những năm tiếp theo)" is a period ending 2030-12-31
+    for text in ("Bộ Tài chính triển khai hỗ trợ doanh nghiệp, giai đoạn 2027 - 2030.",
+                 "Bộ Xây dựng thực hiện: Giai đoạn 2027 - 2030 và những năm tiếp theo."):
+        found = governing_deadline(text, issued=ISSUED)
+        assert (found.kind, found.date) == (P, date(2030, 12, 31)), text
+    # right after a noun it names the programme's span
+    assert governing_deadline("Bộ Tài chính triển khai chương trình giai đoạn 2027 - 2030.", issued=ISSUED).kind is N
+
+
 def test_deadlines_bare_periodic_without_reporting_work_is_no_deadline() -> None:
     assert governing_deadline("Định kỳ kiểm tra thiết bị phòng cháy tại trụ sở.", issued=ISSUED) == Deadline.none()
 
