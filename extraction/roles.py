@@ -433,7 +433,7 @@ def _named(bodies: tuple[Body, ...], at: date | None, where: Place | None) -> tu
     document about that province takes its name."""
     out = []
     for body in bodies:
-        name = localise(as_committee(_glossed(body.name)), where)
+        name = localise(as_committee(_glossed(_unmarked(body.name))), where)
         if name != body.name:
             body = Body(canonical_name(name, at=at), body.span, in_directory(name))
         if body.name not in {b.name for b in out}:
@@ -549,7 +549,16 @@ def in_directory(name: str) -> bool:
 
 
 def canonical_name(name: str, *, at: date | None = None) -> str:
-    """The directory's canonical name for a written name (abbreviations expanded)."""
+    """The directory's canonical name for a written name (abbreviations expanded), with single
+    spaces and without a footnote number glued to its last word ("Sở Tài chính1")."""
     from extraction.bodies import BodyDirectory
 
-    return BodyDirectory.load().canonical(name, at=at)
+    return BodyDirectory.load().canonical(_unmarked(name), at=at)
+
+
+def _unmarked(name: str) -> str:
+    return FOOTNOTE_MARK.sub("", " ".join(name.split()))
+
+
+# a scan's or a copy's footnote number right after a lower-case letter: "Sở Tài chính1 chủ trì"
+FOOTNOTE_MARK = re.compile(r"(?<=[a-zà-ỹđ])\d{1,2}$")

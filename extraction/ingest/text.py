@@ -66,11 +66,16 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     """
     out: list[str] = []
     current: list[str] = []
+    width = wrap_width(lines)
     for i, line in enumerate(lines):
         next_goes_on = i + 1 < len(lines) and _continues(lines[i + 1])
         if current and _open_ended(current) and PAGE_NUMBER.fullmatch(line.strip()) and next_goes_on:
             continue  # "... hoàn ¶ - 3 - ¶ thành trong tháng 5": a page break inside the sentence
-        if current and (_open_ended(current) and _continues(line) or _BARE_MARKER.fullmatch(current[-1].strip())):
+        if current and (
+            _open_ended(current) and _continues(line)
+            or _wrapped_before(current[-1], line, width)
+            or _BARE_MARKER.fullmatch(current[-1].strip())
+        ):
             # "1." alone on its line, then "Công an tỉnh": one item
             current[-1] = current[-1].rstrip()
             current.append(line.lstrip())
@@ -81,6 +86,45 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     if current:
         out.append(" ".join(current))
     return out
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a text was hard-wrapped at (a scan's OCR text, a copy from a fixed-width
+    screen), when most of its long lines end near one length; None for a text with a paragraph
+    per line, whose lengths spread."""
+    lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) >= MIN_WRAPPED_CHARS)
+    if len(lengths) < MIN_WRAPPED_LINES:
+        return None
+    width = lengths[int(len(lengths) * 0.9)]
+    near = sum(1 for n in lengths if width * WRAP_BAND <= n <= width)
+    return width if near >= len(lengths) * 0.6 else None
+
+
+MIN_WRAPPED_CHARS = 30
+MIN_WRAPPED_LINES = 8
+WRAP_BAND = 0.8
+
+
+def _wrapped_before(previous: str, line: str, width: int | None) -> bool:
+    """Whether a line still goes on the sentence the line before broke at the wrap width, though
+    it opens with a capital ("..., đồng thời gửi ¶ Sở Tài chính để tổng hợp.", "các KKT, ¶ KCN
+    và ...") or follows a semicolon: the line before fills the width and ends on a word or a
+    comma; the line opens no item and is no heading."""
+    if width is None or len(previous.rstrip()) < width * WRAP_BAND:
+        return False
+    end = previous.rstrip()[-1:]
+    if end == ";":
+        return _continues(line)  # "... Nghị quyết số 140/NQ-CP; ¶ trong đó lưu ý ...": after a semicolon
+    if end != "," and not end.isalnum():
+        return False  # a sentence, a lead-in or a bracket ends there
+    words = line.split()
+    if WRAPPED_COMPOUND.match(line):
+        return True  # "... kinh tế ¶ - xã hội ...": the wrap fell on a compound's dash
+    heading = line.isupper() and len(words) >= 3  # "KCN, CCN." goes on; "II. NHIỆM VỤ CỤ THỂ" does not
+    return bool(words) and not heading and not _BARE_MARKER.fullmatch(words[0]) and not _ITEM.match(line)
+
+
+WRAPPED_COMPOUND = re.compile(r"\s*[-–]\s+[a-zđà-ỹ]")
 
 
 # an item's marker with nothing after it: "1.", "a)", "II.", "(3)"

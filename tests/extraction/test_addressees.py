@@ -228,6 +228,13 @@ def test_roles_a_lead_in_passes_down_the_named_body_it_directs():
     assert all([b.name for b in t.lead] == ["Đảng ủy Ủy ban nhân dân tỉnh"] for t in tasks)
 
 
+def test_roles_names_drop_a_footnote_number_and_doubled_spaces():
+    text = "Sở Tài chính1 chủ trì, phối hợp với Sở Nông nghiệp và Môi trường2, các địa  phương rà soát kinh phí."
+    task = extract(text.encode("utf-8"), "text/plain").tasks[0]
+    assert [b.name for b in task.lead] == ["Sở Tài chính"]
+    assert [b.name for b in task.support] == ["Sở Nông nghiệp và Môi trường", "các địa phương"]
+
+
 def test_roles_a_steering_board_leads_without_directing_itself():
     task = extract("Ban Chỉ đạo Phòng thủ dân sự tỉnh theo dõi chặt chẽ diễn biến của bão.".encode(), "text/plain").tasks[0]
     assert [b.name for b in task.lead] == ["Ban Chỉ đạo Phòng thủ dân sự tỉnh"]

@@ -423,6 +423,33 @@ def test_ingest_text_rejoins_lines_broken_inside_a_sentence() -> None:
     assert join_wrapped_lines(kept) == kept
 
 
+WRAPPED_AT_70 = [
+    "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các sở, ngành thực hiện tốt các",
+    "nội dung sau đây để tăng cường công tác quản lý đất đai trên địa bàn:",
+    "1. Sở Nông nghiệp và Môi trường rà soát diện tích rừng, đồng thời gửi",
+    "Sở Tài chính để tổng hợp, báo cáo Ủy ban nhân dân tỉnh trong tháng 12;",
+    "trường hợp vượt thẩm quyền, báo cáo Chủ tịch Ủy ban nhân dân tỉnh xem",
+    "xét, quyết định theo quy định của pháp luật về đất đai và lâm nghiệp,",
+    "KCN, CCN và các khu kinh tế cửa khẩu trên địa bàn tỉnh theo phân cấp.",
+    "2. Sở Tài chính bố trí kinh phí thực hiện nhiệm vụ phát triển kinh tế",
+    "- xã hội của các xã miền núi theo kế hoạch được duyệt hằng năm cho cả",
+    "giai đoạn, bảo đảm đúng quy định của Luật Ngân sách nhà nước hiện hành.",
+    "II. TỔ CHỨC THỰC HIỆN CÁC NHIỆM VỤ TRỌNG TÂM TRONG NĂM 2027 CỦA TỈNH",
+]
+
+
+def test_text_hard_wrapped_at_one_width_rejoins_lines_that_open_with_a_capital():
+    from extraction.ingest.text import join_wrapped_lines, wrap_width
+
+    assert wrap_width(WRAPPED_AT_70) is not None
+    joined = join_wrapped_lines(WRAPPED_AT_70)
+    assert [line.split()[0] for line in joined] == ["Chủ", "1.", "2.", "II."]
+    assert "gửi Sở Tài chính để tổng hợp" in joined[1] and "tháng 12; trường hợp" in joined[1]
+    assert "kinh tế - xã hội" in joined[2]
+    # a text with a paragraph per line has no wrap width: a capital there opens a paragraph
+    assert wrap_width(["Sở Y tế kiểm tra an toàn thực phẩm trong dịp Tết " + "x" * n for n in range(0, 400, 40)]) is None
+
+
 def test_text_page_numbers_inside_a_sentence_and_markers_alone_on_their_line():
     from extraction.ingest.text import join_wrapped_lines
 
