@@ -155,6 +155,10 @@ def opens_block(node: Node, text: str) -> bool:
 
 # A line of only punctuation ("-----", "*") separates the header's parts; it carries no content.
 RULE_LINE = re.compile(r"^[\W_]+$")
+# A scan's or a copy's running header or footer between items: the page's number or folio
+# ("Trang 2/7", "- 3 -") or the document's symbol alone ("06/CT-UBND"; the header's "Số: ..." is
+# no running line).
+RUNNING_LINE = re.compile(rf"{PAGE_NUMBER.pattern}|\d{{1,5}}[/-][A-ZĐ0-9/.\-]*[A-ZĐ][A-ZĐ0-9/.\-]*")
 # A marker alone on its line ("I.", "2.") numbers the next line (PDF and web copies split them).
 LONE_MARKER = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[a-zđ])\s*[.)]$")
 
@@ -166,7 +170,7 @@ def build_outline(text: str, lines: list[Span] | None = None) -> list[Node]:
     pending: Span | None = None
     for line in lines if lines is not None else iter_lines(text):
         content = text[line.start : line.end]
-        if RULE_LINE.match(content):
+        if RULE_LINE.match(content) or RUNNING_LINE.fullmatch(content.strip()):
             continue
         if LONE_MARKER.match(content):
             pending = line

@@ -78,6 +78,12 @@ def test_structure_lone_marker_numbers_next_line():
     ]
 
 
+def test_structure_running_lines_between_items_are_skipped():
+    # a scan's folio or the document's symbol repeated at a page's head keeps the items together
+    tree = _tree("1. Sở Y tế:\na) Kiểm tra an toàn thực phẩm.\nTrang 2/7\n06/CT-UBND\nb) Giám sát ngộ độc.")
+    assert [(depth, style) for depth, style, _ in tree] == [(0, "arabic"), (1, "letter"), (1, "letter")]
+
+
 def test_structure_rule_lines_are_skipped():
     assert _tree("BAN CHẤP HÀNH TRUNG ƯƠNG\n---------------\nSố 212-KL/TW") == [
         (0, "para", "BAN CHẤP HÀNH TRUNG ƯƠNG"),
