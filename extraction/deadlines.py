@@ -244,6 +244,8 @@ def _time_rules(lex: _Lexicon) -> dict[str, str]:
         ),
         # the year, quarter, month or week of issue: "hoàn thành trong năm nay", "trong tháng này"
         "this_period": r"(?<!\w)(?P<unit>năm|quý|quí|tháng|tuần)\s+(?:nay|này)(?!\w)",
+        # "báo cáo ... trong tuần", "di dời dân ngay trong ngày": the week or the day of issue
+        "this_unit": r"(?<=trong\s)(?P<unit>tuần|ngày)(?=\s*(?:[.;,)]|$))",
         "year_range": (
             rf"(?<!\w)(?:(?P<lead>{_alt(lex.cue('range_lead'))}|từ)\s+)?(?:năm\s+)?"
             rf"(?<![\d/.\-])(?P<y1>(?:19|20)\d{{2}}){_RANGE_SEP}(?:năm\s+)?"
@@ -372,6 +374,7 @@ def _gates(lex: _Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
         "quarter": (("quý", "quí"),),
         "year_part": (("năm",), tuple({p.split()[-1] for p in lex.year_parts})),
         "this_period": (("nay", "này"),),
+        "this_unit": (("trong tuần", "trong ngày"),),
         "year_range": ((_DIGIT,),),
         "onward": (("năm",), (_DIGIT,)),
         "year": (("năm",), (_DIGIT,)),
@@ -654,6 +657,14 @@ def _hit_this_period(m: re.Match[str], issued: date | None) -> _Hit:
     return _period(m, "this_period", first, _add_months(first, months) - timedelta(days=1), [])
 
 
+def _hit_this_unit(m: re.Match[str], issued: date | None) -> _Hit:
+    """ "trong tuần" is the week of issue (a period); "trong ngày" the day of issue (a date)."""
+    if m["unit"].lower() == "tuần":
+        return _hit_this_period(m, issued)
+    ws = [] if issued else [f"'{m.group(0)}' and the issue date is unknown"]
+    return _Hit(m.start(), m.end(), DeadlineKind.DATE, "this_unit", issued, warnings=ws)
+
+
 def _hit_year(m: re.Match[str], rule: str) -> _Hit:
     first_year = int(m["y1"]) if rule == "year_range" else int(m["y"])
     hit = _period(m, rule, date(first_year, 1, 1), date(int(m["y"]), 12, 31), [])
@@ -896,6 +907,7 @@ _HANDLERS: dict[str, _Handler] = {
     **dict.fromkeys(("year", "year_bare", "year_range"), lambda m, r, t, i: _hit_year(m, r)),
     "event": lambda m, r, t, i: _hit_event(m, i),
     "this_period": lambda m, r, t, i: _hit_this_period(m, i),
+    "this_unit": lambda m, r, t, i: _hit_this_unit(m, i),
     **dict.fromkeys(
         (
             "rec_day_of", "rec_unit_day", "rec_every_n", "rec_last_day", "rec_list", "rec_month_of",

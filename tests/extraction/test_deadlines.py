@@ -601,6 +601,15 @@ def test_deadlines_a_phase_in_a_clause_of_its_own_is_a_period() -> None:
     assert governing_deadline("Bộ Tài chính triển khai chương trình giai đoạn 2027 - 2030.", issued=ISSUED).kind is N
 
 
+def test_deadlines_within_the_week_or_the_day_of_issue() -> None:
+    week = governing_deadline("Bộ Tài chính báo cáo Thủ tướng Chính phủ trong tuần.", issued=ISSUED)
+    assert (week.kind, week.date) == (P, date(2025, 11, 23))  # the Sunday of the week of issue
+    day = governing_deadline("Chủ tịch UBND các xã di dời dân ngay trong ngày.", issued=ISSUED)
+    assert (day.kind, day.date) == (D, ISSUED)
+    # a day named after it, or a noun, is no "day of issue"
+    assert governing_deadline("Bộ Y tế trực 24/24 trong ngày nghỉ lễ.", issued=ISSUED).kind is N
+
+
 def test_deadlines_bare_periodic_without_reporting_work_is_no_deadline() -> None:
     assert governing_deadline("Định kỳ kiểm tra thiết bị phòng cháy tại trụ sở.", issued=ISSUED) == Deadline.none()
 
