@@ -171,7 +171,9 @@ def _grammar() -> _Grammar:
         obligation=ending(_alt(cue("obligation"))),
         plan_before=ending(_alt(cue("plan"))),
         # "kế hoạch 5 năm và hằng năm" names a plan; "Kế hoạch trước ngày 10/12 hằng năm" sets a day
-        plan_near=ending(_alt(cue("plan")), r"(?:\s+(?!ngày(?!\w))\S+){0,4}"),
+        # "kế hoạch 5 năm và hằng năm" names a plan; "báo cáo kết quả thực hiện Kế hoạch về UBND
+        # tỉnh 6 tháng và hằng năm" sends a report somewhere, and that recurs
+        plan_near=ending(_alt(cue("plan")), r"(?:\s+(?!(?:ngày|về|cho|lên|tới)(?!\w))\S+){0,4}"),
         doctype_before=ending(_alt(cue("doctype"))),
         report_before=ending(_alt(cue("report"))),
         # up to two words between: "định kỳ tổ chức sơ kết", "định kỳ tổng hợp báo cáo"

@@ -589,7 +589,9 @@ ISSUING_REACH_WORDS = 3
 FIELD_LABEL = re.compile(
     r"^(?P<label>nội dung(?: thực hiện| công việc)?|nhiệm vụ|cơ quan (?:chủ trì|thực hiện|phối hợp)|chủ trì|phối hợp|"
     r"đơn vị (?:chủ trì|thực hiện|phối hợp)|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|"
-    r"tiến độ(?: thực hiện)?|sản phẩm|kết quả(?: đầu ra)?)\s*:\s*",
+    r"tiến độ(?: thực hiện)?|sản phẩm|kết quả(?: đầu ra)?|"
+    # fields that describe the work without a role or a time: kept out of the tasks
+    r"đơn vị chịu (?:sự )?giám sát|đối tượng(?: giám sát| kiểm tra)?|địa điểm|hình thức|phạm vi)\s*:\s*",
     re.IGNORECASE,
 )
 
@@ -613,12 +615,14 @@ def labelled_fields(text: str, node: Node) -> dict[str, Span]:
 
 
 def _field_kind(label: re.Match[str]) -> str:
-    """What a FIELD_LABEL match labels: task, support, lead, product or deadline."""
+    """What a FIELD_LABEL match labels: task, support, lead, product, deadline or other."""
     name = label.group("label").lower()
     if name.startswith(("nội dung", "nhiệm vụ")):
         return "task"
     if "phối hợp" in name:
         return "support"
+    if name.startswith(("đơn vị chịu", "đối tượng", "địa điểm", "hình thức", "phạm vi")):
+        return "other"
     if name.startswith(("cơ quan", "đơn vị", "chủ trì")):
         return "lead"
     if name.startswith(("sản phẩm", "kết quả")):

@@ -67,13 +67,14 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     out: list[str] = []
     current: list[str] = []
     width = wrap_width(lines)
+    in_body = False  # the header's lines (a title without a full stop) take no capital line
     for i, line in enumerate(lines):
         next_goes_on = i + 1 < len(lines) and _continues(lines[i + 1])
         if current and _open_ended(current) and PAGE_NUMBER.fullmatch(line.strip()) and next_goes_on:
             continue  # "... hoàn ¶ - 3 - ¶ thành trong tháng 5": a page break inside the sentence
         if current and (
             _open_ended(current) and _continues(line)
-            or _wrapped_before(current[-1], line, width)
+            or in_body and _wrapped_before(current[-1], line, width)
             or _BARE_MARKER.fullmatch(current[-1].strip())
         ):
             # "1." alone on its line, then "Công an tỉnh": one item
@@ -83,6 +84,7 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
             if current:
                 out.append(" ".join(current))
             current = [line]
+        in_body = in_body or line.rstrip().endswith((".", ":", ";"))
     if current:
         out.append(" ".join(current))
     return out

@@ -610,6 +610,12 @@ def test_deadlines_within_the_week_or_the_day_of_issue() -> None:
     assert governing_deadline("Bộ Y tế trực 24/24 trong ngày nghỉ lễ.", issued=ISSUED).kind is N
 
 
+def test_deadlines_a_report_sent_about_a_plan_still_recurs() -> None:
+    text = "Tổng hợp, báo cáo kết quả thực hiện Kế hoạch về UBND tỉnh 6 tháng và hằng năm."
+    assert governing_deadline(text, issued=ISSUED).recurrence == "half-yearly"
+    assert governing_deadline("Xây dựng kế hoạch 5 năm và hằng năm.", issued=ISSUED).kind is N
+
+
 def test_deadlines_bare_periodic_without_reporting_work_is_no_deadline() -> None:
     assert governing_deadline("Định kỳ kiểm tra thiết bị phòng cháy tại trụ sở.", issued=ISSUED) == Deadline.none()
 

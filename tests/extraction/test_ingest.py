@@ -446,6 +446,9 @@ def test_text_hard_wrapped_at_one_width_rejoins_lines_that_open_with_a_capital()
     assert [line.split()[0] for line in joined] == ["Chủ", "1.", "2.", "II."]
     assert "gửi Sở Tài chính để tổng hợp" in joined[1] and "tháng 12; trường hợp" in joined[1]
     assert "kinh tế - xã hội" in joined[2]
+    # the header's title takes no capital line: the body's first sentence opens its own
+    titled = ["THÔNG BÁO", "Kết luận của Chủ tịch Ủy ban nhân dân tỉnh tại buổi làm việc với Sở Y tế tỉnh"] + WRAPPED_AT_70
+    assert join_wrapped_lines(titled)[1] == titled[1]
     # a text with a paragraph per line has no wrap width: a capital there opens a paragraph
     assert wrap_width(["Sở Y tế kiểm tra an toàn thực phẩm trong dịp Tết " + "x" * n for n in range(0, 400, 40)]) is None
 

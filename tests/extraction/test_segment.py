@@ -885,3 +885,13 @@ def test_segment_a_short_request_lead_in_opens_the_body():
         "2. Đẩy mạnh cải cách hành chính, chuyển đổi số.\n"
     )
     assert [lead for _, lead in tasks] == ["Đảng ủy xã Kỳ Hoa", "Đảng ủy xã Kỳ Hoa"]
+
+
+def test_segment_fields_that_describe_the_work_stay_in_its_block():
+    tasks = _tasks(
+        "1. Giám sát việc giải quyết khiếu nại, tố cáo của công dân.\n"
+        "- Cơ quan chủ trì: Ban Pháp chế HĐND tỉnh.\n"
+        "- Đơn vị chịu sự giám sát: Thanh tra tỉnh, Công an tỉnh.\n"
+        "- Thời gian: Quý II/2027.\n"
+    )
+    assert tasks == [("Giám sát việc giải quyết khiếu nại, tố cáo của công dân.", "Ban Pháp chế HĐND tỉnh.")]
