@@ -818,6 +818,8 @@ def _hit_relative(m: re.Match[str], rule: str, text: str, issued: date | None) -
     if rule == "rel_count" and (m["lead"].lower() in _lexicon().cue("lead_time")):
         return hit  # "ít nhất 10 ngày" before some event: never resolved
     anchor = m["anchor"]
+    if rule == "rel_count" and anchor is None and BEFORE_AN_EVENT.match(text, m.end()):
+        return hit  # "chậm nhất 20 ngày trước ngày khai mạc Kỳ họp": counted back from an event
     if rule == "rel_count" and anchor is None and re.sub(r"\s+", " ", m["lead"].lower()) in _lexicon().cue("ceiling"):
         return None  # "không quá 10 ngày kể từ ngày ký" counts; "thời gian thực hiện không quá 2 năm" describes
 
@@ -829,6 +831,9 @@ def _hit_relative(m: re.Match[str], rule: str, text: str, issued: date | None) -
     if base is not None:
         hit.due = _add_duration(base, _count(m["n"]), _unit(m["unit"]))
     return hit
+
+
+BEFORE_AN_EVENT = re.compile(r"\s+trước(?!\w)", re.IGNORECASE)
 
 
 def _hit_event_clause(m: re.Match[str], text: str, issued: date | None) -> _Hit | None:
@@ -856,7 +861,7 @@ def _names_an_event(clause: str) -> bool:
 
 def _stands_alone(clause: str, word: re.Match[str]) -> bool:
     """Whether the event word ``word`` of ``clause`` is no syllable of a compound around it."""
-    compounds = compound_readings()
+    compounds = {*compound_readings(), *_lexicon().cue("event_compound")}
     found = word.group(0).lower()
     before = re.search(r"(\w+)\s+$", clause[: word.start()])
     after = re.match(r"\s+(\w+)", clause[word.end() :])

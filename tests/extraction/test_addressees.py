@@ -202,6 +202,11 @@ def test_roles_directed_body_is_support(sentence, support):
             "Bộ Y tế phối hợp chặt chẽ với các cơ quan liên quan thuộc Bộ Xây dựng, Bộ Quốc phòng hoàn thành dự án.",
             ["các cơ quan liên quan thuộc Bộ Xây dựng", "Bộ Quốc phòng"],
         ),
+        # a province's tax office is no province acting
+        (
+            "Sở Tài chính phối hợp với Thuế tỉnh Nghệ An, Kho bạc Nhà nước khu vực X tăng cường quản lý thu ngân sách.",
+            ["Thuế tỉnh Nghệ An", "Kho bạc Nhà nước khu vực X"],
+        ),
         # a bare acronym after a named group shares its head
         (
             "Bộ Khoa học và Công nghệ chủ trì, phối hợp với các bộ, ngành, Tập đoàn FPT, CMC hoàn thành đề án.",

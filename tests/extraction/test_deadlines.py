@@ -616,6 +616,12 @@ def test_deadlines_a_report_sent_about_a_plan_still_recurs() -> None:
     assert governing_deadline("Xây dựng kế hoạch 5 năm và hằng năm.", issued=ISSUED).kind is N
 
 
+def test_deadlines_a_count_back_from_an_event_has_no_date() -> None:
+    text = "Ủy ban Pháp luật và Tư pháp gửi hồ sơ chậm nhất 20 ngày trước ngày khai mạc Kỳ họp."
+    found = governing_deadline(text, issued=ISSUED)
+    assert (found.kind, found.date) == (REL, None)
+
+
 def test_deadlines_bare_periodic_without_reporting_work_is_no_deadline() -> None:
     assert governing_deadline("Định kỳ kiểm tra thiết bị phòng cháy tại trụ sở.", issued=ISSUED) == Deadline.none()
 
@@ -829,6 +835,7 @@ def test_deadlines_lists_of_months_and_this_year(text: str, kind: DeadlineKind, 
         # a count after "sau khi" is counted from an event only when the clause names one
         ("Sau khi nghe Ban Nội chính báo cáo kết quả 3 năm thực hiện, Văn phòng theo dõi.", DeadlineKind.NONE),
         ("Sau khi Quyết định được ban hành 30 ngày, Sở Nội vụ tổng hợp.", DeadlineKind.RELATIVE),
+        ("Sau khi nghe Bộ trưởng trình bày Tờ trình, Ủy ban Thường vụ Quốc hội kết luận.", DeadlineKind.NONE),
     ],
 )
 def test_deadlines_an_event_word_inside_a_compound_names_no_event(text: str, kind: DeadlineKind) -> None:

@@ -17,6 +17,8 @@ def _lead(text):
     [
         ("Bộ Tài chính chủ trì, phối hợp với Bộ Tư pháp rà soát các quy định.", "Bộ Tài chính"),
         ("Giao Đảng uỷ Quốc hội lãnh đạo, chỉ đạo ban hành Nghị quyết.", "Đảng uỷ Quốc hội"),
+        ("Tổng Thư ký Quốc hội - Chủ nhiệm Văn phòng Quốc hội chỉ đạo chuẩn bị hồ sơ.",
+         "Tổng Thư ký Quốc hội - Chủ nhiệm Văn phòng Quốc hội"),
         # the issuer speaking, its object after a colon
         ("Ban Thường vụ Tỉnh ủy giao: Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo rà soát quy hoạch.", "Đảng ủy UBND tỉnh"),
         # verbs of urgent letters and "có + noun" end the subject

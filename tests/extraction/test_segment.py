@@ -534,6 +534,7 @@ def test_segment_an_assignment_after_an_approval_is_a_task():
         "2. Biểu dương tinh thần của các lực lượng. Yêu cầu Bộ Y tế tiếp tục theo dõi tình hình dịch bệnh.\n"
         "3. Đồng ý chủ trương đầu tư dự án đường cao tốc.\n"
         "4. Thống nhất về nguyên tắc phương án phân kỳ đầu tư như đề xuất của Bộ Xây dựng.\n"
+        "5. Quốc hội cơ bản tán thành đánh giá về kết quả thực hiện Kế hoạch năm 2026.\n"
     )
     assert tasks == [
         ("giao Bộ Xây dựng hoàn thiện hồ sơ, trình Thủ tướng Chính phủ.", "Bộ Xây dựng"),
