@@ -202,6 +202,11 @@ def test_roles_directed_body_is_support(sentence, support):
             "Bộ Y tế phối hợp chặt chẽ với các cơ quan liên quan thuộc Bộ Xây dựng, Bộ Quốc phòng hoàn thành dự án.",
             ["các cơ quan liên quan thuộc Bộ Xây dựng", "Bộ Quốc phòng"],
         ),
+        # "và" before "đại biểu" starts another addressee
+        (
+            "Thường trực Hội đồng nhân dân tỉnh phối hợp với các Tổ đại biểu và đại biểu Hội đồng nhân dân tỉnh giám sát.",
+            ["các Tổ đại biểu", "đại biểu Hội đồng nhân dân tỉnh"],
+        ),
         # a province's tax office is no province acting
         (
             "Sở Tài chính phối hợp với Thuế tỉnh Nghệ An, Kho bạc Nhà nước khu vực X tăng cường quản lý thu ngân sách.",

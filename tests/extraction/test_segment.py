@@ -896,3 +896,14 @@ def test_segment_fields_that_describe_the_work_stay_in_its_block():
         "- Thời gian: Quý II/2027.\n"
     )
     assert tasks == [("Giám sát việc giải quyết khiếu nại, tố cáo của công dân.", "Ban Pháp chế HĐND tỉnh.")]
+
+
+def test_segment_a_body_urged_inside_a_background_section_is_a_task():
+    tasks = _tasks(
+        "I. ĐÁNH GIÁ CHUNG\n"
+        "1. Về kết quả thực hiện các dự án giao thông trọng điểm\n"
+        "Bộ Xây dựng khẩn trương hoàn thành thủ tục đầu tư, báo cáo Thủ tướng Chính phủ trong tháng 12 năm 2026.\n"
+        "Bộ Xây dựng đã hoàn thành 12 dự án, vượt kế hoạch đề ra.\n"
+        "Tỉnh Thanh Hóa cần nỗ lực hơn nữa, khẩn trương khắc phục những tồn tại, hạn chế.\n"
+    )
+    assert [lead for _, lead in tasks] == ["Bộ Xây dựng", "Tỉnh Thanh Hóa"]
