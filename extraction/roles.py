@@ -183,7 +183,9 @@ def _name_breaker() -> re.Pattern[str]:
 
 
 # "vật liệu nổ công nghiệp (VLNCN)": a document defines its own abbreviations.
-DEFINITION = re.compile(r"\((?P<abbr>[A-ZĐ]{2,10})\)")
+# an acronym: "VLNCN", "BQLDA", "CMC"
+ACRONYM = re.compile(r"[A-ZĐ]{2,10}")
+DEFINITION = re.compile(rf"\((?P<abbr>{ACRONYM.pattern})\)")
 
 
 def document_abbreviations(text: str) -> dict[str, str]:
@@ -225,7 +227,7 @@ NAMED_DEFINITION = re.compile(
 )
 
 
-ACRONYM_WORD = re.compile(r"(?<!\w)[A-ZĐ]{2,10}(?!\w)")
+ACRONYM_WORD = re.compile(rf"(?<!\w){ACRONYM.pattern}(?!\w)")
 
 
 def _line_before(text: str, pos: int) -> str:
@@ -251,7 +253,7 @@ def _name_opened_by(before: str, abbr: str) -> str | None:
 def _name_shortened_to(before: str, short: str) -> str | None:
     """The full name a short form stands for: from the last place its head word ("Ban" of "Ban
     QLDA") opens a name, or the name its initials open ("BQLDA"), up to the bracket."""
-    if re.fullmatch(r"[A-ZĐ]{2,10}", short):
+    if ACRONYM.fullmatch(short):
         return _name_opened_by(before, short)
     head = short.split()[0]
     at = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(head)}(?!\w)", before)]
@@ -304,7 +306,7 @@ def resolve_roles(
 
 # a lower-case gloss, or the acronym a document defines for the name: "Ban Quản lý dự án đầu tư
 # xây dựng tỉnh (BQLDA)"
-GLOSS = re.compile(r"\((?=[a-zđà-ỹ])[^()]*\)|\([A-ZĐ]{2,10}\)")
+GLOSS = re.compile(rf"\((?=[a-zđà-ỹ])[^()]*\)|\({ACRONYM.pattern}\)")
 
 
 ELLIPTIC_HEAD = re.compile(r"^(?P<head>Sở|Bộ|Tập đoàn|Tổng công ty)\s+\S")
@@ -321,7 +323,7 @@ def _elliptic_list(name: str) -> list[str] | None:
     rest = parts[1:]
     if " và " in rest[-1]:
         return None  # "Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam" lists fields in one name
-    if not all(p[:1].isupper() and not starts_with_body(p) and p != p.upper() or re.fullmatch(r"[A-ZĐ]{2,6}", p) for p in rest):
+    if not all(p[:1].isupper() and not starts_with_body(p) and p != p.upper() or ACRONYM.fullmatch(p) for p in rest):
         return None
     return [parts[0], *(f"{m['head']} {p}" for p in rest)]
 
@@ -484,8 +486,6 @@ def _uncovered_names(phrase: str, found: list[Body], at: date | None) -> list[Bo
             out.append(Body(canonical_name(piece, at=at), Span(start, start + len(piece), "generic"), in_directory(piece)))
     return out
 
-
-ACRONYM = re.compile(r"[A-ZĐ]{2,6}")
 
 
 def _head_before(phrase: str, start: int, found: list[Body]) -> str | None:

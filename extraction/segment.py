@@ -837,12 +837,13 @@ def _asking_sentence(text: str, body: Span) -> Span:
 REQUEST_LEAD_IN = re.compile(r"^(?:[^.;:]{0,80}\s)?(?:yêu cầu|đề nghị)(?:\s[^.;:]{0,120})?:\s*$", re.IGNORECASE)
 
 
-def _urges_in_background(text: str, node: Node, body: str) -> bool:
+def _urged_in_background(text: str, node: Node, body: str, ctx: Context) -> bool:
     """A body told to act inside a background section ("2. Về kết quả thực hiện các dự án ...:
     Bộ Xây dựng khẩn trương hoàn thành thủ tục đầu tư, báo cáo ... trong tháng 12"): its subject
-    is a body and an urging word ("khẩn trương", "cần", "phải") follows it; a report of what was
-    done is no such paragraph."""
-    if _narrates(body) or node.children:
+    is a body and an urging word ("khẩn trương", "cần", "phải") follows it. A report of what was
+    done is no such paragraph, nor anything in a plan, whose purpose and requirements sections
+    state what the work must achieve and urge no one."""
+    if ctx.requirements_are_background or _narrates(body) or node.children:
         return False
     lead = find_lead(text, node.body.start, node.body.end)
     return lead is not None and lead.start == node.body.start and URGING.match(text, lead.end) is not None
@@ -890,8 +891,7 @@ def _lead_in_is_also_task(
 
 
 def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
-    if ctx.operative is False and not (not ctx.requirements_are_background and _urges_in_background(text, node, body)):
-        # a plan's purpose and requirements state what the work must achieve, they urge no one
+    if ctx.operative is False and not _urged_in_background(text, node, body, ctx):
         return False
     if body.isupper() or (body.startswith("(") and body.endswith(")")):
         return False
