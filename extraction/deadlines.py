@@ -256,10 +256,11 @@ def _time_rules(lex: _Lexicon) -> dict[str, str]:
         "year": r"(?<!\w)năm\s+(?P<y>(?:19|20)\d{2})(?![\d/])",
         "year_bare": r"(?<![\w/.\-])(?P<y>(?:19|20)\d{2})(?![\w/])",
         "event": (
-            rf"(?<!\w)(?:ngày\s+)?(?:lễ\s+)?(?P<ev>{_alt(lex.events)})(?!\w)"
+            rf"(?<!\w)(?P<at>tại\s+)?(?:ngày\s+)?(?:lễ\s+)?(?P<ev>{_alt(lex.events)})(?!\w)"
             rf"(?:\s+{_alt(lex.cue('lunar_stem'))}\s+{_alt(lex.cue('lunar_branch'))}(?!\w))?"
             r"(?:\s+(?:lần\s+thứ\s+\d{1,2}|(?:lần\s+thứ\s+)?[IVXL]{1,6})(?!\w))?"
-            r"(?:\s+(?:năm\s+)?(?P<y>\d{4})(?![\d/]))?"
+            rf"(?:\s+thứ\s+(?:\d{{1,2}}|nhất|{_alt(lex.numbers)})(?!\w))?(?:\s+thường\s+lệ)?"
+            r"(?:\s+(?:(?:cuối|giữa)\s+)?(?:năm\s+)?(?P<y>\d{4})(?![\d/]))?"
             r"(?:\s*\(?\s*(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})"
             r"(?:\s*[/.\-]\s*(?P<yy>\d{4}))?(?![\d/]))?"
         ),
@@ -493,6 +494,8 @@ def _holiday(name: str, year: int) -> date | None:
 
 def _event_day(when: str, year: int | None, issued: date | None) -> date | None:
     """The day of an event, in ``year`` or else the first one on or after the issue date."""
+    if when == "year":  # "kỳ họp cuối năm 2027": the year is all that is known
+        return date(year, 12, 31) if year is not None else None
     years = [year] if year is not None else ([issued.year, issued.year + 1] if issued else [])
     for candidate in years:
         if when.startswith("holiday:"):
@@ -686,13 +689,16 @@ def _hit_event(m: re.Match[str], issued: date | None) -> _Hit:
             day = _day(year, mo, d, ws) if year else None
         return _Hit(m.start(), m.end(), DeadlineKind.DATE, "event", day, warnings=ws)
     year = _year(m["y"], ws) if m["y"] else None
-    if event.when is None or (m["y"] and year is None):
+    if event.when is None or (m["y"] and year is None) or (event.when == "year" and year is None):
         day = None  # "trước Đại hội XIV": a known event with no known date
     else:
         day = _event_day(event.when, year, issued)
         if day is None:
             ws.append("the event's date cannot be worked out for that year")
-    return _Hit(m.start(), m.end(), event.kind, "event", day, begins=day, warnings=ws)
+    begins = None if event.when == "year" else day  # "trước kỳ họp cuối năm 2027" ends with the year
+    hit = _Hit(m.start(), m.end(), event.kind, "event", day, begins=begins, warnings=ws)
+    hit.needs_cue = not m["at"]  # "trình Quốc hội tại kỳ họp thứ hai": the session is when
+    return hit
 
 
 def _recurrence_of(interval_days: float) -> str | None:
@@ -938,6 +944,8 @@ def _judge(hit: _Hit, text: str, issued: date | None, lenient: bool) -> _Hit | N
         return hit
     if hit.kind is DeadlineKind.RECURRING:
         return _widen(hit, text) if lenient or _is_recurrence(hit, text) else None
+    if hit.rule == "event" and not hit.needs_cue and _is_descriptive(_clause_before(text, hit.start, reach=90)):
+        return None  # "các luật được ban hành tại Kỳ họp thứ 10": which laws, not when
     if not hit.needs_cue:
         # "(từ ngày 04/5 đến ngày 14/5/2025)": a period already over; it still hides its days
         hit.is_over = not lenient and bool(issued and hit.due and hit.due < issued)

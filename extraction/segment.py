@@ -548,15 +548,17 @@ def _lead_in_addressee(text: str, node: Node) -> Span | None:
     preamble ending "... Để làm tốt việc này, yêu cầu cấp uỷ các cấp thực hiện tốt ... sau:").
     An issuing statement ("Ủy ban nhân dân Tỉnh ban hành Kế hoạch ... như sau:") names none."""
     lead = find_lead(text, node.body.start, node.body.end)
-    if lead is None:
-        body = node.body_text(text)
-        last = max(body.rfind(". "), body.rfind("; "))
-        if last > 0:
-            lead = find_lead(text, node.body.start + last + 2, node.body.end)
-            if lead is not None and (
-                REPORTED.match(text, lead.end) or cue_pattern("not_task_after_lead").match(text, lead.end + 1)
-            ):
-                return None  # "Đồng chí X đã phát biểu kết luận như sau:" reports, it assigns nothing
+    body = node.body_text(text)
+    # the last sentence first, then its last clause: "...; Chủ tịch UBND các xã, phường thực hiện"
+    # would lose the addressees before the semicolon
+    for last in (body.rfind(". "), body.rfind("; ")):
+        if lead is not None or last <= 0:
+            continue
+        lead = find_lead(text, node.body.start + last + 2, node.body.end)
+        if lead is not None and (
+            REPORTED.match(text, lead.end) or cue_pattern("not_task_after_lead").match(text, lead.end + 1)
+        ):
+            return None  # "Đồng chí X đã phát biểu kết luận như sau:" reports, it assigns nothing
     if lead is not None and _issues(text, lead.end, node.body.end):
         return None
     return lead
@@ -887,6 +889,10 @@ def _lead_in_is_also_task(
         return False
     if not (lead or cue_pattern("predicate").match(body)):
         return False
+    if lead is not None and all(
+        lead.start <= node.body.start + i < lead.end for i, ch in enumerate(body) if ch == ";"
+    ):
+        return False  # "... yêu cầu Giám đốc các sở; Chủ tịch UBND các xã thực hiện ...:" lists whom it asks
     return _is_task(text, node, body, ctx)
 
 

@@ -499,6 +499,28 @@ def test_deadlines_a_regular_government_meeting_names_its_month() -> None:
     assert (got.kind, got.date) == (DeadlineKind.PERIOD, date(2026, 1, 31))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Giao Chính phủ trình Quốc hội tại kỳ họp thứ hai dự án Luật Đầu tư công (sửa đổi).", None),
+        ("Chính phủ báo cáo Quốc hội tại kỳ họp cuối năm 2027 về kết quả thực hiện Nghị quyết.", date(2027, 12, 31)),
+        ("Sở Nội vụ trình Hội đồng nhân dân tỉnh trước kỳ họp thường lệ cuối năm 2027.", date(2027, 12, 31)),
+    ],
+)
+def test_deadlines_a_council_session_is_a_period(text: str, expected: date | None) -> None:
+    # GUIDELINES: a period "trước Đại hội XIV" has no known date; a session in a named year ends with it
+    got = governing_deadline(text, issued=date(2026, 11, 10))
+    assert (got.kind, got.date) == (DeadlineKind.PERIOD, expected)
+
+
+def test_deadlines_a_session_only_mentioned_is_no_deadline() -> None:
+    for text in (
+        "Sở Y tế báo cáo kết quả kỳ họp thứ 10 của Hội đồng nhân dân tỉnh.",
+        "Các bộ rà soát các luật được ban hành tại Kỳ họp thứ 10 để sớm soạn thảo văn bản quy định chi tiết.",
+    ):
+        assert governing_deadline(text, issued=date(2026, 11, 10)).kind is DeadlineKind.NONE
+
+
 def test_deadlines_two_days_of_one_yearly_cycle_give_the_next_of_them() -> None:
     issued = date(2025, 12, 1)
     for text, due in (

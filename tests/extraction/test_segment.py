@@ -907,3 +907,19 @@ def test_segment_a_body_urged_inside_a_background_section_is_a_task():
         "Tỉnh Thanh Hóa cần nỗ lực hơn nữa, khẩn trương khắc phục những tồn tại, hạn chế.\n"
     )
     assert [lead for _, lead in tasks] == ["Bộ Xây dựng", "Tỉnh Thanh Hóa"]
+
+
+def test_segment_a_lead_in_after_a_context_sentence_keeps_every_addressee_group():
+    # the groups the lead-in asks are split by ";": the list, not two clauses
+    for opening in ("Năm 2026, thiên tai trên địa bàn tỉnh diễn biến phức tạp. Để giảm thiểu thiệt hại", "Để chủ động ứng phó"):
+        tasks = _tasks(
+            f"{opening}, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu Giám đốc các sở, Thủ trưởng các ban, ngành cấp tỉnh; "
+            "Chủ tịch Ủy ban nhân dân các xã, phường thực hiện tốt các nội dung sau:\n"
+            "1. Kiện toàn Ban Chỉ huy phòng thủ dân sự các cấp.\n"
+        )
+        assert tasks == [
+            (
+                "Kiện toàn Ban Chỉ huy phòng thủ dân sự các cấp.",
+                "Giám đốc các sở, Thủ trưởng các ban, ngành cấp tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường",
+            )
+        ]
