@@ -30,7 +30,9 @@ ADVERBIAL = re.compile(
     r"định kỳ|với|nhằm|ngoài ra|do đó|vì vậy|qua đó|sau đó|cùng với|nếu|dựa trên|thời gian tới|"
     # connectives that order a list: "Thứ hai, Sở X chủ trì ...", "Bên cạnh đó, ..."
     r"thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|bên cạnh đó|mặt khác|tiếp theo|đặc biệt|"
-    r"trước hết|cuối cùng|riêng)"
+    r"trước hết|cuối cùng|riêng|"
+    # what the letter answers or carries out: "Thực hiện chỉ đạo của Thủ tướng ..., Bộ X đề nghị ..."
+    r"thực hiện|triển khai|tiếp theo|phúc đáp)"
     r"\b[^:;.]{0,200}?(?:,\s+|\bthì\s+)",
     re.IGNORECASE,
 )
@@ -494,6 +496,9 @@ def skip_adverbial(text: str, start: int) -> int:
     sentence_end = SENTENCE_END.search(rest, 0, reach)
     if sentence_end is not None:  # the subject stands in the opening's own sentence
         reach = sentence_end.start()
+    assigning = cue_pattern("assign", case_sensitive=True).search(rest, opening.end(), reach)
+    if assigning is not None:  # "..., Bộ Tài chính đề nghị UBND các tỉnh, thành phố ...": objects follow
+        reach = assigning.start()
     breaks = [m.end() for m in re.finditer(r",\s+", rest[:reach])]
     candidates = [b for b in breaks if b >= opening.end() - 2 and _opens_subject(rest, b)]
     if candidates and _genitive_list_before(rest, candidates[0]):

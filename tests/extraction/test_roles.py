@@ -164,6 +164,13 @@ def _lead(text):
         ),
         ("Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính tổng hợp.", "Bộ Tài chính"),
         ("Chủ trì, phối hợp với các Bộ, ngành liên quan rà soát cơ chế.", None),
+        # an opening that says what the letter carries out; the bodies after "đề nghị" are its objects
+        (
+            "Thực hiện chỉ đạo của Thủ tướng Chính phủ tại văn bản số 123/TTg-KTTH ngày 01/3/2027, Bộ Tài chính đề "
+            "nghị Ủy ban nhân dân các tỉnh, thành phố rà soát nhu cầu kinh phí.",
+            "Ủy ban nhân dân các tỉnh, thành phố",
+        ),
+        ("Phúc đáp Công văn số 45/UBND-KT của tỉnh, Bộ Xây dựng đề nghị Sở Xây dựng hoàn thiện hồ sơ.", "Sở Xây dựng"),
         ("Báo cáo Bộ Chính trị về tình hình thực hiện.", None),
         ("Hội nghị được đồng chí Thường trực Ban Bí thư dự và chỉ đạo.", None),
     ],
