@@ -340,6 +340,10 @@ def _unlisted_verb(text: str, start: int, search_from: int, stop: int) -> int | 
     return None
 
 
+# "Các đơn vị: Cục A, Cục B ...": a label for the full names after its colon
+GROUP_LABEL = r"đơn vị|cơ quan"
+
+
 def _inside_a_head(text: str, pos: int) -> bool:
     """Whether the word at ``pos`` ends a head with the word before it: "ban" in "Ban cán sự
     đảng Ủy ban nhân dân thành phố" is the second syllable of "Ủy ban"."""
@@ -350,7 +354,7 @@ def _inside_a_head(text: str, pos: int) -> bool:
     return head is not None and head.end() > pos
 
 
-LIST_HEAD_BEFORE_COLON = re.compile(rf"[Cc]ác\s+(?:{KIND})\s*$")
+LIST_HEAD_BEFORE_COLON = re.compile(rf"[Cc]ác\s+(?:{KIND}|{GROUP_LABEL})\s*$")
 # "được giao chủ trì", "được Bộ Chính trị phân công": a passive that qualifies the name.
 STRONG_PREDICATE = re.compile(r"(?:có trách nhiệm|chịu trách nhiệm|phải)(?!\w)")
 ORGAN_HEAD = re.compile(r"ban|sở|cục|vụ|ủy ban|uỷ ban|phòng|trung tâm|viện|đoàn", re.IGNORECASE)
@@ -399,15 +403,21 @@ def _first_lower(pattern: re.Pattern[str], text: str, start: int, limit: int) ->
 
 
 PREVIOUS_SYLLABLE = re.compile(r"(\w+)\s+$")
+PREVIOUS_TWO_SYLLABLES = re.compile(r"(\w+\s+\w+)\s+$")
 NEXT_SYLLABLE = re.compile(r"\s+(\w+)")
 
 
 def _compound_at(text: str, m: re.Match[str], start: int) -> tuple[int, str | None]:
     """(start of the word, its reading) where a one-syllable cue is a syllable of a two-syllable
-    word of compounds.tsv: "chương trình", "giao thông" (nouns), "giải trình" (a verb)."""
+    word of compounds.tsv: "chương trình", "giao thông" (nouns), "giải trình" (a verb), or the
+    end of a longer noun ("công nghệ thông tin")."""
+    readings = compound_readings()
+    cue = " ".join(m.group(0).split()).lower()
+    two_before = PREVIOUS_TWO_SYLLABLES.search(text, max(0, m.start() - 24), m.start())
+    if two_before and readings.get(f"{' '.join(two_before.group(1).split())} {cue}".lower()) == "noun":
+        return two_before.start(1), "noun"
     if " " in m.group(0).strip():
         return m.start(), None
-    readings = compound_readings()
     after = NEXT_SYLLABLE.match(text, m.end())
     if after and readings.get(f"{m.group(0)} {after.group(1)}".lower()) == "noun":
         return m.start(), "noun"

@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 
 from extraction.addressees import Place, as_committee, distribute, localise, place_names
-from extraction.grammar import PLURAL, find_directed, inside_brackets, noun_phrase_end, starts_with_body
+from extraction.grammar import GROUP_LABEL, PLURAL, find_directed, inside_brackets, noun_phrase_end, starts_with_body
 from extraction.lexicon import cues
 from extraction.types import Body, Roles, Span, TaskDraft
 
@@ -25,7 +25,7 @@ def split_names(phrase: str) -> list[str]:
 
     "Các bộ, ngành và Ủy ban nhân dân các tỉnh" → ["Các bộ, ngành", "Ủy ban nhân dân các tỉnh"].
     """
-    parts = [p.strip(" ,;.") for p in re.split(r"\s*;\s*", phrase)]
+    parts = [p.strip(" ,;.") for p in re.split(r"\s*;\s*", GROUP_LABEL_COLON.sub("", phrase))]
     parts = [piece for part in parts for piece in _split_alternatives(part)]
     names: list[str] = []
     for part in parts:
@@ -33,6 +33,8 @@ def split_names(phrase: str) -> list[str]:
     return [n for n in names if n]
 
 
+# "Các đơn vị: Cục A, Cục B": the label before the colon names no body of its own
+GROUP_LABEL_COLON = re.compile(rf"^[Cc]ác\s+(?:{GROUP_LABEL})\s*:\s*(?=[A-ZĐ])")
 ALTERNATIVE_NAMES = re.compile(r"(?<=\w)/(?=[A-ZĐ])")
 
 
@@ -176,8 +178,10 @@ def _name_breaker() -> re.Pattern[str]:
     comma = "|".join(re.escape(h) for h in sorted(cues("comma_head"), key=len, reverse=True))
     # a place named as an actor starts a name of its own: "Hà Nội, Thành phố Hồ Chí Minh, Đà Nẵng"
     places = "|".join(re.escape(name) for name in place_names())
+    # "Cục Quản lý đê điều và Phòng, chống thiên tai": "Phòng, chống" is work, not an office
+    not_body = "|".join(re.escape(p) for p in sorted(cues("non_body"), key=len, reverse=True))
     return re.compile(
-        rf"(?:,\s*|\s+và\s+)(?=(?:{capitalised})(?!\w)|[Cc]ác\s+(?:{lower})(?!\w)|(?:{comma})(?!\w)|(?:{places})(?!\w))"
+        rf"(?:,\s*|\s+và\s+)(?!(?i:{not_body})(?!\w))(?=(?:{capitalised})(?!\w)|[Cc]ác\s+(?:{lower})(?!\w)|(?:{comma})(?!\w)|(?:{places})(?!\w))"
         rf"|\s+và\s+(?=(?:{generic})(?!\w))"
     )
 

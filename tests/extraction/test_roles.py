@@ -277,6 +277,11 @@ def test_roles_find_support(text, support):
             ["Bộ Chỉ huy Quân sự tỉnh", "Ban Chỉ huy Bộ đội Biên phòng tỉnh"],
         ),
         ("Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao", ["Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao"]),
+        # "Phòng, chống" after "và" is work in the name, not an office
+        ("Cục Quản lý đê điều và Phòng, chống thiên tai", ["Cục Quản lý đê điều và Phòng, chống thiên tai"]),
+        ("Cục Thủy lợi và Phòng Kinh tế", ["Cục Thủy lợi", "Phòng Kinh tế"]),
+        # a group label before a colon of full names names no body of its own
+        ("Các đơn vị: Cục Biến đổi khí hậu, Cục Viễn thám quốc gia", ["Cục Biến đổi khí hậu", "Cục Viễn thám quốc gia"]),
     ],
 )
 def test_roles_split_names(phrase, names):
@@ -367,6 +372,12 @@ def test_roles_generic_names_keep_their_place_name_and_the_body_they_belong_to(p
          "Ban Quản lý chương trình mục tiêu quốc gia tỉnh"),
         ("Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh đẩy nhanh tiến độ.",
          "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh"),
+        # ... and a cue that ends a longer noun of it ("công nghệ thông tin")
+        ("Trung tâm Công nghệ thông tin chủ trì xây dựng chuyên mục về chuyển đổi số.", "Trung tâm Công nghệ thông tin"),
+        # "giúp" is work: "X giúp Y sơ kết ..." is X's task
+        ("Văn phòng Đảng ủy giúp Ban Thường vụ Đảng ủy sơ kết việc thực hiện Nghị quyết.", "Văn phòng Đảng ủy"),
+        ("Các đơn vị: Cục Biến đổi khí hậu, Cục Viễn thám quốc gia theo chức năng, nhiệm vụ tăng cường dự báo.",
+         "Các đơn vị: Cục Biến đổi khí hậu, Cục Viễn thám quốc gia"),
         # a verb of compounds.tsv is the predicate as a whole word
         ("Trung tâm Phát triển quỹ đất giải trình với Hội đồng nhân dân tỉnh.",
          "Trung tâm Phát triển quỹ đất"),
