@@ -10,6 +10,8 @@ stamped in a text box or a page header counts.
 from __future__ import annotations
 
 import io
+import re
+import unicodedata
 import zipfile
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -72,7 +74,8 @@ def read_docx(data: bytes, *, max_unpacked: int = MAX_UNPACKED_BYTES) -> SourceT
     """Read a DOCX body into Paragraph and Table blocks, in document order.
 
     A table cell's paragraphs are joined with " / ", as in ``local-f04.txt``: the cell
-    "Nơi nhận:" + "- Như trên;" becomes "Nơi nhận: / - Như trên;".
+    "Nơi nhận:" + "- Như trên;" becomes "Nơi nhận: / - Như trên;". A document header laid
+    out in a table that stacks its lines in cells is read as paragraphs (``is_header_layout``).
     """
     if data.startswith(OLE_MAGIC):
         raise EncryptedFile(
@@ -183,15 +186,19 @@ def _children(element: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
 
 
 def _blocks(body: BaseOxmlElement) -> Iterator[Block]:
+    before_text = True  # no body paragraph yet: a table here is where the header sits
     for child in _children(body):
         if child.tag == _P:
             for line in paragraph_text(child).split("\n"):
                 if line.strip():
+                    before_text = False
                     yield Paragraph(text=line)
         elif child.tag == _TBL:
-            rows = _table_rows(child)
-            if rows:
-                yield Table(rows=rows)
+            cells = _table_cells(child)
+            if is_header_layout(cells, at_top=before_text):
+                yield from (Paragraph(text=line) for line in column_lines(cells))
+            elif cells:
+                yield Table(rows=_joined(cells))
 
 
 def paragraph_text(paragraph: BaseOxmlElement) -> str:
@@ -210,19 +217,108 @@ def _texts(element: BaseOxmlElement) -> Iterator[str]:
             yield from _texts(child)
 
 
+Cells = tuple[tuple[tuple[str, ...], ...], ...]  # rows of cells of lines
+
+
 def _table_rows(table: BaseOxmlElement) -> tuple[tuple[str, ...], ...]:
+    return _joined(_table_cells(table))
+
+
+def _joined(cells: Cells) -> tuple[tuple[str, ...], ...]:
+    """Each cell's lines joined with " / " (the convention of ``read_docx``)."""
+    return tuple(tuple(" / ".join(cell) for cell in row) for row in cells)
+
+
+def _table_cells(table: BaseOxmlElement) -> Cells:
+    """The rows with text, each cell as its non-empty lines (paragraphs, line breaks, nested
+    tables)."""
     rows = []
     for row in _children(table):
         if row.tag == _TR:
-            cells = tuple(_cell_text(cell) for cell in _children(row) if cell.tag == _TC)
+            cells = tuple(tuple(_cell_lines(cell)) for cell in _children(row) if cell.tag == _TC)
             if any(cells):
                 rows.append(cells)
     return tuple(rows)
 
 
-def _cell_text(cell: BaseOxmlElement) -> str:
-    """A cell's non-empty lines (paragraphs, line breaks, nested tables) joined with " / "."""
-    return " / ".join(_cell_lines(cell))
+# A header laid out in a borderless table puts the issuer and "Số: 1234/BTC-NSNN" one under
+# the other in the left cell, the national motto and "Hà Nội, ngày 05 tháng 3 năm 2027" in the
+# right. Read row by row that is one line, "BỘ TÀI CHÍNH / Số: ... | CỘNG HÒA ... / Hà Nội, ngày
+# ...", and the metadata reader, which looks for each on its own line, loses the issuer and
+# the issue date. Such a table is read column by column instead, as the text form prints it.
+# A header whose rows already pair its lines (issuer | motto, then "Số:" | place and date, as
+# in local-f04.docx) reads well row by row and stays a table, as do the "Kính gửi" and
+# signature tables (local-f04.txt prints them as rows) and every task table.
+_MOTTO = re.compile(
+    r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.IGNORECASE
+)
+# "Số: 1234/BTC-NSNN", "Số 212-KL/TW", "Số:     /UBND-KT"
+_NUMBER_LINE = re.compile(r"^Số\b")
+# "Hà Nội, ngày 05 tháng 3 năm 2027", "Lào Cai, ngày     tháng     năm 2026"
+_PLACE_DATE = re.compile(r"^[^,]{2,40},\s*ngày\b")
+# The first row of a task table: "STT | Nội dung nhiệm vụ | Đơn vị chủ trì | Thời gian".
+_TASK_HEADER = re.compile(
+    r"^(?:STT|TT|Số TT|Nội dung|Nhiệm vụ|Công việc|(?:Đơn vị|Cơ quan)?\s*(?:chủ trì|phối hợp)"
+    r"|Thời gian|Thời hạn|Tiến độ)\b",
+    re.IGNORECASE,
+)
+_LAYOUT_ROWS = 3
+_LAYOUT_COLUMNS = 3
+
+
+def is_header_layout(cells: Cells, *, at_top: bool) -> bool:
+    """Whether a table is a document header laid out in 2 or 3 columns whose cells stack the
+    number or the place and date under other lines (see above). It must hold the national
+    motto, or a "Số" line if no body paragraph comes before it; a task table never is one."""
+    if not 1 <= len(cells) <= _LAYOUT_ROWS:
+        return False
+    if not 2 <= max(len(row) for row in cells) <= _LAYOUT_COLUMNS:
+        return False
+    if any(_TASK_HEADER.match(_nfc(cell[0])) for cell in cells[0] if cell):
+        return False
+    lines = [_nfc(line) for row in cells for cell in row for line in cell]
+    numbered = any(_NUMBER_LINE.match(line) for line in lines)
+    if not (any(_MOTTO.search(line) for line in lines) or (at_top and numbered)):
+        return False
+    return any(_stacks_metadata(cell) for row in cells for cell in row)
+
+
+def _stacks_metadata(cell: tuple[str, ...]) -> bool:
+    """A cell of several lines, one of them the number or the place and date."""
+    return len(cell) > 1 and any(_is_metadata_line(line) for line in map(_nfc, cell))
+
+
+def column_lines(cells: Cells) -> Iterator[str]:
+    """A layout table's lines column by column, the number and the place and date level with
+    each other as the page prints them: every column's lines above its number or date line
+    (issuer, then motto), then every column's lines from there down ("Số: ...", "V/v ...",
+    then "Hà Nội, ngày ..."). A "V/v" summary under the number thus comes before the date
+    line, which ends it, not before the motto, which the title reader would take into it."""
+    width = max(len(row) for row in cells)
+    columns = [
+        [line for row in cells if column < len(row) for line in row[column]]
+        for column in range(width)
+    ]
+    cuts = [_first_metadata_line(lines) for lines in columns]
+    for lines, cut in zip(columns, cuts, strict=True):
+        yield from lines[:cut]
+    for lines, cut in zip(columns, cuts, strict=True):
+        yield from lines[cut:]
+
+
+def _first_metadata_line(lines: list[str]) -> int:
+    """Where the number or the place and date line is in a column (its length if nowhere)."""
+    return next(
+        (i for i, line in enumerate(map(_nfc, lines)) if _is_metadata_line(line)), len(lines)
+    )
+
+
+def _is_metadata_line(line: str) -> bool:
+    return bool(_NUMBER_LINE.match(line) or _PLACE_DATE.match(line))
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
 
 
 def _cell_lines(element: BaseOxmlElement) -> Iterator[str]:

@@ -6,6 +6,7 @@ import difflib
 import io
 import unicodedata
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -376,6 +377,76 @@ def test_ingest_docx_zip_without_document_is_corrupt() -> None:
 def test_ingest_docx_without_text() -> None:
     with pytest.raises(EmptyInput):
         read_source(docx_bytes([""]), DOCX)
+
+
+# A ministry letter as Word files lay it out: the header and the signature block in
+# borderless two-column tables, a cell's lines as separate paragraphs.
+HEADER_TABLE = [
+    [
+        "BỘ TÀI CHÍNH\nSố: 1234/BTC-NSNN\nV/v triển khai dự toán ngân sách năm 2027",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hà Nội, ngày 05 tháng 3 năm 2027",
+    ]
+]
+SIGNATURE_TABLE = [
+    ["Nơi nhận:\n- Như trên;\n- Lưu: VT, NSNN.", "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nBùi Văn Khắng"]
+]
+LAYOUT_LETTER = [
+    HEADER_TABLE,
+    "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.",
+    "Bộ Tài chính đề nghị Ủy ban nhân dân các tỉnh, thành phố khẩn trương hoàn thành phân bổ "
+    "dự toán, báo cáo Bộ Tài chính chậm nhất ngày 20/3.",
+    TASK_TABLE,
+    SIGNATURE_TABLE,
+]
+
+
+def test_ingest_docx_header_in_a_layout_table_is_read_column_by_column() -> None:
+    blocks = read_source(docx_bytes(LAYOUT_LETTER), DOCX).blocks
+    assert _paragraph_texts(blocks)[:6] == [
+        "BỘ TÀI CHÍNH",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 1234/BTC-NSNN",
+        "V/v triển khai dự toán ngân sách năm 2027",  # the date line after it ends the summary
+        "Hà Nội, ngày 05 tháng 3 năm 2027",
+    ]
+    # the task table and the signature block stay tables, as local-f04.txt prints them
+    text = normalize(read_source(docx_bytes(LAYOUT_LETTER), DOCX)).text
+    assert "1 | Tổ chức rà soát quy hoạch | Sở Xây dựng | Sở Tài chính / Công an tỉnh | Quý II\n" in text
+    assert "Nơi nhận: / - Như trên; / - Lưu: VT, NSNN. | KT. BỘ TRƯỞNG / THỨ TRƯỞNG / Bùi Văn Khắng\n" in text
+    assert [type(block) for block in blocks].count(Table) == 2
+
+
+def test_ingest_docx_header_in_a_layout_table_gives_issuer_and_issue_date() -> None:
+    from extraction.pipeline import extract
+
+    proposal = extract(docx_bytes(LAYOUT_LETTER), DOCX)
+    info = proposal.document
+    assert (info.issuer, info.issued, info.number) == ("Bộ Tài chính", date(2027, 3, 5), "1234/BTC-NSNN")
+    assert (info.type, info.signer) == ("Công văn", "Bùi Văn Khắng")
+    reply = next(task for task in proposal.tasks if "phân bổ dự toán" in task.text)
+    assert reply.deadline.date == date(2027, 3, 20)  # "ngày 20/3" takes the year of issue
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # rows that already pair the header's lines, as in local-f04.docx
+        [
+            ["ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI", "", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"],
+            ["Số: 12/UBND-KT", "", "Lào Cai, ngày 05 tháng 3 năm 2026"],
+        ],
+        # a two-column task table whose cells stack a dated line
+        [["STT\nSố: 1", "Nội dung\nHà Nội, ngày 05 tháng 3 năm 2027"], ["1", "Rà soát quy hoạch"]],
+        # the addressee block
+        [["Kính gửi:", "- Sở Tài chính;\n- Sở Tư pháp."]],
+    ],
+)
+def test_ingest_docx_other_tables_stay_tables(table: list[list[str]]) -> None:
+    blocks = read_source(docx_bytes([table, LONG_PARAGRAPHS[0]]), DOCX).blocks
+    assert isinstance(blocks[0], Table)
+    assert len(blocks[0].rows) == len(table)
 
 
 @pytest.mark.corpus
