@@ -229,6 +229,8 @@ SPEAKER = re.compile(
 # A sub-organ printed under its parent: "ỦY BAN NHÂN DÂN TỈNH LÀO CAI / VĂN PHÒNG" is the Văn phòng
 # Ủy ban nhân dân tỉnh Lào Cai; "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI / THÀNH ỦY" is the Thành ủy Hà Nội.
 SUB_ORGAN = re.compile(r"^(?:VĂN PHÒNG|BAN THƯỜNG VỤ|THƯỜNG TRỰC|BAN THƯỜNG TRỰC)$")
+# "VĂN PHÒNG BỘ", "THANH TRA BỘ" under the ministry's line: that ministry's office
+OWN_SUB_ORGAN = re.compile(r"^(?P<organ>VĂN PHÒNG|THANH TRA) (?P<head>BỘ|ỦY BAN NHÂN DÂN|UBND|TỈNH ỦY|TỈNH UỶ)$")
 PARTY_UNIT = re.compile(r"^ĐẢNG BỘ (?:TỈNH|THÀNH PHỐ)\s+(?P<place>.+)$")
 COMMUNE_ORGAN = re.compile(r"^(?:ĐẢNG [UỦ][ỶY]|(?:ỦY|UỶ) BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN) (?:XÃ|PHƯỜNG|ĐẶC KHU|THỊ TRẤN) \S")
 LOCAL_COMMITTEE = re.compile(r"^(?:THÀNH|HUYỆN|QUẬN|THỊ) [UỦ][ỶY] \S")
@@ -241,6 +243,9 @@ def _compose(parent: str, child: str) -> str:
     parent = re.sub(r"\bMTTQ\b", "MẶT TRẬN TỔ QUỐC", parent)
     if SUB_ORGAN.match(child):
         return f"{child} {parent}"
+    own = OWN_SUB_ORGAN.match(child)
+    if own and parent.startswith(own["head"] + " "):
+        return f"{own['organ']} {parent}"  # "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG / VĂN PHÒNG BỘ"
     party = PARTY_UNIT.match(parent)
     if party and LOCAL_COMMITTEE.match(child):
         return child  # "ĐẢNG BỘ TỈNH KHÁNH HÒA / THÀNH ỦY NHA TRANG": the city's own committee
@@ -347,7 +352,12 @@ def _organ_case(organ: str) -> str:
     text = text[0].upper() + text[1:]
     # the directory knows how a body spells its name ("BỘ Y TẾ" → "Bộ Y tế", not "Bộ y tế")
     directory = BodyDirectory.load()
-    return directory.canonical(text) if directory.lookup(text) else text
+    if directory.lookup(text):
+        return directory.canonical(text)
+    office = re.match(r"(Văn phòng|Thanh tra) (.+)$", text)
+    if office and directory.lookup(office[2]):  # "Văn phòng Bộ Nông nghiệp và Môi trường"
+        return f"{office[1]} {directory.canonical(office[2])}"
+    return text
 
 
 def find_signer(trailer: list[str]) -> str | None:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from extraction.grammar import (
     HONORIFIC,
+    PLURAL,
     cooperates_alone,
     find_bracketed_roles,
     find_directed,
@@ -923,7 +924,9 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
         span = assignment
         own_lead = find_lead(text, span.start, span.end)
     if ctx.plan_needs_body and own_lead is None and ctx.addressee_source != "inherited":
-        return False
+        own_lead = _lead_of_a_later_clause(text, span)
+        if own_lead is None:
+            return False
     if node.style == "para" and _only_asks_to_implement(text, span, own_lead):
         return False  # the unnumbered closing "Đề nghị các đơn vị triển khai thực hiện./."
     if node.style == "para" and node.parent is None and ctx.operative is None:
@@ -1118,6 +1121,40 @@ def _narrates(body: str) -> bool:
     return cue_pattern("reported").search(body[:120]) is not None
 
 
+def _named_pieces(text: str, pieces: list[Span], ctx: Context) -> list[Span]:
+    """Where a plan's items need a body, a clause naming none joins the next clause that names
+    one: "Quy hoạch vùng sản xuất tập trung; UBND xã chỉ đạo ..." is one task of the commune."""
+    if not ctx.plan_needs_body or ctx.addressee_source == "inherited":
+        return pieces
+    merged: list[Span] = []
+    held: int | None = None
+    for i, piece in enumerate(pieces):
+        start = piece.start if held is None else held
+        if i + 1 < len(pieces) and find_lead(text, piece.start, piece.end) is None:
+            following = pieces[i + 1]
+            lead = find_lead(text, following.start, following.end)
+            if lead is not None and lead.start == following.start and not PLURAL.match(text[lead.start :]):
+                held = start
+                continue
+        merged.append(Span(start, piece.end, piece.label))
+        held = None
+    return merged
+
+
+def _lead_of_a_later_clause(text: str, span: Span) -> Span | None:
+    """A body that opens a clause after a semicolon and acts: "Quy hoạch vùng sản xuất tập
+    trung; Ủy ban nhân dân xã chỉ đạo Phòng Kinh tế xây dựng đề án ..." names who does it."""
+    for semicolon in re.finditer(r";\s*", text[span.start : span.end]):
+        start = span.start + semicolon.end()
+        if inside_brackets(text, span.start, start):
+            continue  # "(Sở Nội vụ chủ trì; Sở Tài chính phối hợp)": roles in a bracket
+        lead = find_lead(text, start, span.end)
+        # a named body, not a group ("...; các địa phương nghiên cứu ..." only adds a remark)
+        if lead is not None and lead.start == start and not PLURAL.match(text[start:]):
+            return lead
+    return None
+
+
 def _verb_follows(text: str, lead: Span) -> bool:
     """Whether a verb the cue lists lack follows the lead ("Ủy ban nhân dân các tỉnh giải ngân
     hết vốn ..."), as underthesea's POS tagger reads it."""
@@ -1179,7 +1216,7 @@ def _item_end(text: str, start: int, end: int) -> int:
 def _task_drafts(text: str, node: Node, ctx: Context) -> list[TaskDraft]:
     drafts = []
     body = _after_approval(text, node.body) or _after_narrative(text, node.body) or node.body
-    for piece in split_assignments(text, body):
+    for piece in _named_pieces(text, split_assignments(text, body), ctx):
         if FEEDBACK_OFFER.match(text, piece.start, piece.end) and piece.start > node.body.start:
             continue  # "... thực hiện nghiêm. Trong quá trình thực hiện, nếu có vướng mắc, ...": no work
         inline = _inline_items(text, piece)
@@ -1187,6 +1224,8 @@ def _task_drafts(text: str, node: Node, ctx: Context) -> list[TaskDraft]:
             drafts.extend(_inline_drafts(text, node, ctx, *inline))
             continue
         lead = find_lead(text, piece.start, piece.end) or _lead_after_statement(text, piece)
+        if lead is None and ctx.plan_needs_body:
+            lead = _lead_of_a_later_clause(text, piece)
         if lead is not None and HONORIFIC.match(text, lead.start) and ctx.addressee_source == "document":
             lead = None  # "đề nghị Quý Ủy ban ...": the body the letter is addressed to ("Kính gửi:")
         support = find_support(text, piece.start, piece.end)

@@ -131,6 +131,9 @@ def test_metadata_district_and_commune_issuers_keep_their_place_capitals():
         (["TỈNH ỦY THANH HÓA", "BAN THƯỜNG VỤ", "*", "Số: 12-KL/TU"], "Ban Thường vụ Tỉnh ủy Thanh Hóa"),
         (["ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", "THÀNH ỦY", "*", "Số: 12-CT/TU"], "Thành ủy Hà Nội"),
         (["UBND TỈNH LÂM ĐỒNG", "SỞ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/KH-SYT"], "Sở Y tế tỉnh Lâm Đồng"),
+        # "VĂN PHÒNG BỘ" under its ministry: that ministry's office, spelt as the directory spells it
+        (["BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "VĂN PHÒNG BỘ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 87/TB-VP"],
+         "Văn phòng Bộ Nông nghiệp và Môi trường"),
         (["UBND TỈNH LÂM ĐỒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/KH-UBND"], "Ủy ban nhân dân tỉnh Lâm Đồng"),
         # ... also when the parent runs over two lines
         (["ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN", "SỞ TÀI CHÍNH", "Số: 4521/STC-QLNS"], "Sở Tài chính tỉnh Nghệ An"),

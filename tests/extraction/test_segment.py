@@ -923,3 +923,22 @@ def test_segment_a_lead_in_after_a_context_sentence_keeps_every_addressee_group(
                 "Giám đốc các sở, Thủ trưởng các ban, ngành cấp tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường",
             )
         ]
+
+
+def test_segment_a_plan_item_that_names_its_body_after_the_first_clause_is_one_task():
+    # "Nhiệm vụ, giải pháp" of a plan that also has "Tổ chức thực hiện": items need a body
+    tasks = _tasks(
+        "II. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Quy hoạch vùng sản xuất tập trung; Ủy ban nhân dân xã chỉ đạo Phòng Kinh tế xây dựng đề án vùng "
+        "chuyên canh chè.\n"
+        "2. Nâng cao chất lượng sản phẩm nông nghiệp.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "1. Ủy ban Kiểm tra Đảng ủy xã thường xuyên kiểm tra việc thực hiện Nghị quyết.\n"
+    )
+    assert tasks == [
+        (
+            "Quy hoạch vùng sản xuất tập trung; Ủy ban nhân dân xã chỉ đạo Phòng Kinh tế xây dựng đề án vùng chuyên canh chè.",
+            "Ủy ban nhân dân xã",
+        ),
+        ("Ủy ban Kiểm tra Đảng ủy xã thường xuyên kiểm tra việc thực hiện Nghị quyết.", "Ủy ban Kiểm tra Đảng ủy xã"),
+    ]
