@@ -747,7 +747,9 @@ def _leaders_noun(text: str, cue: re.Match[str]) -> bool:
 
 # "Rà soát ... (Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Nội vụ; hoàn thành trong năm
 # 2026)." — a plan's item names its roles in a closing bracket.
-CLOSING_BRACKET = re.compile(r"\((?P<inside>[^()]{4,400})\)[\s.;,]*$")
+# the bracket closes the text, or only a short clause follows it ("(Bộ X chủ trì), hoàn thành
+# trong quý III năm 2027.")
+CLOSING_BRACKET = re.compile(r"\((?P<inside>[^()]{4,400})\)(?:\s*,\s*[^()]{0,80}?)?[\s.;,]*$")
 LABELLED_LEAD = re.compile(r"(?:(?:cơ quan|đơn vị)\s+)?chủ trì\s*:\s*", re.IGNORECASE)
 LABELLED_SUPPORT = re.compile(r"(?:(?:cơ quan|đơn vị)\s+)?phối hợp\s*:\s*", re.IGNORECASE)
 SUPPORT_AFTER = re.compile(r"(?:^|;\s*)(?P<names>[^;:]+?)\s+phối hợp\s*(?=;|$)")

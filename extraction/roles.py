@@ -57,11 +57,26 @@ DISTRIBUTED = re.compile(
 def _distribute(part: str) -> list[str]:
     m = DISTRIBUTED.match(part)
     if m is None:
-        return []
+        return _committees_of_places(part)
     items = [i.strip(" ,;.") for i in re.split(r",\s*", m.group("items")) if i.strip(" ,;.")]
     if len(items) < 2 or not all(i[0].isupper() for i in items):
         return []
     return [f"{m.group('head')} {item}" for item in items]
+
+
+# "Các tỉnh ủy Đắk Lắk, Gia Lai, Lâm Đồng": one Party committee per place named
+COMMITTEES_OF_PLACES = re.compile(r"^(?:[Cc]ác\s+)?(?P<head>[Tt]ỉnh [uủ][ỷy]|[Tt]hành [uủ][ỷy])\s+(?P<items>[A-ZĐ].*)$")
+
+
+def _committees_of_places(part: str) -> list[str]:
+    m = COMMITTEES_OF_PLACES.match(part)
+    if m is None:
+        return []
+    items = [i.strip() for i in re.split(r",\s*|\s+và\s+", m["items"]) if i.strip()]
+    if len(items) < 2 or not all(w[0].isupper() for item in items for w in item.split()):
+        return []
+    head = m["head"][0].upper() + m["head"][1:]
+    return [f"{head} {item}" for item in items]
 
 
 def _split_on_heads(part: str) -> list[str]:

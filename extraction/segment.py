@@ -21,6 +21,7 @@ from pathlib import Path
 from extraction.grammar import (
     HONORIFIC,
     PLURAL,
+    TOPIC_LABEL,
     cooperates_alone,
     find_bracketed_roles,
     find_directed,
@@ -735,7 +736,7 @@ def _is_article_title(node: Node, body: str) -> bool:
 
 def _is_heading_node(text: str, node: Node, body: str) -> bool:
     if node.style == "para" and not node.children:
-        return False
+        return _is_bare_section_title(body)
     if node.children and _is_article_title(node, body):
         return True
     if node.children and (
@@ -753,6 +754,15 @@ def _is_heading_node(text: str, node: Node, body: str) -> bool:
     ):
         return False  # "Bộ Chính trị giao Ban Tổ chức Trung ương:" is a lead-in, not a title
     return is_heading(body) and not cue_pattern("assign").match(body)
+
+
+def _is_bare_section_title(body: str) -> bool:
+    """An unnumbered line that only titles a section: "Tổ chức thực hiện", "Mục tiêu"."""
+    title = body.strip(" :").lower()
+    return bool(SECTION_TITLE.fullmatch(title) or cue_pattern("non_operative_heading").fullmatch(title))
+
+
+SECTION_TITLE = re.compile(r"tổ chức thực hiện|phân công (?:thực hiện|nhiệm vụ)|trách nhiệm thực hiện")
 
 
 def _heading_context(
@@ -909,7 +919,7 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
     if ALLOCATION.match(body) or _background_label(body):
         return False
     span = node.body
-    if cue_pattern("not_task").match(body) and not _works_on_a_basis(text, node):
+    if cue_pattern("not_task").match(text, _after_topic(text, span.start)) and not _works_on_a_basis(text, node):
         assignment = _after_approval(text, node.body)
         if assignment is None:
             return False
@@ -1006,10 +1016,17 @@ def _after_approval(text: str, span: Span) -> Span | None:
 
 def _opens_with_approval(text: str, span: Span) -> bool:
     """ "Đồng ý ...", or a speaker's approval or report: "Phó Thủ tướng đồng ý ...", "Bộ X đã ..."."""
-    if cue_pattern("not_task").match(text, span.start):
+    if cue_pattern("not_task").match(text, _after_topic(text, span.start)):
         return True
     lead = find_lead(text, span.start, span.end)
     return lead is not None and _reports_or_approves(text, lead)
+
+
+def _after_topic(text: str, pos: int) -> int:
+    """Where an item starts after its topic label: "Về gói tín dụng: Đồng ý ..." → "Đồng ý"."""
+    pos = _skip_blank(text, pos)
+    topic = TOPIC_LABEL.match(text[pos : pos + 420])
+    return pos + topic.end() if topic else pos
 
 
 def _reports_or_approves(text: str, lead: Span) -> bool:

@@ -280,6 +280,9 @@ def test_roles_find_support(text, support):
         # "Phòng, chống" after "và" is work in the name, not an office
         ("Cục Quản lý đê điều và Phòng, chống thiên tai", ["Cục Quản lý đê điều và Phòng, chống thiên tai"]),
         ("Cục Thủy lợi và Phòng Kinh tế", ["Cục Thủy lợi", "Phòng Kinh tế"]),
+        # a Party committee's head over the places it names: one committee each
+        ("Các tỉnh ủy Đắk Lắk, Gia Lai, Lâm Đồng", ["Tỉnh ủy Đắk Lắk", "Tỉnh ủy Gia Lai", "Tỉnh ủy Lâm Đồng"]),
+        ("Thành ủy Hà Nội, Hải Phòng và Huế", ["Thành ủy Hà Nội", "Thành ủy Hải Phòng", "Thành ủy Huế"]),
         # a group label before a colon of full names names no body of its own
         ("Các đơn vị: Cục Biến đổi khí hậu, Cục Viễn thám quốc gia", ["Cục Biến đổi khí hậu", "Cục Viễn thám quốc gia"]),
     ],

@@ -942,3 +942,33 @@ def test_segment_a_plan_item_that_names_its_body_after_the_first_clause_is_one_t
         ),
         ("Ủy ban Kiểm tra Đảng ủy xã thường xuyên kiểm tra việc thực hiện Nghị quyết.", "Ủy ban Kiểm tra Đảng ủy xã"),
     ]
+
+
+def test_segment_an_approval_under_a_topic_label_gives_the_assignment_after_it():
+    tasks = _tasks(
+        "1. Về gói tín dụng: Đồng ý đề xuất của Bộ Xây dựng về việc điều chỉnh quy hoạch. Bộ Xây dựng hoàn "
+        "thiện hồ sơ, trình Thủ tướng Chính phủ.\n"
+        "2. Về đầu tư: Đồng ý chủ trương điều chỉnh dự án.\n"
+    )
+    assert tasks == [("Bộ Xây dựng hoàn thiện hồ sơ, trình Thủ tướng Chính phủ.", "Bộ Xây dựng")]
+
+
+def test_segment_an_unnumbered_section_title_is_no_task():
+    tasks = _tasks(
+        "Ban Bí thư yêu cầu các tỉnh ủy, thành ủy thực hiện tốt các nội dung sau:\n"
+        "1. Xây dựng kế hoạch tổ chức đại hội.\n"
+        "Tổ chức thực hiện\n"
+        "- Ban Tổ chức Trung ương hướng dẫn thực hiện Chỉ thị.\n"
+    )
+    assert [task for task, _ in tasks] == [
+        "Xây dựng kế hoạch tổ chức đại hội.",
+        "Ban Tổ chức Trung ương hướng dẫn thực hiện Chỉ thị.",
+    ]
+
+
+def test_segment_a_bracket_of_roles_before_a_closing_deadline_clause_names_the_lead():
+    tasks = _tasks(
+        "1. Rà soát quỹ đất cho nhà ở xã hội (Bộ Nông nghiệp và Môi trường chủ trì, phối hợp với Bộ Xây dựng), "
+        "hoàn thành trong quý III năm 2027.\n"
+    )
+    assert [lead for _, lead in tasks] == ["Bộ Nông nghiệp và Môi trường"]
