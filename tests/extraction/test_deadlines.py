@@ -513,6 +513,19 @@ def test_deadlines_a_council_session_is_a_period(text: str, expected: date | Non
     assert (got.kind, got.date) == (DeadlineKind.PERIOD, expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bộ Công an hoàn thiện hồ sơ dự án Luật, trình Chính phủ tháng 7 năm 2027.", date(2027, 7, 31)),
+        ("Bộ Công an hoàn thiện hồ sơ, trình Thủ tướng Chính phủ quý III năm 2027.", date(2027, 9, 30)),
+        ("Sở Nội vụ tổng hợp, báo cáo Ban Thường vụ Tỉnh ủy tháng 10/2027.", date(2027, 10, 31)),
+    ],
+)
+def test_deadlines_the_month_of_a_submission_to_a_named_body_is_its_deadline(text: str, expected: date) -> None:
+    got = governing_deadline(text, issued=date(2027, 3, 1))
+    assert (got.kind, got.date) == (DeadlineKind.PERIOD, expected)
+
+
 def test_deadlines_a_session_only_mentioned_is_no_deadline() -> None:
     for text in (
         "Sở Y tế báo cáo kết quả kỳ họp thứ 10 của Hội đồng nhân dân tỉnh.",
