@@ -851,6 +851,9 @@ class BodyDirectory:
         """Whether the one-syllable unit at ``i`` ends a longer word: "nội bộ", "đại hội"."""
         unit = _longest(self._lexicon.unit, tokens, i)
         before = i - 1
+        head = _longest(self._lexicon.head, tokens, before) if before >= 0 else None
+        if head is not None and head[0] > i:
+            return True  # "ban" in "Ủy ban Trung ương ...": the second syllable of a head
         return (
             unit is not None
             and unit[0] - i == 1

@@ -172,6 +172,8 @@ def _lead(text):
         ),
         ("Phúc đáp Công văn số 45/UBND-KT của tỉnh, Bộ Xây dựng đề nghị Sở Xây dựng hoàn thiện hồ sơ.", "Sở Xây dựng"),
         ("Báo cáo Bộ Chính trị về tình hình thực hiện.", None),
+        # a member ("đảng viên") is no body, and "thì" closes a condition: a rule, not a task
+        ("Đảng viên ra nước ngoài từ 12 tháng trở lên thì sinh hoạt tạm thời tại tổ chức đảng.", None),
         ("Hội nghị được đồng chí Thường trực Ban Bí thư dự và chỉ đạo.", None),
     ],
 )
@@ -280,6 +282,11 @@ def test_roles_find_support(text, support):
         # "Phòng, chống" after "và" is work in the name, not an office
         ("Cục Quản lý đê điều và Phòng, chống thiên tai", ["Cục Quản lý đê điều và Phòng, chống thiên tai"]),
         ("Cục Thủy lợi và Phòng Kinh tế", ["Cục Thủy lợi", "Phòng Kinh tế"]),
+        # "ban" of "Ủy ban" opens no group of boards ("các ban Trung ương")
+        (
+            "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội",
+            ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "các tổ chức chính trị - xã hội"],
+        ),
         # a Party committee's head over the places it names: one committee each
         ("Các tỉnh ủy Đắk Lắk, Gia Lai, Lâm Đồng", ["Tỉnh ủy Đắk Lắk", "Tỉnh ủy Gia Lai", "Tỉnh ủy Lâm Đồng"]),
         ("Thành ủy Hà Nội, Hải Phòng và Huế", ["Thành ủy Hà Nội", "Thành ủy Hải Phòng", "Thành ủy Huế"]),
@@ -377,6 +384,8 @@ def test_roles_generic_names_keep_their_place_name_and_the_body_they_belong_to(p
          "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh"),
         # ... and a cue that ends a longer noun of it ("công nghệ thông tin")
         ("Trung tâm Công nghệ thông tin chủ trì xây dựng chuyên mục về chuyển đổi số.", "Trung tâm Công nghệ thông tin"),
+        # "tăng" is work; a member ("đảng viên") is no body, and "thì" closes a condition
+        ("Các cơ quan báo chí tăng thời lượng đưa tin về bão, lũ.", "Các cơ quan báo chí"),
         # "giúp" is work: "X giúp Y sơ kết ..." is X's task
         ("Văn phòng Đảng ủy giúp Ban Thường vụ Đảng ủy sơ kết việc thực hiện Nghị quyết.", "Văn phòng Đảng ủy"),
         ("Các đơn vị: Cục Biến đổi khí hậu, Cục Viễn thám quốc gia theo chức năng, nhiệm vụ tăng cường dự báo.",
