@@ -470,10 +470,18 @@ def _glossed(name: str) -> str:
     """The proper name a common role is glossed with: "Nhà đầu tư (Tập đoàn Đèo Cả)" → "Tập đoàn
     Đèo Cả". A named body glossed with another ("Trung tâm Dịch vụ việc làm (Sở Nội vụ)") and a
     plural role over a list ("các doanh nghiệp (VNPT, Viettel)") keep their words."""
+    duty = DUTY_GLOSS.fullmatch(name)
+    if duty is not None:  # "Sở X (Cơ quan thường trực Ban Chỉ huy ...)": the gloss says what it does
+        return duty["name"]
     m = GLOSSED_ROLE.match(name)
     if m is None or PLURAL.match(m["role"]) or any(w[:1].isupper() for w in m["role"].split()[1:]):
         return name
     return m["name"]
+
+
+DUTY_GLOSS = re.compile(
+    r"(?P<name>.+?)\s*\((?:là\s+)?(?:cơ quan|đơn vị|bộ phận)\s+(?:thường trực|đầu mối|tham mưu|giúp việc)[^()]*\)", re.IGNORECASE
+)
 
 
 def _cut_at_predicate(name: str) -> str:

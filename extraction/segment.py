@@ -315,6 +315,7 @@ def table_drafts(
     """One draft per row of a task table (after its header row, or under the columns of the
     table it continues), and the columns in force after the last row."""
     drafts: list[TaskDraft] = []
+    group_time: Span | None = None  # "I | QUÝ I |  |  | ": the time of the rows under it
     for index, row in enumerate(rows):
         cells = _cells(text, row)
         header = table_columns([text[c.start : c.end] for c in cells])
@@ -326,7 +327,10 @@ def table_drafts(
         task = _strip_cell_marker(text, cells[columns.task])
         following = _cells(text, rows[index + 1]) if index + 1 < len(rows) else []
         next_number = text[following[0].start : following[0].end] if following else ""
-        if task.end - task.start < 8 or _titles_a_group(text, cells, columns.task, next_number):
+        if _titles_a_group(text, cells, columns.task, next_number):
+            group_time = task if GROUP_TIME.match(text, task.start, task.end) else None
+            continue
+        if task.end - task.start < 8:
             continue
         if drafts and _continues_a_cell(text, cells, columns):
             continue  # " | Luật Dữ liệu |  |  | ": the words of the row above that wrapped
@@ -340,7 +344,9 @@ def table_drafts(
                 lead=lead or (above.lead if above else None),
                 lead_source="table",
                 support=_cell(cells, columns.support) or marked_support,
-                deadline_cell=_cell(cells, columns.deadline) or (above.deadline_cell if above and not lead else None),
+                deadline_cell=_cell(cells, columns.deadline)
+                or (above.deadline_cell if above and not lead else None)
+                or group_time,
                 product_cell=_cell(cells, columns.product),
             )
         )
@@ -352,9 +358,14 @@ def _numbered(text: str, cells: list[Span]) -> bool:
 
 
 def _continues_a_cell(text: str, cells: list[Span], columns: TableColumns) -> bool:
-    """A row with neither number nor any cell but the task's: the task cell of the row above
-    wrapped onto it."""
-    return all(not text[c.start : c.end].strip() for i, c in enumerate(cells) if i != columns.task)
+    """A row with neither number nor any cell but the task's (and the product's): the cells
+    of the row above wrapped onto it."""
+    wrapped = (columns.task, columns.product)
+    return all(not text[c.start : c.end].strip() for i, c in enumerate(cells) if i not in wrapped)
+
+
+# a group row titled by a time: "QUÝ I", "Tháng 3", "Năm 2027", "6 tháng cuối năm"
+GROUP_TIME = re.compile(r"\s*(?:tháng\s+\d|quý\s+[IV1-4]|năm\s+20\d\d|6 tháng)", re.IGNORECASE)
 
 
 GROUP_NUMBER = re.compile(r"[IVXLC]{1,6}|[A-ZĐ]")
@@ -683,6 +694,12 @@ def roles_in_cell(text: str, cell: Span | None) -> tuple[Span | None, Span | Non
     sự tỉnh chủ trì, phối hợp với Ủy ban nhân dân các xã" name both; a plain list is the lead."""
     if cell is None:
         return None, None
+    both = LEAD_THEN_PARTNERS.match(text[cell.start : cell.end])
+    if both is not None:  # "Sở Tư pháp chủ trì; Trung tâm Trợ giúp pháp lý phối hợp"
+        return (
+            Span(cell.start + both.start("lead"), cell.start + both.end("lead"), "lead"),
+            Span(cell.start + both.start("support"), cell.start + both.end("support"), "support"),
+        )
     mark = LEAD_MARK.search(text, cell.start, cell.end)
     if mark is not None:
         rest = _skip_blank(text, mark.end())
@@ -700,6 +717,11 @@ def roles_in_cell(text: str, cell: Span | None) -> tuple[Span | None, Span | Non
                 or _support_to_cell_end(text, cell)
             )
     return cell, None
+
+
+LEAD_THEN_PARTNERS = re.compile(
+    r"\s*(?P<lead>[^;()]+?)\s+chủ trì\s*;\s*(?P<support>[^;()]+?)\s+phối hợp\s*[.;]?\s*$", re.IGNORECASE
+)
 
 
 def _support_to_cell_end(text: str, cell: Span) -> Span | None:
@@ -940,6 +962,8 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
     if node.style == "para" and _only_asks_to_implement(text, span, own_lead):
         return False  # the unnumbered closing "Đề nghị các đơn vị triển khai thực hiện./."
     if node.style == "para" and node.parent is None and ctx.operative is None:
+        if own_lead is None and ctx.addressee_source == "document":
+            return _asks_the_addressee(body)  # a letter's "Đề nghị tổng hợp ..., gửi về Sở ..."
         return own_lead is not None and (_explicit_assignment(body) or _verb_follows(text, own_lead))
     return (
         own_lead is not None
@@ -1027,6 +1051,16 @@ def _after_topic(text: str, pos: int) -> int:
     pos = _skip_blank(text, pos)
     topic = TOPIC_LABEL.match(text[pos : pos + 420])
     return pos + topic.end() if topic else pos
+
+
+def _asks_the_addressee(body: str) -> bool:
+    """ "Đề nghị tổng hợp kết quả rà soát, gửi về Sở ...": a request with no body named asks the
+    letter's addressee ("Kính gửi")."""
+    asked = cue_pattern("assign").match(body)
+    if asked is None:
+        return False
+    rest = body[asked.end() :].lstrip(" :")
+    return bool(rest[:1].islower()) and not starts_with_body(rest)
 
 
 def _reports_or_approves(text: str, lead: Span) -> bool:
@@ -1376,19 +1410,24 @@ def split_assignments(text: str, span: Span) -> list[Span]:
     start = span.start
     current_lead = _lead_text(text, span.start, span.end)
     for end_of_previous, boundary in _breaks(text, span):
-        lead = _lead_text(text, boundary, span.end)
-        if lead is None or lead == current_lead or _co_operates(text, boundary, span.end):
+        # "...; đồng thời Cục X tăng cường ...": the connective opens the other body's clause
+        subject = boundary + (m.end() if (m := ALSO.match(text[boundary : boundary + 20])) else 0)
+        lead = _lead_text(text, subject, span.end)
+        if lead is None or lead == current_lead or _co_operates(text, subject, span.end):
             continue
-        if text[end_of_previous - 1] == ";" and not _names_body(text, boundary, span.end):
+        if text[end_of_previous - 1] == ";" and not _names_body(text, subject, span.end):
             continue
         if not _is_clause(text, start, end_of_previous):
             continue
         if not text[boundary].isupper() and text[end_of_previous - 1] != ";":
             continue
         pieces.append(Span(start, end_of_previous))
-        start, current_lead = boundary, lead
+        start, current_lead = subject, lead
     pieces.append(Span(start, span.end))
     return [_trim(text, p) for p in pieces if p.end > p.start]
+
+
+ALSO = re.compile(r"(?:đồng thời|bên cạnh đó|ngoài ra),?\s+", re.IGNORECASE)
 
 
 def _co_operates(text: str, start: int, end: int) -> bool:

@@ -580,3 +580,53 @@ def test_roles_one_body_by_its_names_in_different_provinces_is_one_lead():
         ["Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao các tỉnh, thành phố"],
         ["Bộ Chỉ huy Quân sự tỉnh", "Ban Chỉ huy Bộ đội Biên phòng tỉnh"],
     ]
+
+
+TIMED_TABLE = """ỦY BAN NHÂN DÂN TỈNH LÀO CAI
+Số: 12/KH-UBND
+Lào Cai, ngày 10 tháng 01 năm 2027
+KẾ HOẠCH
+Triển khai chương trình công tác năm 2027
+STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | Sản phẩm
+I | QUÝ I |  |  |  | 
+1 | Xây dựng Đề án phát triển du lịch cộng đồng | Sở Văn hóa, Thể thao và Du lịch | Sở Tài chính |  | Đề án
+2 | Tổ chức Hội nghị phổ biến luật mới cho cán bộ cấp xã | Sở Tư pháp chủ trì; Sở Nội vụ phối hợp | | Quý II/2027 | Hội nghị
+3 | Xây dựng, vận hành cơ sở dữ liệu | Sở Khoa học và Công nghệ | Sở Tài chính | Năm 2027 | Cơ sở dữ liệu
+ | về chuyển đổi số của tỉnh |  |  |  | được vận hành
+TM. ỦY BAN NHÂN DÂN
+"""
+
+
+def test_segment_task_table_rows_take_a_group_time_and_roles_written_in_one_cell():
+    tasks = extract(TIMED_TABLE.encode("utf-8"), "text/plain").tasks
+    assert len(tasks) == 3  # the wrapped line of row 3 is no task of its own
+    # "I | QUÝ I": the time of the rows under it that have none
+    assert (tasks[0].deadline.kind.value, tasks[0].deadline.date) == ("period", date(2027, 3, 31))
+    # "X chủ trì; Y phối hợp" in the lead column
+    assert [b.name for b in tasks[1].lead] == ["Sở Tư pháp"]
+    assert [b.name for b in tasks[1].support] == ["Sở Nội vụ"]
+
+
+def test_roles_a_gloss_that_says_what_a_body_does_is_not_its_name():
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\nSố: 12/UBND-KT\nQuảng Trị, ngày 10 tháng 9 năm 2027\nCÔNG VĂN\n"
+        "1. Giao Sở Nông nghiệp và Môi trường (Cơ quan thường trực Ban Chỉ huy Phòng thủ dân sự tỉnh) chủ trì, "
+        "phối hợp với Công an tỉnh theo dõi chặt chẽ diễn biến của áp thấp nhiệt đới.\n"
+    )
+    (task,) = extract(text.encode("utf-8"), "text/plain").tasks
+    assert [b.name for b in task.lead] == ["Sở Nông nghiệp và Môi trường"]
+
+
+def test_segment_a_letters_request_that_names_no_body_asks_its_addressee():
+    text = (
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 123/SGDĐT-GDTrH\nVinh, ngày 10 tháng 9 năm 2027\nCÔNG VĂN\n"
+        "Kính gửi: Hiệu trưởng các trường trung học phổ thông.\n"
+        "Đề nghị tổng hợp kết quả rà soát theo Mẫu số 01 đính kèm, gửi về Sở trước 16h00 ngày 25/9/2027.\n"
+        "Các nhà trường phối hợp với Ủy ban nhân dân cấp xã vận động học sinh đã bỏ học trở lại lớp.\n"
+    )
+    tasks = extract(text.encode("utf-8"), "text/plain").tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [
+        ["Hiệu trưởng các trường trung học phổ thông"],
+        ["Các nhà trường"],
+    ]
+    assert tasks[0].deadline.date == date(2027, 9, 25)

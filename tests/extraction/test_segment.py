@@ -972,3 +972,11 @@ def test_segment_a_bracket_of_roles_before_a_closing_deadline_clause_names_the_l
         "hoàn thành trong quý III năm 2027.\n"
     )
     assert [lead for _, lead in tasks] == ["Bộ Nông nghiệp và Môi trường"]
+
+
+def test_segment_a_connective_after_a_semicolon_opens_another_bodys_task():
+    tasks = _tasks(
+        "1. Vụ Tín dụng các ngành kinh tế chủ trì tổng hợp kết quả, báo cáo Thống đốc; đồng thời Cục Thanh tra "
+        "ngân hàng tăng cường thanh tra việc cho vay.\n"
+    )
+    assert [lead for _, lead in tasks] == ["Vụ Tín dụng các ngành kinh tế", "Cục Thanh tra ngân hàng"]
