@@ -122,6 +122,7 @@ class _Grammar:
     plan_near: re.Pattern[str]
     doctype_before: re.Pattern[str]
     report_before: re.Pattern[str]
+    report_word: re.Pattern[str]
     report_after: re.Pattern[str]
     remaining_after: re.Pattern[str]
     past_before: re.Pattern[str]
@@ -177,6 +178,7 @@ def _grammar() -> _Grammar:
         doctype_before=ending(_alt(cue("doctype"))),
         report_before=ending(_alt(cue("report"))),
         # up to two words between: "định kỳ tổ chức sơ kết", "định kỳ tổng hợp báo cáo"
+        report_word=re.compile(rf"(?<!\w){_alt(cue('report'))}(?!\w)", _FLAGS),
         report_after=re.compile(rf"^\s*(?:\S+\s+){{0,2}}{_alt(cue('report'))}(?!\w)", _FLAGS),
         remaining_after=re.compile(rf"\s*,?\s*{_alt(cue('remaining'))}(?!\w)", _FLAGS),
         past_before=ending(_alt(cue("past")), r"(?:\s+\S+){0,2}"),
@@ -319,6 +321,10 @@ def _recurrence_rules(lex: _Lexicon) -> dict[str, str]:
             rf"(?<!\w)(?<!\d\s)(?:(?:tháng\s+(?P<m>\d{{1,2}})|qu[ýí]\s+(?P<q>{_QUARTER}))"
             rf"(?:\s*(?:,|và)\s*(?:tháng\s+\d{{1,2}}|qu[ýí]\s+{_QUARTER}))*)\s+(?:hằng|hàng)\s+năm(?!\w)"
         ),
+        # "hằng tháng ... trước ngày 10 của tháng sau": the day each month's report is due
+        "rec_next_month_day": (
+            r"(?<!\w)ngày\s+(?P<d>\d{1,2})\s+(?:của\s+)?tháng\s+(?:sau|tiếp\s+theo|kế\s+tiếp)(?!\w)"
+        ),
         # "trước ngày 25 của tháng cuối quý": the same month of every quarter
         "rec_month_of_quarter": (
             rf"(?<!\w)(?:ngày\s+(?P<d>\d{{1,2}})\s+(?:của\s+)?)?tháng\s+(?P<which>đầu|cuối|thứ\s+hai)"
@@ -391,6 +397,7 @@ def _gates(lex: _Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
         "rec_every_n": (("lần",),),
         "rec_month_of": (("năm",), ("tháng", "quý", "quí")),
         "rec_month_of_quarter": (("tháng",), ("quý", "quí")),
+        "rec_next_month_day": (("ngày",), ("sau", "tiếp", "kế")),
         "rec_periodic": (("định",),),
         "rel_count": (count,),
         "rel_after": (("sau",), count),
@@ -930,7 +937,23 @@ _HANDLERS: dict[str, _Handler] = {
     ),
     **dict.fromkeys(("rel_count", "rel_after"), _hit_relative),
     "rel_event": lambda m, r, t, i: _hit_event_clause(m, t, i),
+    "rec_next_month_day": lambda m, r, t, i: _hit_next_month_day(m, t, i),
 }
+
+
+def _hit_next_month_day(m: re.Match[str], text: str, issued: date | None) -> _Hit | None:
+    """ "ngày 10 của tháng sau" in a monthly cycle ("định kỳ hằng tháng"): the first day 10 on or
+    after the issue date; without a monthly cycle it is no deadline this grammar reads."""
+    if not MONTHLY.search(text):
+        return None
+    ws: list[str] = []
+    hit = _Hit(m.start(), m.end(), DeadlineKind.RECURRING, "rec_next_month_day", warnings=ws)
+    hit.recurrence = "monthly"
+    hit.due = _first_due(_unit("tháng"), int(m["d"]), issued, ws)
+    return hit
+
+
+MONTHLY = re.compile(r"(?<!\w)(?:hằng|hàng|mỗi)\s+tháng(?!\w)", re.IGNORECASE)
 
 
 # --- context ---------------------------------------------------------------------------------
@@ -1014,6 +1037,8 @@ def _is_recurrence(hit: _Hit, text: str) -> bool:
             # work; "kiểm tra liên ngành định kỳ, đột xuất" only says which inspections
             return True
         right = text[hit.end : hit.end + 40]
+        if left.rstrip().lower().endswith("theo") and g.report_word.search(left):
+            return True  # "Báo cáo kết quả thực hiện theo định kỳ về Sở": the report recurs
         return bool(g.report_before.search(left) or g.report_after.search(right))
     if left.rstrip().endswith(","):
         return True  # "tổng hợp kết quả thực hiện nhiệm vụ, hằng quý gửi Bộ Nội vụ": a clause of its own

@@ -572,9 +572,17 @@ def _lead_in_addressee(text: str, node: Node) -> Span | None:
             REPORTED.match(text, lead.end) or cue_pattern("not_task_after_lead").match(text, lead.end + 1)
         ):
             return None  # "Đồng chí X đã phát biểu kết luận như sau:" reports, it assigns nothing
-    if lead is not None and _issues(text, lead.end, node.body.end):
+    if lead is not None and (_issues(text, lead.end, node.body.end) or PLAN_INTRODUCED.search(body)):
         return None
     return lead
+
+
+# "Sở Giáo dục và Đào tạo xây dựng Kế hoạch như sau:": the issuer introduces its own plan
+PLAN_INTRODUCED = re.compile(
+    r"^(?!.*\b(?:giao|yêu cầu|đề nghị)\b)[^:;]*\b(?:xây dựng|ban hành)\s+(?:kế hoạch|chương trình)\b[^:;]{0,120}?"
+    r"\bnhư\s+sau\s*:\s*$",
+    re.IGNORECASE,
+)
 
 
 def _issues(text: str, pos: int, end: int) -> bool:
@@ -957,8 +965,8 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
         own_lead = find_lead(text, span.start, span.end)
     if ctx.plan_needs_body and own_lead is None and ctx.addressee_source != "inherited":
         own_lead = _lead_of_a_later_clause(text, span)
-        if own_lead is None:
-            return False
+        if own_lead is None and _assignment_after_narrative(text, span) is None:
+            return False  # "Kinh phí ... bố trí trong dự toán ... . Giao Sở Tài chính ..." assigns
     if node.style == "para" and _only_asks_to_implement(text, span, own_lead):
         return False  # the unnumbered closing "Đề nghị các đơn vị triển khai thực hiện./."
     if node.style == "para" and node.parent is None and ctx.operative is None:

@@ -526,6 +526,20 @@ def test_deadlines_the_month_of_a_submission_to_a_named_body_is_its_deadline(tex
     assert (got.kind, got.date) == (DeadlineKind.PERIOD, expected)
 
 
+def test_deadlines_a_monthly_cycle_due_on_a_day_of_the_next_month_carries_its_first_due_date() -> None:
+    text = "Định kỳ hằng tháng, cập nhật kết quả giám định trên Hệ thống trước ngày 10 của tháng sau."
+    got = governing_deadline(text, issued=date(2027, 5, 12))
+    assert (got.kind, got.recurrence, got.date) == (DeadlineKind.RECURRING, "monthly", date(2027, 6, 10))
+    # without a monthly cycle the phrase sets no deadline this grammar reads
+    assert governing_deadline("Báo cáo kết quả trước ngày 10 tháng sau.", issued=date(2027, 5, 12)).kind is DeadlineKind.NONE
+
+
+def test_deadlines_a_report_made_theo_dinh_ky_recurs() -> None:
+    got = governing_deadline("Báo cáo kết quả thực hiện theo định kỳ về Sở.", issued=date(2027, 5, 12))
+    assert got.kind is DeadlineKind.RECURRING
+    assert governing_deadline("Thanh tra các cơ sở theo định kỳ.", issued=date(2027, 5, 12)).kind is DeadlineKind.NONE
+
+
 def test_deadlines_a_session_only_mentioned_is_no_deadline() -> None:
     for text in (
         "Sở Y tế báo cáo kết quả kỳ họp thứ 10 của Hội đồng nhân dân tỉnh.",

@@ -238,6 +238,8 @@ def test_roles_find_lead(text, lead):
             "các sở, ngành liên quan",
         ),
         ("Công an tỉnh phối hợp với chính quyền địa phương điều tra, xử lý các hành vi vi phạm.", "chính quyền địa phương"),
+        # "(chủ trì) cùng X": X co-operates
+        ("Giao Sở Xây dựng (chủ trì) cùng Sở Tài chính thẩm định hồ sơ điều chỉnh dự toán.", "Sở Tài chính"),
     ],
 )
 def test_roles_find_support(text, support):

@@ -980,3 +980,32 @@ def test_segment_a_connective_after_a_semicolon_opens_another_bodys_task():
         "ngân hàng tăng cường thanh tra việc cho vay.\n"
     )
     assert [lead for _, lead in tasks] == ["Vụ Tín dụng các ngành kinh tế", "Cục Thanh tra ngân hàng"]
+
+
+def test_segment_agreeing_on_a_time_or_a_content_is_an_approval_not_a_task():
+    tasks = _tasks(
+        "1. Thống nhất thời gian tổ chức Lễ hội từ ngày 25/6 đến ngày 28/6/2027. Giao Sở Văn hóa, Thể thao và Du "
+        "lịch hoàn chỉnh Kế hoạch tổ chức Lễ hội.\n"
+        "2. Thống nhất nội dung báo cáo của Sở Tài chính.\n"
+    )
+    assert tasks == [
+        ("Giao Sở Văn hóa, Thể thao và Du lịch hoàn chỉnh Kế hoạch tổ chức Lễ hội.", "Sở Văn hóa, Thể thao và Du lịch")
+    ]
+
+
+def test_segment_an_issuer_introducing_its_plan_names_no_addressee_of_its_items():
+    tasks = _tasks(
+        "Sở Giáo dục và Đào tạo xây dựng Kế hoạch như sau:\n"
+        "II. NỘI DUNG\n"
+        "1. Tổ chức dạy học tiếng Anh tăng cường tại các trường trung học cơ sở.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "1. Phòng Giáo dục Trung học:\n"
+        "a) Chủ trì xây dựng khung chương trình tiếng Anh tăng cường.\n"
+        "IV. KINH PHÍ THỰC HIỆN\n"
+        "Kinh phí thực hiện bố trí trong dự toán chi thường xuyên của các đơn vị. Giao Sở Tài chính thẩm định, "
+        "bổ sung kinh phí cho các nhiệm vụ phát sinh.\n"
+    )
+    assert tasks == [
+        ("Chủ trì xây dựng khung chương trình tiếng Anh tăng cường.", "Phòng Giáo dục Trung học"),
+        ("Giao Sở Tài chính thẩm định, bổ sung kinh phí cho các nhiệm vụ phát sinh.", "Sở Tài chính"),
+    ]
