@@ -480,7 +480,8 @@ def _glossed(name: str) -> str:
 
 
 DUTY_GLOSS = re.compile(
-    r"(?P<name>.+?)\s*\((?:là\s+)?(?:cơ quan|đơn vị|bộ phận)\s+(?:thường trực|đầu mối|tham mưu|giúp việc)[^()]*\)", re.IGNORECASE
+    r"(?P<name>.+?)\s*\((?:là\s+)?(?:cơ quan|đơn vị|bộ phận)\s+(?:thường trực|đầu mối|tham mưu|giúp việc)[^()]*\)",
+    re.IGNORECASE,
 )
 
 

@@ -588,7 +588,7 @@ Lào Cai, ngày 10 tháng 01 năm 2027
 KẾ HOẠCH
 Triển khai chương trình công tác năm 2027
 STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | Sản phẩm
-I | QUÝ I |  |  |  | 
+I | QUÝ I |  |  |  |
 1 | Xây dựng Đề án phát triển du lịch cộng đồng | Sở Văn hóa, Thể thao và Du lịch | Sở Tài chính |  | Đề án
 2 | Tổ chức Hội nghị phổ biến luật mới cho cán bộ cấp xã | Sở Tư pháp chủ trì; Sở Nội vụ phối hợp | | Quý II/2027 | Hội nghị
 3 | Xây dựng, vận hành cơ sở dữ liệu | Sở Khoa học và Công nghệ | Sở Tài chính | Năm 2027 | Cơ sở dữ liệu
