@@ -103,8 +103,12 @@ def distribute(phrase: str, known: Callable[[str], bool] = lambda name: False) -
     if not items or (len(items) < 2 and not m.group("colon").strip()):
         return None
     before, heads = _heads(m.group("head"))
-    before = [p for p in ITEM_BREAK.split(phrase[: m.start("head")].strip(" ,;")) if p.strip()] + before
     kind = m.group("kind")
+    if _is_ministry(m.group("head")) and word.lower() in PROVINCE_KINDS:
+        # "Bộ Quốc phòng các tỉnh Ninh Bình, Hưng Yên": a ministry has no office in each province;
+        # the writer dropped a comma before the provinces
+        before, heads = [m.group("head").strip(" ,")], [""]
+    before = [p for p in ITEM_BREAK.split(phrase[: m.start("head")].strip(" ,;")) if p.strip()] + before
     names = [name for head in heads for item in items if (name := _spell(head, kind, item))]
     if not names:
         return None
@@ -161,6 +165,12 @@ def _and_split(part: str, whole: Callable[[str], bool]) -> list[str]:
         else:
             merged.append(piece)
     return merged
+
+
+def _is_ministry(name: str) -> bool:
+    from extraction.bodies import BodyDirectory
+
+    return any(entry.kind == "ministry" for entry in BodyDirectory.load().lookup(name.strip(" ,")))
 
 
 def _heads(head: str) -> tuple[list[str], list[str]]:

@@ -459,7 +459,8 @@ def _unclosed_bracket(phrase: str) -> int | None:
 
 
 # A topic label before the assignment: "Về <what was raised>: <who does what>".
-TOPIC_LABEL = re.compile(r"^Về [^:\n]{3,400}:\s*")
+# "Về X:" titles a topic; "Về X, Ban Thường vụ yêu cầu Y lãnh đạo, chỉ đạo:" asks Y, it is no label
+TOPIC_LABEL = re.compile(r"^Về (?![^:\n]*,\s[^:\n]*\b(?:yêu cầu|đề nghị)\b)[^:\n]{3,400}:\s*")
 # Any other label before a colon: "Đẩy mạnh rà soát, hoàn thiện thể chế: Các bộ khẩn trương ...".
 LABEL = re.compile(r"^[^:;()\n]{3,200}:\s*")
 

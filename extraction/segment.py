@@ -844,6 +844,8 @@ def _visit_lead_in(
 ) -> list[TaskDraft]:
     lead = _lead_in_addressee(text, node)
     support = find_support(text, node.body.start, node.body.end) or _named_directed(text, node.body)
+    if lead is None and _concludes(text, node.body):
+        support = None  # "... làm việc với Ban Quản lý Khu kinh tế. Thường trực Tỉnh ủy kết luận như sau:"
     own: list[TaskDraft] = []
     if _introduces_principles(body):
         # "Triển khai ... theo một số nguyên tắc chính sau:": one task, its points are content
@@ -874,6 +876,13 @@ def _asking_sentence(text: str, body: Span) -> Span:
     có mưa lớn. Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:" passes no deadline from the forecast."""
     breaks = list(SENTENCE_BREAK.finditer(text, body.start, body.end))
     return Span(breaks[-1].end(), body.end) if breaks else body
+
+
+def _concludes(text: str, body: Span) -> bool:
+    """Whether a lead-in ends by announcing the conclusions ("... kết luận như sau:"): the
+    bodies its account of the meeting names take no part in the work below."""
+    asking = _asking_sentence(text, body)
+    return cue_pattern("issuing").search(text, asking.start, asking.end) is not None
 
 
 # "Chính phủ yêu cầu:", "Thủ tướng Chính phủ đề nghị các bộ, ngành:" — a lead-in that asks
@@ -1259,11 +1268,22 @@ def _inline_items(text: str, piece: Span) -> tuple[Span, list[Span]] | None:
     ]
     items = [i for i in items if i.end > i.start]
     addressee = find_lead(text, lead_in.start, lead_in.end)
-    names_addressee = addressee is not None and not text[addressee.end : lead_in.end].strip(" :,")
+    names_addressee = addressee is not None and (
+        not text[addressee.end : lead_in.end].strip(" :,")
+        or DUTY_INTRO.fullmatch(text[addressee.end : lead_in.end].strip(" :,")) is not None
+    )
     own_leads = all(find_lead(text, i.start, i.end) is not None for i in items)
     if not (names_addressee or own_leads):
         return None
     return lead_in, items
+
+
+# "Sở Y tế có trách nhiệm: (i) ...; (ii) ...": the addressee and its duty, then separate work
+DUTY_INTRO = re.compile(
+    r"(?:có|chịu) trách nhiệm|lãnh đạo,? chỉ đạo|chỉ đạo|tập trung(?: thực hiện)?|chủ trì(?: thực hiện)?"
+    r"|thực hiện(?: tốt)?(?: (?:các|một số|những))?(?: nhiệm vụ| nội dung)?(?: sau)?",
+    re.IGNORECASE,
+)
 
 
 def _item_end(text: str, start: int, end: int) -> int:

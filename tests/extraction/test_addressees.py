@@ -51,6 +51,12 @@ from extraction.roles import in_directory
             ],
         ),
         ("Thành phố Hải Phòng và các tỉnh Quảng Ninh, Lào Cai", ["Thành phố Hải Phòng", "tỉnh Quảng Ninh", "tỉnh Lào Cai"]),
+        # a ministry has no office in each province: a comma was dropped before the provinces
+        (
+            "Bộ Xây dựng, Bộ Quốc phòng các tỉnh Ninh Bình, Hưng Yên",
+            ["Bộ Xây dựng", "Bộ Quốc phòng", "tỉnh Ninh Bình", "tỉnh Hưng Yên"],
+        ),
+        ("Sở Y tế các tỉnh Ninh Bình, Hưng Yên", ["Sở Y tế tỉnh Ninh Bình", "Sở Y tế tỉnh Hưng Yên"]),
         (
             "các Bộ: Nông nghiệp và Môi trường, Công an và các cơ quan liên quan",
             ["Bộ Nông nghiệp và Môi trường", "Bộ Công an", "các cơ quan liên quan"],

@@ -1009,3 +1009,38 @@ def test_segment_an_issuer_introducing_its_plan_names_no_addressee_of_its_items(
         ("Chủ trì xây dựng khung chương trình tiếng Anh tăng cường.", "Phòng Giáo dục Trung học"),
         ("Giao Sở Tài chính thẩm định, bổ sung kinh phí cho các nhiệm vụ phát sinh.", "Sở Tài chính"),
     ]
+
+
+def test_segment_an_addressee_with_its_duty_then_an_inline_enumeration_gives_one_task_per_item():
+    tasks = _tasks(
+        "1. Sở Y tế có trách nhiệm: (i) hướng dẫn, kiểm tra việc thực hiện Kế hoạch; (ii) tổng hợp, báo cáo Ủy "
+        "ban nhân dân tỉnh; (iii) tham mưu sơ kết việc thực hiện Kế hoạch.\n"
+    )
+    assert [task for task, _ in tasks] == [
+        "hướng dẫn, kiểm tra việc thực hiện Kế hoạch",
+        "tổng hợp, báo cáo Ủy ban nhân dân tỉnh",
+        "tham mưu sơ kết việc thực hiện Kế hoạch",
+    ]
+    assert {lead for _, lead in tasks} == {"Sở Y tế"}
+
+
+def test_segment_a_topic_then_a_request_passes_the_body_asked_down():
+    tasks = _tasks(
+        "1. Về nhiệm vụ 6 tháng cuối năm 2027, Ban Thường vụ Tỉnh ủy yêu cầu Ban cán sự đảng Ủy ban nhân dân "
+        "tỉnh lãnh đạo, chỉ đạo:\n"
+        "- Rà soát, sắp xếp lại các cơ sở nhà, đất dôi dư.\n"
+    )
+    assert tasks == [("Rà soát, sắp xếp lại các cơ sở nhà, đất dôi dư.", "Ban cán sự đảng Ủy ban nhân dân tỉnh")]
+
+
+def test_segment_the_bodies_a_meeting_worked_with_take_no_part_in_the_conclusions():
+    text = (
+        HEADER
+        + "Ngày 01/8/2027, Thường trực Tỉnh ủy làm việc với Ban Quản lý Khu kinh tế tỉnh và các cơ quan liên quan. "
+        "Thường trực Tỉnh ủy kết luận như sau:\n"
+        "1. Đề nghị Ủy ban nhân dân tỉnh tập trung chỉ đạo các nội dung sau:\n"
+        "a) Hoàn thành công tác giải phóng mặt bằng Khu công nghiệp Nam Pleiku.\n"
+        + TRAILER
+    )
+    (draft,) = segment(text)
+    assert draft.support is None and draft.inherited_support is None
