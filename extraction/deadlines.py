@@ -1005,7 +1005,11 @@ def _judge(hit: _Hit, text: str, issued: date | None, lenient: bool) -> _Hit | N
 
 def _phase_of_its_own(text: str, hit: _Hit, left: str) -> bool:
     """Whether a "giai đoạn ..." span opens its clause (after a comma, a colon or nothing)."""
-    return text[hit.start : hit.end].lower().startswith("giai đoạn") and re.search(r"(?:^|[,:])\s*$", left) is not None
+    return text[hit.start : hit.end].lower().startswith("giai đoạn") and PHASE_OPENS.search(left) is not None
+
+
+# "..., giai đoạn 2027 - 2030", "triển khai thực hiện giai đoạn 2026 - 2030": the span of the work
+PHASE_OPENS = re.compile(r"(?:^|[,:]|\b(?:thực hiện|triển khai))\s*$", re.IGNORECASE)
 
 
 def _is_deadline_cue(cue: re.Match[str], before_cue: str, hit: _Hit) -> bool:

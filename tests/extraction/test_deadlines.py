@@ -540,6 +540,20 @@ def test_deadlines_a_report_made_theo_dinh_ky_recurs() -> None:
     assert governing_deadline("Thanh tra các cơ sở theo định kỳ.", issued=date(2027, 5, 12)).kind is DeadlineKind.NONE
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sở Y tế tổ chức sơ kết vào năm 2028.", date(2028, 12, 31)),
+        ("Các sở, ngành triển khai thực hiện giai đoạn 2026 - 2030.", date(2030, 12, 31)),
+        ("Tổ chức sơ kết năm 2025.", None),  # the year reviewed, not a deadline
+        ("Xây dựng chương trình giai đoạn 2026 - 2030.", None),  # names the programme
+    ],
+)
+def test_deadlines_a_review_held_in_a_year_and_a_phase_carried_out(text: str, expected: date | None) -> None:
+    got = governing_deadline(text, issued=date(2027, 5, 12))
+    assert got.date == expected and (got.kind is DeadlineKind.PERIOD) == (expected is not None)
+
+
 def test_deadlines_a_session_only_mentioned_is_no_deadline() -> None:
     for text in (
         "Sở Y tế báo cáo kết quả kỳ họp thứ 10 của Hội đồng nhân dân tỉnh.",
