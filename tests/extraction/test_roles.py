@@ -386,6 +386,8 @@ def test_roles_generic_names_keep_their_place_name_and_the_body_they_belong_to(p
          "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh"),
         # ... and a cue that ends a longer noun of it ("công nghệ thông tin")
         ("Trung tâm Công nghệ thông tin chủ trì xây dựng chuyên mục về chuyển đổi số.", "Trung tâm Công nghệ thông tin"),
+        # a review is work: "Tỉnh đoàn tổng kết ..."
+        ("Tỉnh đoàn tổng kết chiến dịch tình nguyện hè, báo cáo Thường trực Tỉnh ủy.", "Tỉnh đoàn"),
         # "tăng" is work; a member ("đảng viên") is no body, and "thì" closes a condition
         ("Các cơ quan báo chí tăng thời lượng đưa tin về bão, lũ.", "Các cơ quan báo chí"),
         # "giúp" is work: "X giúp Y sơ kết ..." is X's task
