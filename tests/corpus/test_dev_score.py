@@ -15,17 +15,17 @@ from models.train import default_corpus
 
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
-# leave-one-family-out, pooled, 47 documents / 799 gold tasks, measured 2026-12-06, fifth
-# session (CHANGELOG): task 0.9648, lead 0.9527, lead exact 0.9531, support 0.9682, kind 0.9935,
-# date 0.9935, accept 0.8811
+# leave-one-family-out, pooled, 47 documents / 799 gold tasks, measured 2026-12-07, sixth
+# session (CHANGELOG): task 0.9667, lead 0.9577, lead exact 0.9545, support 0.9682, kind 0.9922,
+# date 0.9935, accept 0.8836
 FLOORS = {
-    "task_f1": 0.96,
-    "lead_f1": 0.95,
+    "task_f1": 0.965,
+    "lead_f1": 0.955,
     "lead_exact": 0.95,
     "support_f1": 0.965,
     "deadline_kind_acc": 0.99,
     "deadline_date_acc": 0.99,
-    "accept_as_is": 0.875,
+    "accept_as_is": 0.88,
 }
 # no family is left far behind the others
 FAMILY_TASK_F1 = 0.85
