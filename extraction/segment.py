@@ -1198,12 +1198,14 @@ def _named_pieces(text: str, pieces: list[Span], ctx: Context) -> list[Span]:
     held: int | None = None
     for i, piece in enumerate(pieces):
         start = piece.start if held is None else held
-        if i + 1 < len(pieces) and find_lead(text, piece.start, piece.end) is None:
-            following = pieces[i + 1]
-            lead = find_lead(text, following.start, following.end)
-            if lead is not None and lead.start == following.start and not PLURAL.match(text[lead.start :]):
-                held = start
-                continue
+        following = pieces[i + 1] if i + 1 < len(pieces) else None
+        if (
+            following is not None
+            and find_lead(text, piece.start, piece.end) is None
+            and _body_opens(text, following.start, following.end)
+        ):
+            held = start
+            continue
         merged.append(Span(start, piece.end, piece.label))
         held = None
     return merged
@@ -1216,11 +1218,17 @@ def _lead_of_a_later_clause(text: str, span: Span) -> Span | None:
         start = span.start + semicolon.end()
         if inside_brackets(text, span.start, start):
             continue  # "(Sở Nội vụ chủ trì; Sở Tài chính phối hợp)": roles in a bracket
-        lead = find_lead(text, start, span.end)
-        # a named body, not a group ("...; các địa phương nghiên cứu ..." only adds a remark)
-        if lead is not None and lead.start == start and not PLURAL.match(text[start:]):
+        lead = _body_opens(text, start, span.end)
+        if lead is not None:
             return lead
     return None
+
+
+def _body_opens(text: str, start: int, end: int) -> Span | None:
+    """The lead of a clause that opens with a named body, not a group ("...; các địa phương
+    nghiên cứu ..." only adds a remark)."""
+    lead = find_lead(text, start, end)
+    return lead if lead is not None and lead.start == start and not PLURAL.match(text[start:end]) else None
 
 
 def _verb_follows(text: str, lead: Span) -> bool:
