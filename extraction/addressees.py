@@ -23,9 +23,12 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from extraction.bodies import fold
+from extraction.bodies import fold, is_central
 
 PROVINCE_KINDS = ("tỉnh", "thành phố")
+LOCAL_UNITS = ("huyện", "quận", "thị xã", "xã", "phường")
+# every unit a place is written with ("xã Quảng Ngọc", "đặc khu Phú Quốc")
+PLACE_UNITS = (*PROVINCE_KINDS, *LOCAL_UNITS, "đặc khu", "thị trấn")
 # Heads that a list distributes over, and the kinds they are written with ("các <kind>").
 KIND = (
     r"tỉnh\s*,\s*thành phố|thành phố\s*,\s*tỉnh|tỉnh(?:\s*/\s*thành phố)?|thành phố|"
@@ -104,9 +107,8 @@ def distribute(phrase: str, known: Callable[[str], bool] = lambda name: False) -
         return None
     before, heads = _heads(m.group("head"))
     kind = m.group("kind")
-    if _is_ministry(m.group("head")) and word.lower() in PROVINCE_KINDS:
-        # "Bộ Quốc phòng các tỉnh Ninh Bình, Hưng Yên": a ministry has no office in each province;
-        # the writer dropped a comma before the provinces
+    if is_central(m.group("head")) and word.lower() in PROVINCE_KINDS:
+        # "Bộ Quốc phòng các tỉnh Ninh Bình, Hưng Yên": the writer dropped a comma before the provinces
         before, heads = [m.group("head").strip(" ,")], [""]
     before = [p for p in ITEM_BREAK.split(phrase[: m.start("head")].strip(" ,;")) if p.strip()] + before
     names = [name for head in heads for item in items if (name := _spell(head, kind, item))]
@@ -117,7 +119,7 @@ def distribute(phrase: str, known: Callable[[str], bool] = lambda name: False) -
 
 # "UBND xã Quảng Ngọc, xã Quảng Bình", "Công an phường A và phường B": a head over places that
 # each repeat their unit
-_UNIT = r"(?:xã|phường|đặc khu|thị trấn|tỉnh|thành phố|huyện|quận|thị xã)"
+_UNIT = "(?:" + "|".join(PLACE_UNITS) + ")"
 _PLACE_NAME = r"[A-ZĐÀ-Ỹ][^\s,;]*(?:\s+[A-ZĐÀ-Ỹ0-9][^\s,;]*)*"
 REPEATED_UNITS = re.compile(
     rf"(?P<head>\S.*?)\s+(?P<places>{_UNIT}\s+{_PLACE_NAME}(?:\s*(?:,|và)\s*{_UNIT}\s+{_PLACE_NAME})+)\s*"
@@ -167,12 +169,6 @@ def _and_split(part: str, whole: Callable[[str], bool]) -> list[str]:
     return merged
 
 
-def _is_ministry(name: str) -> bool:
-    from extraction.bodies import BodyDirectory
-
-    return any(entry.kind == "ministry" for entry in BodyDirectory.load().lookup(name.strip(" ,")))
-
-
 def _heads(head: str) -> tuple[list[str], list[str]]:
     """(names before the list, the heads it distributes over).
 
@@ -211,9 +207,6 @@ def _spell(head: str, kind: str, item: str) -> str | None:
         return f"{head} {kinds[0]} {item}".strip()
     word = kind[0].upper() + kind[1:]
     return f"{head} {word} {item}".strip()
-
-
-LOCAL_UNITS = ("huyện", "quận", "thị xã", "xã", "phường")
 
 
 # A place alone as the actor of a sentence: "Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh ...".

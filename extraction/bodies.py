@@ -1128,6 +1128,17 @@ class BodyDirectory:
         return [r[4] for r in ranked[: max(limit, 0)]]
 
 
+# A ministry is one body for the whole country, with no office per province: "Bộ Quốc phòng
+# các tỉnh Ninh Bình, Hưng Yên" is the ministry and the provinces (a comma was dropped), while
+# "Sở Y tế các tỉnh" is a department in each province.
+CENTRAL_KINDS = frozenset({"ministry"})
+
+
+def is_central(name: str) -> bool:
+    """Whether the directory knows ``name`` as a body of a kind in CENTRAL_KINDS."""
+    return any(entry.kind in CENTRAL_KINDS for entry in BodyDirectory.load().lookup(name.strip(" ,")))
+
+
 def _rank(query: str, words: list[str], spelling: str) -> int:
     """0 exact, 1 prefix, 2 at a word start, 3 every word at a word start, 4 no match."""
     if spelling == query:

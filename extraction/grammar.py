@@ -232,7 +232,7 @@ def _noun_phrase_end_within(text: str, start: int, words: int) -> int | None:
         cue_pattern("np_stop", case_sensitive=True),
         cue_pattern("not_task_after_lead", case_sensitive=True),
     )
-    found = [s for s in (_first_lower(p, text, search_from, limit) for p in verbs) if s is not None]
+    found = [s for s in (_first_lower(p, text, search_from, limit, phrase_start=start) for p in verbs) if s is not None]
     organise = ORGANISE_AFTER_NAME.search(text, search_from, limit)
     if organise is not None:
         found.append(organise.start())
@@ -379,16 +379,22 @@ COPULA = re.compile(r"(?<!\w)là(?!\w)")
 SENTENCE_END = re.compile(r"(?<![A-ZĐ])(?<![A-ZĐ][A-Za-zĐđ])\.\s+(?=[A-ZĐÀ-Ỹ])")
 
 
-def _first_lower(pattern: re.Pattern[str], text: str, start: int, limit: int) -> int | None:
-    """The first lower-case match; "được giao chủ trì" qualifies a name, it does not end it."""
+def _first_lower(
+    pattern: re.Pattern[str], text: str, start: int, limit: int, *, phrase_start: int | None = None
+) -> int | None:
+    """The first lower-case match; "được giao chủ trì" qualifies a name, it does not end it.
+
+    ``phrase_start`` (default ``start``): how far back a two-syllable word may begin, when the
+    search starts past the phrase's first words ("Trung tâm Trợ | giúp pháp lý": "giúp" is the
+    second syllable of the name's word "Trợ giúp")."""
     for m in pattern.finditer(text, start, limit):
         if text[m.start()].isupper():
             continue
-        word_start, reading = _compound_at(text, m, start)
+        word_start, reading = _compound_at(text, m, start if phrase_start is None else phrase_start)
         if reading == "noun":  # "Ban Quản lý chương trình ...": the cue is inside a noun
             continue
         if reading == "verb":  # "Bộ X giải trình ...": the predicate is the whole word
-            if text[word_start].isupper():
+            if text[word_start].isupper() or word_start < start:
                 continue  # "Văn phòng Đăng ký đất đai": a capitalised word of a name
             return word_start
         before = text[max(start, m.start() - 40) : m.start()]

@@ -14,6 +14,7 @@ from datetime import date
 from functools import cache
 
 from extraction.addressees import Place, as_committee, distribute, localise, place_names
+from extraction.bodies import CENTRAL_KINDS
 from extraction.grammar import GROUP_LABEL, PLURAL, find_directed, inside_brackets, noun_phrase_end, starts_with_body
 from extraction.lexicon import cues
 from extraction.types import Body, Roles, Span, TaskDraft
@@ -549,9 +550,6 @@ def directory_split(phrase: str, at: date | None) -> list[Body] | None:
 PLACE_GROUP = re.compile(r"(?:các|những)\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|địa phương)\b", re.IGNORECASE)
 
 
-CENTRAL_KINDS = frozenset({"ministry"})
-
-
 def _of_places(bodies: list[Body], phrase: str) -> list[Body]:
     """A body followed, with nothing between, by a group of places is that body in each place:
     "Sở Y tế các tỉnh, thành phố" is one addressee, not "Sở Y tế" and the provinces."""
@@ -564,7 +562,7 @@ def _of_places(bodies: list[Body], phrase: str) -> list[Body]:
             and body.span is not None
             and not phrase[previous.span.end : body.span.start].strip()
             and PLACE_GROUP.match(phrase, body.span.start)
-            and previous.span.label not in CENTRAL_KINDS  # "Bộ Quốc phòng các tỉnh ...": no ministry per province
+            and previous.span.label not in CENTRAL_KINDS
         ):
             span = Span(previous.span.start, body.span.end, previous.span.label)
             merged[-1] = Body(phrase[span.start : span.end], span, in_directory=False)

@@ -412,6 +412,10 @@ def test_roles_generic_names_keep_their_place_name_and_the_body_they_belong_to(p
         ("Các tổ chức cơ sở đảng tổ chức quán triệt Nghị quyết.", "Các tổ chức cơ sở đảng"),
         # a capitalised word of a name is no verb, even one that is a verb in lower case
         ("Văn phòng Đăng ký đất đai tỉnh rút ngắn thời gian giải quyết hồ sơ.", "Văn phòng Đăng ký đất đai tỉnh"),
+        # ... also when the word begins right after an organ's head ("Trợ giúp": "giúp" is a cue)
+        ("Trung tâm Trợ giúp pháp lý nhà nước tăng cường tuyên truyền.", "Trung tâm Trợ giúp pháp lý nhà nước"),
+        # a fund is a body ("Quỹ" heads its name)
+        ("Quỹ Bảo vệ và phát triển rừng tỉnh chủ trì rà soát nguồn thu.", "Quỹ Bảo vệ và phát triển rừng tỉnh"),
         # a verb the tagger reads ends a list of party kinds, one syllable will do
         ("Các cấp ủy coi đây là tiêu chí đánh giá cán bộ.", "Các cấp ủy"),
         # a purpose opening may join several aims before the subject
