@@ -163,7 +163,7 @@ def _grammar() -> _Grammar:
         item=re.compile(_recurrence_item(lex), _FLAGS),
         cue=re.compile(
             rf"(?<!\w)(?:(?P<prefix>{_alt(cue('done'))})\s+)?(?:{cue_groups})"
-            rf"(?:\s+{_alt(cue('cue_tail'))})?\s*(?:là\s*)?:?\s*{time_of_day}$",
+            rf"(?:\s+{_alt(cue('cue_tail'))}){{0,2}}\s*(?:là\s*)?:?\s*{time_of_day}$",
             _FLAGS,
         ),
         start=ending(_alt(cue("start")), r"(?:\s+ngày)?"),
@@ -262,7 +262,7 @@ def _time_rules(lex: _Lexicon) -> dict[str, str]:
             rf"(?:\s+{_alt(lex.cue('lunar_stem'))}\s+{_alt(lex.cue('lunar_branch'))}(?!\w))?"
             r"(?:\s+(?:lần\s+thứ\s+\d{1,2}|(?:lần\s+thứ\s+)?[IVXL]{1,6})(?!\w))?"
             rf"(?:\s+thứ\s+(?:\d{{1,2}}|nhất|{_alt(lex.numbers)})(?!\w))?(?:\s+thường\s+lệ)?"
-            r"(?:\s+(?:(?:cuối|giữa)\s+)?(?:năm\s+)?(?P<y>\d{4})(?![\d/]))?"
+            r"(?:\s+(?:(?P<part>cuối|giữa)\s+)?(?:năm\s+)?(?P<y>\d{4})(?![\d/]))?"
             r"(?:\s*\(?\s*(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})"
             r"(?:\s*[/.\-]\s*(?P<yy>\d{4}))?(?![\d/]))?"
         ),
@@ -700,6 +700,9 @@ def _hit_event(m: re.Match[str], issued: date | None) -> _Hit:
         day = None  # "trước Đại hội XIV": a known event with no known date
     else:
         day = _event_day(event.when, year, issued)
+        if event.when == "year" and day is not None and m["part"]:
+            # "kỳ họp thường lệ giữa năm 2026": the part of the year it falls in (year_parts.tsv)
+            day = _month_end(day.year, _lexicon().year_parts[m["part"].lower()][1])
         if day is None:
             ws.append("the event's date cannot be worked out for that year")
     begins = None if event.when == "year" else day  # "trước kỳ họp cuối năm 2027" ends with the year
@@ -857,6 +860,9 @@ def _hit_event_clause(m: re.Match[str], text: str, issued: date | None) -> _Hit 
     if not _names_an_event(head) or g.past_before.search(_clause_before(text, m.start())):
         return None
     end = m.start("clause") + len(" ".join(words[:15]))
+    comma = clause.find(",")
+    if comma > 0 and not text[: m.start()].strip(" -+*•0123456789.)"):
+        end = min(end, m.start("clause") + comma)  # "Ngay sau khi nhận được Công văn này, X ...": the opening
     hit = _Hit(m.start(), end, DeadlineKind.RELATIVE, "rel_event", needs_cue=False, tier=2)
     for pattern in g.full_day:
         day = pattern.search(clause)
@@ -959,10 +965,18 @@ MONTHLY = re.compile(r"(?<!\w)(?:hằng|hàng|mỗi)\s+tháng(?!\w)", re.IGNOREC
 # --- context ---------------------------------------------------------------------------------
 
 
+# The title of a cited document runs from its "về việc" to the clause's end: "Thực hiện Công văn
+# số 4120/UBND-NC ngày 15/11/2025 của UBND tỉnh về việc bảo đảm an ninh trật tự dịp cuối năm, ...".
+CITED_TITLE_BEFORE = re.compile(r"\bsố\s+\d+[^\s,;]*[^,;.]{0,120}?\s(?:về việc|V/v)\s[^,;.:]*$", re.IGNORECASE)
+CITED_TITLE_REACH = 250
+
+
 def _judge(hit: _Hit, text: str, issued: date | None, lenient: bool) -> _Hit | None:
     """Keep a hit that is a deadline, widened over its cue; drop mentions and start dates."""
     if not lenient and _grammar().remaining_after.match(text, hit.end):
         return None  # "Từ nay đến hết năm 2025 chỉ còn gần 2 tháng": a remark on the time left
+    if not lenient and CITED_TITLE_BEFORE.search(text, max(0, hit.start - CITED_TITLE_REACH), hit.start):
+        return None  # "Công văn số 41/UBND ... về việc bảo đảm an ninh dịp cuối năm": a cited title
     if hit.tier > 0:
         return hit
     if hit.kind is DeadlineKind.RECURRING:

@@ -467,6 +467,27 @@ def _unclosed_bracket(phrase: str) -> int | None:
 # A topic label before the assignment: "Về <what was raised>: <who does what>".
 # "Về X:" titles a topic; "Về X, Ban Thường vụ yêu cầu Y lãnh đạo, chỉ đạo:" asks Y, it is no label
 TOPIC_LABEL = re.compile(r"^Về (?![^:\n]*,\s[^:\n]*\b(?:yêu cầu|đề nghị)\b)[^:\n]{3,400}:\s*")
+# A proposal answered under its own label: "Đối với đề nghị của xã X về ...: Giao Sở Tài chính ...",
+# "- Đề nghị hỗ trợ kinh phí xây dựng trường ...: Đồng ý ...; giao ..."
+PROPOSAL_TOPIC = re.compile(
+    r"^(?P<intro>(?:về|đối với)\s+(?:các\s+|những\s+)?)?(?:nội dung\s+)?(?:đề nghị|kiến nghị|đề xuất)"
+    r"(?P<of>\s+(?:về|của))?\s+(?P<rest>(?![^:\n]*,\s[^:\n]*\b(?:yêu cầu|đề nghị)\b)[^:\n]{3,400}):\s*",
+    re.IGNORECASE,
+)
+
+
+def topic_label_end(text: str) -> int | None:
+    """Where the clause starts after a topic label ("Về X:", a proposal answered), or None. A bare
+    "Đề nghị X:" is a label only when X is no body ("Đề nghị các bộ, ngành: ..." asks them)."""
+    topic = TOPIC_LABEL.match(text)
+    if topic:
+        return topic.end()
+    proposal = PROPOSAL_TOPIC.match(text)
+    if proposal is None:
+        return None
+    if proposal["intro"] or proposal["of"] or not starts_with_body(proposal["rest"]):
+        return proposal.end()
+    return None
 # Any other label before a colon: "Đẩy mạnh rà soát, hoàn thiện thể chế: Các bộ khẩn trương ...".
 LABEL = re.compile(r"^[^:;()\n]{3,200}:\s*")
 
@@ -478,9 +499,9 @@ def _label_end(text: str) -> int | None:
     or assigning verb of its own and a body opens the clause after its colon ("Bộ Xây dựng:
     Khẩn trương ..." names its actor before the colon; "Khẩn trương trình ban hành: Chương
     trình ..." lists things after it)."""
-    topic = TOPIC_LABEL.match(text)
-    if topic:
-        return topic.end()
+    topic = topic_label_end(text)
+    if topic is not None:
+        return topic
     label = LABEL.match(text)
     if label is None or _opens_subject(text, 0) or cue_pattern("assign").search(text, 0, label.end()):
         return None
@@ -506,6 +527,9 @@ def skip_adverbial(text: str, start: int) -> int:
     opening = ADVERBIAL.match(rest)
     if opening is None:
         return start
+    if PURPOSE_OPENING.match(rest, opening.end()) and ADVERBIAL.match(rest[opening.end() :]):
+        # a purpose after the opening: "Thực hiện Luật ..., để bảo đảm ..., Bộ Tài chính đề nghị ..."
+        return skip_adverbial(text, start + opening.end())
     # the subject stands before the first predicate that follows the opening; a purpose may
     # join several ("Để khắc phục hạn chế, đẩy mạnh chuyển đổi số, Ban Bí thư yêu cầu ...")
     joined = PURPOSE_OPENING.match(opening.group(0)) is not None

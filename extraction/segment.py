@@ -19,9 +19,9 @@ from functools import cache
 from pathlib import Path
 
 from extraction.grammar import (
+    CONDITION_THEN,
     HONORIFIC,
     PLURAL,
-    TOPIC_LABEL,
     cooperates_alone,
     find_bracketed_roles,
     find_directed,
@@ -35,6 +35,7 @@ from extraction.grammar import (
     opening_clause_ends,
     skip_adverbial,
     starts_with_body,
+    topic_label_end,
     trim_np,
 )
 from extraction.lexicon import cue_pattern
@@ -504,9 +505,18 @@ def _visit_siblings(
     """Visit nodes in order; an unnumbered paragraph with no subject continues the addressee
     of the paragraph before it ("Bộ Chính trị giao X ... . ¶ Bảo đảm ...")."""
     out: list[TaskDraft] = []
+    origins: list[int] = []  # the sibling each draft of ``out`` came from
     current = ctx
     introduced = ctx  # what a paragraph that introduces the items after it ("... sau:") passes on
     for i, node in enumerate(nodes):
+        shared_time = _shared_deadline_line(text, node) if out else None
+        if shared_time is not None:  # "a) ... ¶ b) ... ¶ Thời gian hoàn thành các nhiệm vụ trên: ..."
+            covered = _covered_siblings(nodes, i)
+            out = [
+                replace(d, deadline_cell=shared_time) if origins[k] in covered and d.deadline_cell is None else d
+                for k, d in enumerate(out)
+            ]
+            continue
         time_line = _deadline_line(text, node) if out and out[-1].deadline_cell is None else None
         if time_line is not None:  # "1. Sở Tài chính ... ¶ Thời gian hoàn thành: trước ngày 15/12"
             out[-1] = replace(out[-1], deadline_cell=time_line)
@@ -522,6 +532,7 @@ def _visit_siblings(
             introduced = _introduced(text, node, ctx)
         drafts = _visit(text, node, current, has_assignment_section)
         out.extend(drafts)
+        origins.extend([i] * len(drafts))
         own = [d for d in drafts if d.lead is not None and d.lead_source == "own"]
         if node.style == "para" and own:
             current = replace(ctx, addressee=own[-1].lead, addressee_source="inherited")
@@ -651,6 +662,38 @@ def _field_kind(label: re.Match[str]) -> str:
     if name.startswith(("sản phẩm", "kết quả")):
         return "product"
     return "deadline"  # thời gian, thời hạn, tiến độ
+
+
+# A line that gives the time of every item above it: "Thời gian hoàn thành các nhiệm vụ trên: trước
+# ngày 31/12/2025", "Các nội dung nêu trên hoàn thành trước ngày 31/12/2025."
+_THE_ITEMS_ABOVE = r"(?:các|những)\s+(?:nhiệm vụ|nội dung|công việc)\s+(?:nêu\s+)?trên"
+SHARED_DEADLINE_LINE = re.compile(
+    rf"^(?:(?:thời gian|thời hạn)(?:\s+(?:hoàn thành|thực hiện))?\s+{_THE_ITEMS_ABOVE}\s*:\s*"
+    rf"|{_THE_ITEMS_ABOVE}\s+(?=hoàn thành\b))",
+    re.IGNORECASE,
+)
+
+
+def _shared_deadline_line(text: str, node: Node) -> Span | None:
+    """The time a line gives every item above it (SHARED_DEADLINE_LINE), as a cell."""
+    m = SHARED_DEADLINE_LINE.match(node.body_text(text))
+    if m is None or node.children:
+        return None
+    value = node.body_text(text)[m.end() :].rstrip(" .;")
+    return Span(node.body.start + m.end(), node.body.start + m.end() + len(value)) if value else None
+
+
+def _covered_siblings(nodes: list[Node], i: int) -> set[int]:
+    """The siblings a shared time line after them covers: the lead-in just before it with its
+    points, else the run of numbered items just before it."""
+    if i > 0 and nodes[i - 1].children:
+        return {i - 1}
+    covered: set[int] = set()
+    for j in range(i - 1, -1, -1):
+        if nodes[j].style == "para":
+            break
+        covered.add(j)
+    return covered
 
 
 def _deadline_line(text: str, node: Node) -> Span | None:
@@ -851,7 +894,9 @@ def _visit_lead_in(
         # "Triển khai ... theo một số nguyên tắc chính sau:": one task, its points are content
         return _task_drafts(text, node, ctx) if _is_task(text, node, body, ctx) else []
     if _lead_in_is_also_task(text, node, body, lead, ctx):
-        own = _task_drafts(text, node, ctx)
+        # its own work goes to whom it asks ("..., yêu cầu Bộ Y tế, ... hoàn thành ..., trong đó lưu ý ...:")
+        asked = ctx if lead is None else replace(ctx, addressee=lead, addressee_source="inherited")
+        own = _task_drafts(text, node, asked)
     # A lead-in passes its deadline down, but not a task whose points only detail its
     # deliverable ("... trước ngày 20/10/2024. Trong đó lưu ý:"), nor points it only asks to
     # pay attention to ("..., trong đó lưu ý một số nội dung sau:"), nor a narrative opening.
@@ -864,7 +909,11 @@ def _visit_lead_in(
         addressee=lead or ctx.addressee,
         addressee_source="inherited" if lead else ctx.addressee_source,
         support=support or ctx.support,
-        deadline_spans=ctx.deadline_spans + ((_asking_sentence(text, node.body),) if passes_deadline else ()),
+        # points to pay attention to inherit no deadline at all (GUIDELINES: "they do not inherit
+        # the parent's deadline", which is the one its own lead-ins gave it)
+        deadline_spans=()
+        if _points_to_attention(body)
+        else ctx.deadline_spans + ((_asking_sentence(text, node.body),) if passes_deadline else ()),
         operative=True if (ctx.operative is None and lead) or _requests(body, ctx) else ctx.operative,
         plan_needs_body=ctx.plan_needs_body and lead is None,
     )
@@ -875,7 +924,15 @@ def _asking_sentence(text: str, body: Span) -> Span:
     """The last sentence of a lead-in, the one that asks: "Theo dự báo, từ nay đến cuối tháng 7
     có mưa lớn. Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:" passes no deadline from the forecast."""
     breaks = list(SENTENCE_BREAK.finditer(text, body.start, body.end))
-    return Span(breaks[-1].end(), body.end) if breaks else body
+    sentence = Span(breaks[-1].end(), body.end) if breaks else body
+    if PURPOSE.match(text, _skip_blank(text, sentence.start)):
+        # "Để bảo đảm cung ứng xăng dầu dịp cuối năm 2025 ..., Bộ trưởng chỉ thị:": when the aim
+        # falls is no deadline of the items
+        return Span(skip_adverbial(text, sentence.start), sentence.end)
+    return sentence
+
+
+PURPOSE = re.compile(r"(?:để|nhằm)\s", re.IGNORECASE)
 
 
 def _concludes(text: str, body: Span) -> bool:
@@ -895,10 +952,20 @@ def _urged_in_background(text: str, node: Node, body: str, ctx: Context) -> bool
     is a body and an urging word ("khẩn trương", "cần", "phải") follows it. A report of what was
     done is no such paragraph, nor anything in a plan, whose purpose and requirements sections
     state what the work must achieve and urge no one."""
-    if ctx.requirements_are_background or _narrates(body) or node.children:
+    if _narrates(body) or node.children:
         return False
     lead = find_lead(text, node.body.start, node.body.end)
-    return lead is not None and lead.start == node.body.start and URGING.match(text, lead.end) is not None
+    if lead is None:
+        return False
+    if GIVEN.match(body) and lead.start <= node.body.start + GIVEN.match(body).end():
+        return True  # "1. Về tình hình an ninh trật tự" / "Giao Công an phường tăng cường tuần tra ..."
+    if ctx.requirements_are_background:
+        return False
+    return lead.start == node.body.start and URGING.match(text, lead.end) is not None
+
+
+# "Giao X ...", "Đồng thời giao X ...": an assignment in so many words, whatever section it is in
+GIVEN = re.compile(r"(?:đồng thời,?\s+)?giao\s+", re.IGNORECASE)
 
 
 URGING = re.compile(r"\s*(?:cần|phải|khẩn trương|cần khẩn trương|phải khẩn trương)(?!\w)")
@@ -914,6 +981,18 @@ def _introduces_principles(body: str) -> bool:
     """ "... theo một số nguyên tắc chính sau:" (cues.tsv: principles) in the lead-in's last words."""
     tail = re.search(r"(?:^|\s)(\S+(?:\s+\S+){0,3})\s+(?:như\s+)?sau\s*:\s*$", body)
     return tail is not None and cue_pattern("principles").search(tail.group(1)) is not None
+
+
+def _work_before_attention(body: str) -> bool:
+    """Whether a lead-in states work of its own before "; trong đó lưu ý ... sau:"."""
+    if not _points_to_attention(body):
+        return False
+    attention = cue_pattern("attention").search(body)
+    return attention is not None and len(body[: attention.start()].split()) >= MIN_WORK_WORDS
+
+
+# "Giải quyết dứt điểm chế độ": a piece of work takes a few words
+MIN_WORK_WORDS = 4
 
 
 def _points_to_attention(body: str) -> bool:
@@ -934,7 +1013,10 @@ def _lead_in_is_also_task(
     """A lead-in that assigns work of its own before introducing its points:
     "Các đồng chí Bộ trưởng ... chỉ đạo thực hiện ... ; trong đó lưu ý các nội dung sau:".
     One that only introduces them ("... yêu cầu các cơ quan thực hiện tốt các nhiệm vụ sau:")
-    is not a task."""
+    is not a task. A short item of work whose points are only what to pay attention to is a task
+    too: "a) Giải quyết dứt điểm chế độ ...; trong đó lưu ý một số nội dung sau:"."""
+    if _work_before_attention(body):
+        return _is_task(text, node, body, ctx)
     if len(body.split()) <= LONG_LEAD_IN_WORDS or ";" not in body:
         return False
     if not (lead or cue_pattern("predicate").match(body)):
@@ -955,10 +1037,11 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
         return False
     if BOILERPLATE.search(body) or FEEDBACK_OFFER.match(body) or ANNEX_POINTER.match(body):
         return False
-    if ALLOCATION.match(body) or _background_label(body):
+    if ALLOCATION.match(body) or _background_label(body) or _member_line(body):
         return False
     span = node.body
-    if cue_pattern("not_task").match(text, _after_topic(text, span.start)) and not _works_on_a_basis(text, node):
+    blocked = cue_pattern("not_task").match(text, _after_topic(text, span.start))
+    if blocked and not _works_on_a_basis(text, node) and not _case_then_work(text, node, ctx, blocked):
         assignment = _after_approval(text, node.body)
         if assignment is None:
             return False
@@ -1066,8 +1149,8 @@ def _opens_with_approval(text: str, span: Span) -> bool:
 def _after_topic(text: str, pos: int) -> int:
     """Where an item starts after its topic label: "Về gói tín dụng: Đồng ý ..." → "Đồng ý"."""
     pos = _skip_blank(text, pos)
-    topic = TOPIC_LABEL.match(text[pos : pos + 420])
-    return pos + topic.end() if topic else pos
+    topic = topic_label_end(text[pos : pos + 420])
+    return pos if topic is None else pos + topic
 
 
 def _asks_the_addressee(body: str) -> bool:
@@ -1082,6 +1165,30 @@ def _asks_the_addressee(body: str) -> bool:
 
 def _reports_or_approves(text: str, lead: Span) -> bool:
     return bool(REPORTED.match(text, lead.end) or cue_pattern("not_task_after_lead").match(text, lead.end + 1))
+
+
+def _member_line(body: str) -> bool:
+    """ "Trưởng Ban: Chủ tịch Ủy ban nhân dân tỉnh.": a post of a membership list (cues.tsv: member_label)."""
+    post = cue_pattern("member_label").match(body)
+    return post is not None and body[post.end() :].lstrip().startswith(":")
+
+
+def _case_then_work(text: str, node: Node, ctx: Context, blocked: re.Match[str]) -> bool:
+    """An item whose opening word only seems to exclude it: "1. Trường hợp phát sinh khó khăn,
+    vướng mắc, các cơ quan, đơn vị kịp thời báo cáo ..." (a body acts after the case; as in
+    party-08's "Trong quá trình thực hiện, nếu có vướng mắc, các tỉnh ủy ... báo cáo"), and
+    "a) Phê duyệt kế hoạch vận hành ..." under a heading that names its body ("1. Cục Điện lực")."""
+    if node.style == "para":
+        return False
+    word = blocked.group(0).lower()
+    if word == "phê duyệt":
+        return ctx.addressee_source == "inherited" and ctx.addressee is not None
+    if word != "trường hợp":
+        return False
+    if CONDITION_THEN.match(text[node.body.start : node.body.end]):
+        return False  # "Trường hợp ... thì ...": a rule for the case
+    lead = find_lead(text, node.body.start, node.body.end)
+    return lead is not None and lead.start > blocked.end()
 
 
 def _works_on_a_basis(text: str, node: Node) -> bool:
@@ -1535,8 +1642,12 @@ def _lead_text(text: str, start: int, end: int) -> str | None:
 
 
 def _is_clause(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] says something (has a predicate), not only lists names."""
-    return cue_pattern("predicate", case_sensitive=True).search(text, start + 1, end) is not None
+    """Whether text[start:end] says something (has a predicate), not only lists names; "Các chi
+    bộ tổ dân phố tổ chức sinh hoạt ..." acts with a verb the predicate cues lack."""
+    if cue_pattern("predicate", case_sensitive=True).search(text, start + 1, end) is not None:
+        return True
+    predicate = noun_phrase_end(text, start) if starts_with_body(text[start:end]) else None
+    return predicate is not None and start < predicate < end
 
 
 # Heads too general to open a new clause after ";" ("; tổ chức Hội nghị ..." is the same body's work).

@@ -427,3 +427,8 @@ def test_bodies_recall_of_gold_names_written_in_task_text(shared_dir: Path) -> N
                         hits += score.norm_name(part) in found
     assert total > 800
     assert hits / total >= 0.85
+
+
+def test_bodies_the_standing_board_of_the_front_keeps_its_ban() -> None:
+    text = "phối hợp với Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh tổ chức"
+    assert [b.name for b in _bodies().find(text)] == ["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]

@@ -210,6 +210,7 @@ PHRASES: list[tuple[str, date | None, DeadlineKind, date | None, str | None]] = 
     ("từ nay đến cuối năm 2025", ISSUED, P, date(2025, 12, 31), None),
     ("đến tháng 6/2027", ISSUED, P, date(2027, 6, 30), None),
     ("hoàn thành cuối tháng 6/2026", ISSUED, P, date(2026, 6, 30), None),
+    ("vào tuần cuối tháng 01/2026", ISSUED, P, date(2026, 1, 31), None),
     ("vào cuối quý IV/2025", ISSUED, P, date(2025, 12, 31), None),
     ("Tiến độ: Quý II/2026", ISSUED, P, date(2026, 6, 30), None),
     ("Năm 2025-2026", ISSUED, P, date(2026, 12, 31), None),
@@ -505,6 +506,8 @@ def test_deadlines_a_regular_government_meeting_names_its_month() -> None:
         ("Giao Chính phủ trình Quốc hội tại kỳ họp thứ hai dự án Luật Đầu tư công (sửa đổi).", None),
         ("Chính phủ báo cáo Quốc hội tại kỳ họp cuối năm 2027 về kết quả thực hiện Nghị quyết.", date(2027, 12, 31)),
         ("Sở Nội vụ trình Hội đồng nhân dân tỉnh trước kỳ họp thường lệ cuối năm 2027.", date(2027, 12, 31)),
+        # the part of the year the session falls in (deadline_year_parts.tsv)
+        ("Ủy ban nhân dân tỉnh báo cáo tại kỳ họp thường lệ giữa năm 2027 của Hội đồng nhân dân tỉnh.", date(2027, 6, 30)),
     ],
 )
 def test_deadlines_a_council_session_is_a_period(text: str, expected: date | None) -> None:
@@ -969,3 +972,17 @@ def test_deadlines_a_cycle_then_its_day_in_brackets() -> None:
         issued=date(2026, 11, 16),
     )
     assert (got.kind, got.recurrence, got.date) == (DeadlineKind.RECURRING, "monthly", date(2026, 11, 25))
+
+
+def test_deadlines_receiving_the_document_is_an_event_and_an_opening_clause_ends_at_its_comma() -> None:
+    text = "Ngay sau khi nhận được Công văn này, Ủy ban nhân dân các tỉnh phổ biến nội dung đến các cơ quan."
+    got = governing_deadline(text, issued=ISSUED)
+    assert (got.kind, got.date, got.text) == (REL, None, "Ngay sau khi nhận được Công văn này")
+
+
+def test_deadlines_a_time_in_a_cited_documents_title_is_no_deadline() -> None:
+    text = ("Thực hiện Công văn số 4120/UBND-NC ngày 15/11/2025 của Ủy ban nhân dân tỉnh về việc bảo đảm an ninh "
+            "trật tự dịp cuối năm, Ủy ban nhân dân xã yêu cầu các cơ quan thực hiện:")
+    assert find_deadlines(text, issued=ISSUED) == []
+    # the same words outside a title are a deadline
+    assert governing_deadline("Công an xã bảo đảm an ninh trật tự dịp cuối năm.", issued=ISSUED).kind is P

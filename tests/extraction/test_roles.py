@@ -414,6 +414,19 @@ def test_roles_generic_names_keep_their_place_name_and_the_body_they_belong_to(p
         ("Văn phòng Đăng ký đất đai tỉnh rút ngắn thời gian giải quyết hồ sơ.", "Văn phòng Đăng ký đất đai tỉnh"),
         # ... also when the word begins right after an organ's head ("Trợ giúp": "giúp" is a cue)
         ("Trung tâm Trợ giúp pháp lý nhà nước tăng cường tuyên truyền.", "Trung tâm Trợ giúp pháp lý nhà nước"),
+        # grassroots units of the Youth Union, the associations and the trade unions
+        ("Các chi hội phụ nữ ấp tổ chức ra quân.", "Các chi hội phụ nữ ấp"),
+        ("Các công đoàn cơ sở tổ chức ra quân.", "Các công đoàn cơ sở"),
+        ("Yêu cầu các cơ sở Đoàn trực thuộc tổ chức ra quân.", "các cơ sở Đoàn trực thuộc"),
+        # a time clause inside the subject ends the name
+        ("Các Bộ, cơ quan ngang Bộ sau khi Đề án được phê duyệt khẩn trương rà soát dữ liệu.", "Các Bộ, cơ quan ngang Bộ"),
+        # a purpose after the opening: the subject stands after both
+        (
+            "Thực hiện Luật Ngân sách nhà nước năm 2025 và Nghị định số 120/2025/NĐ-CP ngày 05 tháng 6 năm 2025 của "
+            "Chính phủ, để bảo đảm việc khóa sổ kế toán năm 2025 đúng quy định, Bộ Tài chính đề nghị Ủy ban nhân dân "
+            "các tỉnh thực hiện một số nội dung sau:",
+            "Ủy ban nhân dân các tỉnh",
+        ),
         # a fund is a body ("Quỹ" heads its name)
         ("Quỹ Bảo vệ và phát triển rừng tỉnh chủ trì rà soát nguồn thu.", "Quỹ Bảo vệ và phát triển rừng tỉnh"),
         # a verb the tagger reads ends a list of party kinds, one syllable will do

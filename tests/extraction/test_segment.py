@@ -228,8 +228,30 @@ def test_segment_points_to_pay_attention_to_do_not_inherit_the_lead_in_deadline(
                            "tiếp tục hoàn thành các công việc còn lại, trong đó lưu ý một số nội dung sau:" + items)
     inherited = _deadlines("Từ nay đến ngày 30 tháng 6 năm 2026, yêu cầu các đơn vị thuộc Bộ tập trung "
                            "thực hiện các nội dung sau:" + items)
-    assert [kind for _, kind, _ in attention] == ["none", "none"]
+    # the lead-in states work of its own before the points (a task, as in tb-04)
+    assert [kind for _, kind, _ in attention] == ["date", "none", "none"]
     assert [(kind, str(day)) for _, kind, day in inherited] == [("date", "2026-06-30")] * 2
+
+
+def test_segment_a_short_item_with_points_to_pay_attention_to_is_a_task_and_its_points_inherit_nothing():
+    tasks = _deadlines(
+        "1. Từ nay đến hết Quý II/2026, các cấp ủy tập trung:\n"
+        "a) Giải quyết dứt điểm chế độ đối với cán bộ dôi dư; trong đó lưu ý một số nội dung sau:\n"
+        "- Ưu tiên giải quyết trước đối với cán bộ nữ;\n"
+        "- Công khai danh sách và mức hỗ trợ."
+    )
+    assert [(kind, str(day)) for _, kind, day in tasks] == [("period", "2026-06-30"), ("none", "None"), ("none", "None")]
+
+
+def test_segment_a_time_line_after_a_list_gives_every_item_above_it_its_deadline():
+    for line in ("Thời gian hoàn thành các nhiệm vụ trên: trước ngày 31 tháng 12 năm 2025.",
+                 "Các nội dung nêu trên hoàn thành trước ngày 31/12/2025."):
+        tasks = _deadlines(
+            "Bộ Tài chính đề nghị Ủy ban nhân dân các tỉnh thực hiện một số nội dung sau:\n"
+            "a) Rà soát các khoản chi thường xuyên chưa thực hiện hết;\n"
+            "b) Thu hồi các khoản tạm ứng quá hạn.\n" + line
+        )
+        assert [(kind, str(day)) for _, kind, day in tasks] == [("date", "2025-12-31")] * 2
 
 
 def test_segment_addressee_headings_with_a_request_word_or_a_duty_tail_pass_their_bodies_down():
@@ -1044,3 +1066,68 @@ def test_segment_the_bodies_a_meeting_worked_with_take_no_part_in_the_conclusion
     )
     (draft,) = segment(text)
     assert draft.support is None and draft.inherited_support is None
+
+
+def test_segment_a_giao_sentence_under_a_background_heading_is_a_task():
+    # "1. Về tình hình ..." titles an assessment, but "Giao X ..." assigns in so many words
+    tasks = _tasks("1. Về tình hình an ninh trật tự\nGiao Công an phường tăng cường tuần tra, bảo đảm an ninh trật tự.")
+    assert [lead for _, lead in tasks] == ["Công an phường"]
+
+
+def test_segment_a_proposal_answered_under_its_own_label_is_the_assignment_after_it():
+    for line in (
+        "1. Đối với đề nghị của xã Cam Lộ về hỗ trợ kinh phí xây dựng trường mầm non: Giao Sở Tài chính xem xét.",
+        "- Đề nghị hỗ trợ kinh phí xây dựng Trường Mầm non Cam Thành: Giao Sở Tài chính xem xét.",
+    ):
+        assert [lead for _, lead in _tasks(line)] == ["Sở Tài chính"]
+    # an approval under the label is no task; the assignment after it is
+    tasks = _tasks("- Đề nghị về bố trí trụ sở làm việc của xã: Đồng ý chủ trương sử dụng trụ sở cũ; "
+                   "giao Sở Tài chính hướng dẫn xã thực hiện thủ tục.")
+    assert [lead for _, lead in tasks] == ["Sở Tài chính"]
+    # "Đề nghị" + a body asks that body
+    assert [lead for _, lead in _tasks("- Đề nghị các bộ, ngành: rà soát các quy định.")] == ["các bộ, ngành"]
+
+
+def test_segment_an_item_opening_with_a_case_or_an_approval_verb_can_still_be_work():
+    case = _tasks("Điều 2. Tổ chức thực hiện\n1. Trường hợp phát sinh khó khăn, vướng mắc, các cơ quan, đơn vị "
+                  "kịp thời báo cáo Ủy ban nhân dân tỉnh để xem xét, chỉ đạo.")
+    assert [lead for _, lead in case] == ["các cơ quan, đơn vị"]
+    rule = _tasks("Điều 2. Tổ chức thực hiện\n1. Trường hợp cơ quan, đơn vị chậm báo cáo thì bị phê bình.")
+    assert rule == []
+    approve = _tasks("1. Cục Điện lực\na) Phê duyệt kế hoạch vận hành hệ thống điện tháng 01 năm 2026.")
+    assert [lead for _, lead in approve] == ["Cục Điện lực"]
+    assert _tasks("Điều 1. Phê duyệt Đề án phát triển du lịch cộng đồng giai đoạn 2026 - 2030.") == []
+
+
+def test_segment_a_membership_list_and_a_committee_dissolving_itself_are_no_tasks():
+    tasks = _tasks(
+        "Điều 1. Thành lập Ban Chỉ đạo chuyển đổi số tỉnh, gồm các thành viên sau:\n"
+        "1. Trưởng Ban: Chủ tịch Ủy ban nhân dân tỉnh.\n"
+        "2. Phó Trưởng Ban thường trực: Giám đốc Sở Khoa học và Công nghệ.\n"
+        "Điều 2. Ban Chỉ đạo tự giải thể sau khi hoàn thành nhiệm vụ."
+    )
+    assert tasks == []
+
+
+def test_segment_one_sentence_splits_where_another_body_acts_with_an_unlisted_verb():
+    text = ("Các chi bộ tổ dân phố tổ chức sinh hoạt chi bộ vào ngày 05 hằng tháng; các chi bộ cơ quan, đơn vị "
+            "báo cáo tình hình về Ban Xây dựng Đảng trước ngày 20 hằng tháng.")
+    pieces = split_assignments(text, Span(0, len(text)))
+    assert [text[p.start : p.end][:22] for p in pieces] == ["Các chi bộ tổ dân phố ", "các chi bộ cơ quan, đơ"]
+
+
+def test_segment_a_purpose_opening_passes_no_deadline_to_the_items():
+    tasks = _deadlines(
+        "Để bảo đảm cung ứng đủ xăng dầu dịp cuối năm 2025 và Tết Nguyên đán, Bộ trưởng chỉ thị:\n"
+        "1. Cục Quản lý thị trường tăng cường kiểm tra hoạt động kinh doanh xăng dầu."
+    )
+    assert [kind for _, kind, _ in tasks] == ["none"]
+
+
+def test_segment_a_cited_documents_title_in_the_lead_in_is_no_deadline():
+    tasks = _deadlines(
+        "Thực hiện Công văn số 4120/UBND-NC ngày 15/11/2025 của Ủy ban nhân dân tỉnh về việc bảo đảm an ninh "
+        "trật tự dịp cuối năm, Bộ trưởng yêu cầu các đơn vị thực hiện tốt các nội dung sau:\n"
+        "1. Cục Tin học duy trì chế độ trực 24/24 giờ."
+    )
+    assert [kind for _, kind, _ in tasks] == ["none"]
