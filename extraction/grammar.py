@@ -650,6 +650,9 @@ def find_lead(text: str, start: int = 0, end: int | None = None) -> Span | None:
     end = len(text) if end is None else end
     addressed = ADDRESSED.match(text, start, end)
     if addressed and starts_with_body(text[addressed.end("intro") : end]):
+        named = _named_after_group(text, addressed, end)
+        if named is not None:
+            return named
         # "Đối với Bộ Tài chính: Bố trí đủ kinh phí ...": the body the colon closes is the lead
         return trim_np(text, Span(addressed.end("intro"), addressed.end("who"), "lead"))
     pos = skip_adverbial(text, start)
@@ -664,6 +667,18 @@ def find_lead(text: str, start: int = 0, end: int | None = None) -> Span | None:
     if not starts_with_body(text[pos:end]):
         return None
     return _described_subject(text, pos, end) or _noun_phrase(text, pos, end, "lead")
+
+
+def _named_after_group(text: str, addressed: re.Match[str], end: int) -> Span | None:
+    """The body named after the colon of a group's label: "Đối với các sở, ngành: Sở Xây dựng
+    kiểm tra ..." asks Sở Xây dựng (the group only sorts the items)."""
+    if not PLURAL.match(addressed.group("who")):
+        return None
+    after = _skip_spaces(text, addressed.end())
+    if after >= end or not text[after].isupper() or PLURAL.match(text[after:end]) or not starts_with_body(text[after:end]):
+        return None
+    lead = find_lead(text, after, end)
+    return lead if lead is not None and lead.start == after else None
 
 
 def _described_subject(text: str, start: int, end: int) -> Span | None:

@@ -229,9 +229,9 @@ def document_abbreviations(text: str) -> dict[str, str]:
             named = _name_opened_by(before, abbr)
             if named:
                 found.setdefault(abbr, named)
-    for m in NAMED_DEFINITION.finditer(text):
+    for m in [*NAMED_DEFINITION.finditer(text), *HEADED_ACRONYM.finditer(text)]:
         short = m.group("short").strip()
-        if not ACRONYM_WORD.search(short):
+        if not ACRONYM_WORD.search(short) and not (len(short.split()) >= 2 and starts_with_body(short)):
             continue  # "(gọi tắt là Sở)": a bare head would rename every other "Sở ..." of the text
         named = _name_shortened_to(_line_before(text, m.start()), short)
         if named:
@@ -247,6 +247,8 @@ NAMED_DEFINITION = re.compile(
 )
 
 
+# "Vụ Kế hoạch - Tài chính (Vụ KHTC)": a head word and an acronym in brackets
+HEADED_ACRONYM = re.compile(r"\((?P<short>[A-ZĐ][a-zà-ỹđ]+(?:\s+[A-ZĐ][a-zà-ỹđ]+)?\s+[A-ZĐ]{2,10})\)")
 ACRONYM_WORD = re.compile(rf"(?<!\w){ACRONYM.pattern}(?!\w)")
 
 
@@ -282,10 +284,19 @@ def _name_shortened_to(before: str, short: str) -> str | None:
 
 
 def expand_abbreviations(name: str, abbreviations: dict[str, str]) -> str:
+    """The name with the document's own abbreviations written out: an acronym wherever it stands
+    ("UBND tỉnh" style), a short name of words ("Ban Chỉ đạo", defined "(sau đây gọi tắt là Ban
+    Chỉ đạo)") only when it is the whole name, so "Ban Chỉ đạo Trung ương ..." keeps its words."""
     if not abbreviations:
         return name
+    whole = abbreviations.get(" ".join(name.split()))
+    if whole is not None:
+        return whole
+    acronyms = [short for short in abbreviations if ACRONYM_WORD.search(short)]
+    if not acronyms:
+        return name
     return re.sub(
-        r"\b(" + "|".join(map(re.escape, abbreviations)) + r")\b",
+        r"\b(" + "|".join(map(re.escape, acronyms)) + r")\b",
         lambda m: abbreviations[m.group(1)],
         name,
     )
@@ -311,7 +322,7 @@ def resolve_roles(
     # và Đầu tư, Bộ Tài chính và các bộ, cơ quan liên quan"); a lead only when the directory
     # knows every part, else by grammar, because an addressee is one description more often
     # than a list ("Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ").
-    lead = _named(_bodies(text, lead_span, at, abbreviations, use_directory=False), at, where)
+    lead = _named(_bodies(text, lead_span, at, abbreviations, use_directory=False), at, where, abbreviations)
     support = _bodies(text, support_span, at, abbreviations, use_directory=True)
     directed = find_directed(text, draft.span.start, draft.span.end)
     if directed is not None and (support_span is None or directed.start >= support_span.end or directed.end <= support_span.start):
@@ -319,7 +330,7 @@ def resolve_roles(
     leads = {b.name for b in lead}
     return Roles(
         lead=lead,
-        support=tuple(b for b in _named(support, at, where) if b.name not in leads),
+        support=tuple(b for b in _named(support, at, where, abbreviations) if b.name not in leads),
         lead_source=draft.lead_source,
     )
 
@@ -450,12 +461,15 @@ def _bodies(
     return tuple(bodies)
 
 
-def _named(bodies: tuple[Body, ...], at: date | None, where: Place | None) -> tuple[Body, ...]:
+def _named(
+    bodies: tuple[Body, ...], at: date | None, where: Place | None, abbreviations: dict[str, str]
+) -> tuple[Body, ...]:
     """A place named as an actor is its People's Committee; a province's body named bare in a
-    document about that province takes its name."""
+    document about that province takes its name; a short name the document defines ("Vụ KHTC",
+    "Ban Chỉ đạo") is the name it stands for."""
     out = []
     for body in bodies:
-        name = localise(as_committee(_glossed(_unmarked(body.name))), where)
+        name = localise(as_committee(_glossed(expand_abbreviations(_unmarked(body.name), abbreviations))), where)
         if name != body.name:
             body = Body(canonical_name(name, at=at), body.span, in_directory(name))
         if body.name not in {b.name for b in out}:

@@ -818,7 +818,7 @@ def _is_heading_node(text: str, node: Node, body: str) -> bool:
         return True
     if body.endswith(":") and find_lead(text, node.body.start, node.body.end) is not None:
         return False  # "2. Văn phòng Trung ương Đảng có trách nhiệm:" names who does the points
-    if _heading_kind(body) is not None and is_heading(body):
+    if _heading_kind(body) is not None and (is_heading(body) or _titles_a_section(node, body)):
         return True
     if cue_pattern("assign", case_sensitive=True).search(body) or (
         not body.isupper()
@@ -827,6 +827,21 @@ def _is_heading_node(text: str, node: Node, body: str) -> bool:
     ):
         return False  # "Bộ Chính trị giao Ban Tổ chức Trung ương:" is a lead-in, not a title
     return is_heading(body) and not cue_pattern("assign").match(body)
+
+
+def _titles_a_section(node: Node, body: str) -> bool:
+    """ "1. Nhiệm vụ, giải pháp", "2. Mục đích, yêu cầu": a short item over points that opens with
+    a section's name titles them, commas and all."""
+    title = _unqualified(body.strip(" :").lower())
+    return (
+        bool(node.children)
+        and len(title.split()) <= SECTION_TITLE_WORDS
+        and not title.endswith((".", ";"))
+        and any(cue_pattern(kind).match(title) for kind in ("operative_heading", "non_operative_heading"))
+    )
+
+
+SECTION_TITLE_WORDS = 8
 
 
 def _is_bare_section_title(body: str) -> bool:
@@ -1033,8 +1048,8 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
         return False
     if body.isupper() or (body.startswith("(") and body.endswith(")")):
         return False
-    if _is_article_title(node, body):
-        return False
+    if _is_article_title(node, body) or (node.style == "article" and cue_pattern("enacting").match(body)):
+        return False  # "Điều 1. Thành lập Ban Chỉ đạo ...": the decision's own act
     if BOILERPLATE.search(body) or FEEDBACK_OFFER.match(body) or ANNEX_POINTER.match(body):
         return False
     if ALLOCATION.match(body) or _background_label(body) or _member_line(body):

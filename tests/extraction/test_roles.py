@@ -345,6 +345,26 @@ def test_roles_document_abbreviations_of_names_stand_for_the_whole_name():
     assert [b.name for b in later.lead] == ["Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"]
 
 
+def test_roles_a_short_name_of_words_or_a_headed_acronym_stands_for_the_name_it_is_defined_for():
+    from extraction.roles import document_abbreviations, expand_abbreviations
+
+    text = (
+        "Điều 1. Thành lập Ban Chỉ đạo chuyển đổi số tỉnh Nghệ An (sau đây gọi tắt là Ban Chỉ đạo).\n"
+        "Tham dự có lãnh đạo Vụ Kế hoạch - Tài chính (Vụ KHTC) và Cục Chuyển đổi số.\n"
+    )
+    found = document_abbreviations(text)
+    assert found == {"Ban Chỉ đạo": "Ban Chỉ đạo chuyển đổi số tỉnh Nghệ An", "Vụ KHTC": "Vụ Kế hoạch - Tài chính"}
+    # a short name of words is expanded only as a whole name
+    assert expand_abbreviations("Ban Chỉ đạo", found) == "Ban Chỉ đạo chuyển đổi số tỉnh Nghệ An"
+    assert expand_abbreviations("Ban Chỉ đạo Trung ương về phòng, chống tham nhũng", found) == (
+        "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng"
+    )
+    tasks = extract(
+        (text + "1. Cục Chuyển đổi số chủ trì, phối hợp với Vụ KHTC hoàn thiện Kế hoạch.").encode("utf-8"), "text/plain"
+    ).tasks
+    assert [b.name for b in tasks[-1].support] == ["Vụ Kế hoạch - Tài chính"]
+
+
 @pytest.mark.parametrize(
     ("name", "pieces"),
     [
@@ -427,6 +447,12 @@ def test_roles_generic_names_keep_their_place_name_and_the_body_they_belong_to(p
             "các tỉnh thực hiện một số nội dung sau:",
             "Ủy ban nhân dân các tỉnh",
         ),
+        # a post named as an actor, with the person's name
+        ("Giao Thứ trưởng Phùng Đức Tiến trực tiếp chỉ đạo việc xây dựng cơ sở dữ liệu.", "Thứ trưởng Phùng Đức Tiến"),
+        ("Phó Giám đốc Sở Y tế Nguyễn Văn Hải theo dõi, đôn đốc.", "Phó Giám đốc Sở Y tế Nguyễn Văn Hải"),
+        # a group's label sorts the items; the body named after its colon acts
+        ("Đối với các sở, ngành: Sở Xây dựng kiểm tra hiện trạng tuyến đường.", "Sở Xây dựng"),
+        ("Đối với các địa phương: tăng cường kiểm tra.", "các địa phương"),
         # a fund is a body ("Quỹ" heads its name)
         ("Quỹ Bảo vệ và phát triển rừng tỉnh chủ trì rà soát nguồn thu.", "Quỹ Bảo vệ và phát triển rừng tỉnh"),
         # a verb the tagger reads ends a list of party kinds, one syllable will do

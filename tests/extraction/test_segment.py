@@ -1131,3 +1131,17 @@ def test_segment_a_cited_documents_title_in_the_lead_in_is_no_deadline():
         "1. Cục Tin học duy trì chế độ trực 24/24 giờ."
     )
     assert [kind for _, kind, _ in tasks] == ["none"]
+
+
+def test_segment_a_decisions_own_act_is_no_task_and_a_section_title_may_hold_a_comma():
+    tasks = _tasks(
+        "Điều 1. Phê duyệt Đề án phát triển du lịch cộng đồng tỉnh giai đoạn 2026 - 2030 với các nội dung sau:\n"
+        "1. Nhiệm vụ, giải pháp\n"
+        "a) Hoàn thiện cơ chế, chính sách hỗ trợ phát triển du lịch cộng đồng.\n"
+        "2. Tổ chức thực hiện\n"
+        "a) Sở Văn hóa, Thể thao và Du lịch\n"
+        "- Ban hành Bộ tiêu chí công nhận điểm du lịch cộng đồng của tỉnh.\n"
+        "Điều 2. Thành lập Ban Chỉ đạo phát triển du lịch cộng đồng tỉnh."
+    )
+    # the plan's "Nhiệm vụ, giải pháp" names no body, its work is assigned under "Tổ chức thực hiện"
+    assert tasks == [("Ban hành Bộ tiêu chí công nhận điểm du lịch cộng đồng của tỉnh.", "Sở Văn hóa, Thể thao và Du lịch")]
