@@ -305,10 +305,10 @@ def _recurrence_rules(lex: _Lexicon) -> dict[str, str]:
             rf"(?<!\w)ngày\s+cuối(?:\s+cùng)?(?:\s+của)?\s+(?:{every}\s+)?(?P<unit>{units})(?!\w)"
         ),
         "rec_list": (
-            # "báo cáo 6 tháng, năm": the reporting cycle needs no cue word
+            # "báo cáo 6 tháng, năm", "6 tháng và cả năm": the reporting cycle needs no cue word
             rf"(?<!\w)(?:{periodic}\s+(?:theo\s+)?{item}|{every}\s+{units}(?!\w)(?!\s*\d)"
-            rf"|(?:6|sáu)\s+tháng(?=\s*(?:,|và)\s*(?:{every}\s+)?năm(?!\w)(?!\s*\d)))"
-            rf"(?:\s*(?:,|và|hoặc|/)\s*{item})*{once}?"
+            rf"|(?:6|sáu)\s+tháng(?=\s*(?:,|và)\s*(?:{every}\s+|cả\s+)?năm(?!\w)(?!\s*\d)))"
+            rf"(?:\s*(?:,|và|hoặc|/)\s*(?:cả\s+)?{item})*{once}?"
         ),
         "rec_per": (
             rf"(?<!\w)(?P<n>{number})\s+lần\s*(?:/|một|mỗi|trong\s+(?:một|1)|trên)\s*"
@@ -967,7 +967,12 @@ MONTHLY = re.compile(r"(?<!\w)(?:hằng|hàng|mỗi)\s+tháng(?!\w)", re.IGNOREC
 
 # The title of a cited document runs from its "về việc" to the clause's end: "Thực hiện Công văn
 # số 4120/UBND-NC ngày 15/11/2025 của UBND tỉnh về việc bảo đảm an ninh trật tự dịp cuối năm, ...".
-CITED_TITLE_BEFORE = re.compile(r"\bsố\s+\d+[^\s,;]*[^,;.]{0,120}?\s(?:về việc|V/v)\s[^,;.:]*$", re.IGNORECASE)
+# "Xét Báo cáo số 45/BC-SCT của Sở Công Thương về tình hình ... dịp Tết, ...": a document's number
+# (with its "/"), then a lower-case topic after "về" (a capital is where a report goes: "gửi Báo cáo
+# số 12/BC-STC về Sở Tài chính trước ...").
+CITED_TITLE_BEFORE = re.compile(
+    r"\bsố\s+\d+/[^\s,;]*[^,;.]{0,120}?\s(?:về việc|V/v|về(?=\s+(?-i:[a-zđà-ỹ])))\s[^,;.:]*$", re.IGNORECASE
+)
 CITED_TITLE_REACH = 250
 
 

@@ -89,11 +89,14 @@ def _opens_with_acronym(text: str) -> bool:
 
     m = ACRONYM.match(text)
     if m is None:
-        return False
+        # a short name of one word the directory knows ("Viettel Quảng Trị, VNPT Quảng Trị ...")
+        word = BRAND.match(text)
+        return word is not None and bool(BodyDirectory.load().lookup(word.group(0)))
     window = text[: _word_limit(text, 0, 4)].split("\n")[0]
     return any(b.span is not None and b.span.start == 0 and b.span.end >= m.end() for b in BodyDirectory.load().find(window))
 
 
+BRAND = re.compile(r"[A-ZĐ][a-zđ]+[A-Za-zđĐ]*(?![\w&])")
 CAPITALISED_WORDS = re.compile(r"[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,3}")
 
 
@@ -675,7 +678,8 @@ def _named_after_group(text: str, addressed: re.Match[str], end: int) -> Span | 
     if not PLURAL.match(addressed.group("who")):
         return None
     after = _skip_spaces(text, addressed.end())
-    if after >= end or not text[after].isupper() or PLURAL.match(text[after:end]) or not starts_with_body(text[after:end]):
+    rest = text[after:end]
+    if not rest or not rest[0].isupper() or PLURAL.match(rest) or not starts_with_body(rest):
         return None
     lead = find_lead(text, after, end)
     return lead if lead is not None and lead.start == after else None

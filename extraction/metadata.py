@@ -234,6 +234,7 @@ OWN_SUB_ORGAN = re.compile(r"^(?P<organ>VĂN PHÒNG|THANH TRA) (?P<head>BỘ|Ủ
 PARTY_UNIT = re.compile(r"^ĐẢNG BỘ (?:TỈNH|THÀNH PHỐ)\s+(?P<place>.+)$")
 COMMUNE_ORGAN = re.compile(r"^(?:ĐẢNG [UỦ][ỶY]|(?:ỦY|UỶ) BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN) (?:XÃ|PHƯỜNG|ĐẶC KHU|THỊ TRẤN) \S")
 LOCAL_COMMITTEE = re.compile(r"^(?:THÀNH|HUYỆN|QUẬN|THỊ) [UỦ][ỶY] \S")
+PROVINCE_COMMITTEE = re.compile(r"^(?:TỈNH|THÀNH) [UỦ][ỶY] \S")
 LOCAL_PARENT = re.compile(r"^(?:ỦY|UỶ) BAN NHÂN DÂN (?P<unit>TỈNH|THÀNH PHỐ)\s+(?P<place>.+)$")
 
 
@@ -259,6 +260,9 @@ def _compose(parent: str, child: str) -> str:
         return f"{child} {party['place']}"
     if COMMUNE_ORGAN.match(child):
         return child  # "ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI / ỦY BAN NHÂN DÂN XÃ TÂN PHÚ": the commune's own
+    committee = PROVINCE_COMMITTEE.match(parent)
+    if committee and child.startswith(("BAN ", "ỦY BAN ", "UỶ BAN ", "VĂN PHÒNG")):
+        return f"{child} {parent}"  # "TỈNH ỦY LÂM ĐỒNG / BAN TỔ CHỨC" → "Ban Tổ chức Tỉnh ủy Lâm Đồng"
     local = LOCAL_PARENT.match(parent)
     if local and child.startswith(("SỞ ", "BAN ")):
         return f"{child} {local['unit']} {local['place']}"
@@ -336,6 +340,7 @@ PROPER_FORMS = {
     "ủy ban mặt trận tổ quốc": "Ủy ban Mặt trận Tổ quốc",
     "mặt trận tổ quốc": "Mặt trận Tổ quốc",
     "ban thường trực": "Ban Thường trực",
+    "ban thường vụ": "Ban Thường vụ",
 }
 PROPER = re.compile(r"\b(" + "|".join(PROPER_FORMS) + r")\b")
 
@@ -345,8 +350,8 @@ def _organ_case(organ: str) -> str:
     text = " ".join(organ.lower().replace("uỷ", "ủy").split())
     text = PROPER.sub(lambda m: PROPER_FORMS[m.group(0)], text)
     text = re.sub(
-        r"\b(tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|thành ủy|huyện ủy|quận ủy|thị ủy)\s+(.+)$",
-        lambda m: f"{m.group(1)} {m.group(2).title()}",
+        r"\b(tỉnh ủy|tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|thành ủy|huyện ủy|quận ủy|thị ủy)\s+(.+)$",
+        lambda m: f"{m.group(1).capitalize() if m.group(1).endswith('ủy') else m.group(1)} {m.group(2).title()}",
         text,
     )
     text = text[0].upper() + text[1:]

@@ -455,7 +455,7 @@ def _visit(text: str, node: Node, ctx: Context, has_assignment_section: bool) ->
     body = node.body_text(text).strip()
     if not body or not any(c.isalpha() for c in body):
         return _visit_children(text, node, ctx, has_assignment_section)
-    fields = labelled_fields(text, node)
+    fields = labelled_fields(text, node) or inline_fields(text, node)
     if fields and ctx.operative is not False:
         return [_fields_draft(text, node, fields, ctx)]
     if _is_heading_node(text, node, body):
@@ -621,8 +621,9 @@ ISSUING_REACH_WORDS = 3
 #   1. Phổ biến Luật Việc làm
 #   - Nội dung thực hiện: ...   - Cơ quan chủ trì: ...   - Thời gian thực hiện: ...
 FIELD_LABEL = re.compile(
-    r"^(?P<label>nội dung(?: thực hiện| công việc)?|nhiệm vụ|cơ quan (?:chủ trì|thực hiện|phối hợp)|chủ trì|phối hợp|"
-    r"đơn vị (?:chủ trì|thực hiện|phối hợp)|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|"
+    r"^(?P<label>nội dung(?: thực hiện| công việc)?|nhiệm vụ|cơ quan (?:chủ trì|thực hiện|phối hợp)(?: trình| soạn thảo)?|"
+    r"cơ quan trình|chủ trì|phối hợp|"
+    r"đơn vị (?:chủ trì|thực hiện|phối hợp)|thời gian(?: thực hiện| hoàn thành| trình)?|thời hạn(?: hoàn thành| trình)?|"
     r"tiến độ(?: thực hiện)?|sản phẩm|kết quả(?: đầu ra)?|"
     # fields that describe the work without a role or a time: kept out of the tasks
     r"đơn vị chịu (?:sự )?giám sát|đối tượng(?: giám sát| kiểm tra)?|địa điểm|hình thức|phạm vi)\s*:\s*",
@@ -646,6 +647,29 @@ def labelled_fields(text: str, node: Node) -> dict[str, Span]:
         # time line, not a block of fields (the time line goes with the item before it)
         return {}
     return fields if {"lead", "deadline"} & fields.keys() else {}
+
+
+# "Đề án X — Cơ quan chủ trì trình: Sở Tài chính — Thời gian trình: Tháng 3/2026": the fields of
+# a work programme's item on its own line, after a dash, a full stop or a semicolon
+FIELD_IN_LINE = re.compile(r"(?:\s+[—–-]\s+|[.;]\s+)(?=" + FIELD_LABEL.pattern.removeprefix("^") + ")", re.IGNORECASE)
+
+
+def inline_fields(text: str, node: Node) -> dict[str, Span]:
+    """The fields an item writes on its own line, keyed by kind (the text before them is the
+    task); only when they name the lead."""
+    body = node.body
+    cuts = list(FIELD_IN_LINE.finditer(text, body.start, body.end))
+    if not cuts:
+        return {}
+    fields = {"task": Span(body.start, cuts[0].start())}
+    for i, cut in enumerate(cuts):
+        end = cuts[i + 1].start() if i + 1 < len(cuts) else body.end
+        label = FIELD_LABEL.match(text[cut.end() : end])
+        value = text[cut.end() + label.end() : end].rstrip(" .;") if label else ""
+        if label and value:
+            start = cut.end() + label.end()
+            fields.setdefault(_field_kind(label), Span(start, start + len(value)))
+    return fields if "lead" in fields else {}
 
 
 def _field_kind(label: re.Match[str]) -> str:

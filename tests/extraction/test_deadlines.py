@@ -986,3 +986,14 @@ def test_deadlines_a_time_in_a_cited_documents_title_is_no_deadline() -> None:
     assert find_deadlines(text, issued=ISSUED) == []
     # the same words outside a title are a deadline
     assert governing_deadline("Công an xã bảo đảm an ninh trật tự dịp cuối năm.", issued=ISSUED).kind is P
+    # a report's topic after "về" is its title too; "về" + a body is where it goes
+    cited = "Xét Báo cáo số 45/BC-SCT của Sở Công Thương về tình hình cung cầu hàng hóa dịp Tết Nguyên đán, Chủ tịch chỉ đạo:"
+    assert find_deadlines(cited, issued=ISSUED) == []
+    sent = "Các sở gửi Báo cáo số 12/BC-STC về Sở Tài chính trước ngày 15/12/2025."
+    assert governing_deadline(sent, issued=ISSUED).date == date(2025, 12, 15)
+
+
+def test_deadlines_a_work_programmes_time_of_submission_and_a_half_year_and_whole_year_report() -> None:
+    assert governing_deadline("Sở Nội vụ trình Đề án, thời gian trình: Tháng 3/2026.", issued=ISSUED).date == date(2026, 3, 31)
+    got = governing_deadline("Sở Nội vụ tổng hợp, báo cáo Ủy ban nhân dân tỉnh 6 tháng và cả năm.", issued=ISSUED)
+    assert (got.kind, got.recurrence) == (R, "half-yearly")

@@ -140,6 +140,10 @@ def test_metadata_district_and_commune_issuers_keep_their_place_capitals():
         # a Party board under its province's Party organisation; a city committee names itself
         (["ĐẢNG BỘ TỈNH THÁI NGUYÊN", "BAN TỔ CHỨC TỈNH ỦY", "Số 08-HD/BTCTU"], "Ban Tổ chức Tỉnh ủy Thái Nguyên"),
         (["ĐẢNG BỘ TỈNH KHÁNH HÒA", "THÀNH ỦY NHA TRANG", "*", "Số 87-KL/ThU"], "Thành ủy Nha Trang"),
+        # a Party committee's own organ under it
+        (["TỈNH ỦY LÂM ĐỒNG", "BAN TỔ CHỨC", "Số 05-HD/BTCTU"], "Ban Tổ chức Tỉnh ủy Lâm Đồng"),
+        (["THÀNH ỦY HÀ NỘI", "VĂN PHÒNG", "Số 12-CV/VPTU"], "Văn phòng Thành ủy Hà Nội"),
+        (["ĐẢNG ỦY XÃ TÂN HIỆP", "BAN THƯỜNG VỤ", "Số 12-KH/ĐU"], "Ban Thường vụ Đảng ủy xã Tân Hiệp"),
         (
             ["ỦY BAN MTTQ VIỆT NAM", "TỈNH QUẢNG NGÃI", "BAN THƯỜNG TRỰC", "Số 156/KH-MTTQ-BTT"],
             "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Ngãi",

@@ -453,6 +453,12 @@ def test_roles_generic_names_keep_their_place_name_and_the_body_they_belong_to(p
         # a group's label sorts the items; the body named after its colon acts
         ("Đối với các sở, ngành: Sở Xây dựng kiểm tra hiện trạng tuyến đường.", "Sở Xây dựng"),
         ("Đối với các địa phương: tăng cường kiểm tra.", "các địa phương"),
+        ("Cấp ủy các cấp công khai kết quả xếp loại.", "Cấp ủy các cấp"),
+        # an enterprise by the one-word name the directory knows, with its branch's place
+        ("Viettel Quảng Trị, VNPT Quảng Trị bảo đảm thông tin liên lạc.", "Viettel Quảng Trị, VNPT Quảng Trị"),
+        # "theo quy chế" says how a body works, it ends the name
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam phường theo quy chế phối hợp tổ chức lấy ý kiến.",
+         "Ủy ban Mặt trận Tổ quốc Việt Nam phường"),
         # a fund is a body ("Quỹ" heads its name)
         ("Quỹ Bảo vệ và phát triển rừng tỉnh chủ trì rà soát nguồn thu.", "Quỹ Bảo vệ và phát triển rừng tỉnh"),
         # a verb the tagger reads ends a list of party kinds, one syllable will do

@@ -1145,3 +1145,14 @@ def test_segment_a_decisions_own_act_is_no_task_and_a_section_title_may_hold_a_c
     )
     # the plan's "Nhiệm vụ, giải pháp" names no body, its work is assigned under "Tổ chức thực hiện"
     assert tasks == [("Ban hành Bộ tiêu chí công nhận điểm du lịch cộng đồng của tỉnh.", "Sở Văn hóa, Thể thao và Du lịch")]
+
+
+def test_segment_a_work_programmes_item_with_its_fields_on_one_line():
+    for line in (
+        "1. Kế hoạch thực hiện dự toán ngân sách năm 2026 — Cơ quan chủ trì trình: Sở Tài chính — Thời gian trình: Tháng 3/2026",
+        "1. Đề án sắp xếp các đơn vị sự nghiệp công lập. Cơ quan chủ trì trình: Sở Tài chính. Thời gian trình: Tháng 3/2026.",
+    ):
+        assert [(kind, str(day)) for _, kind, day in _deadlines(line)] == [("period", "2026-03-31")]
+        assert [lead for _, lead in _tasks(line)] == ["Sở Tài chính"]
+    # a name with a dash inside is no field break
+    assert [lead for _, lead in _tasks("1. Vụ Kế hoạch - Tài chính bố trí kinh phí thực hiện.")] == ["Vụ Kế hoạch - Tài chính"]
