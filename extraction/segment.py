@@ -621,9 +621,10 @@ ISSUING_REACH_WORDS = 3
 #   1. Phổ biến Luật Việc làm
 #   - Nội dung thực hiện: ...   - Cơ quan chủ trì: ...   - Thời gian thực hiện: ...
 FIELD_LABEL = re.compile(
-    r"^(?P<label>nội dung(?: thực hiện| công việc)?|nhiệm vụ|cơ quan (?:chủ trì|thực hiện|phối hợp)(?: trình| soạn thảo)?|"
-    r"cơ quan trình|chủ trì|phối hợp|"
-    r"đơn vị (?:chủ trì|thực hiện|phối hợp)|thời gian(?: thực hiện| hoàn thành| trình)?|thời hạn(?: hoàn thành| trình)?|"
+    r"^(?P<label>nội dung(?: thực hiện| công việc)?|nhiệm vụ|"
+    r"cơ quan (?:chủ trì|thực hiện|phối hợp)(?: trình| soạn thảo)?|cơ quan trình|chủ trì|phối hợp|"
+    r"đơn vị (?:chủ trì|thực hiện|phối hợp)|"
+    r"thời gian(?: thực hiện| hoàn thành| trình)?|thời hạn(?: hoàn thành| trình)?|"
     r"tiến độ(?: thực hiện)?|sản phẩm|kết quả(?: đầu ra)?|"
     # fields that describe the work without a role or a time: kept out of the tasks
     r"đơn vị chịu (?:sự )?giám sát|đối tượng(?: giám sát| kiểm tra)?|địa điểm|hình thức|phạm vi)\s*:\s*",
