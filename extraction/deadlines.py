@@ -1267,7 +1267,11 @@ def _spelled_out(cell: str) -> str:
 
 # GUIDELINES: "Theo kế hoạch (riêng)", "theo lộ trình", "theo tiến độ ..." are relative with no
 # date; a cell that only says when the work starts ("Từ năm 2026", "Triển khai từ 01/7/2025") is none.
-FOLLOWS_A_SCHEDULE = re.compile(r"^theo\s+(?:kế hoạch|lộ trình|tiến độ)(?!\w)", re.IGNORECASE)
+# a cell that times the work by a schedule or an event: "Theo kế hoạch", "Khi có tình huống",
+# "Ngay sau khi có quyết định" (GUIDELINES: relative, date null)
+FOLLOWS_A_SCHEDULE = re.compile(
+    r"^(?:theo\s+(?:kế hoạch|lộ trình|tiến độ)|(?:ngay\s+)?(?:sau\s+)?khi\s+có)(?!\w)", re.IGNORECASE
+)
 ONLY_STARTS = re.compile(
     r"^(?:(?:triển khai|thực hiện|bắt đầu)\s+)?từ\s+(?!nay(?!\w))(?:(?!đến|tới|[–—-]).)*$", re.IGNORECASE
 )
@@ -1283,6 +1287,8 @@ def _choose(found: list[Deadline], issued: date | None) -> Deadline:
     def rank(indexed: tuple[int, Deadline]) -> tuple[int, int, int, int, int]:
         index, d = indexed
         if d.kind in _DATED_KINDS:
+            if d.date is None:  # "Hằng năm, báo cáo ... tại kỳ họp thường lệ": the cycle says more
+                return (1, 1, 0, 0, index)
             if issued and d.date and d.date < issued:
                 return (4, 0, -d.date.toordinal(), 0, index)  # more likely a past event than a deadline
             day = d.kind is DeadlineKind.DATE

@@ -658,6 +658,9 @@ def find_lead(text: str, start: int = 0, end: int | None = None) -> Span | None:
             return named
         # "Đối với Bộ Tài chính: Bố trí đủ kinh phí ...": the body the colon closes is the lead
         return trim_np(text, Span(addressed.end("intro"), addressed.end("who"), "lead"))
+    urged = _urged_after_doi_voi(text, start, end)
+    if urged is not None:
+        return urged
     pos = skip_adverbial(text, start)
     assign = _assign_at(text, pos)
     if assign is None:
@@ -670,6 +673,23 @@ def find_lead(text: str, start: int = 0, end: int | None = None) -> Span | None:
     if not starts_with_body(text[pos:end]):
         return None
     return _described_subject(text, pos, end) or _noun_phrase(text, pos, end, "lead")
+
+
+# "Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng ...": with no colon, "đối với" opens the
+# subject of an urging word
+DOI_VOI = re.compile(r"(?:Đối với|đối với)\s+")
+# the words that urge a body to act right after its name ("X cần ...", "X phải ...", "X khẩn trương ...")
+URGING = re.compile(r"\s*(?:cần|phải|khẩn trương|cần khẩn trương|phải khẩn trương)(?!\w)")
+
+
+def _urged_after_doi_voi(text: str, start: int, end: int) -> Span | None:
+    intro = DOI_VOI.match(text, start, end)
+    if intro is None or not starts_with_body(text[intro.end() : end]):
+        return None
+    np_end = noun_phrase_end(text, intro.end())
+    if np_end is None or np_end > end or ":" in text[intro.end() : np_end] or not URGING.match(text, np_end):
+        return None
+    return trim_np(text, Span(intro.end(), np_end, "lead"))
 
 
 def _named_after_group(text: str, addressed: re.Match[str], end: int) -> Span | None:

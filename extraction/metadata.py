@@ -235,6 +235,7 @@ PARTY_UNIT = re.compile(r"^ĐẢNG BỘ (?:TỈNH|THÀNH PHỐ)\s+(?P<place>.+)$
 COMMUNE_ORGAN = re.compile(r"^(?:ĐẢNG [UỦ][ỶY]|(?:ỦY|UỶ) BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN) (?:XÃ|PHƯỜNG|ĐẶC KHU|THỊ TRẤN) \S")
 LOCAL_COMMITTEE = re.compile(r"^(?:THÀNH|HUYỆN|QUẬN|THỊ) [UỦ][ỶY] \S")
 PROVINCE_COMMITTEE = re.compile(r"^(?:TỈNH|THÀNH) [UỦ][ỶY] \S")
+COUNCIL = re.compile(r"^(?:HỘI ĐỒNG NHÂN DÂN|HĐND) \S")
 LOCAL_PARENT = re.compile(r"^(?:ỦY|UỶ) BAN NHÂN DÂN (?P<unit>TỈNH|THÀNH PHỐ)\s+(?P<place>.+)$")
 
 
@@ -242,6 +243,7 @@ def _compose(parent: str, child: str) -> str:
     """The issuing organ printed as a parent line and a child line."""
     parent = re.sub(r"^UBND\b", "ỦY BAN NHÂN DÂN", parent)
     parent = re.sub(r"\bMTTQ\b", "MẶT TRẬN TỔ QUỐC", parent)
+    parent = re.sub(r"^HĐND\b", "HỘI ĐỒNG NHÂN DÂN", parent)
     if SUB_ORGAN.match(child):
         return f"{child} {parent}"
     own = OWN_SUB_ORGAN.match(child)
@@ -260,9 +262,11 @@ def _compose(parent: str, child: str) -> str:
         return f"{child} {party['place']}"
     if COMMUNE_ORGAN.match(child):
         return child  # "ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI / ỦY BAN NHÂN DÂN XÃ TÂN PHÚ": the commune's own
-    committee = PROVINCE_COMMITTEE.match(parent)
+    committee = PROVINCE_COMMITTEE.match(parent) or COUNCIL.match(parent)
     if committee and child.startswith(("BAN ", "ỦY BAN ", "UỶ BAN ", "VĂN PHÒNG")):
-        return f"{child} {parent}"  # "TỈNH ỦY LÂM ĐỒNG / BAN TỔ CHỨC" → "Ban Tổ chức Tỉnh ủy Lâm Đồng"
+        # "TỈNH ỦY LÂM ĐỒNG / BAN TỔ CHỨC" → "Ban Tổ chức Tỉnh ủy Lâm Đồng"; "HĐND TỈNH LÂM ĐỒNG /
+        # BAN VĂN HÓA - XÃ HỘI" → "Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh Lâm Đồng"
+        return f"{child} {parent}"
     local = LOCAL_PARENT.match(parent)
     if local and child.startswith(("SỞ ", "BAN ")):
         return f"{child} {local['unit']} {local['place']}"
@@ -341,6 +345,8 @@ PROPER_FORMS = {
     "mặt trận tổ quốc": "Mặt trận Tổ quốc",
     "ban thường trực": "Ban Thường trực",
     "ban thường vụ": "Ban Thường vụ",
+    "hội đồng nhân dân": "Hội đồng nhân dân",
+    "ủy ban nhân dân": "Ủy ban nhân dân",
 }
 PROPER = re.compile(r"\b(" + "|".join(PROPER_FORMS) + r")\b")
 
@@ -349,11 +355,16 @@ def _organ_case(organ: str) -> str:
     """ "ỦY BAN NHÂN DÂN TỈNH LÀO CAI" → "Ủy ban nhân dân tỉnh Lào Cai"."""
     text = " ".join(organ.lower().replace("uỷ", "ủy").split())
     text = PROPER.sub(lambda m: PROPER_FORMS[m.group(0)], text)
+    # the place after the last unit word: "... hội đồng nhân dân tỉnh lâm đồng" (not "xã hội ...")
     text = re.sub(
-        r"\b(tỉnh ủy|tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|thành ủy|huyện ủy|quận ủy|thị ủy)\s+(.+)$",
-        lambda m: f"{m.group(1).capitalize() if m.group(1).endswith('ủy') else m.group(1)} {m.group(2).title()}",
+        r"^(.*)\b(tỉnh ủy|tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|thành ủy|huyện ủy|quận ủy|thị ủy)"
+        r"\s+(.+)$",
+        lambda m: f"{m[1]}{m[2].capitalize() if m[2].endswith('ủy') else m[2]} {m[3].title()}",
         text,
     )
+    # an organ's own name: "ban văn hóa - xã hội" → "Ban Văn hóa - Xã hội"
+    text = re.sub(r"^(ban|phòng|sở|cục|vụ) (?!thường )(\w)", lambda m: f"{m[1]} {m[2].upper()}", text)
+    text = re.sub(r"(?<=\w) - (\w)", lambda m: f" - {m[1].upper()}", text)
     text = text[0].upper() + text[1:]
     # the directory knows how a body spells its name ("BỘ Y TẾ" → "Bộ Y tế", not "Bộ y tế")
     directory = BodyDirectory.load()

@@ -336,8 +336,8 @@ def resolve_roles(
 
 
 # a lower-case gloss, or the acronym a document defines for the name: "Ban Quản lý dự án đầu tư
-# xây dựng tỉnh (BQLDA)"
-GLOSS = re.compile(rf"\((?=[a-zđà-ỹ])[^()]*\)|\({ACRONYM.pattern}\)")
+# xây dựng tỉnh (BQLDA)", or who advises the body: "UBND tỉnh (Sở Nội vụ tham mưu)"
+GLOSS = re.compile(rf"\((?=[a-zđà-ỹ])[^()]*\)|\({ACRONYM.pattern}\)|\([^()]*\btham mưu\s*\)")
 
 
 ELLIPTIC_HEAD = re.compile(r"^(?P<head>Sở|Bộ|Tập đoàn|Tổng công ty)\s+\S")

@@ -22,6 +22,7 @@ from extraction.grammar import (
     CONDITION_THEN,
     HONORIFIC,
     PLURAL,
+    URGING,
     cooperates_alone,
     find_bracketed_roles,
     find_directed,
@@ -124,7 +125,8 @@ def body_range(text: str, lines: list[Span], start: int | None = None) -> tuple[
             (
                 i
                 for i, line in enumerate(lines[:HEADER_SCAN_LINES])
-                if i >= after_recipients and _is_prose(text[line.start : line.end])
+                if i >= after_recipients
+                and (_is_prose(text[line.start : line.end]) or _is_task_table_header(text, line))
             ),
             after_recipients,
         )
@@ -317,11 +319,16 @@ def table_drafts(
     table it continues), and the columns in force after the last row."""
     drafts: list[TaskDraft] = []
     group_time: Span | None = None  # "I | QUÝ I |  |  | ": the time of the rows under it
+    names: list[str] = []  # the header row's cells, for a second header row under it
     for index, row in enumerate(rows):
         cells = _cells(text, row)
         header = table_columns([text[c.start : c.end] for c in cells])
         if header is not None:
-            columns = header
+            columns, names = header, [text[c.start : c.end] for c in cells]
+            continue
+        sub_header = _sub_header(text, cells, names)
+        if sub_header is not None:
+            columns = sub_header
             continue
         if columns is None or len(cells) <= columns.lead:
             continue
@@ -333,7 +340,7 @@ def table_drafts(
             continue
         if task.end - task.start < 8:
             continue
-        if drafts and _continues_a_cell(text, cells, columns):
+        if drafts and (_continues_a_cell(text, cells, columns) or _continues_a_row(text, cells, columns, task)):
             continue  # " | Luật Dữ liệu |  |  | ": the words of the row above that wrapped
         lead, marked_support = roles_in_cell(text, _nonempty(cells[columns.lead]))
         above = drafts[-1] if drafts and _numbered(text, cells) else None
@@ -352,6 +359,32 @@ def table_drafts(
             )
         )
     return drafts, columns
+
+
+def _sub_header(text: str, cells: list[Span], names: list[str]) -> TableColumns | None:
+    """The columns of a header written on two rows: "TT | Nội dung | Đơn vị thực hiện | | Thời
+    gian" over " | | Chủ trì | Phối hợp | " (the second row names what the first row spans)."""
+    if not names or _numbered(text, cells):
+        return None
+    below = [text[c.start : c.end] for c in cells]
+    if not any(below) or any(len(name.split()) > SUB_HEADER_WORDS for name in below):
+        return None
+    merged = [(below[i] if i < len(below) and below[i] else name) for i, name in enumerate(names)]
+    columns = table_columns(merged)
+    return columns if columns is not None and below[columns.lead:columns.lead + 1] != [""] else None
+
+
+SUB_HEADER_WORDS = 4
+
+
+def _continues_a_row(text: str, cells: list[Span], columns: TableColumns, task: Span) -> bool:
+    """A row with no number and no lead whose task cell goes on in lower case: several cells of
+    the row above wrapped onto it (" | trực tuyến về ... | | | Quy hoạch và Điều tra ...")."""
+    return (
+        not _numbered(text, cells)
+        and _cell(cells, columns.lead) is None
+        and text[task.start : task.start + 1].islower()
+    )
 
 
 def _numbered(text: str, cells: list[Span]) -> bool:
@@ -926,7 +959,10 @@ def _visit_lead_in(
     text: str, node: Node, body: str, ctx: Context, has_assignment_section: bool
 ) -> list[TaskDraft]:
     lead = _lead_in_addressee(text, node)
-    support = find_support(text, node.body.start, node.body.end) or _named_directed(text, node.body)
+    # the co-operating bodies of the sentence that asks, not of an account before it ("... đã khảo
+    # sát ... và làm việc với Sở Giáo dục và Đào tạo. Ban báo cáo kết quả như sau:")
+    asking = _asking_sentence(text, node.body)
+    support = find_support(text, asking.start, asking.end) or _named_directed(text, node.body)
     if lead is None and _concludes(text, node.body):
         support = None  # "... làm việc với Ban Quản lý Khu kinh tế. Thường trực Tỉnh ủy kết luận như sau:"
     own: list[TaskDraft] = []
@@ -1008,7 +1044,6 @@ def _urged_in_background(text: str, node: Node, body: str, ctx: Context) -> bool
 GIVEN = re.compile(r"(?:đồng thời,?\s+)?giao\s+", re.IGNORECASE)
 
 
-URGING = re.compile(r"\s*(?:cần|phải|khẩn trương|cần khẩn trương|phải khẩn trương)(?!\w)")
 
 
 def _requests(body: str, ctx: Context) -> bool:

@@ -636,3 +636,30 @@ def test_segment_a_letters_request_that_names_no_body_asks_its_addressee():
         ["Các nhà trường"],
     ]
     assert tasks[0].deadline.date == date(2027, 9, 25)
+
+
+SHAPED_TABLE = """ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ -------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc
+Số: 25/KH-UBND | Quảng Trị, ngày 15 tháng 01 năm 2026
+KẾ HOẠCH
+Phòng, chống thiên tai năm 2026
+PHỤ LỤC
+TT | Nội dung công việc | Đơn vị thực hiện | | Thời gian thực hiện
+ | | Chủ trì | Phối hợp |
+1 | Rà soát, cập nhật phương án ứng phó thiên tai theo các cấp độ rủi ro | Sở Nông nghiệp và Môi trường | Các sở, ngành | Quý I/2026
+2 | Xây dựng hệ thống giám sát tài nguyên nước liên tỉnh, bảo đảm kết nối dữ liệu | Sở Khoa học và Công nghệ | Sở Tài chính; Trung tâm | Năm 2027
+ | trực tuyến về hệ thống cơ sở dữ liệu quốc gia | | Điều tra tài nguyên nước | |
+3 | Rà soát, sắp xếp tổ chức bên trong các cơ quan chuyên môn | UBND tỉnh (Sở Nội vụ tham mưu) | Các sở, ban, ngành | Trước 30/6/2026
+4 | Sơ tán, di dời dân cư ở khu vực nguy hiểm khi có bão, lũ | Công an tỉnh | Các xã, phường | Khi có tình huống
+"""
+
+
+def test_segment_task_table_shapes_of_converted_documents():
+    tasks = extract(SHAPED_TABLE.encode("utf-8"), "text/plain").tasks
+    # the letterhead row is no task; the row wrapped over several cells is none either
+    assert len(tasks) == 4
+    # a header on two rows: "Đơn vị thực hiện" over "Chủ trì | Phối hợp"
+    assert [b.name for b in tasks[0].support] == ["Các sở, ngành"]
+    # who advises the lead is no part of its name
+    assert [b.name for b in tasks[2].lead] == ["Ủy ban nhân dân tỉnh"]
+    # an event times the work (GUIDELINES: relative)
+    assert tasks[3].deadline.kind.value == "relative"

@@ -801,11 +801,17 @@ def test_deadlines_out_of_range_years_leave_date_empty(phrase: str, issued: date
 
 
 def test_deadlines_unreadable_phrase_is_none_with_a_warning() -> None:
-    got = parse_deadline("Khi có yêu cầu của cấp trên", issued=ISSUED)
+    got = parse_deadline("Tùy theo tình hình thực tế", issued=ISSUED)
     assert got.kind is N
     assert got.date is None
-    assert got.text == "Khi có yêu cầu của cấp trên"
+    assert got.text == "Tùy theo tình hình thực tế"
     assert got.warnings
+
+
+def test_deadlines_a_cell_timed_by_an_event_is_relative() -> None:
+    for cell in ("Khi có tình huống", "Khi có yêu cầu của cấp trên", "Ngay sau khi có quyết định"):
+        got = parse_deadline(cell, issued=ISSUED)
+        assert (got.kind, got.date, got.text) == (REL, None, cell)
 
 
 @pytest.mark.parametrize(
@@ -997,3 +1003,9 @@ def test_deadlines_a_work_programmes_time_of_submission_and_a_half_year_and_whol
     assert governing_deadline("Sở Nội vụ trình Đề án, thời gian trình: Tháng 3/2026.", issued=ISSUED).date == date(2026, 3, 31)
     got = governing_deadline("Sở Nội vụ tổng hợp, báo cáo Ủy ban nhân dân tỉnh 6 tháng và cả năm.", issued=ISSUED)
     assert (got.kind, got.recurrence) == (R, "half-yearly")
+
+
+def test_deadlines_a_cycle_wins_over_a_period_with_no_date() -> None:
+    text = "Hằng năm, báo cáo kết quả thực hiện Nghị quyết tại kỳ họp thường lệ cuối năm của Hội đồng nhân dân tỉnh."
+    got = governing_deadline(text, issued=ISSUED)
+    assert (got.kind, got.recurrence) == (R, "yearly")

@@ -144,6 +144,8 @@ def test_metadata_district_and_commune_issuers_keep_their_place_capitals():
         (["TỈNH ỦY LÂM ĐỒNG", "BAN TỔ CHỨC", "Số 05-HD/BTCTU"], "Ban Tổ chức Tỉnh ủy Lâm Đồng"),
         (["THÀNH ỦY HÀ NỘI", "VĂN PHÒNG", "Số 12-CV/VPTU"], "Văn phòng Thành ủy Hà Nội"),
         (["ĐẢNG ỦY XÃ TÂN HIỆP", "BAN THƯỜNG VỤ", "Số 12-KH/ĐU"], "Ban Thường vụ Đảng ủy xã Tân Hiệp"),
+        (["HỘI ĐỒNG NHÂN DÂN TỈNH LÂM ĐỒNG", "BAN VĂN HÓA - XÃ HỘI", "Số: 87/BC-VHXH"],
+         "Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh Lâm Đồng"),
         (
             ["ỦY BAN MTTQ VIỆT NAM", "TỈNH QUẢNG NGÃI", "BAN THƯỜNG TRỰC", "Số 156/KH-MTTQ-BTT"],
             "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Ngãi",

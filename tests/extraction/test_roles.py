@@ -453,6 +453,9 @@ def test_roles_generic_names_keep_their_place_name_and_the_body_they_belong_to(p
         # a group's label sorts the items; the body named after its colon acts
         ("Đối với các sở, ngành: Sở Xây dựng kiểm tra hiện trạng tuyến đường.", "Sở Xây dựng"),
         ("Đối với các địa phương: tăng cường kiểm tra.", "các địa phương"),
+        # with no colon, "đối với" opens the subject of an urging word
+        ("Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng, khôi phục lại thi công.", "các chủ đầu tư"),
+        ("Đối với các dự án chậm tiến độ, Bộ Xây dựng cần rà soát.", "Bộ Xây dựng"),
         ("Cấp ủy các cấp công khai kết quả xếp loại.", "Cấp ủy các cấp"),
         # an enterprise by the one-word name the directory knows, with its branch's place
         ("Viettel Quảng Trị, VNPT Quảng Trị bảo đảm thông tin liên lạc.", "Viettel Quảng Trị, VNPT Quảng Trị"),

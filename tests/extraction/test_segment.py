@@ -1156,3 +1156,10 @@ def test_segment_a_work_programmes_item_with_its_fields_on_one_line():
         assert [lead for _, lead in _tasks(line)] == ["Sở Tài chính"]
     # a name with a dash inside is no field break
     assert [lead for _, lead in _tasks("1. Vụ Kế hoạch - Tài chính bố trí kinh phí thực hiện.")] == ["Vụ Kế hoạch - Tài chính"]
+
+
+def test_segment_a_lead_ins_account_before_its_asking_sentence_passes_no_co_operating_body():
+    text = (HEADER + "Ban Văn hóa - Xã hội đã khảo sát thực tế tại 18 trường học và làm việc với Sở Giáo dục và Đào tạo. "
+            "Ban kiến nghị như sau:\n1. Đối với Ủy ban nhân dân tỉnh\n- Xem xét ban hành chính sách thu hút giáo viên." + TRAILER)
+    (draft,) = segment(text)
+    assert draft.inherited_support is None
