@@ -546,7 +546,10 @@ def skip_adverbial(text: str, start: int) -> int:
     breaks = [m.end() for m in re.finditer(r",\s+", rest[:reach])]
     candidates = [b for b in breaks if b >= opening.end() - 2 and _opens_subject(rest, b)]
     if candidates and _genitive_list_before(rest, candidates[0]):
-        return start + candidates[-1]
+        # the subject opens at the last name that starts a list afresh (a capital or "các"):
+        # "Trên cơ sở ý kiến của Bộ Tài chính, Ủy ban nhân dân các tỉnh, thành phố quyết định ..."
+        fresh = [b for b in candidates if rest[b].isupper() or PLURAL.match(rest[b:])]
+        return start + (fresh[-1] if fresh else candidates[-1])
     if _opens_subject(rest, opening.end()):
         return start + opening.end()
     return start + candidates[0] if candidates else start

@@ -46,4 +46,8 @@ def compound_readings() -> dict[str, str]:
     """Two-syllable words with a one-syllable predicate cue as a syllable, and how the grammar
     reads them (``data/compounds.tsv``): "chương trình", "giao thông" → "noun", "giải trình" →
     "verb"."""
-    return {word: reading for word, reading in data_rows("compounds.tsv")}
+    readings = {word: reading for word, reading in data_rows("compounds.tsv")}
+    # words the tagger reads differently by position (so compounds.tsv leaves them out) that are
+    # a name's words in a directive: "các đơn vị sự nghiệp công lập" (cues.tsv: name_word)
+    readings.update((word.lower(), "noun") for word in cues("name_word"))
+    return readings

@@ -1645,7 +1645,7 @@ def split_assignments(text: str, span: Span) -> list[Span]:
     return [_trim(text, p) for p in pieces if p.end > p.start]
 
 
-ALSO = re.compile(r"(?:đồng thời|bên cạnh đó|ngoài ra),?\s+", re.IGNORECASE)
+ALSO = re.compile(r"(?:đồng thời|bên cạnh đó|ngoài ra|trong đó),?\s+", re.IGNORECASE)
 
 
 def _co_operates(text: str, start: int, end: int) -> bool:

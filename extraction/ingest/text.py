@@ -73,9 +73,9 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
         if current and _open_ended(current) and PAGE_NUMBER.fullmatch(line.strip()) and next_goes_on:
             continue  # "... hoàn ¶ - 3 - ¶ thành trong tháng 5": a page break inside the sentence
         if current and (
-            _open_ended(current) and _continues(line)
+            _open_ended(current) and (_continues(line) or in_body and _dangles(current[-1], line))
             or in_body and _wrapped_before(current[-1], line, width)
-            or _BARE_MARKER.fullmatch(current[-1].strip())
+            or _numbers_the_line(current[-1], line)
         ):
             # "1." alone on its line, then "Công an tỉnh": one item
             current[-1] = current[-1].rstrip()
@@ -127,10 +127,30 @@ def _wrapped_before(previous: str, line: str, width: int | None) -> bool:
 
 
 WRAPPED_COMPOUND = re.compile(r"\s*[-–]\s+[a-zđà-ỹ]")
+# a word no sentence or name ends with: "1. Giao Sở Nông nghiệp và ¶ Môi trường chủ trì ...",
+# "..., trình ¶ Ủy ban nhân dân tỉnh trước ngày ..."
+DANGLING_WORD = re.compile(
+    r"(?<!\S)(?:và|hoặc|của|với|cho|các|những|tại|trên|về|theo|đến|từ|để|là|trong|trình|gửi)\s*$"
+)
+_NUMBERED = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]{1,5}\.|\(\d{1,2}\))\s")
+
+
+def _dangles(previous: str, line: str) -> bool:
+    """Whether the line before stops on a word that needs the next one, which then goes on the
+    sentence even with a capital (unless it opens an item)."""
+    return bool(DANGLING_WORD.search(previous)) and not _ITEM.match(line) and not _NUMBERED.match(line)
 
 
 # an item's marker with nothing after it: "1.", "a)", "II.", "(3)"
 _BARE_MARKER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.|[a-zđ][.)]|\(\d{1,2}\))")
+
+
+def _numbers_the_line(previous: str, line: str) -> bool:
+    """Whether the line before is an item's marker alone ("1." then "Công an tỉnh ..."); a bare
+    number with no dot is a page number ("2" between two items), as the outline reads it
+    (structure.LONE_MARKER)."""
+    marker = previous.strip()
+    return bool(_BARE_MARKER.fullmatch(marker)) and not marker.isdigit()
 
 
 def _open_ended(paragraph: list[str]) -> bool:

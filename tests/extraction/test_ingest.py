@@ -536,3 +536,20 @@ def test_text_page_numbers_inside_a_sentence_and_markers_alone_on_their_line():
         "- Tổ chức kiểm tra.",
         "a) Sở Y tế kiểm tra.",
     ]
+
+
+def test_ingest_text_a_line_ending_on_a_word_that_needs_the_next_goes_on_and_a_bare_number_is_a_page() -> None:
+    from extraction.ingest.text import join_wrapped_lines
+
+    lines = ["Chủ tịch yêu cầu các cơ quan thực hiện như sau:", "1. Giao Sở Nông nghiệp và",
+             "Môi trường chủ trì xây dựng phương án, trình", "Ủy ban nhân dân tỉnh trước ngày 25/3/2026."]
+    assert join_wrapped_lines(lines) == [
+        lines[0],
+        "1. Giao Sở Nông nghiệp và Môi trường chủ trì xây dựng phương án, trình Ủy ban nhân dân tỉnh trước ngày 25/3/2026.",
+    ]
+    paged = ["Chủ tịch kết luận như sau:", "- Sở Tài chính thẩm định đơn giá.", "2", "Giao Sở Xây dựng đẩy nhanh tiến độ."]
+    assert join_wrapped_lines(paged) == paged
+    # an item's marker alone on its line still numbers the next one
+    assert join_wrapped_lines(["Chủ tịch kết luận như sau:", "1.", "Công an tỉnh tăng cường tuần tra."])[-1] == (
+        "1. Công an tỉnh tăng cường tuần tra."
+    )

@@ -457,6 +457,12 @@ def test_roles_generic_names_keep_their_place_name_and_the_body_they_belong_to(p
         ("Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng, khôi phục lại thi công.", "các chủ đầu tư"),
         ("Đối với các dự án chậm tiến độ, Bộ Xây dựng cần rà soát.", "Bộ Xây dựng"),
         ("Cấp ủy các cấp công khai kết quả xếp loại.", "Cấp ủy các cấp"),
+        # a name's word the tagger reads as a verb where a verb stands (cues.tsv: name_word)
+        ("Các đơn vị sự nghiệp công lập rà soát vị trí việc làm.", "Các đơn vị sự nghiệp công lập"),
+        # after a genitive list, the subject opens where a list starts afresh (a capital or "các")
+        ("Trên cơ sở ý kiến của Bộ Tài chính, Ủy ban nhân dân các tỉnh, thành phố quyết định phân bổ vốn.",
+         "Ủy ban nhân dân các tỉnh, thành phố"),
+        ("Sau khi có ý kiến của Bộ Tư pháp, các bộ, ngành, địa phương rà soát văn bản.", "các bộ, ngành, địa phương"),
         # an enterprise by the one-word name the directory knows, with its branch's place
         ("Viettel Quảng Trị, VNPT Quảng Trị bảo đảm thông tin liên lạc.", "Viettel Quảng Trị, VNPT Quảng Trị"),
         # "theo quy chế" says how a body works, it ends the name

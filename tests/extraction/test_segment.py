@@ -1163,3 +1163,9 @@ def test_segment_a_lead_ins_account_before_its_asking_sentence_passes_no_co_oper
             "Ban kiến nghị như sau:\n1. Đối với Ủy ban nhân dân tỉnh\n- Xem xét ban hành chính sách thu hút giáo viên." + TRAILER)
     (draft,) = segment(text)
     assert draft.inherited_support is None
+
+
+def test_segment_trong_do_opens_another_bodys_clause_after_a_semicolon():
+    text = "Bộ Tài chính chủ trì hướng dẫn; trong đó Bộ Công Thương bảo đảm nguồn cung xăng dầu."
+    pieces = split_assignments(text, Span(0, len(text)))
+    assert [text[p.start : p.end] for p in pieces][1].startswith("Bộ Công Thương")
