@@ -1485,7 +1485,9 @@ def _item_end(text: str, start: int, end: int) -> int:
 def _task_drafts(text: str, node: Node, ctx: Context) -> list[TaskDraft]:
     drafts = []
     body = _after_approval(text, node.body) or _after_narrative(text, node.body) or node.body
-    for piece in _named_pieces(text, split_assignments(text, body), ctx):
+    pieces = _named_pieces(text, split_assignments(text, body), ctx)
+    opening = _time_opening(text, pieces)
+    for piece in pieces:
         if FEEDBACK_OFFER.match(text, piece.start, piece.end) and piece.start > node.body.start:
             continue  # "... thực hiện nghiêm. Trong quá trình thực hiện, nếu có vướng mắc, ...": no work
         inline = _inline_items(text, piece)
@@ -1513,10 +1515,29 @@ def _task_drafts(text: str, node: Node, ctx: Context) -> list[TaskDraft]:
                 inherited_lead=ctx.addressee,
                 lead_source="own" if lead else ctx.addressee_source,
                 inherited_support=ctx.support,
-                deadline_context=ctx.deadline_spans,
+                deadline_context=ctx.deadline_spans + _shared_opening(text, opening, piece),
             )
         )
     return drafts
+
+
+# "Trước ngày 25/12/2025, Bộ Y tế ...; Bộ Giáo dục và Đào tạo ...": a time that opens the sentence
+TIME_OPENING = re.compile(r"(?:trước|chậm nhất|trong|đến hết|từ nay đến|ngay sau khi)\s", re.IGNORECASE)
+
+
+def _time_opening(text: str, pieces: list[Span]) -> Span | None:
+    """The time phrase that opens the first of several clauses split from one sentence."""
+    if len(pieces) < 2 or not TIME_OPENING.match(text, pieces[0].start):
+        return None
+    lead = find_lead(text, pieces[0].start, pieces[0].end)
+    return Span(pieces[0].start, lead.start) if lead is not None and lead.start > pieces[0].start else None
+
+
+def _shared_opening(text: str, opening: Span | None, piece: Span) -> tuple[Span, ...]:
+    """The opening time for a later clause of the same sentence (no full stop between)."""
+    if opening is None or piece.start <= opening.end or SENTENCE_BREAK.search(text, opening.end, piece.start):
+        return ()
+    return (opening,)
 
 
 SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-ZĐÀ-Ỹ])")

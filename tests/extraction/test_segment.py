@@ -1169,3 +1169,14 @@ def test_segment_trong_do_opens_another_bodys_clause_after_a_semicolon():
     text = "Bộ Tài chính chủ trì hướng dẫn; trong đó Bộ Công Thương bảo đảm nguồn cung xăng dầu."
     pieces = split_assignments(text, Span(0, len(text)))
     assert [text[p.start : p.end] for p in pieces][1].startswith("Bộ Công Thương")
+
+
+def test_segment_a_time_opening_a_sentence_times_each_bodys_clause_of_it():
+    tasks = _deadlines(
+        "Phó Thủ tướng kết luận như sau:\n"
+        "1. Trước ngày 25/12/2025, Bộ Y tế báo cáo về giá dịch vụ khám bệnh; Bộ Giáo dục và Đào tạo báo cáo về mức học phí.\n"
+        "2. Bộ Xây dựng rà soát định mức. Bộ Công Thương kiểm tra thị trường."
+    )
+    assert [(kind, str(day)) for _, kind, day in tasks] == [
+        ("date", "2025-12-25"), ("date", "2025-12-25"), ("none", "None"), ("none", "None")
+    ]
