@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from extraction.grammar import starts_with_body
 from extraction.segment import segment, split_assignments
 from extraction.types import Span
@@ -1116,20 +1118,18 @@ def test_segment_one_sentence_splits_where_another_body_acts_with_an_unlisted_ve
     assert [text[p.start : p.end][:22] for p in pieces] == ["Các chi bộ tổ dân phố ", "các chi bộ cơ quan, đơ"]
 
 
-def test_segment_a_purpose_opening_passes_no_deadline_to_the_items():
-    tasks = _deadlines(
-        "Để bảo đảm cung ứng đủ xăng dầu dịp cuối năm 2025 và Tết Nguyên đán, Bộ trưởng chỉ thị:\n"
-        "1. Cục Quản lý thị trường tăng cường kiểm tra hoạt động kinh doanh xăng dầu."
-    )
-    assert [kind for _, kind, _ in tasks] == ["none"]
-
-
-def test_segment_a_cited_documents_title_in_the_lead_in_is_no_deadline():
-    tasks = _deadlines(
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        # a purpose: when the aim falls is no deadline of the items
+        "Để bảo đảm cung ứng đủ xăng dầu dịp cuối năm 2025 và Tết Nguyên đán, Bộ trưởng chỉ thị:",
+        # a cited document's title
         "Thực hiện Công văn số 4120/UBND-NC ngày 15/11/2025 của Ủy ban nhân dân tỉnh về việc bảo đảm an ninh "
-        "trật tự dịp cuối năm, Bộ trưởng yêu cầu các đơn vị thực hiện tốt các nội dung sau:\n"
-        "1. Cục Tin học duy trì chế độ trực 24/24 giờ."
-    )
+        "trật tự dịp cuối năm, Bộ trưởng yêu cầu các đơn vị thực hiện tốt các nội dung sau:",
+    ],
+)
+def test_segment_a_time_in_a_lead_ins_purpose_or_cited_title_is_no_deadline_of_its_items(lead_in):
+    tasks = _deadlines(lead_in + "\n1. Cục Tin học duy trì chế độ trực 24/24 giờ.")
     assert [kind for _, kind, _ in tasks] == ["none"]
 
 
