@@ -51,9 +51,14 @@ class _Unit:
     recurrence: str | None
 
 
+# an event that dates a deadline only with the day the text prints ("trước ngày khai giảng 05/9/2026")
+PRINTED_ONLY = "printed"
+
+
 @dataclass(frozen=True, slots=True)
 class _Event:
-    """A named event: ``when`` is "MM-DD", "holiday:<name>" (the holidays package) or None."""
+    """A named event: ``when`` is "MM-DD", "holiday:<name>" (the holidays package), "year",
+    PRINTED_ONLY or None."""
 
     kind: DeadlineKind
     when: str | None
@@ -684,9 +689,11 @@ def _hit_year(m: re.Match[str], rule: str) -> _Hit:
     return hit
 
 
-def _hit_event(m: re.Match[str], issued: date | None) -> _Hit:
+def _hit_event(m: re.Match[str], issued: date | None) -> _Hit | None:
     ws: list[str] = []
     event = _lexicon().events[" ".join(m["ev"].lower().split())]
+    if event.when == PRINTED_ONLY and not m["d"]:
+        return None  # "đến thời điểm khai giảng năm học sau": a day of the school year only when printed
     if m["d"]:  # "Quốc khánh 02/9/2025": the printed day wins
         d, mo, digits = int(m["d"]), int(m["m"]), m["yy"] or m["y"]
         year = _year(digits, ws) if digits else None

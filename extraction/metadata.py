@@ -236,6 +236,8 @@ COMMUNE_ORGAN = re.compile(r"^(?:ĐẢNG [UỦ][ỶY]|(?:ỦY|UỶ) BAN NHÂN D�
 LOCAL_COMMITTEE = re.compile(r"^(?:THÀNH|HUYỆN|QUẬN|THỊ) [UỦ][ỶY] \S")
 PROVINCE_COMMITTEE = re.compile(r"^(?:TỈNH|THÀNH) [UỦ][ỶY] \S")
 COUNCIL = re.compile(r"^(?:HỘI ĐỒNG NHÂN DÂN|HĐND) \S")
+MINISTRY = re.compile(r"^BỘ \S")
+MINISTRY_UNIT = re.compile(r"^(?:TỔNG CỤC|CỤC|VỤ|VIỆN|TRUNG TÂM|BAN) \S")
 LOCAL_PARENT = re.compile(r"^(?:ỦY|UỶ) BAN NHÂN DÂN (?P<unit>TỈNH|THÀNH PHỐ)\s+(?P<place>.+)$")
 
 
@@ -262,6 +264,8 @@ def _compose(parent: str, child: str) -> str:
         return f"{child} {party['place']}"
     if COMMUNE_ORGAN.match(child):
         return child  # "ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI / ỦY BAN NHÂN DÂN XÃ TÂN PHÚ": the commune's own
+    if MINISTRY.match(parent) and MINISTRY_UNIT.match(child):
+        return child  # "BỘ Y TẾ / CỤC QUẢN LÝ DƯỢC": a ministry's department issues under its own name
     committee = PROVINCE_COMMITTEE.match(parent) or COUNCIL.match(parent)
     if committee and child.startswith(("BAN ", "ỦY BAN ", "UỶ BAN ", "VĂN PHÒNG")):
         # "TỈNH ỦY LÂM ĐỒNG / BAN TỔ CHỨC" → "Ban Tổ chức Tỉnh ủy Lâm Đồng"; "HĐND TỈNH LÂM ĐỒNG /

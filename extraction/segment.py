@@ -1272,7 +1272,9 @@ def _works_on_a_basis(text: str, node: Node) -> bool:
     basis ("Căn cứ Luật ... ;"), which ends with a semicolon and asks nothing after it. A closing
     paragraph ("Căn cứ văn bản này, các cơ quan ... triển khai thực hiện./.") is no item."""
     start, end = node.body.start, node.body.end
-    if node.style == "para" or not BASIS.match(text, start) or text[start:end].rstrip().endswith(";"):
+    if node.style == "para" and node.parent is None:
+        return False  # the closing "Căn cứ văn bản này, ..."; under a body's heading it is its work
+    if not BASIS.match(text, start) or text[start:end].rstrip().endswith(";"):
         return False
     lead = find_lead(text, start, end)
     if lead is not None and lead.start > start:

@@ -1009,3 +1009,9 @@ def test_deadlines_a_cycle_wins_over_a_period_with_no_date() -> None:
     text = "Hằng năm, báo cáo kết quả thực hiện Nghị quyết tại kỳ họp thường lệ cuối năm của Hội đồng nhân dân tỉnh."
     got = governing_deadline(text, issued=ISSUED)
     assert (got.kind, got.recurrence) == (R, "yearly")
+
+
+def test_deadlines_nightly_patrols_recur_and_a_school_day_printed_with_its_date_is_a_day() -> None:
+    assert governing_deadline("Công an xã tuần tra hằng đêm tại các địa bàn trọng điểm.", issued=ISSUED).kind is R
+    got = governing_deadline("Các trường hoàn thành sửa chữa phòng học trước ngày khai giảng 05/9/2026.", issued=ISSUED)
+    assert (got.kind, got.date) == (D, date(2026, 9, 5))

@@ -146,6 +146,8 @@ def test_metadata_district_and_commune_issuers_keep_their_place_capitals():
         (["ĐẢNG ỦY XÃ TÂN HIỆP", "BAN THƯỜNG VỤ", "Số 12-KH/ĐU"], "Ban Thường vụ Đảng ủy xã Tân Hiệp"),
         (["HỘI ĐỒNG NHÂN DÂN TỈNH LÂM ĐỒNG", "BAN VĂN HÓA - XÃ HỘI", "Số: 87/BC-VHXH"],
          "Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh Lâm Đồng"),
+        # a ministry's department issues under its own name
+        (["BỘ Y TẾ", "CỤC QUẢN LÝ DƯỢC", "Số: 120/QĐ-QLD"], "Cục Quản lý dược"),
         (
             ["ỦY BAN MTTQ VIỆT NAM", "TỈNH QUẢNG NGÃI", "BAN THƯỜNG TRỰC", "Số 156/KH-MTTQ-BTT"],
             "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Ngãi",

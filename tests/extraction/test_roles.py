@@ -457,6 +457,12 @@ def test_roles_generic_names_keep_their_place_name_and_the_body_they_belong_to(p
         ("Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng, khôi phục lại thi công.", "các chủ đầu tư"),
         ("Đối với các dự án chậm tiến độ, Bộ Xây dựng cần rà soát.", "Bộ Xây dựng"),
         ("Cấp ủy các cấp công khai kết quả xếp loại.", "Cấp ủy các cấp"),
+        ("Phòng Công nghệ thông tin nâng cấp phần mềm quản lý văn bản.", "Phòng Công nghệ thông tin"),
+        # units of the armed forces and of social protection (probe AT)
+        ("Giao Hải đội Biên phòng 2 tuần tra vùng biển.", "Hải đội Biên phòng 2"),
+        ("Giao Đội Cảnh sát giao thông đường bộ số 1 tuần tra tuyến Quốc lộ 9.", "Đội Cảnh sát giao thông đường bộ số 1"),
+        ("Đề nghị Khu Quản lý đường bộ II lắp đặt biển cảnh báo.", "Khu Quản lý đường bộ II"),
+        ("Giao Cơ sở cai nghiện ma túy tỉnh tiếp nhận người nghiện.", "Cơ sở cai nghiện ma túy tỉnh"),
         # a name's word the tagger reads as a verb where a verb stands (cues.tsv: name_word)
         ("Các đơn vị sự nghiệp công lập rà soát vị trí việc làm.", "Các đơn vị sự nghiệp công lập"),
         # after a genitive list, the subject opens where a list starts afresh (a capital or "các")

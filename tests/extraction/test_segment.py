@@ -1180,3 +1180,13 @@ def test_segment_a_time_opening_a_sentence_times_each_bodys_clause_of_it():
     assert [(kind, str(day)) for _, kind, day in tasks] == [
         ("date", "2025-12-25"), ("date", "2025-12-25"), ("none", "None"), ("none", "None")
     ]
+
+
+def test_segment_a_basis_under_a_bodys_heading_opens_its_work_and_abbreviations_are_written_out():
+    tasks = _tasks("3. Thủ trưởng các đơn vị sự nghiệp trực thuộc\n"
+                   "Căn cứ Kế hoạch này, xây dựng kế hoạch chi tiết của đơn vị, gửi về Sở trước ngày 15/3/2026.")
+    assert [lead for _, lead in tasks] == ["Thủ trưởng các đơn vị sự nghiệp trực thuộc"]
+    from extraction.pipeline import extract
+
+    (task,) = extract((HEADER + "1. Phòng CSGT Công an tỉnh tăng cường tuần tra kiểm soát." + TRAILER).encode(), "text/plain").tasks
+    assert [b.name for b in task.lead] == ["Phòng Cảnh sát giao thông Công an tỉnh"]
