@@ -1072,6 +1072,11 @@ class BodyDirectory:
             bodies.append(Body(name=name, span=Span(start, end, kind), in_directory=known))
         return bodies
 
+    def written_out(self, abbreviation: str) -> str | None:
+        """The words an abbreviation of lexicon.tsv stands for ("TTKSBT" → "Trung tâm Kiểm soát
+        bệnh tật"), or None."""
+        return self._lexicon.abbreviations.get(abbreviation)
+
     def lookup(self, name: str) -> list[BodyEntry]:
         """The entries whose name or alias is ``name`` (any case, either tone-mark placement)."""
         tokens = self._tokenize(name.strip())

@@ -92,8 +92,12 @@ def _opens_with_acronym(text: str) -> bool:
         # a short name of one word the directory knows ("Viettel Quảng Trị, VNPT Quảng Trị ...")
         word = BRAND.match(text)
         return word is not None and bool(BodyDirectory.load().lookup(word.group(0)))
+    directory = BodyDirectory.load()
+    words = directory.written_out(m.group(0))
+    if words is not None and words[:1].isupper() and starts_with_body(words):
+        return True  # "TTKSBT chủ trì ...": an abbreviation of lexicon.tsv that opens a body's name
     window = text[: _word_limit(text, 0, 4)].split("\n")[0]
-    return any(b.span is not None and b.span.start == 0 and b.span.end >= m.end() for b in BodyDirectory.load().find(window))
+    return any(b.span is not None and b.span.start == 0 and b.span.end >= m.end() for b in directory.find(window))
 
 
 BRAND = re.compile(r"[A-ZĐ][a-zđ]+[A-Za-zđĐ]*(?![\w&])")

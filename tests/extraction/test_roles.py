@@ -460,6 +460,9 @@ def test_roles_generic_names_keep_their_place_name_and_the_body_they_belong_to(p
         ("Phòng Công nghệ thông tin nâng cấp phần mềm quản lý văn bản.", "Phòng Công nghệ thông tin"),
         # units of the armed forces and of social protection (probe AT)
         ("Giao Hải đội Biên phòng 2 tuần tra vùng biển.", "Hải đội Biên phòng 2"),
+        # an abbreviation of lexicon.tsv that opens a body's name
+        ("Giao TTKSBT chủ trì, phối hợp với các bệnh viện giám sát ca bệnh.", "TTKSBT"),
+        ("TYT các xã, phường tăng cường giám sát dịch bệnh.", "TYT các xã, phường"),
         ("Giao Đội Cảnh sát giao thông đường bộ số 1 tuần tra tuyến Quốc lộ 9.", "Đội Cảnh sát giao thông đường bộ số 1"),
         ("Đề nghị Khu Quản lý đường bộ II lắp đặt biển cảnh báo.", "Khu Quản lý đường bộ II"),
         ("Giao Cơ sở cai nghiện ma túy tỉnh tiếp nhận người nghiện.", "Cơ sở cai nghiện ma túy tỉnh"),
