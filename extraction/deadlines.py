@@ -304,7 +304,7 @@ def _recurrence_rules(lex: _Lexicon) -> dict[str, str]:
         # "hằng tháng (trước ngày 25)", "hằng quý, chậm nhất ngày 15": the cycle, then its day
         "rec_unit_day": (
             rf"(?<!\w){every}\s+(?P<unit>{months})\s*(?:\(|,)\s*(?:trước|chậm nhất(?:\s+là)?|vào)?\s*"
-            rf"ngày\s+(?P<d>\d{{1,2}})(?![\d/.\-]|\s+tháng)(?:\s*\))?"
+            rf"ngày\s+(?P<d>\d{{1,2}})(?![\d/\-]|\.\d|\s+tháng)(?:\s*\))?"
         ),
         "rec_last_day": (
             rf"(?<!\w)ngày\s+cuối(?:\s+cùng)?(?:\s+của)?\s+(?:{every}\s+)?(?P<unit>{units})(?!\w)"

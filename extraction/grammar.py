@@ -36,6 +36,7 @@ ADVERBIAL = re.compile(
     r"\b[^:;.]{0,200}?(?:,\s+|\bthì\s+)",
     re.IGNORECASE,
 )
+CYCLE_OPENING = re.compile(r"(?:(?:hằng|hàng|mỗi) (?:năm|quý|tháng|tuần|ngày)|định kỳ)\s+", re.IGNORECASE)
 CONDITION_THEN = re.compile(r"^[^.;:]{0,160}?\bthì\s+", re.IGNORECASE)
 # Words after which a subject noun phrase stops being a name: "... theo chức năng, nhiệm vụ".
 NP_TAIL = re.compile(
@@ -534,6 +535,9 @@ def skip_adverbial(text: str, start: int) -> int:
     opening = ADVERBIAL.match(rest)
     if opening is None:
         return start
+    cycle = CYCLE_OPENING.match(rest)
+    if cycle is not None and _predicate().match(rest, cycle.end()):
+        return start  # "hằng tháng báo cáo Bộ Chính trị, Ban Bí thư ...": the cycle of the work, no subject
     if PURPOSE_OPENING.match(rest, opening.end()) and ADVERBIAL.match(rest[opening.end() :]):
         # a purpose after the opening: "Thực hiện Luật ..., để bảo đảm ..., Bộ Tài chính đề nghị ..."
         return skip_adverbial(text, start + opening.end())

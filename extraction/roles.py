@@ -101,7 +101,7 @@ def _split_on_heads(part: str) -> list[str]:
 
 # One office serves two organs: "Văn phòng HĐND và UBND phường", "Văn phòng Đoàn đại biểu Quốc hội
 # và Hội đồng nhân dân tỉnh".
-JOINT_OFFICE = re.compile(r"^Văn phòng\s+(?:Hội đồng nhân dân|HĐND|Đoàn đại biểu Quốc hội|Đoàn ĐBQH)$")
+JOINT_OFFICE = re.compile(r"^(?:Văn phòng|VP)\s+(?:Hội đồng nhân dân|HĐND|Đoàn đại biểu Quốc hội|Đoàn ĐBQH)$")
 
 
 def _split_outside_brackets(part: str) -> list[tuple[str, str]]:

@@ -1015,3 +1015,8 @@ def test_deadlines_nightly_patrols_recur_and_a_school_day_printed_with_its_date_
     assert governing_deadline("Công an xã tuần tra hằng đêm tại các địa bàn trọng điểm.", issued=ISSUED).kind is R
     got = governing_deadline("Các trường hoàn thành sửa chữa phòng học trước ngày khai giảng 05/9/2026.", issued=ISSUED)
     assert (got.kind, got.date) == (D, date(2026, 9, 5))
+
+
+def test_deadlines_a_monthly_report_due_on_a_day_at_the_end_of_a_sentence() -> None:
+    got = governing_deadline("Các đơn vị báo cáo kết quả hằng tháng, trước ngày 25.", issued=date(2026, 3, 10))
+    assert (got.kind, got.date, got.recurrence) == (R, date(2026, 3, 25), "monthly")

@@ -460,6 +460,8 @@ def test_roles_generic_names_keep_their_place_name_and_the_body_they_belong_to(p
         ("Phòng Công nghệ thông tin nâng cấp phần mềm quản lý văn bản.", "Phòng Công nghệ thông tin"),
         # units of the armed forces and of social protection (probe AT)
         ("Giao Hải đội Biên phòng 2 tuần tra vùng biển.", "Hải đội Biên phòng 2"),
+        ("Trung tâm Phục vụ hành chính công xã nâng tỷ lệ hồ sơ trực tuyến.", "Trung tâm Phục vụ hành chính công xã"),
+        ("Báo Hà Tĩnh mở chuyên mục tuyên truyền.", "Báo Hà Tĩnh"),
         # an abbreviation of lexicon.tsv that opens a body's name
         ("Giao TTKSBT chủ trì, phối hợp với các bệnh viện giám sát ca bệnh.", "TTKSBT"),
         ("TYT các xã, phường tăng cường giám sát dịch bệnh.", "TYT các xã, phường"),

@@ -1190,3 +1190,16 @@ def test_segment_a_basis_under_a_bodys_heading_opens_its_work_and_abbreviations_
 
     (task,) = extract((HEADER + "1. Phòng CSGT Công an tỉnh tăng cường tuần tra kiểm soát." + TRAILER).encode(), "text/plain").tasks
     assert [b.name for b in task.lead] == ["Phòng Cảnh sát giao thông Công an tỉnh"]
+
+
+def test_segment_a_cycle_before_a_report_opens_no_subject_and_a_joint_office_is_one_body():
+    text = ("a) Tiếp nhận, tổng hợp báo cáo của các cấp ủy; hằng tháng báo cáo Bộ Chính trị, Ban Bí thư "
+            "tình hình thực hiện chế độ báo cáo.")
+    assert len(split_assignments(text, Span(0, len(text)))) == 1
+    from extraction.pipeline import extract
+
+    body = "1. VP HĐND và UBND xã tổng hợp báo cáo.\n2. Bộ Chỉ huy BĐBP tỉnh tăng cường tuần tra biên giới."
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [
+        ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"], ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh"]
+    ]
