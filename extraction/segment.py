@@ -130,6 +130,9 @@ def body_range(text: str, lines: list[Span], start: int | None = None) -> tuple[
             ),
             after_recipients,
         )
+        # "Đảng ủy Chính phủ:" right before the first item names who does it: the body begins there
+        if start > after_recipients and _names_the_first_items(text[lines[start - 1].start : lines[start - 1].end]):
+            start -= 1
         # a numbered row ("1.1 | ...") reads as an item: the table's header row above it belongs too
         while start > after_recipients and all(
             is_row(text[lines[i].start : lines[i].end]) for i in (start - 1, start)
@@ -141,6 +144,14 @@ def body_range(text: str, lines: list[Span], start: int | None = None) -> tuple[
             end = i
             break
     return start, end
+
+
+def _names_the_first_items(line: str) -> bool:
+    """A short line that ends with a colon and opens with a body ("Đảng ủy Chính phủ:")."""
+    stripped = line.strip()
+    return (
+        stripped.endswith(":") and not stripped.isupper() and len(stripped.split()) <= 12 and starts_with_body(stripped)
+    )
 
 
 def _after_recipients(text: str, header: list[Span]) -> int:

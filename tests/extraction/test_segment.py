@@ -1203,3 +1203,11 @@ def test_segment_a_cycle_before_a_report_opens_no_subject_and_a_joint_office_is_
     assert [[b.name for b in t.lead] for t in tasks] == [
         ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"], ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh"]
     ]
+
+
+def test_segment_a_body_and_a_colon_right_before_the_first_item_names_who_does_it():
+    text = ("BAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 260-KL/TW\nHà Nội, ngày 22 tháng 12 năm 2025\n"
+            "KẾT LUẬN CỦA BỘ CHÍNH TRỊ\nĐảng ủy Chính phủ:\n- Chỉ đạo rà soát, kiện toàn các đơn vị sự nghiệp công lập.\n")
+    (draft,) = segment(text)
+    lead = draft.lead or draft.inherited_lead
+    assert text[lead.start : lead.end] == "Đảng ủy Chính phủ"
