@@ -74,7 +74,7 @@ def starts_with_body(text: str) -> bool:
     honorific = HONORIFIC.match(text)
     if honorific:  # "Quý Ủy ban", "Quý cơ quan": the addressee of a letter, politely
         return starts_with_body(text[honorific.end() :])
-    return _body_head().match(text) is not None or _opens_with_place(text) or _opens_with_acronym(text)
+    return _body_head().match(text) is not None or _opens_with_place(text) or _opens_with_short_name(text)
 
 
 # "Quý" before a body ("đề nghị Quý Ủy ban chỉ đạo ...") addresses the letter's recipient; before
@@ -83,9 +83,10 @@ HONORIFIC = re.compile(r"Quý\s+(?![IVX]+\b)(?=[^\W\d])")
 ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&-]{1,9}(?![\w&])")
 
 
-def _opens_with_acronym(text: str) -> bool:
-    """A body written by its acronym: "NHNN chủ trì ...", "BHXH tỉnh phối hợp ..." (the
-    directory spells it out)."""
+def _opens_with_short_name(text: str) -> bool:
+    """A body written by its acronym ("NHNN chủ trì ...", "BHXH tỉnh phối hợp ...", "TTKSBT chủ
+    trì ...": the directory or lexicon.tsv spells it out) or by a one-word name the directory
+    knows ("Viettel Quảng Trị ...")."""
     from extraction.bodies import BodyDirectory
 
     m = ACRONYM.match(text)

@@ -22,6 +22,7 @@ from extraction.grammar import (
     CONDITION_THEN,
     HONORIFIC,
     PLURAL,
+    PURPOSE_OPENING,
     URGING,
     cooperates_alone,
     find_bracketed_roles,
@@ -1012,14 +1013,13 @@ def _asking_sentence(text: str, body: Span) -> Span:
     có mưa lớn. Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:" passes no deadline from the forecast."""
     breaks = list(SENTENCE_BREAK.finditer(text, body.start, body.end))
     sentence = Span(breaks[-1].end(), body.end) if breaks else body
-    if PURPOSE.match(text, _skip_blank(text, sentence.start)):
+    purpose = PURPOSE_OPENING.match(text, _skip_blank(text, sentence.start))
+    if purpose is not None and text[purpose.end() : purpose.end() + 1].isspace():
         # "Để bảo đảm cung ứng xăng dầu dịp cuối năm 2025 ..., Bộ trưởng chỉ thị:": when the aim
         # falls is no deadline of the items
         return Span(skip_adverbial(text, sentence.start), sentence.end)
     return sentence
 
-
-PURPOSE = re.compile(r"(?:để|nhằm)\s", re.IGNORECASE)
 
 
 def _concludes(text: str, body: Span) -> bool:
@@ -1044,15 +1044,22 @@ def _urged_in_background(text: str, node: Node, body: str, ctx: Context) -> bool
     lead = find_lead(text, node.body.start, node.body.end)
     if lead is None:
         return False
-    if GIVEN.match(body) and lead.start <= node.body.start + GIVEN.match(body).end():
+    given = _given_at_start(body)
+    if given is not None and lead.start <= node.body.start + given:
         return True  # "1. Về tình hình an ninh trật tự" / "Giao Công an phường tăng cường tuần tra ..."
     if ctx.requirements_are_background:
         return False
     return lead.start == node.body.start and URGING.match(text, lead.end) is not None
 
 
-# "Giao X ...", "Đồng thời giao X ...": an assignment in so many words, whatever section it is in
-GIVEN = re.compile(r"(?:đồng thời,?\s+)?giao\s+", re.IGNORECASE)
+def _given_at_start(body: str) -> int | None:
+    """Where the object of an opening "Giao" (cues.tsv: assign, "giao", "đồng thời giao") starts:
+    "Giao X ...", "Đồng thời giao X ..." assign in so many words, whatever section they are in."""
+    given = cue_pattern("assign").match(body)
+    if given is None or not given.group(0).lower().endswith("giao"):
+        return None
+    rest = body[given.end() :]
+    return given.end() + len(rest) - len(rest.lstrip()) if rest[:1].isspace() else None
 
 
 
