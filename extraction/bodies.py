@@ -70,11 +70,30 @@ _PRIORITY = {"list_item": 5, "directory": 4, "composed": 3, "generic": 2, "recog
 LOCAL_LEVELS = frozenset({("tỉnh",), ("thành", "phố"), ("huyện",), ("quận",), ("thị", "xã"), ("xã",), ("phường",)})
 
 
-def _local_branch(tokens: "_Tokens", known_end: int, end: int) -> bool:
-    """Whether tokens[known_end:end] is only a local level word after a known name, or a
-    numbered region ("Kho bạc Nhà nước khu vực VII")."""
-    words = tuple(tokens.norm[known_end:end])
-    return words in LOCAL_LEVELS or (len(words) == 3 and words[:2] == ("khu", "vực"))
+# Kinds of body whose units are named with the body right after them ("các ban đảng Tỉnh ủy").
+OWNER_KINDS = frozenset({"local_party_organ", "party_committee", "ministry"})
+# Kinds of central body with local branches named after them ("Kho bạc Nhà nước tỉnh", "Ngân hàng
+# Chính sách xã hội chi nhánh tỉnh"); a ministry has none ("Bộ Công an, tỉnh Quảng Trị").
+BRANCHING_KINDS = frozenset({"agency", "ministerial_agency", "government_agency", "enterprise"})
+
+
+def _branch_end(tokens: "_Tokens", j: int) -> int | None:
+    """The end of the words that make a known name a local branch, read from token ``j``: a
+    level word ("Kho bạc Nhà nước tỉnh"), with the place's name or not ("... tỉnh Quảng Trị"),
+    or a numbered region ("... khu vực VII"), "chi nhánh" before either or not ("Ngân hàng Nhà
+    nước chi nhánh Khu vực 12")."""
+    n = len(tokens)
+    if tuple(tokens.norm[j : j + 2]) == ("chi", "nhánh"):
+        j += 2
+    if tuple(tokens.norm[j : j + 2]) == ("khu", "vực"):
+        return j + 3 if j + 2 < n and tokens.word[j + 2] else None
+    level = next((len(w) for k in (2, 1) if (w := tuple(tokens.norm[j : j + k])) in LOCAL_LEVELS), 0)
+    if not level:
+        return None
+    end = j + level
+    while end < n and tokens.word[end] and tokens.cap[end] and not tokens.upper[end]:
+        end += 1
+    return end
 
 
 def fold(text: str) -> str:
@@ -623,6 +642,11 @@ class BodyDirectory:
             group=list(range(len(spans))),
         )
         abbreviations = self._lexicon.abbreviations
+        for k in reversed(range(len(raws) - 1)):
+            pair = f"{raws[k]} {raws[k + 1]}"  # "TT HĐND": "TT" alone is also "Trung tâm"
+            if pair in abbreviations and text[tokens.end[k] : tokens.start[k + 1]] == " ":
+                _join_next(tokens, k)
+                raws[k : k + 2] = [pair]
         for k in reversed([k for k, raw in enumerate(raws) if raw in abbreviations]):
             _write_out(tokens, k, abbreviations[raws[k]])
         return tokens
@@ -794,6 +818,8 @@ class BodyDirectory:
             qualifier = _longest(lex.qualifier, tokens, j)
             link = _longest(lex.link, tokens, j)
             linked = found[link[0]].end if link is not None and self._names_body(found, link[0]) else None
+            if count == 0 and link is None and self._owns_units(tokens, found, j):
+                linked = found[j].end  # "các ban đảng Tỉnh ủy": the body the units belong to
             # "các cơ quan trực thuộc Bộ X": the link to a body reads further than the qualifier
             if linked is not None and (qualifier is None or linked > qualifier[0]):
                 j = linked
@@ -821,6 +847,17 @@ class BodyDirectory:
         ):
             end += 1
         return end if end > j else None
+
+    def _owns_units(self, tokens: _Tokens, found: Mapping[int, _Candidate], j: int) -> bool:
+        """Whether a Party committee, People's Committee or ministry named at ``j`` may own the
+        units right before it with no "của"/"thuộc": "các ban đảng Tỉnh ủy", "các cơ quan
+        chuyên môn UBND tỉnh" (not "các sở, ngành Công an tỉnh": a comma is missing there)."""
+        c = found.get(j)
+        return (
+            c is not None
+            and tokens.cap[j]
+            and any(self._entries[e].kind in OWNER_KINDS or e.startswith("ubnd.") for e in c.entries)
+        )
 
     def _names_body(self, found: Mapping[int, _Candidate], i: int) -> bool:
         """Whether a known body that is not a generic group starts at token ``i``."""
@@ -939,7 +976,7 @@ class BodyDirectory:
 
     def _candidates(
         self, tokens: _Tokens
-    ) -> tuple[list[_Candidate], list[tuple[int, int]], dict[int, _Candidate]]:
+    ) -> tuple[list[_Candidate], list[tuple[int, int]]]:
         found = self._match_directory(tokens)
         norm, cap = tokens.norm, tokens.cap
         named = {}
@@ -948,6 +985,14 @@ class BodyDirectory:
                 end = self._recognise(tokens, i, found)
                 if end is not None:
                     named[i] = _Candidate(i, end, "recognised")
+        for c in found.values():
+            # a known name is not stretched over the words after it, unless they name its branch
+            branches = any(self._entries[e].kind in BRANCHING_KINDS for e in c.entries)
+            branch = _branch_end(tokens, c.end) if branches else None
+            if branch is not None:
+                named[c.start] = _Candidate(c.start, branch, "recognised")
+            else:
+                named.pop(c.start, None)
         candidates = [*found.values(), *named.values()]
         units = self._lexicon.unit
         inside_unit_until = 0  # "chính quyền địa phương": no group starts at "địa phương"
@@ -966,13 +1011,12 @@ class BodyDirectory:
                 if composed is not None:
                     candidates.append(composed)
         items, heads = self._match_lists(tokens, found)
-        return candidates + items, heads, found
+        return candidates + items, heads
 
     @staticmethod
     def _resolve(
         candidates: list[_Candidate],
         heads: list[tuple[int, int]],
-        found: dict[int, _Candidate],
         tokens: _Tokens,
     ) -> list[_Candidate]:
         """Longest (in characters) first, the directory first at equal length, no overlaps,
@@ -986,8 +1030,6 @@ class BodyDirectory:
             candidates,
             key=lambda c: (begins[c.start] - ends[c.end - 1], -_PRIORITY[c.source], c.start),
         ):
-            if c.source == "recognised" and c.start in found and not _local_branch(tokens, found[c.start].end, c.end):
-                continue  # a known name is not stretched over the capitalised words after it
             if any(taken[c.start : c.end]):
                 continue
             taken[c.start : c.end] = b"\x01" * (c.end - c.start)
@@ -1064,9 +1106,9 @@ class BodyDirectory:
         "các Ban Đảng Trung ương" (generic) and "Văn phòng Trung ương Đảng".
         """
         tokens = self._tokenize(text)
-        candidates, heads, found = self._candidates(tokens)
+        candidates, heads = self._candidates(tokens)
         bodies = []
-        for c in _drop_echoes(self._resolve(candidates, heads, found, tokens), tokens):
+        for c in _drop_echoes(self._resolve(candidates, heads, tokens), tokens):
             name, kind, known = self._name(c, tokens, at)
             start, end = tokens.char_span(c.start, c.end)
             bodies.append(Body(name=name, span=Span(start, end, kind), in_directory=known))
@@ -1156,6 +1198,13 @@ def _rank(query: str, words: list[str], spelling: str) -> int:
     if all(any(w.startswith(q) for w in own) for q in words):
         return 3
     return 4
+
+
+def _join_next(tokens: _Tokens, k: int) -> None:
+    """Make tokens ``k`` and ``k + 1`` one token (a two-word abbreviation)."""
+    tokens.end[k] = tokens.end[k + 1]
+    for column in tokens.columns():
+        del column[k + 1]
 
 
 def _write_out(tokens: _Tokens, k: int, words: str) -> None:

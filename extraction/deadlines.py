@@ -1017,6 +1017,8 @@ def _judge(hit: _Hit, text: str, issued: date | None, lenient: bool) -> _Hit | N
     if cue is None and hit.yearless_day and hit.rule != "dm_bare":
         hit.is_pending = not lenient  # "ngày 25/6 và ngày 20/12 hằng năm"
         return hit
+    if cue is None and not left.strip() and STEP_LABEL_AFTER.match(text, hit.end):
+        return hit  # "Ngày 15/4/2026: Sở Nội vụ trình ...": a timeline step opens with its day
     if cue is None:
         return hit if lenient and hit.rule != "dm_bare" else None
     if not _is_deadline_cue(cue, left[: cue.start()], hit):
@@ -1027,6 +1029,10 @@ def _judge(hit: _Hit, text: str, issued: date | None, lenient: bool) -> _Hit | N
     if cue["before"] and hit.kind is DeadlineKind.PERIOD and hit.begins is not None:
         hit.due = hit.begins - timedelta(days=1)  # "trước Tết": the day before it starts
     return hit
+
+
+# A time that opens its item and is followed by a colon labels the item: a step of a timeline.
+STEP_LABEL_AFTER = re.compile(r"\s*:")
 
 
 def _phase_of_its_own(text: str, hit: _Hit, left: str) -> bool:

@@ -432,3 +432,44 @@ def test_bodies_recall_of_gold_names_written_in_task_text(shared_dir: Path) -> N
 def test_bodies_the_standing_board_of_the_front_keeps_its_ban() -> None:
     text = "phối hợp với Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh tổ chức"
     assert [b.name for b in _bodies().find(text)] == ["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Kho bạc Nhà nước tỉnh Quảng Trị chủ trì", ["Kho bạc Nhà nước tỉnh Quảng Trị"]),
+        ("Ngân hàng Nhà nước chi nhánh Khu vực 12 chỉ đạo", ["Ngân hàng Nhà nước chi nhánh Khu vực 12"]),
+        ("Ngân hàng Chính sách xã hội chi nhánh tỉnh phối hợp", ["Ngân hàng Chính sách xã hội chi nhánh tỉnh"]),
+        # a ministry has no branch: the level word after it is not its name
+        ("Bộ Công an, tỉnh Quảng Trị", ["Bộ Công an", "tỉnh Quảng Trị"]),
+    ],
+)
+def test_bodies_a_central_agencys_local_branch_is_one_body(text: str, names: list[str]) -> None:
+    assert [b.name for b in _bodies().find(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Các cơ quan tham mưu, giúp việc Tỉnh ủy phối hợp", ["Các cơ quan tham mưu, giúp việc Tỉnh ủy"]),
+        ("các ban đảng Tỉnh ủy chủ trì", ["các ban đảng Tỉnh ủy"]),
+        ("các cơ quan chuyên môn UBND tỉnh", ["các cơ quan chuyên môn Ủy ban nhân dân tỉnh"]),
+        # only a committee or ministry owns units named right before it, with no comma
+        ("các sở, ngành Công an tỉnh", ["các sở, ngành", "Công an tỉnh"]),
+    ],
+)
+def test_bodies_units_named_with_the_committee_they_belong_to(text: str, names: list[str]) -> None:
+    assert [b.name for b in _bodies().find(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("phối hợp với TT HĐND tỉnh", ["Thường trực Hội đồng nhân dân tỉnh"]),
+        ("TT Tỉnh ủy chỉ đạo", ["Thường trực Tỉnh ủy"]),
+        # "TT" alone is not "Thường trực": "TT Y tế" is a Trung tâm the directory does not know
+        ("TT Y tế huyện", []),
+    ],
+)
+def test_bodies_two_word_abbreviations_of_the_standing_board(text: str, names: list[str]) -> None:
+    assert [b.name for b in _bodies().find(text)] == names

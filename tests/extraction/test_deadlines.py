@@ -1020,3 +1020,21 @@ def test_deadlines_nightly_patrols_recur_and_a_school_day_printed_with_its_date_
 def test_deadlines_a_monthly_report_due_on_a_day_at_the_end_of_a_sentence() -> None:
     got = governing_deadline("Các đơn vị báo cáo kết quả hằng tháng, trước ngày 25.", issued=date(2026, 3, 10))
     assert (got.kind, got.date, got.recurrence) == (R, date(2026, 3, 25), "monthly")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("Ngày 15/4/2026: Sở Nội vụ trình Ủy ban nhân dân tỉnh dự thảo Đề án.", D, date(2026, 4, 15)),
+        ("Tháng 5/2026: các sở, ngành hoàn thiện hồ sơ.", P, date(2026, 5, 31)),
+        ("Quý III/2026: tổ chức sơ kết.", P, date(2026, 9, 30)),
+    ],
+)
+def test_deadlines_a_timeline_step_opens_with_its_time_and_a_colon(text: str, kind: DeadlineKind, expected: date) -> None:
+    got = governing_deadline(text, issued=ISSUED)
+    assert (got.kind, got.date) == (kind, expected)
+
+
+def test_deadlines_a_time_opening_a_sentence_without_a_colon_is_only_mentioned() -> None:
+    # the colon makes the label: a day that only dates the past is not the item's deadline
+    assert find_deadlines("Ngày 15/4/2026 Sở Nội vụ đã tổ chức hội nghị triển khai.", issued=ISSUED) == []
