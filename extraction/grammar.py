@@ -676,7 +676,7 @@ def find_lead(text: str, start: int = 0, end: int | None = None) -> Span | None:
     pos = skip_adverbial(text, start)
     assign = _assign_at(text, pos)
     if assign is None:
-        assign = _assign_after_subject(text, pos, end)
+        assign = _assign_after_subject(text, pos, end) or assign_after_topic(text, pos, end)
     if assign is not None:
         np_start = _skip_spaces(text, assign.end())
         if not _assign_target(text[np_start:end]):
@@ -762,6 +762,22 @@ def _assign_after_subject(text: str, pos: int, end: int) -> re.Match[str] | None
     if m and _assign_target_follows(text, m.end(), end):
         return m
     return None
+
+
+CLAUSE_END = re.compile(r"[;:\n]|\.\s")
+
+
+def assign_after_topic(text: str, pos: int, end: int) -> re.Match[str] | None:
+    """ "Việc tổ chức hội nghị sơ kết giao Văn phòng UBND tỉnh chủ trì ...": the assigning verb
+    after a topic (no actor before it, unlike "Bộ Chính trị giao X"), in the topic's clause."""
+    if not cue_pattern("topic").match(text, pos, end):
+        return None
+    clause_end = CLAUSE_END.search(text, pos, end)
+    limit = clause_end.start() if clause_end else end
+    assign = cue_pattern("assign", case_sensitive=True)
+    at = _first_lower(assign, text, pos, limit)  # not "được giao", "bàn giao", "giao thông"
+    m = assign.match(text, at) if at is not None else None
+    return m if m and _assign_target_follows(text, m.end(), end) else None
 
 
 def _assign_target_follows(text: str, pos: int, end: int) -> bool:

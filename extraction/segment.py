@@ -24,6 +24,7 @@ from extraction.grammar import (
     PLURAL,
     PURPOSE_OPENING,
     URGING,
+    assign_after_topic,
     cooperates_alone,
     find_bracketed_roles,
     find_directed,
@@ -1134,7 +1135,12 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
         return False
     span = node.body
     blocked = cue_pattern("not_task").match(text, _after_topic(text, span.start))
-    if blocked and not _works_on_a_basis(text, node) and not _case_then_work(text, node, ctx, blocked):
+    if (
+        blocked
+        and not _works_on_a_basis(text, node)
+        and not _case_then_work(text, node, ctx, blocked)
+        and assign_after_topic(text, blocked.start(), span.end) is None  # "Việc ... giao X chủ trì"
+    ):
         assignment = _after_approval(text, node.body)
         if assignment is None:
             return False

@@ -1211,3 +1211,17 @@ def test_segment_a_body_and_a_colon_right_before_the_first_item_names_who_does_i
     (draft,) = segment(text)
     lead = draft.lead or draft.inherited_lead
     assert text[lead.start : lead.end] == "Đảng ủy Chính phủ"
+
+
+def test_segment_a_topic_then_giao_assigns_to_the_body_after_the_verb():
+    from extraction.pipeline import extract
+
+    body = (
+        "1. Việc tổ chức hội nghị sơ kết giao Văn phòng Bộ chủ trì thực hiện trong tháng 6/2026.\n"
+        "2. Công tác kiểm tra giao Thanh tra Bộ chủ trì, thực hiện trong quý II/2026.\n"
+        "3. Việc bàn giao tài sản được thực hiện theo quy định.\n"
+        "4. Việc được giao Vụ Ngân sách nhà nước thực hiện năm 2025 đã hoàn thành.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [["Văn phòng Bộ"], ["Thanh tra Bộ"]]
+    assert tasks[0].text.startswith("Việc tổ chức hội nghị sơ kết")
