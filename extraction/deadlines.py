@@ -123,6 +123,7 @@ class _Grammar:
     cutoff: re.Pattern[str]
     passive: re.Pattern[str]
     obligation: re.Pattern[str]
+    case_opening: re.Pattern[str]
     plan_before: re.Pattern[str]
     plan_near: re.Pattern[str]
     doctype_before: re.Pattern[str]
@@ -175,6 +176,7 @@ def _grammar() -> _Grammar:
         cutoff=ending(_alt(cue("cutoff")), r"(?:\s+hết)?(?:\s+ngày)?"),
         passive=ending(_alt(cue("passive")), r"\s+(?P<verb>\w+(?:\s+\w+)?)"),
         obligation=ending(_alt(cue("obligation"))),
+        case_opening=re.compile(rf"\s*(?:[-+•*]\s*|[\da-zđ]{{1,3}}[.)]\s*)?(?:{_alt(cue('condition'))})(?!\w)", _FLAGS),
         plan_before=ending(_alt(cue("plan"))),
         # "kế hoạch 5 năm và hằng năm" names a plan; "Kế hoạch trước ngày 10/12 hằng năm" sets a day
         # "kế hoạch 5 năm và hằng năm" names a plan; "báo cáo kết quả thực hiện Kế hoạch về UBND
@@ -316,8 +318,12 @@ def _recurrence_rules(lex: _Lexicon) -> dict[str, str]:
             rf"(?:\s*(?:,|và|hoặc|/)\s*(?:cả\s+)?{item})*{once}?"
         ),
         "rec_per": (
-            rf"(?<!\w)(?P<n>{number})\s+lần\s*(?:/|một|mỗi|trong\s+(?:một|1)|trên)\s*"
+            rf"(?<!\w)(?P<n>{number})\s+(?:lần|đợt)\s*(?:/|một|mỗi|trong\s+(?:một|1)|trên)\s*"
             rf"(?P<unit>{units})(?!\w)"
+        ),
+        # "mỗi quý 01 đợt", "hằng năm 02 lần": the cycle first, then how often in it
+        "rec_each_per": (
+            rf"(?<!\w)(?:mỗi|{every})\s+(?P<unit>{units})\s+(?:ít nhất\s+|tối thiểu\s+)?(?P<n>{number})\s+(?:lần|đợt)(?!\w)"
         ),
         "rec_every_n": rf"(?<!\w)(?P<n>{number})\s+(?P<unit>{units}){once}(?!\w)",
         # "Tháng 12 hằng năm", "tháng 6 và tháng 12 hằng năm", "Quý IV hằng năm": a yearly cycle that
@@ -329,6 +335,11 @@ def _recurrence_rules(lex: _Lexicon) -> dict[str, str]:
         # "hằng tháng ... trước ngày 10 của tháng sau": the day each month's report is due
         "rec_next_month_day": (
             r"(?<!\w)ngày\s+(?P<d>\d{1,2})\s+(?:của\s+)?tháng\s+(?:sau|tiếp\s+theo|kế\s+tiếp)(?!\w)"
+        ),
+        # "báo cáo hằng tháng về Sở (qua Văn phòng Sở) trước ngày 20": a day with no month, apart
+        # from its monthly cycle
+        "rec_cycle_day": (
+            r"(?<!\w)(?:trước|chậm nhất(?:\s+là)?|vào)\s+ngày\s+(?P<d>\d{1,2})(?![\d/\-]|\.\d|\s*(?:tháng|của|,?\s*hằng|,?\s*hàng))"
         ),
         # "trước ngày 25 của tháng cuối quý": the same month of every quarter
         "rec_month_of_quarter": (
@@ -361,6 +372,11 @@ def _relative_rules(lex: _Lexicon) -> dict[str, str]:
         "rel_after": (
             rf"(?<!\w)sau\s+khi\s+(?P<anchor>[^,.;:()\n]{{1,80}}?)\s+(?P<n>{number})\s+"
             rf"(?P<unit>{units})(?!\w)"
+        ),
+        # counted back from an event named first: "trước ngày khai mạc 10 ngày", "trước kỳ họp 20 ngày"
+        "rel_before": (
+            r"(?<!\w)trước\s+(?P<anchor>(?:ngày|khi|kỳ|phiên|hội|đại)(?!\w)[^,.;:()\n\d]{1,80}?)\s+"
+            rf"(?:{_alt(cue('lead_time'))}\s+)?(?P<n>{number})\s+(?P<unit>{units})(?!\w)(?!\s*[/\d])"
         ),
         "rel_event": (
             rf"(?<!\w)(?P<lead>{_alt(p for p in cue('event_lead') if p != 'khi')}|{bare_khi})"
@@ -398,14 +414,17 @@ def _gates(lex: _Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
         "rec_unit_day": (("ngày",), every),
         "rec_last_day": (("cuối",),),
         "rec_list": ((*every, "định", "tháng"),),
-        "rec_per": (("lần",),),
+        "rec_per": (("lần", "đợt"),),
+        "rec_each_per": (("lần", "đợt"), ("mỗi", *every)),
         "rec_every_n": (("lần",),),
         "rec_month_of": (("năm",), ("tháng", "quý", "quí")),
         "rec_month_of_quarter": (("tháng",), ("quý", "quí")),
         "rec_next_month_day": (("ngày",), ("sau", "tiếp", "kế")),
+        "rec_cycle_day": (("ngày",), ("hằng tháng", "hàng tháng", "mỗi tháng")),
         "rec_periodic": (("định",),),
         "rel_count": (count,),
         "rel_after": (("sau",), count),
+        "rel_before": (("trước",), count),
         "rel_event": (("khi", "ngày"),),
     }
 
@@ -735,7 +754,7 @@ def _hit_recurrence(m: re.Match[str], rule: str, issued: date | None) -> _Hit:
             for i in _grammar().item.finditer(m.group())
         ]
         hit.recurrence = _recurrence_of(min(intervals)) if intervals else None
-    elif rule == "rec_per":
+    elif rule in ("rec_per", "rec_each_per"):
         hit.recurrence = _recurrence_of(_unit(m["unit"]).days / max(_count(m["n"]), 1))
     elif rule == "rec_every_n":
         hit.recurrence = _recurrence_of(_count(m["n"]) * _unit(m["unit"]).days)
@@ -850,10 +869,17 @@ def _hit_relative(m: re.Match[str], rule: str, text: str, issued: date | None) -
         base = _anchor_date(anchor, issued, ws)
     else:
         back = g.back_anchor.search(_clause_before(text, m.start(), reach=400))
-        base = _anchor_date(back["anchor"], issued, ws) if back else issued
+        base = _anchor_date(back["anchor"], issued, ws) if back else None if _in_a_case(text, m.start()) else issued
     if base is not None:
         hit.due = _add_duration(base, _count(m["n"]), _unit(m["unit"]))
     return hit
+
+
+def _in_a_case(text: str, start: int) -> bool:
+    """Whether the sentence around ``start`` opens with a case ("Khi phát hiện ổ dịch, ...",
+    "Trường hợp phát hiện vi phạm, ..."): a count in it runs from the case."""
+    sentence = max(text.rfind(". ", 0, start) + 1, text.rfind("\n", 0, start) + 1)
+    return _grammar().case_opening.match(text, sentence) is not None
 
 
 BEFORE_AN_EVENT = re.compile(r"\s+trước(?!\w)", re.IGNORECASE)
@@ -943,24 +969,27 @@ _HANDLERS: dict[str, _Handler] = {
     "this_unit": lambda m, r, t, i: _hit_this_unit(m, i),
     **dict.fromkeys(
         (
-            "rec_day_of", "rec_unit_day", "rec_every_n", "rec_last_day", "rec_list", "rec_month_of",
+            "rec_day_of", "rec_unit_day", "rec_every_n", "rec_each_per", "rec_last_day", "rec_list", "rec_month_of",
             "rec_month_of_quarter", "rec_per", "rec_periodic", "onward",
         ),
         lambda m, r, t, i: _hit_recurrence(m, r, i),
     ),
     **dict.fromkeys(("rel_count", "rel_after"), _hit_relative),
+    # never resolved (the event's day is not in the text); as a time expression it wins over "trước kỳ họp"
+    "rel_before": lambda m, r, t, i: _Hit(m.start(), m.end(), DeadlineKind.RELATIVE, r, needs_cue=False),
     "rel_event": lambda m, r, t, i: _hit_event_clause(m, t, i),
-    "rec_next_month_day": lambda m, r, t, i: _hit_next_month_day(m, t, i),
+    **dict.fromkeys(("rec_next_month_day", "rec_cycle_day"), lambda m, r, t, i: _hit_next_month_day(m, r, t, i)),
 }
 
 
-def _hit_next_month_day(m: re.Match[str], text: str, issued: date | None) -> _Hit | None:
-    """ "ngày 10 của tháng sau" in a monthly cycle ("định kỳ hằng tháng"): the first day 10 on or
-    after the issue date; without a monthly cycle it is no deadline this grammar reads."""
+def _hit_next_month_day(m: re.Match[str], rule: str, text: str, issued: date | None) -> _Hit | None:
+    """ "ngày 10 của tháng sau", "trước ngày 20" in a monthly cycle ("định kỳ hằng tháng"): the
+    first day 10 on or after the issue date; without a monthly cycle it is no deadline this
+    grammar reads."""
     if not MONTHLY.search(text):
         return None
     ws: list[str] = []
-    hit = _Hit(m.start(), m.end(), DeadlineKind.RECURRING, "rec_next_month_day", warnings=ws)
+    hit = _Hit(m.start(), m.end(), DeadlineKind.RECURRING, rule, warnings=ws)
     hit.recurrence = "monthly"
     hit.due = _first_due(_unit("tháng"), int(m["d"]), issued, ws)
     return hit
@@ -1116,7 +1145,16 @@ def _is_descriptive(left: str) -> bool:
     before = left[: passive.start()]
     if any(aim in before.lower() for aim in _lexicon().cue("aim")):
         return False  # "phấn đấu giải ngân 100% kế hoạch vốn được giao trước ngày ..."
+    verb = passive["verb"].lower()
+    if _names_the_target(before) and not (g.event_word.fullmatch(verb) or verb.startswith("giao")):
+        return False  # "bảo đảm sổ hộ tịch được số hóa trước ngày 30/9/2026"
     return g.obligation.search(before) is None
+
+
+def _names_the_target(before: str) -> bool:
+    """Whether the clause before a passive says what the body must ensure ("bảo đảm ...")."""
+    clause = before[max(before.rfind(c) for c in ".;:\n") + 1 :].lower()
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", clause) for w in _lexicon().cue("ensure"))
 
 
 def _without_overlaps(hits: list[_Hit]) -> list[_Hit]:
@@ -1228,8 +1266,30 @@ def governing_deadline(text: str, *, issued: date | None) -> Deadline:
     Example: "... theo Kết luận số 150-KL/TW, ngày 14/4/2025 ..., hoàn thành trong tháng
     11/2025" → period 2025-11-30.
     """
-    found = find_deadlines(text, issued=issued)
+    found = _own_days(find_deadlines(text, issued=issued), text, issued)
     return _choose(found, issued) if found else Deadline.none()
+
+
+def _own_days(found: list[Deadline], text: str, issued: date | None) -> list[Deadline]:
+    """Without the later days that follow the task's own day ("trước ngày ...") behind a purpose
+    that hands the work on: "gửi Sở Nội vụ trước ngày 15/12/2026 để tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày
+    20/12/2026" is due on the 15th; the 20th is the department's."""
+    hand_on = re.compile(rf"(?<!\w)(?:{_alt(_lexicon().cue('hand_on'))})(?!\w)", re.IGNORECASE)
+    first_day = None
+    own = []
+    for d in sorted(found, key=lambda d: d.span.start if d.span else 0):
+        dated = d.kind in _DATED_KINDS and d.date is not None and d.span is not None
+        if (
+            dated
+            and first_day is not None
+            and d.date > first_day.date
+            and hand_on.search(text, first_day.span.end, d.span.start)
+        ):
+            continue
+        if first_day is None and _limits_to_a_day(d) and d.date and d.span and (issued is None or d.date >= issued):
+            first_day = d  # a day the work is due by, not one already past that the text only cites
+        own.append(d)
+    return own
 
 
 def parse_deadline(phrase: str, *, issued: date | None) -> Deadline:
@@ -1296,22 +1356,34 @@ def _choose(found: list[Deadline], issued: date | None) -> Deadline:
     hiện trong năm 2026") wins over dates it only says the work happens in; on the same day a
     calendar day wins over the period that ends there."""
     completes = [_completes(d) for d in found]
+    limits = [_limits_to_a_day(d) for d in found]
 
-    def rank(indexed: tuple[int, Deadline]) -> tuple[int, int, int, int, int]:
+    def rank(indexed: tuple[int, Deadline]) -> tuple[int, int, int, int, int, int]:
         index, d = indexed
         if d.kind in _DATED_KINDS:
             if d.date is None:  # "Hằng năm, báo cáo ... tại kỳ họp thường lệ": the cycle says more
-                return (1, 1, 0, 0, index)
+                return (1, 1, 0, 0, 0, index)
             if issued and d.date and d.date < issued:
-                return (4, 0, -d.date.toordinal(), 0, index)  # more likely a past event than a deadline
+                return (4, 0, 0, -d.date.toordinal(), 0, index)  # more likely a past event than a deadline
             day = d.kind is DeadlineKind.DATE
-            # only a dated completion wins: "hoàn thành đại hội ... trước ngày 31/3/2026" names an event
-            return (0, -(completes[index] and d.date is not None), -d.date.toordinal() if d.date else 0, -day, index)
+            # only a dated completion wins: "hoàn thành đại hội ... trước ngày 31/3/2026" names an event;
+            # then a day the work must be done by ("gửi báo cáo trước ngày 30/6/2026") wins over a
+            # period the text only places something in ("các dự án khởi công trong năm 2026")
+            done = completes[index] and d.date is not None
+            return (0, -done, -limits[index], -d.date.toordinal() if d.date else 0, -day, index)
         if d.kind is DeadlineKind.RECURRING:
-            return (1, 0, 0 if d.date else (1 if d.recurrence else 2), 0, index)
-        return (2 if d.date else 3, 0, 0, 0, index)
+            return (1, 0, 0, 0 if d.date else (1 if d.recurrence else 2), 0, index)
+        return (2 if d.date else 3, 0, 0, 0, 0, index)
 
     return min(enumerate(found), key=rank)[1]
+
+
+def _limits_to_a_day(deadline: Deadline) -> bool:
+    """Whether the deadline is a day with a word that makes it the last one ("trước ngày ...",
+    "chậm nhất ngày ...")."""
+    words = (deadline.text or "").lower()
+    cues = (*_lexicon().cue("before"), *_lexicon().cue("latest"))
+    return deadline.kind is DeadlineKind.DATE and any(words.startswith(cue) for cue in cues)
 
 
 def _completes(deadline: Deadline) -> bool:

@@ -1038,3 +1038,72 @@ def test_deadlines_a_timeline_step_opens_with_its_time_and_a_colon(text: str, ki
 def test_deadlines_a_time_opening_a_sentence_without_a_colon_is_only_mentioned() -> None:
     # the colon makes the label: a day that only dates the past is not the item's deadline
     assert find_deadlines("Ngày 15/4/2026 Sở Nội vụ đã tổ chức hội nghị triển khai.", issued=ISSUED) == []
+
+
+def test_deadlines_a_day_after_a_purpose_that_hands_the_work_on_is_the_next_bodys() -> None:
+    text = "Các sở gửi báo cáo về Sở Nội vụ trước ngày 15/12/2025 để tổng hợp, báo cáo Bộ Nội vụ trước ngày 25/12/2025."
+    assert governing_deadline(text, issued=ISSUED).date == date(2025, 12, 15)
+    # with no day of its own before the purpose, the day after it is still the task's
+    later = "Sở Tài chính tham mưu để Ủy ban nhân dân tỉnh ban hành Quyết định trước ngày 25/12/2025."
+    assert governing_deadline(later, issued=ISSUED).date == date(2025, 12, 25)
+    # a day the text only cites does not count as the task's own
+    cited = "Thực hiện Công văn ngày 10/10/2025 để bảo đảm tiến độ, các sở báo cáo trước ngày 20/12/2025."
+    assert governing_deadline(cited, issued=ISSUED).date == date(2025, 12, 20)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sở Văn hóa chuẩn bị chương trình, hoàn thành trước ngày khai mạc 10 ngày.",
+        "Các đơn vị gửi hồ sơ trước kỳ họp 20 ngày.",
+        "Ban Tổ chức gửi tài liệu trước khi tổ chức Đại hội 30 ngày.",
+    ],
+)
+def test_deadlines_a_count_after_the_event_it_goes_back_from_is_relative(text: str) -> None:
+    got = governing_deadline(text, issued=ISSUED)
+    assert (got.kind, got.date) == (REL, None)
+    assert got.text is not None and got.text.endswith("ngày")
+
+
+def test_deadlines_a_day_the_work_is_due_by_wins_over_a_period_the_text_places_something_in() -> None:
+    text = ("Chỉ đạo Sở Xây dựng tổng hợp số liệu về các dự án dự kiến khởi công trong năm 2026; "
+            "gửi báo cáo về Bộ Xây dựng trước ngày 30/6/2026.")
+    assert governing_deadline(text, issued=ISSUED).date == date(2026, 6, 30)
+    # a completion still wins, and of two days the later one ("phấn đấu" the earlier)
+    done = "Hoàn thành trong năm 2026; báo cáo kết quả trước ngày 30/6/2026."
+    assert governing_deadline(done, issued=ISSUED).date == date(2026, 12, 31)
+    aim = "Báo cáo trước ngày 20/6/2026 (phấn đấu trước ngày 15/6/2026)."
+    assert governing_deadline(aim, issued=ISSUED).date == date(2026, 6, 20)
+
+
+def test_deadlines_a_target_the_body_must_ensure_sets_a_deadline_through_a_passive() -> None:
+    got = governing_deadline("Sở Tư pháp bảo đảm sổ hộ tịch được số hóa trước ngày 30/9/2026.", issued=ISSUED)
+    assert got.date == date(2026, 9, 30)
+    # a passive event or assignment verb still only describes
+    assert governing_deadline("Bảo đảm thực hiện các văn bản được ban hành trước ngày 1/7/2026.", issued=ISSUED).kind is N
+    assert governing_deadline("Bảo đảm các nhiệm vụ được giao trong năm 2026 đúng tiến độ.", issued=ISSUED).kind is N
+
+
+def test_deadlines_a_days_number_apart_from_its_monthly_cycle_is_its_first_due_day() -> None:
+    text = "Các xã báo cáo tình hình dịch bệnh hằng tháng về Sở (qua Văn phòng Sở) trước ngày 20."
+    got = governing_deadline(text, issued=ISSUED)
+    assert (got.kind, got.recurrence, got.date) == (R, "monthly", date(2025, 11, 20))
+    # with no cycle, a day with no month is no deadline this grammar reads
+    assert governing_deadline("Các sở báo cáo trước ngày 20.", issued=ISSUED).kind is N
+
+
+@pytest.mark.parametrize(
+    ("text", "recurrence"),
+    [("tối thiểu mỗi quý 01 đợt", "quarterly"), ("kiểm tra mỗi tháng 01 lần", "monthly"), ("kiểm tra 02 đợt/năm", "half-yearly")],
+)
+def test_deadlines_the_cycle_then_how_often_in_it_recurs(text: str, recurrence: str) -> None:
+    got = governing_deadline(text, issued=ISSUED)
+    assert (got.kind, got.recurrence) == (R, recurrence)
+
+
+def test_deadlines_a_count_in_a_sentence_that_opens_with_a_case_runs_from_the_case() -> None:
+    case = "Khi phát hiện ổ dịch, phối hợp tổ chức khoanh vùng; báo cáo Sở trong vòng 24 giờ."
+    assert (governing_deadline(case, issued=ISSUED).kind, governing_deadline(case, issued=ISSUED).date) == (REL, None)
+    # with no case, the count runs from the issue date
+    plain = governing_deadline("Các sở báo cáo trong 05 ngày làm việc.", issued=ISSUED)
+    assert (plain.kind, plain.date) == (REL, date(2025, 11, 27))
