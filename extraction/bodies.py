@@ -483,12 +483,36 @@ def _ends(node: _Trie, tokens: _Tokens, i: int) -> list[tuple[int, list[Any]]]:
     return out
 
 
+def _phrases_of(trie: _Trie) -> list[str]:
+    """The folded phrases a token trie holds."""
+    out = []
+    for key, child in trie.items():
+        if key == _END:
+            out.append("")
+            continue
+        out.extend(f"{key} {rest}".strip() for rest in _phrases_of(child))
+    return out
+
+
+# how far around a word a name phrase that covers it is looked for (characters)
+NAME_PHRASE_REACH = 40
+
+
 def _longest(trie: _Trie, tokens: _Tokens, i: int) -> tuple[int, list[Any]] | None:
     found = _ends(trie, tokens, i)
     for end, values in reversed(found):
         if tokens.is_boundary(end):
             return end, values
     return None
+
+
+def _written_out_head(trie: _Trie, tokens: _Tokens, i: int) -> tuple[int, list[Any]] | None:
+    """A written-out abbreviation that opens with a head, as one head: "BTV" is "Ban Thường vụ"."""
+    end = i + 1
+    while end < len(tokens) and not tokens.is_boundary(end):
+        end += 1
+    found = _ends(trie, tokens, i) if end > i + 1 else []
+    return (end, found[0][1]) if found else None
 
 
 # --- the lexicon -----------------------------------------------------------------------------
@@ -509,6 +533,7 @@ class _Lexicon:
     list_head: _Trie = field(default_factory=dict)
     head: _Trie = field(default_factory=dict)
     named_head: _Trie = field(default_factory=dict)
+    name_phrase: _Trie = field(default_factory=dict)
 
     def trie(self, kind: str) -> _Trie:
         if kind not in _LEXICON_TRIES:
@@ -522,7 +547,7 @@ class _Lexicon:
 
 
 _LEXICON_TRIES = frozenset(
-    {"determiner", "unit", "qualifier", "connector", "link", "title", "list_head", "head", "named_head"}
+    {"determiner", "unit", "qualifier", "connector", "link", "title", "list_head", "head", "named_head", "name_phrase"}
 )
 
 
@@ -576,6 +601,12 @@ class BodyDirectory:
                 self._add_phrase(entry, spelling)
         self._starts = frozenset(self._phrases)
         self._bare: list[tuple[BodyEntry, list[str]]] | None = None
+        phrases = sorted(_phrases_of(self._lexicon.name_phrase), key=len, reverse=True)
+        self._name_phrases = (
+            re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")(?!\w)")
+            if phrases
+            else None
+        )
         self._generic_starts = self._lexicon.starts("determiner", "unit")
         self._determiner_starts = self._lexicon.starts("determiner")
         self._title_starts = self._lexicon.starts("determiner", "title")
@@ -642,6 +673,12 @@ class BodyDirectory:
             group=list(range(len(spans))),
         )
         abbreviations = self._lexicon.abbreviations
+        for k in reversed(range(len(raws) - 2)):
+            joined = "".join(raws[k : k + 3])  # "GDNN-GDTX", "CT-XH": the tokenizer splits at the dash
+            if raws[k + 1] == "-" and joined in abbreviations and tokens.end[k] == tokens.start[k + 2] - 1:
+                _join_next(tokens, k)
+                _join_next(tokens, k)
+                raws[k : k + 3] = [joined]
         for k in reversed(range(len(raws) - 1)):
             pair = f"{raws[k]} {raws[k + 1]}"  # "TT HĐND": "TT" alone is also "Trung tâm"
             if pair in abbreviations and text[tokens.end[k] : tokens.start[k + 1]] == " ":
@@ -947,7 +984,7 @@ class BodyDirectory:
         if not tokens.cap[i] or tokens.upper[i]:
             return None
         named = _longest(self._lexicon.named_head, tokens, i)
-        head = named or _longest(self._lexicon.head, tokens, i)
+        head = named or _longest(self._lexicon.head, tokens, i) or _written_out_head(self._lexicon.head, tokens, i)
         if head is None:
             return None
         heads, stops = self._lexicon.head, self._lexicon.stops
@@ -961,7 +998,8 @@ class BodyDirectory:
                 if word not in ("-", "&") or end is None or not following_name:
                     break
             elif tokens.cap[k]:
-                end, lower_run = k + 1, 0
+                phrase = _longest(self._lexicon.name_phrase, tokens, k)  # "Giáo dục thường xuyên"
+                end, lower_run, k = (phrase[0], 0, phrase[0] - 1) if phrase else (k + 1, 0, k)
             elif word == "số" and end is not None and k + 1 < n and tokens.norm[k + 1].isdigit():
                 end, lower_run, k = k + 2, 0, k + 1  # "Đội Quản lý thị trường số 5"
             elif word == "và":
@@ -981,7 +1019,8 @@ class BodyDirectory:
         norm, cap = tokens.norm, tokens.cap
         named = {}
         for i in range(len(tokens)):
-            if cap[i] and norm[i] in self._head_starts:
+            # not inside a written-out abbreviation: "BTV" is "Ban Thường vụ", whose "vụ" is no "Vụ"
+            if cap[i] and norm[i] in self._head_starts and tokens.is_boundary(i):
                 end = self._recognise(tokens, i, found)
                 if end is not None:
                     named[i] = _Candidate(i, end, "recognised")
@@ -1114,6 +1153,15 @@ class BodyDirectory:
             bodies.append(Body(name=name, span=Span(start, end, kind), in_directory=known))
         return bodies
 
+    def name_phrase_around(self, text: str, pos: int) -> bool:
+        """Whether a name phrase of lexicon.tsv covers ``text[pos]``: the "thường xuyên" of
+        "Giáo dục thường xuyên" is no adverb."""
+        if self._name_phrases is None:
+            return False
+        window = max(0, pos - NAME_PHRASE_REACH)
+        folded = fold(text[window : pos + NAME_PHRASE_REACH])
+        return any(window + m.start() <= pos < window + m.end() for m in self._name_phrases.finditer(folded))
+
     def written_out(self, abbreviation: str) -> str | None:
         """The words an abbreviation of lexicon.tsv stands for ("TTKSBT" → "Trung tâm Kiểm soát
         bệnh tật"), or None."""
@@ -1201,7 +1249,7 @@ def _rank(query: str, words: list[str], spelling: str) -> int:
 
 
 def _join_next(tokens: _Tokens, k: int) -> None:
-    """Make tokens ``k`` and ``k + 1`` one token (a two-word abbreviation)."""
+    """Make tokens ``k`` and ``k + 1`` one token (a two-word or hyphenated abbreviation)."""
     tokens.end[k] = tokens.end[k + 1]
     for column in tokens.columns():
         del column[k + 1]

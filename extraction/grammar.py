@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from extraction.addressees import KIND, place
+from extraction.bodies import BodyDirectory
 from extraction.lexicon import compound_readings, cue_pattern
 from extraction.types import Span
 
@@ -397,8 +398,8 @@ def _first_lower(
     search starts past the phrase's first words ("Trung tâm Trợ | giúp pháp lý": "giúp" is the
     second syllable of the name's word "Trợ giúp")."""
     for m in pattern.finditer(text, start, limit):
-        if text[m.start()].isupper():
-            continue
+        if text[m.start()].isupper() or BodyDirectory.load().name_phrase_around(text, m.start()):
+            continue  # "Trung tâm Giáo dục thường xuyên": the words of a name
         word_start, reading = _compound_at(text, m, start if phrase_start is None else phrase_start)
         if reading == "noun":  # "Ban Quản lý chương trình ...": the cue is inside a noun
             continue
@@ -431,12 +432,14 @@ def _compound_at(text: str, m: re.Match[str], start: int) -> tuple[int, str | No
     two_before = PREVIOUS_TWO_SYLLABLES.search(text, max(0, m.start() - 24), m.start())
     if two_before and readings.get(f"{' '.join(two_before.group(1).split())} {cue}".lower()) == "noun":
         return two_before.start(1), "noun"
+    before = PREVIOUS_SYLLABLE.search(text, max(start, m.start() - 12), m.start())
     if " " in m.group(0).strip():
+        if before and readings.get(f"{before.group(1)} {cue}".lower()) == "noun":
+            return before.start(1), "noun"  # "chủ đầu tư": a longer noun that ends in a two-syllable cue
         return m.start(), None
     after = NEXT_SYLLABLE.match(text, m.end())
     if after and readings.get(f"{m.group(0)} {after.group(1)}".lower()) == "noun":
         return m.start(), "noun"
-    before = PREVIOUS_SYLLABLE.search(text, max(start, m.start() - 12), m.start())
     if before is None:
         return m.start(), None
     return before.start(1), readings.get(f"{before.group(1)} {m.group(0)}".lower())

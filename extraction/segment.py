@@ -667,7 +667,9 @@ ISSUING_REACH_WORDS = 3
 #   1. Phổ biến Luật Việc làm
 #   - Nội dung thực hiện: ...   - Cơ quan chủ trì: ...   - Thời gian thực hiện: ...
 FIELD_LABEL = re.compile(
-    r"^(?P<label>nội dung(?: thực hiện| công việc)?|nhiệm vụ|"
+    r"^(?P<label>nội dung(?: thực hiện| công việc| khắc phục)?|nhiệm vụ(?: cụ thể)?|công việc(?: cụ thể)?|"
+    # a remedy plan's work after an inspection: "- Biện pháp khắc phục: Rà soát hồ sơ ..."
+    r"(?:biện pháp|giải pháp)(?: khắc phục| thực hiện)?|yêu cầu khắc phục|"
     r"cơ quan (?:chủ trì|thực hiện|phối hợp)(?: trình| soạn thảo)?|cơ quan trình|chủ trì|phối hợp|"
     r"đơn vị (?:chủ trì|thực hiện|phối hợp)|"
     r"thời gian(?: thực hiện| hoàn thành| trình)?|thời hạn(?: hoàn thành| trình)?|"
@@ -678,18 +680,27 @@ FIELD_LABEL = re.compile(
 )
 
 
+# a short label of any words before a colon: "Hoạt động: ...", "Biện pháp xử lý: ..."
+OTHER_LABEL = re.compile(r"^[^\W\d][^:;,.()\n]{1,40}:\s*(?=\S)")
+
+
 def labelled_fields(text: str, node: Node) -> dict[str, Span]:
     """The fields of an item whose children are "Label: value" lines, keyed by kind."""
     fields: dict[str, Span] = {}
-    unlabelled = False
+    unlabelled = []
     for child in node.children:
         m = FIELD_LABEL.match(child.body_text(text))
         if m is None:
             if child.style != "para" and any(c.isalpha() for c in child.body_text(text)):
-                unlabelled = True  # an item of its own, not a heading or paragraph after the block
+                unlabelled.append(child)  # an item of its own, not a heading or paragraph after the block
             continue
         fields.setdefault(_field_kind(m), Span(child.body.start + m.end(), child.body.end))
-    if unlabelled and "task" not in fields:
+    other_label = OTHER_LABEL.match(unlabelled[0].body_text(text)) if len(unlabelled) == 1 else None
+    if other_label is not None and "task" not in fields and "lead" in fields:
+        # "- Hoạt động: Mở 02 lớp tập huấn ..." beside "- Đơn vị chủ trì: ...": the one line whose
+        # label is not a field's is the work
+        fields["task"] = Span(unlabelled[0].body.start + other_label.end(), unlabelled[0].body.end)
+    elif unlabelled and "task" not in fields:
         # "- Xây dựng Kho dữ liệu ... ¶ - Thời gian hoàn thành: Quý II/2027": items with a
         # time line, not a block of fields (the time line goes with the item before it)
         return {}
@@ -719,10 +730,17 @@ def inline_fields(text: str, node: Node) -> dict[str, Span]:
     return fields if "lead" in fields else {}
 
 
+def _role_field(body: str) -> bool:
+    """A line that only gives a field of the work above it ("Đơn vị chủ trì: Sở Nội vụ.",
+    "Thời hạn hoàn thành: Quý III/2026"): no task of its own."""
+    label = FIELD_LABEL.match(body)
+    return label is not None and _field_kind(label) != "task"
+
+
 def _field_kind(label: re.Match[str]) -> str:
     """What a FIELD_LABEL match labels: task, support, lead, product, deadline or other."""
     name = label.group("label").lower()
-    if name.startswith(("nội dung", "nhiệm vụ")):
+    if name.startswith(("nội dung", "nhiệm vụ", "công việc", "biện pháp", "giải pháp", "yêu cầu")):
         return "task"
     if "phối hợp" in name:
         return "support"
@@ -1045,19 +1063,26 @@ def _urged_in_background(text: str, node: Node, body: str, ctx: Context) -> bool
     lead = find_lead(text, node.body.start, node.body.end)
     if lead is None:
         return False
-    given = _given_at_start(body)
+    given = _assigned_at_start(body)
     if given is not None and lead.start <= node.body.start + given:
-        return True  # "1. Về tình hình an ninh trật tự" / "Giao Công an phường tăng cường tuần tra ..."
+        return True  # "1. Về tình hình an ninh trật tự" / "Giao (Yêu cầu) Công an phường tăng cường tuần tra ..."
     if ctx.requirements_are_background:
         return False
-    return lead.start == node.body.start and URGING.match(text, lead.end) is not None
+    # "Sở Tài chính khẩn trương ...", "Sở Tài chính chủ trì, phối hợp với ...": told to act
+    return lead.start == node.body.start and (
+        URGING.match(text, lead.end) is not None or LEAD_ROLE_AFTER.match(text, lead.end) is not None
+    )
 
 
-def _given_at_start(body: str) -> int | None:
-    """Where the object of an opening "Giao" (cues.tsv: assign, "giao", "đồng thời giao") starts:
-    "Giao X ...", "Đồng thời giao X ..." assign in so many words, whatever section they are in."""
+LEAD_ROLE_AFTER = re.compile(r"\s*(?:" + cue_pattern("lead").pattern + ")")
+
+
+def _assigned_at_start(body: str) -> int | None:
+    """Where the object of an opening assigning word (cues.tsv: assign) starts: "Giao X ...",
+    "Đồng thời giao X ...", "Yêu cầu X ...", "Đề nghị X ..." assign in so many words, whatever
+    section they are in."""
     given = cue_pattern("assign").match(body)
-    if given is None or not given.group(0).lower().endswith("giao"):
+    if given is None:
         return None
     rest = body[given.end() :]
     return given.end() + len(rest) - len(rest.lstrip()) if rest[:1].isspace() else None
@@ -1131,7 +1156,7 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
         return False  # "Điều 1. Thành lập Ban Chỉ đạo ...": the decision's own act
     if BOILERPLATE.search(body) or FEEDBACK_OFFER.match(body) or ANNEX_POINTER.match(body):
         return False
-    if ALLOCATION.match(body) or _background_label(body) or _member_line(body):
+    if ALLOCATION.match(body) or _background_label(body) or _member_line(body) or _role_field(body):
         return False
     span = node.body
     blocked = cue_pattern("not_task").match(text, _after_topic(text, span.start))

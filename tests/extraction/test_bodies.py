@@ -473,3 +473,30 @@ def test_bodies_units_named_with_the_committee_they_belong_to(text: str, names: 
 )
 def test_bodies_two_word_abbreviations_of_the_standing_board(text: str, names: list[str]) -> None:
     assert [b.name for b in _bodies().find(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # an abbreviation that opens with a head names a body the directory does not know
+        ("Giao BTV Huyện ủy Triệu Phong lãnh đạo", ["Ban Thường vụ Huyện ủy Triệu Phong"]),
+        ("BCS đảng UBND tỉnh chỉ đạo", ["Ban cán sự đảng Ủy ban nhân dân tỉnh"]),
+    ],
+)
+def test_bodies_party_abbreviations_open_a_name(text: str, names: list[str]) -> None:
+    assert [b.name for b in _bodies().find(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the "thường xuyên" of a field's name is no adverb that ends the name
+        ("phối hợp với Phòng Giáo dục mầm non và Giáo dục thường xuyên triển khai",
+         ["Phòng Giáo dục mầm non và Giáo dục thường xuyên"]),
+        # a hyphenated abbreviation is written out although the tokenizer splits at its dash
+        ("Trung tâm GDNN-GDTX Cam Lộ", ["Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên Cam Lộ"]),
+        ("các tổ chức CT-XH tỉnh", ["các tổ chức chính trị - xã hội tỉnh"]),
+    ],
+)
+def test_bodies_names_of_education_centres_are_whole(text: str, names: list[str]) -> None:
+    assert [b.name for b in _bodies().find(text)] == names

@@ -1225,3 +1225,49 @@ def test_segment_a_topic_then_giao_assigns_to_the_body_after_the_verb():
     tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
     assert [[b.name for b in t.lead] for t in tasks] == [["Văn phòng Bộ"], ["Thanh tra Bộ"]]
     assert tasks[0].text.startswith("Việc tổ chức hội nghị sơ kết")
+
+
+def test_segment_a_remedy_plans_field_block_gives_one_task_and_no_field_line_is_a_task():
+    from extraction.pipeline import extract
+
+    body = (
+        "1. Tồn tại thứ nhất: 05 gói thầu chưa thực hiện thẩm định giá.\n"
+        "- Biện pháp khắc phục: Rà soát hồ sơ các gói thầu; bổ sung hồ sơ thẩm định giá.\n"
+        "- Đơn vị chủ trì: Vụ Ngân sách nhà nước.\n- Đơn vị phối hợp: Văn phòng Bộ.\n"
+        "- Thời hạn hoàn thành: trước ngày 30/5/2026.\n"
+        "2. Tổ chức tập huấn nghiệp vụ\n- Hoạt động: Mở 02 lớp tập huấn cho cán bộ.\n"
+        "- Đơn vị chủ trì: Thanh tra Bộ.\n- Thời hạn hoàn thành: Quý III/2026.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [t.text for t in tasks] == [
+        "Rà soát hồ sơ các gói thầu; bổ sung hồ sơ thẩm định giá.", "Mở 02 lớp tập huấn cho cán bộ."
+    ]
+    assert [[b.name for b in t.lead] for t in tasks] == [["Vụ Ngân sách nhà nước"], ["Thanh tra Bộ"]]
+    assert [[b.name for b in t.support] for t in tasks] == [["Văn phòng Bộ"], []]
+
+
+def test_segment_requests_under_a_heading_that_reports_the_situation_are_tasks():
+    from extraction.pipeline import extract
+
+    body = (
+        "1. Về tình hình phòng, chống dịch sốt xuất huyết\n"
+        "Số ca mắc tăng 35% so với cùng kỳ.\n"
+        "Yêu cầu Cục Y tế dự phòng chỉ đạo tăng cường giám sát, hoàn thành trước ngày 15/10/2026.\n"
+        "2. Về kết quả thu ngân sách 9 tháng\n"
+        "Vụ Ngân sách nhà nước chủ trì, phối hợp với Cục Thuế rà soát các khoản thu, báo cáo trong tháng 10/2026.\n"
+        "Cục Thuế đã hoàn thành 85% dự toán năm.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [["Cục Y tế dự phòng"], ["Vụ Ngân sách nhà nước"]]
+
+
+def test_segment_investors_and_creating_conditions_end_names_where_they_should():
+    from extraction.pipeline import extract
+
+    body = (
+        "1. Vụ Đầu tư chủ trì, phối hợp với Kho bạc Nhà nước và các chủ đầu tư rà soát kế hoạch vốn.\n"
+        "2. Đề nghị Kho bạc Nhà nước tạo điều kiện thuận lợi cho các chủ đầu tư.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [[b.name for b in t.support] for t in tasks][0] == ["Kho bạc Nhà nước", "các chủ đầu tư"]
+    assert [b.name for b in tasks[1].lead] == ["Kho bạc Nhà nước"]
