@@ -70,6 +70,7 @@ class _Lexicon:
     numbers: dict[str, int]
     roman: dict[str, int]
     year_parts: dict[str, tuple[int, int]]
+    month_parts: dict[str, int]
     events: dict[str, _Event]
     cues: dict[str, tuple[str, ...]]
 
@@ -94,6 +95,7 @@ def _lexicon() -> _Lexicon:
             phrase.lower(): (int(first), int(last))
             for phrase, first, last in data_rows("deadline_year_parts.tsv")
         },
+        month_parts={phrase.lower(): int(last) for phrase, last in data_rows("deadline_month_parts.tsv")},
         events={
             name.lower(): _Event(DeadlineKind(kind), None if when == "-" else when)
             for name, kind, when in data_rows("deadline_events.tsv")
@@ -243,6 +245,10 @@ def _time_rules(lex: _Lexicon) -> dict[str, str]:
             rf"(?:{_RANGE_SEP}|\s*(?:,|và)\s*)(?:tháng\s+)?(?P<m>\d{{1,2}})"
             r"\s*(?:[/.\-]\s*|(?:,\s*)?năm\s+)(?P<y>\d{4})"
         ),
+        # "vào trung tuần tháng 4/2025", "đầu tháng 3/2025": a third of the month (month_parts.tsv)
+        "month_part": (
+            rf"(?<!\w)(?P<part>{_alt(lex.month_parts)})\s+tháng\s+(?P<m>\d{{1,2}}){_year_tail('y', 'y2')}?(?![\d/])"
+        ),
         "month": rf"(?<!\w)tháng\s+(?P<m>\d{{1,2}}){_year_tail('y', 'y2')}?(?![\d/])",
         "quarter_range": (
             # a list of quarters ends with its last: "Quý I và Quý II/2026", "quý I, II năm 2026"
@@ -268,8 +274,12 @@ def _time_rules(lex: _Lexicon) -> dict[str, str]:
             rf"(?<!\w)(?P<at>tại\s+)?(?:ngày\s+)?(?:lễ\s+)?(?P<ev>{_alt(lex.events)})(?!\w)"
             rf"(?:\s+{_alt(lex.cue('lunar_stem'))}\s+{_alt(lex.cue('lunar_branch'))}(?!\w))?"
             r"(?:\s+(?:lần\s+thứ\s+\d{1,2}|(?:lần\s+thứ\s+)?[IVXL]{1,6})(?!\w))?"
-            rf"(?:\s+thứ\s+(?:\d{{1,2}}|nhất|{_alt(lex.numbers)})(?!\w))?(?:\s+thường\s+lệ)?"
+            rf"(?:\s+thứ\s+(?:\d{{1,2}}|nhất|{_alt(lex.numbers)})(?!\w))?(?:\s+(?:thường\s+lệ|chuyên\s+đề|bất\s+thường))?"
+            # "kỳ họp chuyên đề tháng 4/2025": the month it is held in
+            r"(?:\s+tháng\s+(?P<mo>\d{1,2})\s*[/.\-]\s*(?P<moy>\d{4})(?![\d/]))?"
             r"(?:\s+(?:(?P<part>cuối|giữa)\s+)?(?:năm\s+)?(?P<y>\d{4})(?![\d/]))?"
+            # "khai giảng năm học 2026 - 2027 (05/9/2026)": the school year, then the printed day
+            r"(?:\s+năm\s+học\s+\d{4}\s*[-–]\s*\d{4})?"
             r"(?:\s*\(?\s*(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})"
             r"(?:\s*[/.\-]\s*(?P<yy>\d{4}))?(?![\d/]))?"
         ),
@@ -400,6 +410,7 @@ def _gates(lex: _Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
         "dm_bare": (("/",), (_DIGIT,)),
         "month_range": (("tháng",), (_DIGIT,)),
         "month": (("tháng",), (_DIGIT,)),
+        "month_part": (("tháng",), (_DIGIT,), tuple({p.split()[0] for p in lex.month_parts})),
         "quarter_range": (("quý", "quí"),),
         "quarter": (("quý", "quí"),),
         "year_part": (("năm",), tuple({p.split()[-1] for p in lex.year_parts})),
@@ -640,7 +651,12 @@ def _hit_month(m: re.Match[str], rule: str, issued: date | None) -> _Hit | None:
     year = _year(digits, ws) if digits else _year_of_period(month, issued, ws)
     if year is None:
         return _period(m, rule, None, None, ws)
-    hit = _period(m, rule, date(year, first_month, 1), _month_end(year, month), ws)
+    begins, ends = date(year, first_month, 1), _month_end(year, month)
+    if rule == "month_part":  # "trung tuần tháng 4/2025": days 11 to 20
+        last_day = _lexicon().month_parts[" ".join(m["part"].lower().split())]
+        # "trước cuối tháng 6" is due by the end of the part, not the day before it begins
+        begins, ends = None, ends.replace(day=min(last_day, ends.day))
+    hit = _period(m, rule, begins, ends, ws)
     hit.needs_cue = not _group(m, "from")
     return hit
 
@@ -721,6 +737,12 @@ def _hit_event(m: re.Match[str], issued: date | None) -> _Hit | None:
         else:
             day = _day(year, mo, d, ws) if year else None
         return _Hit(m.start(), m.end(), DeadlineKind.DATE, "event", day, warnings=ws)
+    if m["mo"]:  # "tại kỳ họp chuyên đề tháng 4/2025"
+        month, held = int(m["mo"]), _year(m["moy"], ws)
+        if held is not None and 1 <= month <= 12:
+            hit = _Hit(m.start(), m.end(), DeadlineKind.PERIOD, "event", _month_end(held, month), warnings=ws)
+            hit.needs_cue = not m["at"]
+            return hit
     year = _year(m["y"], ws) if m["y"] else None
     if event.when is None or (m["y"] and year is None) or (event.when == "year" and year is None):
         day = None  # "trước Đại hội XIV": a known event with no known date
@@ -960,7 +982,7 @@ _Handler = Callable[[re.Match[str], str, str, "date | None"], "_Hit | None"]
 _HANDLERS: dict[str, _Handler] = {
     **dict.fromkeys(("day_num", "day_text", "day_dm", "dm_bare"), lambda m, r, t, i: _hit_day(m, r, i)),
     "day_range": lambda m, r, t, i: _hit_day_range(m, i),
-    **dict.fromkeys(("month", "month_range"), lambda m, r, t, i: _hit_month(m, r, i)),
+    **dict.fromkeys(("month", "month_range", "month_part"), lambda m, r, t, i: _hit_month(m, r, i)),
     **dict.fromkeys(("quarter", "quarter_range"), lambda m, r, t, i: _hit_quarter(m, r, i)),
     "year_part": lambda m, r, t, i: _hit_year_part(m, i),
     **dict.fromkeys(("year", "year_bare", "year_range"), lambda m, r, t, i: _hit_year(m, r)),

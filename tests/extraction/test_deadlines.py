@@ -1107,3 +1107,25 @@ def test_deadlines_a_count_in_a_sentence_that_opens_with_a_case_runs_from_the_ca
     # with no case, the count runs from the issue date
     plain = governing_deadline("Các sở báo cáo trong 05 ngày làm việc.", issued=ISSUED)
     assert (plain.kind, plain.date) == (REL, date(2025, 11, 27))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trình Ban Chấp hành Trung ương vào trung tuần tháng 4/2026.", date(2026, 4, 20)),
+        ("Báo cáo Bộ Chính trị vào đầu tháng 3/2026.", date(2026, 3, 10)),
+        ("Tổ chức hội nghị vào giữa tháng 4/2026.", date(2026, 4, 20)),
+        # before the last third is by the month's end, not the day before the third begins
+        ("Hoàn thành trước cuối tháng 6/2026.", date(2026, 6, 30)),
+    ],
+)
+def test_deadlines_a_third_of_a_month_ends_on_its_last_day(text: str, expected: date) -> None:
+    got = governing_deadline(text, issued=ISSUED)
+    assert (got.kind, got.date) == (P, expected)
+
+
+def test_deadlines_an_event_with_its_month_or_its_school_year_and_printed_day() -> None:
+    session = governing_deadline("Trình Hội đồng nhân dân tỉnh tại kỳ họp chuyên đề tháng 4/2026.", issued=ISSUED)
+    assert (session.kind, session.date) == (P, date(2026, 4, 30))
+    school = governing_deadline("Hoàn thành trước ngày khai giảng năm học 2026 - 2027 (05/9/2026).", issued=ISSUED)
+    assert (school.kind, school.date) == (D, date(2026, 9, 5))
