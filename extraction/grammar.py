@@ -28,7 +28,7 @@ WORD = re.compile(r"\S+")
 ADVERBIAL = re.compile(
     r"^(?:trên cơ sở|trong|về|đối với|sau khi|để|quá trình|trường hợp|khi|trước mắt|là|"
     r"đồng thời|theo(?!\s+dõi)|căn cứ|ngay|tại|từ|trước|chậm nhất|(?:hằng|hàng) (?:năm|quý|tháng|tuần|ngày)|"
-    r"định kỳ|với|nhằm|ngoài ra|do đó|vì vậy|qua đó|sau đó|cùng với|nếu|dựa trên|thời gian tới|"
+    r"định kỳ|kể từ|tính từ|bắt đầu từ|với|nhằm|ngoài ra|do đó|vì vậy|qua đó|sau đó|cùng với|nếu|dựa trên|thời gian tới|"
     # connectives that order a list: "Thứ hai, Sở X chủ trì ...", "Bên cạnh đó, ..."
     r"thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|bên cạnh đó|mặt khác|tiếp theo|đặc biệt|"
     r"trước hết|cuối cùng|riêng|"

@@ -427,6 +427,8 @@ def find_title(header: list[str]) -> str | None:
             for nxt in header[i + 1 : i + 4]:
                 if nxt.startswith(("Kính gửi", "-")) or len(nxt.split()) > 12 or ISSUE_DATE.search(nxt):
                     break  # the place and date line may follow the summary in a one-column copy
+                if MOTTO_WORDS.search(nxt):
+                    break  # the national motto of the right column, copied after the summary
                 parts.append(nxt)
             return " ".join(parts)
         m = re.match(r"^(?:VỀ|về)\s+\S", line)

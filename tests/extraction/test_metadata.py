@@ -194,3 +194,11 @@ def test_metadata_a_letters_summary_stops_at_the_place_and_date_line():
     header = ["SỞ TÀI CHÍNH", "Số: 4521/STC-QLNS", "V/v xây dựng dự toán ngân sách", "nhà nước năm 2027",
               "Nghệ An, ngày 18 tháng 11 năm 2026", "Kính gửi: Ủy ban nhân dân các xã, phường."]
     assert find_title(header) == "xây dựng dự toán ngân sách nhà nước năm 2027"
+
+
+def test_metadata_a_letters_summary_stops_at_the_national_motto():
+    from extraction.metadata import find_title
+
+    header = ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG TRỊ", "Số: 2345/UBND-KT", "V/v triển khai Nghị định số 175/2025/NĐ-CP",
+              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Quảng Trị, ngày 20 tháng 10 năm 2025"]
+    assert find_title(header) == "triển khai Nghị định số 175/2025/NĐ-CP"

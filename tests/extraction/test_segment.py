@@ -1271,3 +1271,16 @@ def test_segment_investors_and_creating_conditions_end_names_where_they_should()
     tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
     assert [[b.name for b in t.support] for t in tasks][0] == ["Kho bạc Nhà nước", "các chủ đầu tư"]
     assert [b.name for b in tasks[1].lead] == ["Kho bạc Nhà nước"]
+
+
+def test_segment_a_forms_header_row_and_a_letters_contact_lines_are_no_tasks():
+    from extraction.pipeline import extract
+
+    body = (
+        "1. Báo cáo tình hình các dự án theo Phụ lục I, gửi Bộ Tài chính trước ngày 30/6/2026.\n"
+        "Báo cáo gửi về Bộ Tài chính (qua Vụ Đầu tư), số 28 Trần Hưng Đạo, Hà Nội. Thông tin chi tiết xin "
+        "liên hệ đồng chí Trần Minh Đức, điện thoại: 024.3976.0271.\n"
+        "PHỤ LỤC I\nSTT | Tên dự án | Địa điểm | Chủ đầu tư | Tình trạng | Ghi chú\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [t.text for t in tasks] == ["Báo cáo tình hình các dự án theo Phụ lục I, gửi Bộ Tài chính trước ngày 30/6/2026."]
