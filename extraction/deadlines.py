@@ -948,7 +948,10 @@ def _stands_alone(clause: str, word: re.Match[str]) -> bool:
 def _clause_before(text: str, start: int, reach: int = 200) -> str:
     """Text of the same sentence before ``start`` (at most ``reach`` characters)."""
     left = text[max(0, start - reach) : start]
-    cut = max(left.rfind(c) for c in ".;\n(")
+    cut = max(left.rfind(c) for c in ".;\n")
+    opened = left.rfind("(")
+    if opened > left.rfind(")"):  # inside a bracket the clause starts at it; a closed one is part of it
+        cut = max(cut, opened)
     return left[cut + 1 :]
 
 
@@ -1378,7 +1381,7 @@ def _choose(found: list[Deadline], issued: date | None) -> Deadline:
     hiện trong năm 2026") wins over dates it only says the work happens in; on the same day a
     calendar day wins over the period that ends there."""
     completes = [_completes(d) for d in found]
-    limits = [_limits_to_a_day(d) for d in found]
+    limits = [_limits_to_a_day(d) and _after_the_later_periods(d, found) for d in found]
 
     def rank(indexed: tuple[int, Deadline]) -> tuple[int, int, int, int, int, int]:
         index, d = indexed
@@ -1406,6 +1409,18 @@ def _limits_to_a_day(deadline: Deadline) -> bool:
     words = (deadline.text or "").lower()
     cues = (*_lexicon().cue("before"), *_lexicon().cue("latest"))
     return deadline.kind is DeadlineKind.DATE and any(words.startswith(cue) for cue in cues)
+
+
+def _after_the_later_periods(day: Deadline, found: list[Deadline]) -> bool:
+    """Whether every period that ends after ``day`` is written before it: "các dự án khởi công
+    trong năm 2026; gửi báo cáo trước ngày 30/6/2026" places the projects, then sets the day;
+    "hoàn thành hồ sơ trước ngày 15/3/2026, trình phê duyệt trong quý II" is a later step."""
+    start = day.span.start if day.span else 0
+    return all(
+        p.span is not None and p.span.start < start
+        for p in found
+        if p.kind is DeadlineKind.PERIOD and p.date and day.date and p.date > day.date
+    )
 
 
 def _completes(deadline: Deadline) -> bool:

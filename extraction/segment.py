@@ -1156,7 +1156,8 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
         return False  # "Điều 1. Thành lập Ban Chỉ đạo ...": the decision's own act
     if BOILERPLATE.search(body) or FEEDBACK_OFFER.match(body) or ANNEX_POINTER.match(body):
         return False
-    if TABLE_HEADER_ROW.match(body) or (CONTACT.search(body) and not cue_pattern("assign").search(body)):
+    contact = CONTACT.search(body) and CONTACT_DETAIL.search(body)
+    if TABLE_HEADER_ROW.match(body) or (contact and not cue_pattern("assign").search(body)):
         return False  # a blank form's header row; where to send a report and whom to call
     if ALLOCATION.match(body) or _background_label(body) or _member_line(body) or _role_field(body):
         return False
@@ -1400,7 +1401,8 @@ ANNEX_POINTER = re.compile(
 # a table's header row, numbered by its first cell: "STT | Tên dự án | Địa điểm | ..."
 TABLE_HEADER_ROW = re.compile(r"(?:S|Số\s*)?TT\s*(?:\||\t)", re.IGNORECASE)
 # the contact lines of a letter: "Thông tin chi tiết xin liên hệ đồng chí ..., điện thoại: ..."
-CONTACT = re.compile(r"\b(?:xin\s+)?liên\s+hệ\b[^.;]{0,80}\b(?:điện\s+thoại|ĐT|email|thư\s+điện\s+tử)\b", re.IGNORECASE)
+CONTACT = re.compile(r"\b(?:xin\s+)?liên\s+hệ\b", re.IGNORECASE)
+CONTACT_DETAIL = re.compile(r"\b(?:điện\s+thoại|ĐT|email|thư\s+điện\s+tử)\b|[\w.\-]+@[\w\-]+\.\w", re.IGNORECASE)
 REPORTED = re.compile(r"\s*(?:đã|vừa|sẽ)\s", re.IGNORECASE)
 # The closing offer of help: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các
 # cơ quan phản ánh về Sở X ..." asks for feedback, it assigns no work (the dev gold leaves it out;
