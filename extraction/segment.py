@@ -1422,7 +1422,18 @@ def _only_asks_to_implement(text: str, span: Span, lead: Span | None) -> bool:
         if request is None:
             return False
         span, lead = request, find_lead(text, request.start, request.end)
-    return lead is not None and IMPLEMENT_ONLY.fullmatch(text, lead.end, span.end) is not None
+    if lead is None:
+        return False
+    # "... triển khai thực hiện nghiêm túc Kế hoạch này. Trong quá trình thực hiện, nếu có khó khăn,
+    # vướng mắc, kịp thời báo cáo ...": the closing offer of help after it asks nothing more
+    offer = FEEDBACK_CLOSE.search(text, lead.end, span.end)
+    return IMPLEMENT_ONLY.fullmatch(text, lead.end, offer.start() if offer else span.end) is not None
+
+
+FEEDBACK_CLOSE = re.compile(
+    r"(?<=[.;])\s+(?:Trong quá trình|Quá trình)\b[^.;:]{0,80}?,?\s*(?:nếu|trường hợp|khi)\s+(?:có\s+)?"
+    r"(?:phát sinh\s+|gặp\s+)?(?:khó khăn|vướng mắc)"
+)
 
 
 def _narrates(body: str) -> bool:

@@ -121,6 +121,19 @@ def _shifted(deadline: Deadline, offset: int) -> Deadline:
     return shift_deadline(deadline, offset)
 
 
+def drops_the_first_due_day(chosen: Deadline, rules_choice: Deadline) -> bool:
+    """Whether ``chosen`` is the rules' cycle without the first due day the rules read from the
+    text ("hằng quý (trước ngày 20 của tháng cuối quý)"): GUIDELINES asks for that day, and the
+    dev corpus has too few dated cycles for a model to learn it."""
+    recurring = DeadlineKind.RECURRING
+    return (
+        chosen.kind is recurring
+        and rules_choice.kind is recurring
+        and chosen.date is None
+        and rules_choice.date is not None
+    )
+
+
 def best_candidate(candidates: list[DeadlineCandidate], scores: list[float]) -> tuple[DeadlineCandidate, float]:
     """The candidate scored highest; on a tie the earlier, which keeps the rules' order."""
     index = max(range(len(candidates)), key=lambda i: (scores[i], -i))

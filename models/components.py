@@ -276,7 +276,7 @@ class DeadlineAttacher:
         self.predict = predict
 
     def __call__(self, doc: Doc) -> Doc:
-        from models.attachment import ATTACH, best_candidate, deadline_candidates, deadline_key
+        from models.attachment import ATTACH, best_candidate, deadline_candidates, deadline_key, drops_the_first_due_day
 
         state = shared_state(doc)
         per_task = [
@@ -288,7 +288,9 @@ class DeadlineAttacher:
         deadlines, changes = [], []
         for candidates, rules_choice in zip(per_task, state.deadlines, strict=True):
             best, _ = best_candidate(candidates, [next(scores) for _ in candidates])
-            changed = deadline_key(best.deadline) != deadline_key(rules_choice)
+            changed = deadline_key(best.deadline) != deadline_key(rules_choice) and not drops_the_first_due_day(
+                best.deadline, rules_choice
+            )
             deadlines.append(best.deadline if changed else rules_choice)
             changes.append(changed)
         state.deadlines = deadlines

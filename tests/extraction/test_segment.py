@@ -1284,3 +1284,15 @@ def test_segment_a_forms_header_row_and_a_letters_contact_lines_are_no_tasks():
     )
     tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
     assert [t.text for t in tasks] == ["Báo cáo tình hình các dự án theo Phụ lục I, gửi Bộ Tài chính trước ngày 30/6/2026."]
+
+
+def test_segment_the_closing_request_to_implement_with_an_offer_of_help_is_no_task():
+    from extraction.pipeline import extract
+
+    body = (
+        "1. Vụ Ngân sách nhà nước tổng hợp, báo cáo Bộ trưởng trước ngày 15/12/2026.\n"
+        "Yêu cầu Thủ trưởng các đơn vị triển khai thực hiện nghiêm túc Kế hoạch này. Trong quá trình thực hiện, "
+        "nếu có khó khăn, vướng mắc, kịp thời báo cáo Bộ (qua Văn phòng Bộ) để xem xét, giải quyết./.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [["Vụ Ngân sách nhà nước"]]

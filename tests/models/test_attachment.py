@@ -8,7 +8,7 @@ from pathlib import Path
 
 from extraction.components import task_deadline
 from extraction.types import Span, TaskDraft
-from models.attachment import ATTACH, OTHER, best_candidate, deadline_candidates, deadline_key
+from models.attachment import ATTACH, OTHER, best_candidate, deadline_candidates, deadline_key, drops_the_first_due_day
 
 LEAD_IN = "Từ nay đến hết tháng 6 năm 2026, Bộ Xây dựng tập trung thực hiện các nhiệm vụ sau:"
 TASK = "a) Hoàn thành hồ sơ dự án trước ngày 15/3/2026, trình phê duyệt trong quý II năm 2026."
@@ -104,3 +104,13 @@ def test_attacher_in_the_pipeline_applies_its_choice_and_says_so(bad_model, tiny
             else:
                 assert source == "giaoviec_deadlines_v1"
     assert changed
+
+
+def test_attachment_a_model_may_not_drop_the_first_due_day_of_the_rules_cycle() -> None:
+    from extraction.deadlines import find_deadlines
+
+    text = "Sở Xây dựng báo cáo định kỳ hằng quý (trước ngày 20 của tháng cuối quý)."
+    undated, dated = find_deadlines(text, issued=ISSUED)
+    assert (undated.date, dated.date) == (None, date(2026, 3, 20))
+    assert drops_the_first_due_day(undated, dated)
+    assert not drops_the_first_due_day(dated, undated)  # adding the day is the model's to choose
