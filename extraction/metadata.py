@@ -434,4 +434,25 @@ def find_title(header: list[str]) -> str | None:
         m = re.match(r"^(?:VỀ|về)\s+\S", line)
         if m:
             return line[0].lower() + line[1:].lower() if line.isupper() else line
+    return _title_after_type(header)
+
+
+def _title_after_type(header: list[str]) -> str | None:
+    """The summary on the line after the type ("NGHỊ QUYẾT" / "Quy định mức chi hỗ trợ ..."), when
+    it does not open with "về"."""
+    types = tuple(name.upper() for name, _ in document_types())
+    for i, line in enumerate(header[:-1]):
+        words = line.split()
+        # "NGHỊ QUYẾT", "CHƯƠNG TRÌNH HÀNH ĐỘNG": the type alone on its line, in capitals
+        if not line.isupper() or len(words) > 4 or not " ".join(words).startswith(types):
+            continue
+        summary = header[i + 1].strip()
+        if summary and not summary.isupper() and not summary.endswith(":") and not NOT_A_SUMMARY.match(summary):
+            return summary
     return None
+
+
+# what follows a type line and is no summary: a basis, a number, a date, an addressee, an opening
+NOT_A_SUMMARY = re.compile(
+    r"(?:Căn cứ|Số\b|Kính gửi|Ngày\b|Tại\b|Thực hiện|Trên cơ sở|Để\b|\(|[\w ]+, ngày|Điều\s+\d|[IVX]+\.|\d+\.)"
+)

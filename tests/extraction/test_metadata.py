@@ -202,3 +202,14 @@ def test_metadata_a_letters_summary_stops_at_the_national_motto():
     header = ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG TRỊ", "Số: 2345/UBND-KT", "V/v triển khai Nghị định số 175/2025/NĐ-CP",
               "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Quảng Trị, ngày 20 tháng 10 năm 2025"]
     assert find_title(header) == "triển khai Nghị định số 175/2025/NĐ-CP"
+
+
+def test_metadata_the_summary_on_the_line_after_the_type():
+    from extraction.metadata import find_title
+
+    header = ["HỘI ĐỒNG NHÂN DÂN", "TỈNH QUẢNG TRỊ", "Số: 45/2025/NQ-HĐND", "Quảng Trị, ngày 10 tháng 12 năm 2025",
+              "NGHỊ QUYẾT", "Quy định mức chi hỗ trợ công tác phổ cập giáo dục", "HỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG TRỊ"]
+    assert find_title(header) == "Quy định mức chi hỗ trợ công tác phổ cập giáo dục"
+    # an operative line after the type is no summary
+    assert find_title(["QUYẾT ĐỊNH", "Điều 2. Tổ chức thực hiện"]) is None
+    assert find_title(["KẾ HOẠCH", "Căn cứ Luật Tổ chức chính quyền địa phương;"]) is None
