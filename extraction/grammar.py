@@ -204,6 +204,10 @@ def _lists_names(text: str, start: int, limit: int) -> bool:
     )
 
 
+# a plural group keeps the place it is in: "các trường học trên địa bàn xã" (as the dev gold writes it)
+PLACE_OF_A_GROUP = "trên địa bàn"
+
+
 def _noun_phrase_end_within(text: str, start: int, words: int) -> int | None:
     plural = PLURAL.match(text[start:])
     head = _body_head().match(text, start + (plural.end() if plural else 0))
@@ -239,7 +243,7 @@ def _noun_phrase_end_within(text: str, start: int, words: int) -> int | None:
     verbs = (
         _predicate(),
         cue_pattern("assign", case_sensitive=True),
-        cue_pattern("np_stop", case_sensitive=True),
+        cue_pattern("np_stop", case_sensitive=True, without=PLACE_OF_A_GROUP if plural else ""),
         cue_pattern("not_task_after_lead", case_sensitive=True),
     )
     found = [s for s in (_first_lower(p, text, search_from, limit, phrase_start=start) for p in verbs) if s is not None]

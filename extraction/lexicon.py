@@ -33,9 +33,9 @@ def cues(category: str) -> tuple[str, ...]:
 
 
 @cache
-def cue_pattern(category: str, *, case_sensitive: bool = False) -> re.Pattern[str]:
-    """One regex matching any phrase of ``category`` as whole words, longest first."""
-    phrases = sorted(cues(category), key=len, reverse=True)
+def cue_pattern(category: str, *, case_sensitive: bool = False, without: str = "") -> re.Pattern[str]:
+    """One regex matching any phrase of ``category`` (but ``without``) as whole words, longest first."""
+    phrases = sorted((p for p in cues(category) if p != without), key=len, reverse=True)
     alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
     flags = 0 if case_sensitive else re.IGNORECASE
     return re.compile(rf"(?<![\w/])(?:{alternatives})(?!\w)", flags)

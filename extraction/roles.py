@@ -14,9 +14,9 @@ from datetime import date
 from functools import cache
 
 from extraction.addressees import Place, as_committee, distribute, localise, place_names
-from extraction.bodies import CENTRAL_KINDS
+from extraction.bodies import CENTRAL_KINDS, BodyDirectory
 from extraction.grammar import GROUP_LABEL, PLURAL, find_directed, inside_brackets, noun_phrase_end, starts_with_body
-from extraction.lexicon import cues
+from extraction.lexicon import cue_pattern, cues
 from extraction.types import Body, Roles, Span, TaskDraft
 
 
@@ -31,7 +31,19 @@ def split_names(phrase: str) -> list[str]:
     names: list[str] = []
     for part in parts:
         names.extend(_distribute(part) or _split_on_heads(part))
-    return [n for n in names if n]
+    return _carry_title([n for n in names if n])
+
+
+def _carry_title(names: list[str]) -> list[str]:
+    """A person's title written once before bodies of one kind heads each of them: "Bộ trưởng
+    Bộ Quốc phòng, Bộ Công an" is the minister of each (cues.tsv: person_title)."""
+    title = cue_pattern("person_title").match(names[0]) if len(names) > 1 else None
+    rest = names[0][title.end() :].split() if title else []
+    if not rest or not rest[0][:1].isupper():
+        return names
+    if not all(name.split()[0] == rest[0] for name in names[1:]):
+        return names
+    return [names[0], *(f"{title.group(0)} {name}" for name in names[1:])]
 
 
 # "Các đơn vị: Cục A, Cục B": the label before the colon names no body of its own
@@ -107,9 +119,10 @@ JOINT_OFFICE = re.compile(r"^(?:Văn phòng|VP)\s+(?:Hội đồng nhân dân|H�
 def _split_outside_brackets(part: str) -> list[tuple[str, str]]:
     """(piece, the separator before it) at name breaks, never inside "(...)"."""
     pieces, start, separator = [], 0, ""
+    directory = BodyDirectory.load()
     for m in _name_breaker().finditer(part):
-        if inside_brackets(part, 0, m.start()):
-            continue
+        if inside_brackets(part, 0, m.start()) or directory.name_phrase_around(part, m.end() - 1):
+            continue  # "Cục Văn thư và Lưu trữ nhà nước": "văn thư và lưu trữ" is one field of a name
         pieces.append((part[start : m.start()], separator))
         start, separator = m.end(), m.group(0)
     pieces.append((part[start:], separator))
@@ -236,7 +249,34 @@ def document_abbreviations(text: str) -> dict[str, str]:
         named = _name_shortened_to(_line_before(text, m.start()), short)
         if named:
             found.setdefault(short, named)
+    for m in UNDEFINED_ACRONYM.finditer(text):
+        short = f"{m['head']} {m['abbr']}"
+        if short not in found and m["abbr"] not in found:
+            named = _spelled_out_elsewhere(text, m["head"], m["abbr"])
+            if named:
+                found[short] = named
     return found
+
+
+# "Cục VTLTNN" in a table of a text that writes "Cục Văn thư và Lưu trữ nhà nước" elsewhere
+UNDEFINED_ACRONYM = re.compile(r"(?<!\w)(?P<head>Cục|Vụ|Viện|Ban|Sở|Trung tâm|Văn phòng|Chi cục|Tổng cục)\s+(?P<abbr>[A-ZĐ]{3,10})(?!\w)")
+
+
+def _spelled_out_elsewhere(text: str, head: str, abbr: str) -> str | None:
+    """The name after ``head`` somewhere in ``text`` whose words' initials, "và" left out, spell
+    ``abbr``: "Cục Văn thư và Lưu trữ nhà nước" for "Cục VTLTNN"."""
+    key = abbr.replace("Đ", "D")
+    for m in re.finditer(rf"(?<!\w){re.escape(head)}\s+", text):
+        words, initials = [], ""
+        for word in re.findall(r"[^\s,;.()]+", text[m.end() : m.end() + 160]):
+            words.append(word)
+            if word.lower() != "và":
+                initials += _initials([word])
+            if not key.startswith(initials):
+                break
+            if initials == key:
+                return f"{head} {' '.join(words)}"
+    return None
 
 
 # "... (sau đây gọi tắt là Ban QLDA)", "(gọi tắt là Sở)", "(viết tắt là BQL)"

@@ -1129,3 +1129,9 @@ def test_deadlines_an_event_with_its_month_or_its_school_year_and_printed_day() 
     assert (session.kind, session.date) == (P, date(2026, 4, 30))
     school = governing_deadline("Hoàn thành trước ngày khai giảng năm học 2026 - 2027 (05/9/2026).", issued=ISSUED)
     assert (school.kind, school.date) == (D, date(2026, 9, 5))
+
+
+def test_deadlines_before_an_event_with_its_own_subject_is_relative() -> None:
+    for text in ("Thu hoạch sớm diện tích lúa trước khi bão đổ bộ.", "Sửa chữa các tuyến đường trước khi mùa mưa bão bắt đầu."):
+        got = governing_deadline(text, issued=ISSUED)
+        assert (got.kind, got.date) == (REL, None)

@@ -525,3 +525,13 @@ def test_roles_the_leaders_are_no_body_directed():
         "Ủy ban nhân dân tỉnh yêu cầu Lãnh đạo các sở, ngành nêu cao tinh thần trách nhiệm.",
     ):
         assert find_directed(text) is None
+
+
+def test_roles_an_undefined_acronym_after_a_head_spells_a_name_the_text_writes_out():
+    from extraction.roles import document_abbreviations
+
+    text = ("1. Cục Văn thư và Lưu trữ nhà nước chủ trì hướng dẫn.\n"
+            "TT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp\n1 | Số hóa tài liệu | Văn phòng Bộ | Cục VTLTNN\n")
+    assert document_abbreviations(text)["Cục VTLTNN"] == "Cục Văn thư và Lưu trữ nhà nước"
+    # an acronym no name of the text spells stays as written
+    assert "Vụ KHTC" not in document_abbreviations("Vụ KHTC tổng hợp.")

@@ -1296,3 +1296,18 @@ def test_segment_the_closing_request_to_implement_with_an_offer_of_help_is_no_ta
     )
     tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
     assert [[b.name for b in t.lead] for t in tasks] == [["Vụ Ngân sách nhà nước"]]
+
+
+def test_segment_names_of_probe_ay_titles_carried_over_a_list_and_groups_with_their_place():
+    from extraction.pipeline import extract
+
+    body = (
+        "1. Bộ trưởng Bộ Quốc phòng, Bộ Công an chỉ đạo các đơn vị sẵn sàng lực lượng hỗ trợ sơ tán dân.\n"
+        "2. Cục Văn thư và Lưu trữ nhà nước chủ trì, phối hợp với các trường học trên địa bàn tỉnh tổ chức tập huấn.\n"
+        "3. Chính phủ thống nhất thông qua đề nghị xây dựng Nghị định.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [
+        ["Bộ trưởng Bộ Quốc phòng", "Bộ trưởng Bộ Công an"], ["Cục Văn thư và Lưu trữ nhà nước"]
+    ]
+    assert [b.name for b in tasks[1].support] == ["các trường học trên địa bàn tỉnh"]
