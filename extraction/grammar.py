@@ -860,6 +860,21 @@ LABELLED_SUPPORT = re.compile(r"(?:(?:cơ quan|đơn vị)\s+)?phối hợp\s*:\
 SUPPORT_AFTER = re.compile(r"(?:^|;\s*)(?P<names>[^;:]+?)\s+phối hợp\s*(?=;|$)")
 
 
+# "Xây dựng cơ sở dữ liệu ... do Sở Nội vụ chủ trì thực hiện": the body the work is done by
+AGENT = re.compile(r"(?<!\w)do\s+")
+
+
+def find_agent_lead(text: str, start: int, end: int) -> Span | None:
+    """The lead named as the agent of the work, "do X chủ trì (thực hiện)", or None."""
+    for m in AGENT.finditer(text, start, end):
+        if not starts_with_body(text[m.end() : end]):
+            continue
+        lead = _noun_phrase(text, m.end(), end, "lead")
+        if lead is not None and re.match(r"\s*,?\s*(?:" + cue_pattern("lead").pattern + ")", text[lead.end : end]):
+            return lead
+    return None
+
+
 def find_bracketed_roles(text: str, start: int, end: int) -> tuple[Span | None, Span | None]:
     """(lead, co-operating bodies) named in a bracket that closes the text, when it says who
     leads: "(Sở X chủ trì, phối hợp với Sở Y; ...)", "(Sở X chủ trì; Sở Y, Sở Z phối hợp)",

@@ -26,6 +26,7 @@ from extraction.grammar import (
     URGING,
     assign_after_topic,
     cooperates_alone,
+    find_agent_lead,
     find_bracketed_roles,
     find_directed,
     find_lead,
@@ -1174,6 +1175,8 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
             return False
         span = assignment  # "Đồng ý chủ trương ...; giao Bộ Xây dựng ...": the assignment counts
     own_lead = find_lead(text, span.start, span.end) or find_bracketed_roles(text, span.start, span.end)[0]
+    if own_lead is None and ctx.addressee is None:
+        own_lead = find_agent_lead(text, span.start, span.end)
     if own_lead is not None and _reports_or_approves(text, own_lead):
         # "Bộ Tài chính đã ...", "Ban Bí thư đánh giá cao ...": a report or praise, no work,
         # unless an assignment follows it ("Phó Thủ tướng đồng ý về nguyên tắc; giao Bộ X ...")
@@ -1573,6 +1576,8 @@ def _task_drafts(text: str, node: Node, ctx: Context) -> list[TaskDraft]:
         if lead is None:  # "Rà soát ... (Sở X chủ trì, phối hợp với Sở Y; hoàn thành ...)"
             lead, bracket_support = find_bracketed_roles(text, piece.start, piece.end)
             support = bracket_support or support
+            if lead is None and ctx.addressee is None:  # "... do Sở X chủ trì thực hiện", with no addressee above
+                lead = find_agent_lead(text, piece.start, piece.end)
         else:  # "Sở Y tế (chủ trì), Sở Tài chính, Bảo hiểm xã hội tỉnh tổ chức ..."
             support = support or _after_lead_mark(text, lead, piece.end)
         support = support or find_support_before_cue(text, piece.start, piece.end)

@@ -1311,3 +1311,16 @@ def test_segment_names_of_probe_ay_titles_carried_over_a_list_and_groups_with_th
         ["Bộ trưởng Bộ Quốc phòng", "Bộ trưởng Bộ Công an"], ["Cục Văn thư và Lưu trữ nhà nước"]
     ]
     assert [b.name for b in tasks[1].support] == ["các trường học trên địa bàn tỉnh"]
+
+
+def test_segment_giao_cho_and_the_agent_of_the_work_name_the_lead():
+    from extraction.pipeline import extract
+
+    body = (
+        "1. Giao cho Vụ Ngân sách nhà nước bố trí kinh phí thực hiện.\n"
+        "2. Xây dựng cơ sở dữ liệu về cán bộ do Vụ Tổ chức cán bộ chủ trì, phối hợp với Văn phòng Bộ thực hiện, "
+        "hoàn thành trong quý III/2026.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [["Vụ Ngân sách nhà nước"], ["Vụ Tổ chức cán bộ"]]
+    assert [b.name for b in tasks[1].support] == ["Văn phòng Bộ"]
