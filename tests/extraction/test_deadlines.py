@@ -1135,3 +1135,8 @@ def test_deadlines_before_an_event_with_its_own_subject_is_relative() -> None:
     for text in ("Thu hoạch sớm diện tích lúa trước khi bão đổ bộ.", "Sửa chữa các tuyến đường trước khi mùa mưa bão bắt đầu."):
         got = governing_deadline(text, issued=ISSUED)
         assert (got.kind, got.date) == (REL, None)
+
+
+def test_deadlines_a_labelled_time_limit_counts_from_its_anchor() -> None:
+    got = governing_deadline("Thời hạn: 30 ngày kể từ ngày ký.", issued=ISSUED)
+    assert (got.kind, got.date) == (REL, date(2025, 12, 20))
