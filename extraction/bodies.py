@@ -73,8 +73,9 @@ LOCAL_LEVELS = frozenset({("tỉnh",), ("thành", "phố"), ("huyện",), ("qu�
 # Kinds of body whose units are named with the body right after them ("các ban đảng Tỉnh ủy").
 OWNER_KINDS = frozenset({"local_party_organ", "party_committee", "ministry"})
 # Kinds of central body with local branches named after them ("Kho bạc Nhà nước tỉnh", "Ngân hàng
-# Chính sách xã hội chi nhánh tỉnh"); a ministry has none ("Bộ Công an, tỉnh Quảng Trị").
-BRANCHING_KINDS = frozenset({"agency", "ministerial_agency", "government_agency", "enterprise"})
+# Chính sách xã hội chi nhánh tỉnh", "Đoàn Thanh niên Cộng sản Hồ Chí Minh xã"); a ministry has none
+# ("Bộ Công an, tỉnh Quảng Trị").
+BRANCHING_KINDS = frozenset({"agency", "ministerial_agency", "government_agency", "enterprise", "mass_org"})
 
 
 def _branch_end(tokens: "_Tokens", j: int) -> int | None:

@@ -275,8 +275,8 @@ def _time_rules(lex: _Lexicon) -> dict[str, str]:
             rf"(?:\s+{_alt(lex.cue('lunar_stem'))}\s+{_alt(lex.cue('lunar_branch'))}(?!\w))?"
             r"(?:\s+(?:lần\s+thứ\s+\d{1,2}|(?:lần\s+thứ\s+)?[IVXL]{1,6})(?!\w))?"
             rf"(?:\s+thứ\s+(?:\d{{1,2}}|nhất|{_alt(lex.numbers)})(?!\w))?(?:\s+(?:thường\s+lệ|chuyên\s+đề|bất\s+thường))?"
-            # "kỳ họp chuyên đề tháng 4/2025": the month it is held in
-            r"(?:\s+tháng\s+(?P<mo>\d{1,2})\s*[/.\-]\s*(?P<moy>\d{4})(?![\d/]))?"
+            # "kỳ họp chuyên đề tháng 4/2025", "Hội nghị Ban Chấp hành Đảng bộ tỉnh tháng 12/2026": the month it is held in
+            r"(?:(?:\s+[^\s\d,.;:()/]+){0,6}?\s+tháng\s+(?P<mo>\d{1,2})\s*[/.\-]\s*(?P<moy>\d{4})(?![\d/]))?"
             r"(?:\s+(?:(?P<part>cuối|giữa)\s+)?(?:năm\s+)?(?P<y>\d{4})(?![\d/]))?"
             # "khai giảng năm học 2026 - 2027 (05/9/2026)": the school year, then the printed day
             r"(?:\s+năm\s+học\s+\d{4}\s*[-–]\s*\d{4})?"
@@ -727,7 +727,7 @@ def _hit_year(m: re.Match[str], rule: str) -> _Hit:
 def _hit_event(m: re.Match[str], issued: date | None) -> _Hit | None:
     ws: list[str] = []
     event = _lexicon().events[" ".join(m["ev"].lower().split())]
-    if event.when == PRINTED_ONLY and not m["d"]:
+    if event.when == PRINTED_ONLY and not m["d"] and not m["mo"]:
         return None  # "đến thời điểm khai giảng năm học sau": a day of the school year only when printed
     if m["d"]:  # "Quốc khánh 02/9/2025": the printed day wins
         d, mo, digits = int(m["d"]), int(m["m"]), m["yy"] or m["y"]

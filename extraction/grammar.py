@@ -482,7 +482,9 @@ def _unclosed_bracket(phrase: str) -> int | None:
 
 # A topic label before the assignment: "Về <what was raised>: <who does what>".
 # "Về X:" titles a topic; "Về X, Ban Thường vụ yêu cầu Y lãnh đạo, chỉ đạo:" asks Y, it is no label
-TOPIC_LABEL = re.compile(r"^Về (?![^:\n]*,\s[^:\n]*\b(?:yêu cầu|đề nghị)\b)[^:\n]{3,400}:\s*")
+# (a lead-in that ends with its colon is no label: "Về định hướng thời gian tới, các cấp ủy ... cần
+# thực hiện tốt một số nội dung sau:" names the addressee of the items under it)
+TOPIC_LABEL = re.compile(r"^Về (?![^:\n]*,\s[^:\n]*\b(?:yêu cầu|đề nghị)\b)[^:\n]{3,400}:[^\S\n]*(?=\S)")
 # A proposal answered under its own label: "Đối với đề nghị của xã X về ...: Giao Sở Tài chính ...",
 # "- Đề nghị hỗ trợ kinh phí xây dựng trường ...: Đồng ý ...; giao ..."
 PROPOSAL_TOPIC = re.compile(
@@ -546,8 +548,11 @@ def skip_adverbial(text: str, start: int) -> int:
     cycle = CYCLE_OPENING.match(rest)
     if cycle is not None and _predicate().match(rest, cycle.end()):
         return start  # "hằng tháng báo cáo Bộ Chính trị, Ban Bí thư ...": the cycle of the work, no subject
-    if PURPOSE_OPENING.match(rest, opening.end()) and ADVERBIAL.match(rest[opening.end() :]):
-        # a purpose after the opening: "Thực hiện Luật ..., để bảo đảm ..., Bộ Tài chính đề nghị ..."
+    if (PURPOSE_OPENING.match(rest, opening.end()) or CASE_OPENING.match(rest, opening.end())) and ADVERBIAL.match(
+        rest[opening.end() :]
+    ):
+        # a purpose or a case after the opening: "Thực hiện Luật ..., để bảo đảm ..., Bộ Tài chính đề
+        # nghị ...", "Trong quá trình thực hiện, nếu cần sửa đổi, bổ sung ..., Bộ Tài chính báo cáo ..."
         return skip_adverbial(text, start + opening.end())
     # the subject stands before the first predicate that follows the opening; a purpose may
     # join several ("Để khắc phục hạn chế, đẩy mạnh chuyển đổi số, Ban Bí thư yêu cầu ...")
@@ -556,8 +561,9 @@ def skip_adverbial(text: str, start: int) -> int:
     sentence_end = SENTENCE_END.search(rest, 0, reach)
     if sentence_end is not None:  # the subject stands in the opening's own sentence
         reach = sentence_end.start()
-    assigning = cue_pattern("assign", case_sensitive=True).search(rest, opening.end(), reach)
-    if assigning is not None:  # "..., Bộ Tài chính đề nghị UBND các tỉnh, thành phố ...": objects follow
+    at = _first_lower(cue_pattern("assign", case_sensitive=True), rest, opening.end(), reach)
+    assigning = cue_pattern("assign", case_sensitive=True).match(rest, at) if at is not None else None
+    if assigning is not None:  # (not a noun: "đáp ứng yêu cầu nhiệm vụ", cues noun_word)  # "..., Bộ Tài chính đề nghị UBND các tỉnh, thành phố ...": objects follow
         reach = assigning.start()
     breaks = [m.end() for m in re.finditer(r",\s+", rest[:reach])]
     candidates = [b for b in breaks if b >= opening.end() - 2 and _opens_subject(rest, b)]
@@ -615,6 +621,7 @@ def _predicate_offset(text: str, start: int = 1, *, after_comma: bool = True) ->
 
 
 PURPOSE_OPENING = re.compile(r"(?:để|nhằm)(?!\w)", re.IGNORECASE)
+CASE_OPENING = re.compile(r"(?:nếu|trường hợp|khi)(?!\w)", re.IGNORECASE)
 
 
 ADVERBIAL_REACH = 200
@@ -862,15 +869,18 @@ SUPPORT_AFTER = re.compile(r"(?:^|;\s*)(?P<names>[^;:]+?)\s+phối hợp\s*(?=;|
 
 # "Xây dựng cơ sở dữ liệu ... do Sở Nội vụ chủ trì thực hiện": the body the work is done by
 AGENT = re.compile(r"(?<!\w)do\s+")
+AGENT_ACTS = re.compile(r"\s*,?\s*(?:" + cue_pattern("lead").pattern + r"|thực hiện(?!\w))")
 
 
 def find_agent_lead(text: str, start: int, end: int) -> Span | None:
     """The lead named as the agent of the work, "do X chủ trì (thực hiện)", or None."""
     for m in AGENT.finditer(text, start, end):
-        if not starts_with_body(text[m.end() : end]):
-            continue
+        if not starts_with_body(text[m.end() : end]) or PURPOSE_OPENING.search(text, start, m.start()):
+            continue  # "... để triển khai các nhiệm vụ của Kế hoạch do Thành phố thực hiện": a purpose's detail
         lead = _noun_phrase(text, m.end(), end, "lead")
-        if lead is not None and re.match(r"\s*,?\s*(?:" + cue_pattern("lead").pattern + ")", text[lead.end : end]):
+        # "do Sở X chủ trì (thực hiện)", "do Phòng X thực hiện": a named body and its role; not a
+        # clause that only says who manages something ("các dự án do địa phương quản lý")
+        if lead is not None and text[lead.start].isupper() and AGENT_ACTS.match(text, lead.end, end):
             return lead
     return None
 

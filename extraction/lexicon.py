@@ -48,6 +48,7 @@ def compound_readings() -> dict[str, str]:
     "verb"."""
     readings = {word: reading for word, reading in data_rows("compounds.tsv")}
     # words the tagger reads differently by position (so compounds.tsv leaves them out) that are
-    # a name's words in a directive: "các đơn vị sự nghiệp công lập" (cues.tsv: name_word)
-    readings.update((word.lower(), "noun") for word in cues("name_word"))
+    # a name's words in a directive ("các đơn vị sự nghiệp công lập", cues.tsv: name_word) and other words
+    # read as nouns ("đáp ứng yêu cầu", cues.tsv: noun_word)
+    readings.update((word.lower(), "noun") for category in ("name_word", "noun_word") for word in cues(category))
     return readings

@@ -1155,7 +1155,7 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
         return False
     if _is_article_title(node, body) or (node.style == "article" and cue_pattern("enacting").match(body)):
         return False  # "Điều 1. Thành lập Ban Chỉ đạo ...": the decision's own act
-    if BOILERPLATE.search(body) or FEEDBACK_OFFER.match(body) or ANNEX_POINTER.match(body):
+    if _boilerplate(body) or FEEDBACK_OFFER.match(body) or ANNEX_POINTER.match(body):
         return False
     contact = CONTACT.search(body) and CONTACT_DETAIL.search(body)
     if TABLE_HEADER_ROW.match(body) or (contact and not cue_pattern("assign").search(body)):
@@ -1169,6 +1169,7 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
         and not _works_on_a_basis(text, node)
         and not _case_then_work(text, node, ctx, blocked)
         and assign_after_topic(text, blocked.start(), span.end) is None  # "Việc ... giao X chủ trì"
+        and (ctx.addressee is not None or find_agent_lead(text, blocked.start(), span.end) is None)  # "Việc ... do X thực hiện"
     ):
         assignment = _after_approval(text, node.body)
         if assignment is None:
@@ -1380,6 +1381,15 @@ BOILERPLATE = re.compile(
     r"chịu trách nhiệm thi hành|có hiệu lực (?:thi hành|kể từ)|thông báo để .{0,120}\bbiết",
     re.IGNORECASE,
 )
+
+
+def _boilerplate(body: str) -> bool:
+    """The execution or entry-into-force clause, not a time counted from it ("Trong thời hạn 30
+    ngày kể từ ngày Quyết định này có hiệu lực thi hành, Sở X ban hành ...")."""
+    return any(not COUNTED_FROM.search(body, max(0, m.start() - 60), m.start()) for m in BOILERPLATE.finditer(body))
+
+
+COUNTED_FROM = re.compile(r"(?:kể từ|từ|tính từ|sau)\s+(?:ngày|khi)\b[^.;]*$", re.IGNORECASE)
 
 
 # The execution clause of a closing paragraph, after its addressee: "(Yêu cầu các sở, ngành) triển

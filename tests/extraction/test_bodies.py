@@ -500,3 +500,9 @@ def test_bodies_party_abbreviations_open_a_name(text: str, names: list[str]) -> 
 )
 def test_bodies_names_of_education_centres_are_whole(text: str, names: list[str]) -> None:
     assert [b.name for b in _bodies().find(text)] == names
+
+
+def test_bodies_a_mass_organisations_local_chapter_keeps_its_level():
+    assert [b.name for b in _bodies().find("chỉ đạo Đoàn Thanh niên Cộng sản Hồ Chí Minh xã thành lập")] == [
+        "Đoàn Thanh niên Cộng sản Hồ Chí Minh xã"
+    ]

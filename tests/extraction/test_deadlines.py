@@ -1140,3 +1140,17 @@ def test_deadlines_before_an_event_with_its_own_subject_is_relative() -> None:
 def test_deadlines_a_labelled_time_limit_counts_from_its_anchor() -> None:
     got = governing_deadline("Thời hạn: 30 ngày kể từ ngày ký.", issued=ISSUED)
     assert (got.kind, got.date) == (REL, date(2025, 12, 20))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quán triệt Kế hoạch đến 100% đảng viên trong kỳ sinh hoạt chi bộ tháng 3/2026.", date(2026, 3, 31)),
+        ("Báo cáo tại Hội nghị Ban Chấp hành Đảng bộ tỉnh tháng 12/2026.", date(2026, 12, 31)),
+    ],
+)
+def test_deadlines_a_meeting_with_its_month_is_that_month(text: str, expected: date) -> None:
+    got = governing_deadline(text, issued=ISSUED)
+    assert (got.kind, got.date) == (P, expected)
+    # without its month a meeting dates nothing
+    assert governing_deadline("Tổ chức Hội nghị sơ kết.", issued=ISSUED).kind is N

@@ -1324,3 +1324,42 @@ def test_segment_giao_cho_and_the_agent_of_the_work_name_the_lead():
     tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
     assert [[b.name for b in t.lead] for t in tasks] == [["Vụ Ngân sách nhà nước"], ["Vụ Tổ chức cán bộ"]]
     assert [b.name for b in tasks[1].support] == ["Văn phòng Bộ"]
+
+
+def test_segment_probe_ba_agents_traders_and_a_time_counted_from_entry_into_force():
+    from extraction.pipeline import extract
+
+    body = (
+        "1. Việc thẩm định hồ sơ do Vụ Ngân sách nhà nước thực hiện, hoàn thành trước ngày 15/4/2026.\n"
+        "2. Các thương nhân, cửa hàng thuộc đối tượng kiểm tra có trách nhiệm chuẩn bị đầy đủ hồ sơ.\n"
+        "3. Trong thời hạn 30 ngày kể từ ngày Quyết định này có hiệu lực thi hành, Vụ Pháp chế ban hành hướng dẫn.\n"
+        "4. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [
+        ["Vụ Ngân sách nhà nước"], ["Các thương nhân, cửa hàng thuộc đối tượng kiểm tra"], ["Vụ Pháp chế"]
+    ]
+
+
+def test_segment_a_stock_preamble_and_a_topic_lead_in_keep_their_addressee():
+    from extraction.pipeline import extract
+
+    body = (
+        "Để nâng cao hiệu quả công tác, đáp ứng yêu cầu nhiệm vụ trong giai đoạn mới, Bộ Tài chính yêu cầu "
+        "các đơn vị thuộc Bộ thực hiện tốt các nhiệm vụ sau:\n"
+        "1. Rà soát quy trình nội bộ.\n"
+        "2. Về định hướng thời gian tới, Vụ Ngân sách nhà nước cần tập trung thực hiện tốt một số nội dung sau:\n"
+        "a) Xây dựng dự toán năm 2027.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    leads = {t.text: [b.name for b in t.lead] for t in tasks}
+    assert leads["Rà soát quy trình nội bộ."] == ["các đơn vị thuộc Bộ"]
+    assert leads["Xây dựng dự toán năm 2027."] == ["Vụ Ngân sách nhà nước"]
+
+
+def test_segment_a_case_after_the_opening_still_leaves_the_subject_its_lead():
+    from extraction.pipeline import extract
+
+    body = "1. Trong quá trình thực hiện, nếu cần điều chỉnh nhiệm vụ, Vụ Ngân sách nhà nước chủ động báo cáo Bộ trưởng.\n"
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [["Vụ Ngân sách nhà nước"]]
