@@ -635,6 +635,8 @@ def names_only(text: str, start: int, end: int) -> bool:
 # What an addressee heading may say around the names: "Đề nghị: X", "Giao X", "Đối với X",
 # "X có trách nhiệm:".
 HEADING_INTRO = re.compile(r"(?:Đề nghị|Kính đề nghị|Giao|Yêu cầu|Đối với)\s*:?\s+")
+# who heads the body named, in a bracket after its name
+HEADING_GLOSS = re.compile(r"\([^()]{3,120}\)\s*:?\s*")
 HEADING_TAIL = re.compile(r"\s*,?\s*(?:có|chịu)\s+trách\s+nhiệm(?:\s+thực\s+hiện)?(?:\s+(?:như\s+)?sau)?\s*:?\s*$")
 
 
@@ -647,6 +649,9 @@ def named_heading(text: str, start: int, end: int) -> Span | None:
         start = intro.end()
     if not starts_with_body(text[start:end]):
         return None
+    bracket = text.find("(", start, end)
+    if bracket > start and HEADING_GLOSS.fullmatch(text, bracket, end) and starts_with_body(text[start:bracket]):
+        end = bracket  # "2. Tiểu ban An ninh - Trật tự (Trưởng Tiểu ban: Giám đốc Công an tỉnh)": who heads it
     np_end = noun_phrase_end(text, start)
     if np_end is None or np_end >= end:
         return trim_np(text, Span(start, end, "lead"))

@@ -1229,9 +1229,13 @@ def _work_of_a_named_addressee(text: str, node: Node, body: str, ctx: Context) -
     whatever its verb ("1.2. Sở Y tế: a) Nghiệm thu các công trình ...", GUIDELINES: the addressee
     passes down to every sub-item); a statement, heading or label is not, nor a point under a
     lead-in that names no one ("Nguồn kinh phí ... như sau: - Kinh phí ... được bố trí ...")."""
-    if ctx.addressee_source != "inherited" or node.style == "para" or node.children or node.parent is None:
+    if ctx.addressee_source != "inherited" or node.children or node.parent is None:
         return False
     parent = node.parent.body
+    if node.style == "para" and (node.parent.children[0] is not node or not names_only(text, parent.start, parent.end)):
+        # the first paragraph under a heading that is only a name is its work ("8. Ủy ban nhân dân
+        # phường X" / "Chỉnh trang đô thị ..."); later ones may close the document ("Trên đây là ...")
+        return False
     if (
         text[parent.start : parent.end].rstrip().endswith(":")
         and find_lead(text, parent.start, parent.end) is None

@@ -1363,3 +1363,16 @@ def test_segment_a_case_after_the_opening_still_leaves_the_subject_its_lead():
     body = "1. Trong quá trình thực hiện, nếu cần điều chỉnh nhiệm vụ, Vụ Ngân sách nhà nước chủ động báo cáo Bộ trưởng.\n"
     tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
     assert [[b.name for b in t.lead] for t in tasks] == [["Vụ Ngân sách nhà nước"]]
+
+
+def test_segment_a_paragraph_under_a_heading_that_only_names_a_body_is_its_work():
+    from extraction.pipeline import extract
+
+    body = (
+        "1. Tiểu ban Nội dung - Tuyên truyền (Trưởng Tiểu ban: Chánh Văn phòng Bộ)\n"
+        "- Xây dựng kịch bản chi tiết Lễ khai mạc, trình Ban Tổ chức phê duyệt trước ngày 01/9/2026.\n"
+        "2. Vụ Ngân sách nhà nước\n"
+        "Chỉnh trang hồ sơ dự toán, hoàn thành trước ngày 20/9/2026.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [["Tiểu ban Nội dung - Tuyên truyền"], ["Vụ Ngân sách nhà nước"]]
