@@ -527,6 +527,21 @@ def _label_end(text: str) -> int | None:
     return label.end() if starts_with_body(after) or cue_pattern("assign").match(after.lower()) else None
 
 
+def _speaker_after_purpose(rest: str, after_opening: int) -> int | None:
+    """Where the speaker of a purpose's request starts: the last clause before the assigning verb
+    that opens with a body ("Để chủ động phòng, chống dịch bệnh và bảo đảm công tác khám bệnh,
+    chữa bệnh, Sở Y tế đề nghị các đơn vị ..."), whatever verbs the purpose holds."""
+    assign = cue_pattern("assign", case_sensitive=True)
+    limit = min(len(rest), ADVERBIAL_REACH)
+    sentence_end = SENTENCE_END.search(rest, 0, limit)
+    at = _first_lower(assign, rest, after_opening, sentence_end.start() if sentence_end else limit)
+    if at is None:
+        return None
+    breaks = [m.end() for m in re.finditer(r",\s+", rest[:at]) if m.end() >= after_opening - 2]
+    speakers = [b for b in breaks if _opens_subject(rest, b) and not rest[noun_phrase_end(rest, b) or b : at].strip()]
+    return speakers[-1] if speakers else None
+
+
 def skip_adverbial(text: str, start: int) -> int:
     """Offset after an opening adverbial phrase ("Trên cơ sở đó, ...") or "... thì".
 
@@ -557,6 +572,10 @@ def skip_adverbial(text: str, start: int) -> int:
     # the subject stands before the first predicate that follows the opening; a purpose may
     # join several ("Để khắc phục hạn chế, đẩy mạnh chuyển đổi số, Ban Bí thư yêu cầu ...")
     joined = PURPOSE_OPENING.match(opening.group(0)) is not None
+    if joined:
+        speaker = _speaker_after_purpose(rest, opening.end())
+        if speaker is not None:
+            return start + speaker
     reach = min(ADVERBIAL_REACH, _predicate_offset(rest, opening.end(), after_comma=not joined))
     sentence_end = SENTENCE_END.search(rest, 0, reach)
     if sentence_end is not None:  # the subject stands in the opening's own sentence

@@ -1376,3 +1376,12 @@ def test_segment_a_paragraph_under_a_heading_that_only_names_a_body_is_its_work(
     )
     tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
     assert [[b.name for b in t.lead] for t in tasks] == [["Tiểu ban Nội dung - Tuyên truyền"], ["Vụ Ngân sách nhà nước"]]
+
+
+def test_segment_a_purpose_with_joined_verbs_leaves_the_speakers_addressee():
+    from extraction.grammar import find_lead
+
+    text = ("Để chủ động phòng, chống dịch bệnh và bảo đảm công tác khám bệnh, chữa bệnh, Sở Y tế đề nghị "
+            "các đơn vị khẩn trương triển khai thực hiện một số nội dung sau:")
+    lead = find_lead(text)
+    assert lead is not None and text[lead.start : lead.end] == "các đơn vị"
