@@ -26,7 +26,8 @@ def split_names(phrase: str) -> list[str]:
 
     "Các bộ, ngành và Ủy ban nhân dân các tỉnh" → ["Các bộ, ngành", "Ủy ban nhân dân các tỉnh"].
     """
-    parts = [p.strip(" ,;.") for p in re.split(r"\s*;\s*", GROUP_LABEL_COLON.sub("", phrase))]
+    # a list of addressees on lines of their own keeps no bullet: "Kính gửi: - Các bệnh viện ...;"
+    parts = [p.strip(" ,;.\n\t-+•") for p in re.split(r"\s*;\s*", GROUP_LABEL_COLON.sub("", phrase))]
     parts = [piece for part in parts for piece in _split_alternatives(part)]
     names: list[str] = []
     for part in parts:

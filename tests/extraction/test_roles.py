@@ -535,3 +535,11 @@ def test_roles_an_undefined_acronym_after_a_head_spells_a_name_the_text_writes_o
     assert document_abbreviations(text)["Cục VTLTNN"] == "Cục Văn thư và Lưu trữ nhà nước"
     # an acronym no name of the text spells stays as written
     assert "Vụ KHTC" not in document_abbreviations("Vụ KHTC tổng hợp.")
+
+
+def test_roles_addressees_listed_on_lines_of_their_own_keep_no_bullet():
+    from extraction.roles import split_names
+
+    phrase = "- Các bệnh viện tuyến tỉnh;\n- Các cơ sở khám bệnh, chữa bệnh ngoài công lập trên địa bàn tỉnh."
+    assert split_names(phrase)[0] == "Các bệnh viện tuyến tỉnh"
+    assert all(not name.startswith("-") for name in split_names(phrase))
