@@ -26,9 +26,9 @@ from extraction.types import Span
 WORD = re.compile(r"\S+")
 # Adverbial openings that stand before the subject: "Trên cơ sở đó, Bộ Tư pháp tổng hợp ...".
 ADVERBIAL = re.compile(
-    r"^(?:trên cơ sở|trong|về|đối với|sau khi|để|quá trình|trường hợp|khi|trước mắt|là|"
+    r"^(?:trên cơ sở|trong|về|đối với|sau|để|quá trình|trường hợp|khi|trước mắt|là|"
     r"đồng thời|theo(?!\s+dõi)|căn cứ|ngay|tại|từ|trước|chậm nhất|(?:hằng|hàng) (?:năm|quý|tháng|tuần|ngày)|"
-    r"định kỳ|kể từ|tính từ|bắt đầu từ|với|nhằm|ngoài ra|do đó|vì vậy|qua đó|sau đó|cùng với|nếu|dựa trên|thời gian tới|"
+    r"định kỳ|kể từ|tính từ|bắt đầu từ|với|nhằm|ngoài ra|do đó|vì vậy|qua đó|cùng với|nếu|dựa trên|thời gian tới|"
     # connectives that order a list: "Thứ hai, Sở X chủ trì ...", "Bên cạnh đó, ..."
     r"thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|bên cạnh đó|mặt khác|tiếp theo|đặc biệt|"
     r"trước hết|cuối cùng|riêng|"
@@ -678,6 +678,9 @@ def named_heading(text: str, start: int, end: int) -> Span | None:
     if rest.startswith(":") and not rest[1:].strip():
         return trim_np(text, Span(start, np_end, "lead"))
     tail = HEADING_TAIL.search(rest)
+    copula = COPULA.search(rest, 0, tail.start()) if tail is not None else None
+    if copula is not None:  # "Sở X là Cơ quan thường trực của Ban Chỉ đạo, có trách nhiệm:": the body is Sở X
+        return trim_np(text, Span(start, np_end + copula.start(), "lead"))
     if tail is not None and not _predicate().search(rest[: tail.start()]):
         # "X có trách nhiệm", and "Các đơn vị cấp nước sạch trên địa bàn thành phố có trách
         # nhiệm": a qualifier that stopped the noun phrase still belongs to the name when no

@@ -1376,8 +1376,16 @@ def _after_time(text: str, start: int, end: int) -> int | None:
         while pos < end and text[pos] in " ,":
             pos += 1
         bracket = re.match(r"\([^()]{1,60}\)[\s,]*", text[pos:end])  # "Định kỳ hằng tuần (vào thứ Sáu) báo cáo ..."
-        return pos + bracket.end() if bracket else pos
+        if bracket:
+            return pos + bracket.end()
+        looking_back = LOOKING_BACK.match(text, start + found[0].span.start, end)
+        # "Sau 8 năm thực hiện Nghị quyết số 19-NQ/TW, số lượng ... giảm ...": the clause after the comma
+        return start + found[0].span.start + looking_back.end() if looking_back else pos
     return None
+
+
+# a time counted after something, then the clause it opens: "Sau 8 năm thực hiện Nghị quyết ..., "
+LOOKING_BACK = re.compile(r"sau\s+[^,.;:]{2,160},\s*", re.IGNORECASE)
 
 
 # The execution clause and the office's cover sentence are not tasks (GUIDELINES.md).

@@ -1385,3 +1385,22 @@ def test_segment_a_purpose_with_joined_verbs_leaves_the_speakers_addressee():
             "các đơn vị khẩn trương triển khai thực hiện một số nội dung sau:")
     lead = find_lead(text)
     assert lead is not None and text[lead.start : lead.end] == "các đơn vị"
+
+
+def test_segment_an_assessment_that_opens_with_a_time_looking_back_is_no_task():
+    from extraction.pipeline import extract
+
+    body = (
+        "1. Sau 8 năm thực hiện Nghị quyết số 19-NQ/TW, số lượng đơn vị sự nghiệp công lập giảm 15,2% so với năm 2017.\n"
+        "2. Sau 6 tháng thực hiện, Vụ Tổ chức cán bộ tổ chức sơ kết, báo cáo Bộ trưởng.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [["Vụ Tổ chức cán bộ"]]
+
+
+def test_segment_a_heading_that_says_what_the_body_is_names_only_the_body():
+    from extraction.grammar import named_heading
+
+    text = "Sở Nông nghiệp và Môi trường là Cơ quan thường trực của Ban Chỉ đạo, có trách nhiệm:"
+    span = named_heading(text, 0, len(text))
+    assert span is not None and text[span.start : span.end] == "Sở Nông nghiệp và Môi trường"
