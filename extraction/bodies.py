@@ -78,7 +78,7 @@ OWNER_KINDS = frozenset({"local_party_organ", "party_committee", "ministry"})
 BRANCHING_KINDS = frozenset({"agency", "ministerial_agency", "government_agency", "enterprise", "mass_org"})
 
 
-def _branch_end(tokens: "_Tokens", j: int) -> int | None:
+def _branch_end(tokens: _Tokens, j: int) -> int | None:
     """The end of the words that make a known name a local branch, read from token ``j``: a
     level word ("Kho bạc Nhà nước tỉnh"), with the place's name or not ("... tỉnh Quảng Trị"),
     or a numbered region ("... khu vực VII"), "chi nhánh" before either or not ("Ngân hàng Nhà

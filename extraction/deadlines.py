@@ -275,7 +275,8 @@ def _time_rules(lex: _Lexicon) -> dict[str, str]:
             rf"(?:\s+{_alt(lex.cue('lunar_stem'))}\s+{_alt(lex.cue('lunar_branch'))}(?!\w))?"
             r"(?:\s+(?:lần\s+thứ\s+\d{1,2}|(?:lần\s+thứ\s+)?[IVXL]{1,6})(?!\w))?"
             rf"(?:\s+thứ\s+(?:\d{{1,2}}|nhất|{_alt(lex.numbers)})(?!\w))?(?:\s+(?:thường\s+lệ|chuyên\s+đề|bất\s+thường))?"
-            # "kỳ họp chuyên đề tháng 4/2025", "Hội nghị Ban Chấp hành Đảng bộ tỉnh tháng 12/2026": the month it is held in
+            # the month it is held in: "kỳ họp chuyên đề tháng 4/2025", "Hội nghị Ban Chấp hành Đảng bộ
+            # tỉnh tháng 12/2026"
             r"(?:(?:\s+[^\s\d,.;:()/]+){0,6}?\s+tháng\s+(?P<mo>\d{1,2})\s*[/.\-]\s*(?P<moy>\d{4})(?![\d/]))?"
             r"(?:\s+(?:(?P<part>cuối|giữa)\s+)?(?:năm\s+)?(?P<y>\d{4})(?![\d/]))?"
             # "khai giảng năm học 2026 - 2027 (05/9/2026)": the school year, then the printed day
@@ -333,7 +334,8 @@ def _recurrence_rules(lex: _Lexicon) -> dict[str, str]:
         ),
         # "mỗi quý 01 đợt", "hằng năm 02 lần": the cycle first, then how often in it
         "rec_each_per": (
-            rf"(?<!\w)(?:mỗi|{every})\s+(?P<unit>{units})\s+(?:ít nhất\s+|tối thiểu\s+)?(?P<n>{number})\s+(?:lần|đợt)(?!\w)"
+            rf"(?<!\w)(?:mỗi|{every})\s+(?P<unit>{units})\s+(?:ít nhất\s+|tối thiểu\s+)?"
+            rf"(?P<n>{number})\s+(?:lần|đợt)(?!\w)"
         ),
         "rec_every_n": rf"(?<!\w)(?P<n>{number})\s+(?P<unit>{units}){once}(?!\w)",
         # "Tháng 12 hằng năm", "tháng 6 và tháng 12 hằng năm", "Quý IV hằng năm": a yearly cycle that
@@ -349,7 +351,8 @@ def _recurrence_rules(lex: _Lexicon) -> dict[str, str]:
         # "báo cáo hằng tháng về Sở (qua Văn phòng Sở) trước ngày 20": a day with no month, apart
         # from its monthly cycle
         "rec_cycle_day": (
-            r"(?<!\w)(?:trước|chậm nhất(?:\s+là)?|vào)\s+ngày\s+(?P<d>\d{1,2})(?![\d/\-]|\.\d|\s*(?:tháng|của|,?\s*hằng|,?\s*hàng))"
+            r"(?<!\w)(?:trước|chậm nhất(?:\s+là)?|vào)\s+ngày\s+(?P<d>\d{1,2})"
+            r"(?![\d/\-]|\.\d|\s*(?:tháng|của|,?\s*hằng|,?\s*hàng))"
         ),
         # "trước ngày 25 của tháng cuối quý": the same month of every quarter
         "rec_month_of_quarter": (

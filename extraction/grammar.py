@@ -580,10 +580,11 @@ def skip_adverbial(text: str, start: int) -> int:
     sentence_end = SENTENCE_END.search(rest, 0, reach)
     if sentence_end is not None:  # the subject stands in the opening's own sentence
         reach = sentence_end.start()
+    # "..., Bộ Tài chính đề nghị UBND các tỉnh, thành phố ...": objects follow the assigning verb
+    # (not a noun: "đáp ứng yêu cầu nhiệm vụ", cues noun_word)
     at = _first_lower(cue_pattern("assign", case_sensitive=True), rest, opening.end(), reach)
-    assigning = cue_pattern("assign", case_sensitive=True).match(rest, at) if at is not None else None
-    if assigning is not None:  # (not a noun: "đáp ứng yêu cầu nhiệm vụ", cues noun_word)  # "..., Bộ Tài chính đề nghị UBND các tỉnh, thành phố ...": objects follow
-        reach = assigning.start()
+    if at is not None and cue_pattern("assign", case_sensitive=True).match(rest, at):
+        reach = at
     breaks = [m.end() for m in re.finditer(r",\s+", rest[:reach])]
     candidates = [b for b in breaks if b >= opening.end() - 2 and _opens_subject(rest, b)]
     if candidates and _genitive_list_before(rest, candidates[0]):
@@ -896,7 +897,9 @@ SUPPORT_AFTER = re.compile(r"(?:^|;\s*)(?P<names>[^;:]+?)\s+phối hợp\s*(?=;|
 
 # "Xây dựng cơ sở dữ liệu ... do Sở Nội vụ chủ trì thực hiện": the body the work is done by
 AGENT = re.compile(r"(?<!\w)do\s+")
-AGENT_ACTS = re.compile(r"\s*,?\s*(?:" + cue_pattern("lead").pattern + r"|thực hiện(?!\w))")
+# the lead's role word right after its name: "Sở Tài chính chủ trì, ...", "Sở X có trách nhiệm ..."
+LEAD_ROLE_AFTER = re.compile(r"\s*,?\s*(?:" + cue_pattern("lead").pattern + ")")
+AGENT_ACTS = re.compile(LEAD_ROLE_AFTER.pattern + r"|\s*,?\s*thực hiện(?!\w)")
 
 
 def find_agent_lead(text: str, start: int, end: int) -> Span | None:

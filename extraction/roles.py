@@ -260,7 +260,9 @@ def document_abbreviations(text: str) -> dict[str, str]:
 
 
 # "Cục VTLTNN" in a table of a text that writes "Cục Văn thư và Lưu trữ nhà nước" elsewhere
-UNDEFINED_ACRONYM = re.compile(r"(?<!\w)(?P<head>Cục|Vụ|Viện|Ban|Sở|Trung tâm|Văn phòng|Chi cục|Tổng cục)\s+(?P<abbr>[A-ZĐ]{3,10})(?!\w)")
+UNDEFINED_ACRONYM = re.compile(
+    r"(?<!\w)(?P<head>Cục|Vụ|Viện|Ban|Sở|Trung tâm|Văn phòng|Chi cục|Tổng cục)\s+(?P<abbr>[A-ZĐ]{3,10})(?!\w)"
+)
 
 
 def _spelled_out_elsewhere(text: str, head: str, abbr: str) -> str | None:

@@ -21,6 +21,7 @@ from pathlib import Path
 from extraction.grammar import (
     CONDITION_THEN,
     HONORIFIC,
+    LEAD_ROLE_AFTER,
     PLURAL,
     PURPOSE_OPENING,
     URGING,
@@ -1075,8 +1076,6 @@ def _urged_in_background(text: str, node: Node, body: str, ctx: Context) -> bool
     )
 
 
-LEAD_ROLE_AFTER = re.compile(r"\s*(?:" + cue_pattern("lead").pattern + ")")
-
 
 def _assigned_at_start(body: str) -> int | None:
     """Where the object of an opening assigning word (cues.tsv: assign) starts: "Giao X ...",
@@ -1169,7 +1168,8 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
         and not _works_on_a_basis(text, node)
         and not _case_then_work(text, node, ctx, blocked)
         and assign_after_topic(text, blocked.start(), span.end) is None  # "Việc ... giao X chủ trì"
-        and (ctx.addressee is not None or find_agent_lead(text, blocked.start(), span.end) is None)  # "Việc ... do X thực hiện"
+        # "Việc ... do X thực hiện", with no addressee above
+        and (ctx.addressee is not None or find_agent_lead(text, blocked.start(), span.end) is None)
     ):
         assignment = _after_approval(text, node.body)
         if assignment is None:

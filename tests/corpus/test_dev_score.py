@@ -15,17 +15,17 @@ from models.train import default_corpus
 
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
-# leave-one-family-out, pooled, 47 documents / 799 gold tasks, measured 2026-12-07, seventh
-# session (CHANGELOG): task 0.9679, lead 0.9588, lead exact 0.9558, support 0.9682, kind 0.9922,
-# date 0.9935, accept 0.8861
+# leave-one-family-out, pooled, 47 documents / 799 gold tasks, measured 2026-12-07, ninth
+# session (CHANGELOG): task 0.9698, lead 0.9589, lead exact 0.9560, support 0.9682, kind 0.9922,
+# date 0.9935, accept 0.8886
 FLOORS = {
-    "task_f1": 0.966,
+    "task_f1": 0.968,
     "lead_f1": 0.956,
-    "lead_exact": 0.953,
+    "lead_exact": 0.954,
     "support_f1": 0.965,
     "deadline_kind_acc": 0.99,
     "deadline_date_acc": 0.99,
-    "accept_as_is": 0.882,
+    "accept_as_is": 0.885,
 }
 # no family is left far behind the others
 FAMILY_TASK_F1 = 0.85
