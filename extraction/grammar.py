@@ -880,7 +880,8 @@ def _leaders_noun(text: str, cue: re.Match[str]) -> bool:
     if not cue.group(0).lower().startswith("lãnh đạo"):
         return False
     before = text[max(0, cue.start() - 8) : cue.start()]
-    return (text[cue.start()].isupper() and re.search(r"\w\s+$", before) is not None) or re.search(
+    # (a line's first word follows the line before: "... tỉnh\nLãnh đạo, chỉ đạo X" leads)
+    return (text[cue.start()].isupper() and re.search(r"\w[^\S\n]+$", before) is not None) or re.search(
         r"\bcủa\s+$", before
     ) is not None
 

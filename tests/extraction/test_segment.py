@@ -1404,3 +1404,14 @@ def test_segment_a_heading_that_says_what_the_body_is_names_only_the_body():
     text = "Sở Nông nghiệp và Môi trường là Cơ quan thường trực của Ban Chỉ đạo, có trách nhiệm:"
     span = named_heading(text, 0, len(text))
     assert span is not None and text[span.start : span.end] == "Sở Nông nghiệp và Môi trường"
+
+
+def test_segment_a_paragraph_that_opens_with_lanh_dao_chi_dao_directs_its_object():
+    from extraction.pipeline import extract
+
+    body = (
+        "1. Đảng ủy Bộ\n"
+        "Lãnh đạo, chỉ đạo Công đoàn Bộ và Đoàn Thanh niên Bộ đẩy mạnh phong trào thi đua.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [b.name for b in tasks[0].support] == ["Công đoàn Bộ", "Đoàn Thanh niên Bộ"]
