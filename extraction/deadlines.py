@@ -126,6 +126,8 @@ class _Grammar:
     passive: re.Pattern[str]
     obligation: re.Pattern[str]
     case_opening: re.Pattern[str]
+    hand_on: re.Pattern[str]
+    ensure: re.Pattern[str]
     plan_before: re.Pattern[str]
     plan_near: re.Pattern[str]
     doctype_before: re.Pattern[str]
@@ -178,6 +180,8 @@ def _grammar() -> _Grammar:
         cutoff=ending(_alt(cue("cutoff")), r"(?:\s+hết)?(?:\s+ngày)?"),
         passive=ending(_alt(cue("passive")), r"\s+(?P<verb>\w+(?:\s+\w+)?)"),
         obligation=ending(_alt(cue("obligation"))),
+        hand_on=re.compile(rf"(?<!\w){_alt(cue('hand_on'))}(?!\w)", _FLAGS),
+        ensure=re.compile(rf"(?<!\w){_alt(cue('ensure'))}(?!\w)", _FLAGS),
         case_opening=re.compile(rf"\s*(?:[-+•*]\s*|[\da-zđ]{{1,3}}[.)]\s*)?(?:{_alt(cue('condition'))})(?!\w)", _FLAGS),
         plan_before=ending(_alt(cue("plan"))),
         # "kế hoạch 5 năm và hằng năm" names a plan; "Kế hoạch trước ngày 10/12 hằng năm" sets a day
@@ -1181,8 +1185,8 @@ def _is_descriptive(left: str) -> bool:
 
 def _names_the_target(before: str) -> bool:
     """Whether the clause before a passive says what the body must ensure ("bảo đảm ...")."""
-    clause = before[max(before.rfind(c) for c in ".;:\n") + 1 :].lower()
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", clause) for w in _lexicon().cue("ensure"))
+    clause = before[max(before.rfind(c) for c in ".;:\n") + 1 :]
+    return _grammar().ensure.search(clause) is not None
 
 
 def _without_overlaps(hits: list[_Hit]) -> list[_Hit]:
@@ -1300,9 +1304,9 @@ def governing_deadline(text: str, *, issued: date | None) -> Deadline:
 
 def _own_days(found: list[Deadline], text: str, issued: date | None) -> list[Deadline]:
     """Without the later days that follow the task's own day ("trước ngày ...") behind a purpose
-    that hands the work on: "gửi Sở Nội vụ trước ngày 15/12/2026 để tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày
-    20/12/2026" is due on the 15th; the 20th is the department's."""
-    hand_on = re.compile(rf"(?<!\w)(?:{_alt(_lexicon().cue('hand_on'))})(?!\w)", re.IGNORECASE)
+    that hands the work on: "gửi Sở Nội vụ trước ngày 15/12/2026 để tổng hợp, báo cáo Ủy ban nhân
+    dân tỉnh trước ngày 20/12/2026" is due on the 15th; the 20th is the department's."""
+    hand_on = _grammar().hand_on
     first_day = None
     own = []
     for d in sorted(found, key=lambda d: d.span.start if d.span else 0):
