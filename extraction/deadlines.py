@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from functools import cache
 
-from extraction.lexicon import compound_readings, data_rows
+from extraction.lexicon import compound_readings, cues, data_rows
 from extraction.types import Deadline, DeadlineKind, Span
 
 __all__ = ["find_deadlines", "governing_deadline", "parse_deadline"]
@@ -180,9 +180,9 @@ def _grammar() -> _Grammar:
         cutoff=ending(_alt(cue("cutoff")), r"(?:\s+hết)?(?:\s+ngày)?"),
         passive=ending(_alt(cue("passive")), r"\s+(?P<verb>\w+(?:\s+\w+)?)"),
         obligation=ending(_alt(cue("obligation"))),
-        hand_on=re.compile(rf"(?<!\w){_alt(cue('hand_on'))}(?!\w)", _FLAGS),
+        hand_on=re.compile(rf"(?<!\w){_alt(cues('purpose'))}(?!\w)", _FLAGS),
         ensure=re.compile(rf"(?<!\w){_alt(cue('ensure'))}(?!\w)", _FLAGS),
-        case_opening=re.compile(rf"\s*(?:[-+•*]\s*|[\da-zđ]{{1,3}}[.)]\s*)?(?:{_alt(cue('condition'))})(?!\w)", _FLAGS),
+        case_opening=re.compile(rf"\s*(?:[-+•*]\s*|[\da-zđ]{{1,3}}[.)]\s*)?(?:{_alt(cues('condition'))})(?!\w)", _FLAGS),
         plan_before=ending(_alt(cue("plan"))),
         # "kế hoạch 5 năm và hằng năm" names a plan; "Kế hoạch trước ngày 10/12 hằng năm" sets a day
         # "kế hoạch 5 năm và hằng năm" names a plan; "báo cáo kết quả thực hiện Kế hoạch về UBND

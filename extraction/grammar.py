@@ -640,8 +640,8 @@ def _predicate_offset(text: str, start: int = 1, *, after_comma: bool = True) ->
     return found if found is not None else len(text)
 
 
-PURPOSE_OPENING = re.compile(r"(?:để|nhằm)(?!\w)", re.IGNORECASE)
-CASE_OPENING = re.compile(r"(?:nếu|trường hợp|khi)(?!\w)", re.IGNORECASE)
+PURPOSE_OPENING = cue_pattern("purpose")
+CASE_OPENING = cue_pattern("condition")
 
 
 ADVERBIAL_REACH = 200
