@@ -495,6 +495,16 @@ def _phrases_of(trie: _Trie) -> list[str]:
     return out
 
 
+def _spaced(phrase: str) -> str:
+    """A pattern for a phrase of tokens: spaces between words, none needed before a comma
+    ("tham mưu , giúp việc" matches "tham mưu, giúp việc")."""
+    tokens = phrase.split()
+    out = re.escape(tokens[0]) if tokens else ""
+    for token in tokens[1:]:
+        out += (r"\s*" if not token[0].isalnum() else r"\s+") + re.escape(token)
+    return out
+
+
 # how far around a word a name phrase that covers it is looked for (characters)
 NAME_PHRASE_REACH = 40
 
@@ -524,6 +534,7 @@ class _Lexicon:
     """The words of ``lexicon.tsv``: one token trie per kind, abbreviations and stop words."""
 
     abbreviations: dict[str, str] = field(default_factory=dict)
+    also_words: set[str] = field(default_factory=set)
     stops: set[str] = field(default_factory=set)
     determiner: _Trie = field(default_factory=dict)
     unit: _Trie = field(default_factory=dict)
@@ -558,6 +569,8 @@ def _read_lexicon(text: str) -> _Lexicon:
         kind, phrase = row["kind"], row["phrase"]
         if kind == "abbreviation":
             lexicon.abbreviations[phrase] = row["value"]
+        elif kind == "also_word":
+            lexicon.also_words.add(phrase)
         elif kind == "stop":
             lexicon.stops.add(fold(phrase).split()[0])
         else:
@@ -604,7 +617,7 @@ class BodyDirectory:
         self._bare: list[tuple[BodyEntry, list[str]]] | None = None
         phrases = sorted(_phrases_of(self._lexicon.name_phrase), key=len, reverse=True)
         self._name_phrases = (
-            re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")(?!\w)")
+            re.compile(r"(?<!\w)(?:" + "|".join(map(_spaced, phrases)) + r")(?!\w)")
             if phrases
             else None
         )
@@ -686,8 +699,17 @@ class BodyDirectory:
                 _join_next(tokens, k)
                 raws[k : k + 2] = [pair]
         for k in reversed([k for k, raw in enumerate(raws) if raw in abbreviations]):
-            _write_out(tokens, k, abbreviations[raws[k]])
+            if not self._word_in_capitals(raws, k):
+                _write_out(tokens, k, abbreviations[raws[k]])
         return tokens
+
+    def _word_in_capitals(self, raws: list[str], k: int) -> bool:
+        """Whether ``raws[k]``, an abbreviation that is also a word, is that word: a neighbour is
+        a word in capitals that abbreviates nothing ("SỞ TƯ PHÁP", "ĐẦU TƯ"; but "BCH TƯ")."""
+        if raws[k] not in self._lexicon.also_words:
+            return False
+        neighbours = raws[max(0, k - 1) : k] + raws[k + 1 : k + 2]
+        return any(len(n) > 1 and n.isupper() and n not in self._lexicon.abbreviations for n in neighbours)
 
     def _accepts(self, alias: _Alias, tokens: _Tokens, i: int, skip: int = 0) -> bool:
         """Whether the text from token ``i`` is written as ``alias`` requires (capitals).

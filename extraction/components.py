@@ -106,25 +106,25 @@ class DeadlinesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         state = shared_state(doc)
-        issued = state.issued
         text = document_text(doc)
-        state.deadlines = [task_deadline(text, draft, issued) for draft in state.drafts]
+        state.deadlines = [task_deadline(text, draft, state.issued, state.in_force) for draft in state.drafts]
         return doc
 
 
-def task_deadline(text: str, draft: TaskDraft, issued: Any) -> Deadline:
-    """The task's own deadline; else its table cell's; else the nearest lead-in's or heading's."""
+def task_deadline(text: str, draft: TaskDraft, issued: Any, in_force: Any = None) -> Deadline:
+    """The task's own deadline; else its table cell's; else the nearest lead-in's or heading's.
+    ``in_force``: the day the document takes effect, for counts from it."""
     from extraction.deadlines import governing_deadline, parse_deadline
 
     if draft.deadline_cell is not None:
         cell = draft.deadline_cell
-        found = parse_deadline(text[cell.start : cell.end], issued=issued)
+        found = parse_deadline(text[cell.start : cell.end], issued=issued, in_force=in_force)
         return shift_deadline(found, cell.start)
-    own = governing_deadline(text[draft.span.start : draft.span.end], issued=issued)
+    own = governing_deadline(text[draft.span.start : draft.span.end], issued=issued, in_force=in_force)
     if own.kind != "none":
         return shift_deadline(own, draft.span.start)
     for context in reversed(draft.deadline_context):
-        inherited = governing_deadline(text[context.start : context.end], issued=issued)
+        inherited = governing_deadline(text[context.start : context.end], issued=issued, in_force=in_force)
         if inherited.kind != "none":
             return shift_deadline(inherited, context.start)
     return Deadline.none()

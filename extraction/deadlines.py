@@ -139,6 +139,7 @@ class _Grammar:
     event_word: re.Pattern[str]
     self_anchor: re.Pattern[str]
     effective: re.Pattern[str]
+    in_force: re.Pattern[str]
     back_anchor: re.Pattern[str]
     none_word: re.Pattern[str]
     full_day: tuple[re.Pattern[str], ...]
@@ -203,6 +204,12 @@ def _grammar() -> _Grammar:
             _FLAGS,
         ),
         effective=re.compile(rf"(?<!\w){_alt(cue('effective'))}(?!\w)", _FLAGS),
+        # "Quyết định này có hiệu lực thi hành kể từ ngày ký", "Kế hoạch có hiệu lực từ ngày 01/02/2027"
+        in_force=re.compile(
+            rf"(?<!\w)(?:{_alt(cue('doctype'))}|văn bản)(?:\s+này)?\s+{_alt(cue('effective'))}"
+            rf"\s+(?:kể\s+)?từ\s+(?P<anchor>[^.;\n]{{1,80}})",
+            _FLAGS,
+        ),
         back_anchor=ending(rf"{_alt(cue('back_anchor'))}\s+(?P<anchor>[^.;:\n]{{1,400}}?)"),
         none_word=re.compile(rf"(?<!\w){_alt(cue('none'))}(?!\w)", _FLAGS),
         full_day=(compiled["day_num"], compiled["day_text"]),
@@ -578,6 +585,9 @@ class _Hit:
     size: int = 0  # length of the expression itself, before it is widened over its cue
     is_over: bool = False  # a period that ended before the issue date: a mention, not a deadline
     is_pending: bool = False  # a day with no cue: kept only if it joins a recurrence
+    # a count from the day the document takes effect ("trong vòng 30 ngày kể từ ngày Quyết định
+    # này có hiệu lực"): resolved where the caller knows that day (:func:`in_force_date`)
+    from_in_force: tuple[int, _Unit] | None = None
 
     def deadline(self, text: str) -> Deadline:
         return Deadline(
@@ -872,8 +882,11 @@ def _anchor_date(anchor: str, issued: date | None, ws: list[str]) -> date | None
             ws.append("counted from the issue date, which is unknown")
         return issued
     if g.effective.search(anchor):
-        ws.append("counted from the day the document takes effect, which the text does not give")
+        ws.append(UNKNOWN_IN_FORCE)
     return None
+
+
+UNKNOWN_IN_FORCE = "counted from the day the document takes effect, which the text does not give"
 
 
 def _hit_relative(m: re.Match[str], rule: str, text: str, issued: date | None) -> _Hit | None:
@@ -901,6 +914,8 @@ def _hit_relative(m: re.Match[str], rule: str, text: str, issued: date | None) -
         base = _anchor_date(back["anchor"], issued, ws) if back else None if _in_a_case(text, m.start()) else issued
     if base is not None:
         hit.due = _add_duration(base, _count(m["n"]), _unit(m["unit"]))
+    elif anchor is not None and g.effective.search(anchor):
+        hit.from_in_force = (_count(m["n"]), _unit(m["unit"]))
     return hit
 
 
@@ -1262,7 +1277,7 @@ def _warn_early(hit: _Hit, issued: date | None) -> None:
         hit.warnings.append(f"the deadline {hit.due.isoformat()} is before the issue date")
 
 
-def _scan(text: str, issued: date | None, *, lenient: bool) -> list[_Hit]:
+def _scan(text: str, issued: date | None, *, lenient: bool, in_force: date | None = None) -> list[_Hit]:
     notes: list[str] = []
     if issued is not None and issued.year not in _YEARS:
         notes.append(f"the issue date {issued.isoformat()} is out of range and was ignored")
@@ -1271,6 +1286,9 @@ def _scan(text: str, issued: date | None, *, lenient: bool) -> list[_Hit]:
     kept = [h for h in _without_overlaps([h for h in judged if h is not None]) if not h.is_over]
     hits = [h for h in _merge_recurrences(kept, text) if not h.is_pending]
     for hit in hits:
+        if hit.from_in_force and in_force is not None:
+            hit.due = _add_duration(in_force, *hit.from_in_force)
+            hit.warnings = [w for w in hit.warnings if w != UNKNOWN_IN_FORCE]
         hit.warnings.extend(notes)
         _warn_early(hit, issued)
     return hits
@@ -1279,17 +1297,35 @@ def _scan(text: str, issued: date | None, *, lenient: bool) -> list[_Hit]:
 # --- public API ------------------------------------------------------------------------------
 
 
-def find_deadlines(text: str, *, issued: date | None) -> list[Deadline]:
+def find_deadlines(text: str, *, issued: date | None, in_force: date | None = None) -> list[Deadline]:
     """Every deadline expression in ``text``, in text order, with spans relative to ``text``.
 
     Dates that are only mentioned (of cited documents, meetings, start dates) are left out.
     Example: "hoàn chỉnh trước ngày 01/6/2025 và ban hành trước ngày 25/6/2025" gives two
-    ``date`` deadlines.
+    ``date`` deadlines. ``in_force``: the day the document takes effect, where known
+    (:func:`in_force_date`), for counts from it.
     """
-    return [hit.deadline(text) for hit in _scan(text, issued, lenient=False)]
+    return [hit.deadline(text) for hit in _scan(text, issued, lenient=False, in_force=in_force)]
 
 
-def governing_deadline(text: str, *, issued: date | None) -> Deadline:
+def in_force_date(text: str, *, issued: date | None) -> date | None:
+    """The day the document itself takes effect, where its text says so: "Quyết định này có
+    hiệu lực thi hành kể từ ngày ký" → the issue date; "... có hiệu lực từ ngày 01/02/2027" →
+    that day. A law or decree it cites ("Luật Đất đai có hiệu lực từ ...") is not the document."""
+    g = _grammar()
+    for m in g.in_force.finditer(text):
+        anchor = re.split(r",|\s(?:và|đến|thay thế)\s", m["anchor"])[0]  # "... ngày ký và thay thế ..."
+        if g.self_anchor.match(anchor):
+            return issued
+        for pattern in g.full_day:
+            day = pattern.match(anchor)
+            if day and _group(day, "y", "y2"):
+                found, _ = _full_day(day, issued, [])
+                return found
+    return None
+
+
+def governing_deadline(text: str, *, issued: date | None, in_force: date | None = None) -> Deadline:
     """The deadline that governs a task: ``Deadline.none()`` when the text gives none.
 
     A day or period wins over a recurrence, which wins over a relative deadline; among days and
@@ -1298,7 +1334,7 @@ def governing_deadline(text: str, *, issued: date | None) -> Deadline:
     Example: "... theo Kết luận số 150-KL/TW, ngày 14/4/2025 ..., hoàn thành trong tháng
     11/2025" → period 2025-11-30.
     """
-    found = _own_days(find_deadlines(text, issued=issued), text, issued)
+    found = _own_days(find_deadlines(text, issued=issued, in_force=in_force), text, issued)
     return _choose(found, issued) if found else Deadline.none()
 
 
@@ -1324,7 +1360,7 @@ def _own_days(found: list[Deadline], text: str, issued: date | None) -> list[Dea
     return own
 
 
-def parse_deadline(phrase: str, *, issued: date | None) -> Deadline:
+def parse_deadline(phrase: str, *, issued: date | None, in_force: date | None = None) -> Deadline:
     """Normalise one phrase, such as a table cell: no cue word is needed.
 
     Examples: "Quý IV/2025- Quý II/2026" → period 2026-06-30; "2025 - 2030" → period
@@ -1336,7 +1372,7 @@ def parse_deadline(phrase: str, *, issued: date | None) -> Deadline:
     start = phrase.index(stripped)
     if FOLLOWS_A_SCHEDULE.match(stripped):
         return Deadline(text=stripped, kind=DeadlineKind.RELATIVE, span=Span(start, start + len(stripped), _LABEL))
-    hits = _scan(_spelled_out(stripped), issued, lenient=True)
+    hits = _scan(_spelled_out(stripped), issued, lenient=True, in_force=in_force)
     if not hits:
         if _grammar().none_word.search(stripped):
             return Deadline.none()

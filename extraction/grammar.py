@@ -800,9 +800,32 @@ def _assign_after_subject(text: str, pos: int, end: int) -> re.Match[str] | None
     np_end = noun_phrase_end(text, pos)
     if np_end is None or np_end >= end:
         return None
-    m = cue_pattern("assign", case_sensitive=True).match(text, np_end)
+    # "Sở Nội vụ phân công công chức theo dõi ...": an issuer's own staffing; "Phân công Sở X ..."
+    # opening an item assigns
+    m = cue_pattern("assign", case_sensitive=True, without="phân công").match(text, np_end)
     if m and _assign_target_follows(text, m.end(), end):
         return m
+    return _coordinated_assign(text, np_end, end)
+
+
+COORDINATION = re.compile(r",?\s+(?:và|đồng thời)\s+")
+
+
+def _coordinated_assign(text: str, np_end: int, end: int) -> re.Match[str] | None:
+    """A lead-in whose speaker first sets the tasks out, then hands them on: "Ban Chấp hành Đảng
+    bộ tỉnh đề ra một số nhiệm vụ, giải pháp chủ yếu và giao các cấp ủy, tổ chức đảng ... tổ chức
+    thực hiện:". Only in a lead-in (the colon ends it): in a task, "X kiểm tra ... và yêu cầu Y
+    khắc phục" keeps X as its lead."""
+    colon = text.find(":", np_end, end)
+    if colon < 0 or text[colon + 1 : end].strip():
+        return None
+    clause_end = CLAUSE_END.search(text, np_end, colon)
+    limit = clause_end.start() if clause_end else colon
+    assign = cue_pattern("assign", case_sensitive=True, without="phân công")
+    for joint in COORDINATION.finditer(text, np_end, limit):
+        m = assign.match(text, joint.end())
+        if m and _assign_target_follows(text, m.end(), end):
+            return m
     return None
 
 

@@ -21,7 +21,7 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
-from extraction.bodies import BodyDirectory
+from extraction.bodies import BodyDirectory, fold
 from extraction.secrecy import describe, find_mark
 from extraction.types import DocumentInfo
 
@@ -238,6 +238,8 @@ PROVINCE_COMMITTEE = re.compile(r"^(?:TỈNH|THÀNH) [UỦ][ỶY] \S")
 COUNCIL = re.compile(r"^(?:HỘI ĐỒNG NHÂN DÂN|HĐND) \S")
 MINISTRY = re.compile(r"^BỘ \S")
 MINISTRY_UNIT = re.compile(r"^(?:TỔNG CỤC|CỤC|VỤ|VIỆN|TRUNG TÂM|BAN) \S")
+# the first word(s) of an organ printed under its parent
+CHILD_HEAD = re.compile(r"^(?:BAN|SỞ|VĂN PHÒNG|CỤC|VỤ|TRUNG TÂM|HỘI ĐỒNG|ĐẢNG [UỦ][ỶY]) ")
 LOCAL_PARENT = re.compile(r"^(?:ỦY|UỶ) BAN NHÂN DÂN (?P<unit>TỈNH|THÀNH PHỐ)\s+(?P<place>.+)$")
 
 
@@ -262,6 +264,11 @@ def _compose(parent: str, child: str) -> str:
         # "ĐẢNG BỘ TỈNH LÀO CAI / ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH" → "... tỉnh Lào Cai";
         # "ĐẢNG BỘ TỈNH THÁI NGUYÊN / BAN TỔ CHỨC TỈNH ỦY" → "Ban Tổ chức Tỉnh ủy Thái Nguyên"
         return f"{child} {party['place']}"
+    if party and child.startswith(("BAN ", "ỦY BAN ", "UỶ BAN ")):
+        # "ĐẢNG BỘ TỈNH NINH BÌNH / BAN CHẤP HÀNH" → "Ban Chấp hành Đảng bộ tỉnh Ninh Bình";
+        # "ĐẢNG BỘ TỈNH NGHỆ AN / BAN CHỈ ĐẠO ..." → "Ban Chỉ đạo ... tỉnh Nghệ An" (probes BC, BD)
+        owner = parent if child == "BAN CHẤP HÀNH" else parent.removeprefix("ĐẢNG BỘ ")
+        return f"{child} {owner}"
     if COMMUNE_ORGAN.match(child):
         return child  # "ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI / ỦY BAN NHÂN DÂN XÃ TÂN PHÚ": the commune's own
     if MINISTRY.match(parent) and MINISTRY_UNIT.match(child):
@@ -319,7 +326,11 @@ def _header_organ(header: list[str]) -> str | None:
         parts.append(piece)
     if not parts:
         return None
-    if len(parts) == 3:  # "ỦY BAN NHÂN DÂN / TỈNH NGHỆ AN / SỞ TÀI CHÍNH": a parent on two lines
+    if len(parts) == 3 and CHILD_HEAD.match(parts[1]):
+        # "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI / BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH / MỤC TIÊU QUỐC GIA": a
+        # child on two lines (probe AZ)
+        parts = [parts[0], f"{parts[1]} {parts[2]}"]
+    elif len(parts) == 3:  # "ỦY BAN NHÂN DÂN / TỈNH NGHỆ AN / SỞ TÀI CHÍNH": a parent on two lines
         parts = [f"{parts[0]} {parts[1]}", parts[2]]
     organ = _compose(parts[0], parts[1]) if len(parts) == 2 else " ".join(parts)
     organ = re.sub(r"^UBND\b", "ỦY BAN NHÂN DÂN", organ)
@@ -373,7 +384,10 @@ def _organ_case(organ: str) -> str:
     # the directory knows how a body spells its name ("BỘ Y TẾ" → "Bộ Y tế", not "Bộ y tế")
     directory = BodyDirectory.load()
     if directory.lookup(text):
-        return directory.canonical(text)
+        canonical = directory.canonical(text)
+        # its spelling, not another of its names: "Ban Chấp hành Đảng bộ tỉnh Ninh Bình" as printed,
+        # though the directory calls it "Tỉnh ủy Ninh Bình"
+        return canonical if fold(canonical).lower() == fold(text).lower() else text
     office = re.match(r"(Văn phòng|Thanh tra) (.+)$", text)
     if office and directory.lookup(office[2]):  # "Văn phòng Bộ Nông nghiệp và Môi trường"
         return f"{office[1]} {directory.canonical(office[2])}"

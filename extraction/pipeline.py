@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import Config
 
+from extraction.deadlines import in_force_date
 from extraction.errors import FileTooLarge
 from extraction.ingest import OcrOptions, read_source, sniff_media_type
 from extraction.ingest.ocr import Progress
@@ -161,7 +162,10 @@ def annotate(
     nlp = language(config.pipeline, config.model_dir)
     doc = whitespace_doc(nlp, document.text)
     # spaCy rebuilds doc.text from its tokens on every access; the components share this copy
-    doc._.giaoviec = PipelineState(text=document.text, issued=info.issued, issuer=info.issuer, type=info.type)
+    in_force = in_force_date(document.text, issued=info.issued)
+    doc._.giaoviec = PipelineState(
+        text=document.text, issued=info.issued, in_force=in_force, issuer=info.issuer, type=info.type
+    )
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc, info

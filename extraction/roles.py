@@ -44,6 +44,8 @@ def _carry_title(names: list[str]) -> list[str]:
         return names
     if not all(name.split()[0] == rest[0] for name in names[1:]):
         return names
+    if any(cue_pattern("person_title").match(name) for name in names[1:]):
+        return names  # "Bộ trưởng Bộ Y tế, Bộ trưởng Bộ Công an": each has its own title
     return [names[0], *(f"{title.group(0)} {name}" for name in names[1:])]
 
 

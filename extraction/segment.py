@@ -1195,7 +1195,10 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
     if node.style == "para" and node.parent is None and ctx.operative is None:
         if own_lead is None and ctx.addressee_source == "document":
             return _asks_the_addressee(body)  # a letter's "Đề nghị tổng hợp ..., gửi về Sở ..."
-        return own_lead is not None and (_explicit_assignment(body) or _verb_follows(text, own_lead))
+        if own_lead is None:  # "Dự án chưa đủ điều kiện. Yêu cầu Sở X chủ trì đánh giá ...": the request
+            request = _after_narrative(text, span)
+            return request is not None and _explicit_assignment(text[request.start : request.end])
+        return _explicit_assignment(body) or _verb_follows(text, own_lead)
     return (
         own_lead is not None
         or _opens_with_action(text, span.start, span.end)
@@ -1682,10 +1685,18 @@ def _assignment_after_narrative(text: str, span: Span) -> Span | None:
         if cue_pattern("assign").match(text[start : span.end].lower()):
             return Span(start, span.end)
         if lead.start == start:
-            if OBLIGED.match(text, lead.end):
+            if OBLIGED.match(text, lead.end) or (opens_sentence and _acts_after(text, lead)):
                 return Span(start, span.end)
             listed_until = lead.end  # the commas of a list of bodies open no clause
     return None
+
+
+def _acts_after(text: str, lead: Span) -> bool:
+    """Whether a sentence that opens with its lead goes on to act: "Đến nay Dự án đã hoàn thành
+    60% khối lượng. Bộ Xây dựng đôn đốc nhà thầu ..." (not "Bộ Xây dựng đã báo cáo ...")."""
+    if _reports_or_approves(text, lead):
+        return False
+    return cue_pattern("predicate", case_sensitive=True).match(text, _skip_blank(text, lead.end)) is not None
 
 
 def _clause_starts(text: str, span: Span) -> list[tuple[int, bool]]:

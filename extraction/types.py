@@ -312,7 +312,7 @@ class PipelineState:
     draft in every list: each component reads what the ones before it wrote.
 
     Set by the pipeline: ``text`` (the normalised text; spaCy rebuilds ``doc.text`` on every
-    access), ``issued``, ``issuer``, ``type``. Then: ``drafts`` (segmenter), ``task_scores``
+    access), ``issued``, ``in_force``, ``issuer``, ``type``. Then: ``drafts`` (segmenter), ``task_scores``
     (task detector, by span), ``roles`` (roles), ``role_changes`` (role classifier: the fields it
     changed; ``role_evidence``: what it thought of the task's bodies), ``deadlines`` (deadlines;
 ``deadline_changes``: where the deadline attacher changed one),
@@ -321,6 +321,7 @@ class PipelineState:
 
     text: str
     issued: date | None = None
+    in_force: date | None = None  # the day the document takes effect, where its text says
     issuer: str | None = None
     type: str | None = None
     drafts: list[TaskDraft] = field(default_factory=list)

@@ -43,25 +43,25 @@ def deadline_key(deadline: Deadline) -> tuple[str, str | None]:
 
 
 def deadline_candidates(
-    text: str, draft: TaskDraft, issued: date | None, rules_choice: Deadline
+    text: str, draft: TaskDraft, issued: date | None, rules_choice: Deadline, in_force: date | None = None
 ) -> list[DeadlineCandidate]:
     """Every deadline the task could take, ``rules_choice`` (what giaoviec_deadlines_v1 chose)
-    marked among their features."""
+    marked among their features; ``in_force`` as for :func:`extraction.deadlines.find_deadlines`."""
     from extraction.deadlines import find_deadlines, governing_deadline, parse_deadline
 
     chosen = deadline_key(rules_choice)
     found: list[tuple[Deadline, str, list[str]]] = []
     own_text = text[draft.span.start : draft.span.end]
-    own = find_deadlines(own_text, issued=issued)
+    own = find_deadlines(own_text, issued=issued, in_force=in_force)
     for i, d in enumerate(own):
         place = "only" if len(own) == 1 else ("first" if i == 0 else ("last" if i == len(own) - 1 else "mid"))
         found.append((_shifted(d, draft.span.start), "own", [f"__place_{place}", *_words(own_text, d, "own")]))
     if draft.deadline_cell is not None:
         cell = draft.deadline_cell
-        found.append((_shifted(parse_deadline(text[cell.start : cell.end], issued=issued), cell.start), "cell", []))
+        found.append((_shifted(parse_deadline(text[cell.start : cell.end], issued=issued, in_force=in_force), cell.start), "cell", []))
     for depth, context in enumerate(reversed(draft.deadline_context)):
         context_text = text[context.start : context.end]
-        inherited = governing_deadline(context_text, issued=issued)
+        inherited = governing_deadline(context_text, issued=issued, in_force=in_force)
         if inherited.kind != DeadlineKind.NONE:
             marks = [f"__depth_{min(depth, 3)}", *_words(context_text, inherited, "context")]
             found.append((_shifted(inherited, context.start), "context", marks))
@@ -156,7 +156,7 @@ def attachment_examples(doc: Any, min_sim: float) -> list[tuple[str, str]]:
     for i, j in sc.match(doc.tasks, drafts, min_sim):
         gold = sc.dl(doc.tasks[i])
         key = (gold.get("kind") or "none", gold.get("date") or None)
-        for candidate in deadline_candidates(state.text, state.drafts[j], info.issued, state.deadlines[j]):
+        for candidate in deadline_candidates(state.text, state.drafts[j], info.issued, state.deadlines[j], state.in_force):
             out.append((candidate.features, ATTACH if deadline_key(candidate.deadline) == key else OTHER))
     return out
 

@@ -280,7 +280,7 @@ class DeadlineAttacher:
 
         state = shared_state(doc)
         per_task = [
-            deadline_candidates(state.text, draft, state.issued, rules_choice)
+            deadline_candidates(state.text, draft, state.issued, rules_choice, state.in_force)
             for draft, rules_choice in zip(state.drafts, state.deadlines, strict=True)
         ]
         flat = [c.features for candidates in per_task for c in candidates]

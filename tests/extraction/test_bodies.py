@@ -506,3 +506,16 @@ def test_bodies_a_mass_organisations_local_chapter_keeps_its_level():
     assert [b.name for b in _bodies().find("chỉ đạo Đoàn Thanh niên Cộng sản Hồ Chí Minh xã thành lập")] == [
         "Đoàn Thanh niên Cộng sản Hồ Chí Minh xã"
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("SỞ TƯ PHÁP", "Sở Tư pháp"),  # a heading in capitals: "TƯ" is the word "tư"
+        ("BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG TỈNH", "BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG TỈNH"),
+        ("BCH TƯ Đảng", "Ban Chấp hành Trung ương"),  # beside an abbreviation it is one
+        ("Đảng ủy Khối các cơ quan TƯ", "Đảng ủy Khối các cơ quan Trung ương"),
+    ],
+)
+def test_bodies_an_abbreviation_that_is_also_a_word_among_capitals(name: str, canonical: str) -> None:
+    assert _bodies().canonical(name) == canonical

@@ -1154,3 +1154,42 @@ def test_deadlines_a_meeting_with_its_month_is_that_month(text: str, expected: d
     assert (got.kind, got.date) == (P, expected)
     # without its month a meeting dates nothing
     assert governing_deadline("Tổ chức Hội nghị sơ kết.", issued=ISSUED).kind is N
+
+
+@pytest.mark.parametrize(
+    ("text", "in_force"),
+    [
+        ("Điều 4. Quyết định này có hiệu lực thi hành kể từ ngày ký.", date(2026, 1, 20)),
+        ("Quyết định có hiệu lực kể từ ngày ban hành.", date(2026, 1, 20)),
+        ("Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 12/QĐ-UBND.", date(2026, 1, 20)),
+        ("Kế hoạch này có hiệu lực từ ngày 01/02/2026.", date(2026, 2, 1)),
+        ("Quyết định này có hiệu lực thi hành từ ngày 15 tháng 3 năm 2026.", date(2026, 3, 15)),
+        ("Luật Đất đai có hiệu lực từ ngày 01/8/2024.", None),  # a law it cites
+        ("Quyết định này có hiệu lực sau khi được thông qua.", None),
+    ],
+)
+def test_deadlines_the_day_the_document_takes_effect(text, in_force):
+    from extraction.deadlines import in_force_date
+
+    assert in_force_date(text, issued=date(2026, 1, 20)) == in_force
+
+
+def test_deadlines_a_count_from_entry_into_force_resolves_where_that_day_is_known():
+    text = "Giao Ủy ban nhân dân các xã kiện toàn bộ phận một cửa trong vòng 30 ngày kể từ ngày Quyết định này có hiệu lực."
+    unknown = governing_deadline(text, issued=date(2026, 1, 20))
+    assert (unknown.kind, unknown.date) == (DeadlineKind.RELATIVE, None) and unknown.warnings
+    known = governing_deadline(text, issued=date(2026, 1, 20), in_force=date(2026, 2, 1))
+    assert (known.kind, known.date, known.warnings) == (DeadlineKind.RELATIVE, date(2026, 3, 3), ())
+
+
+def test_deadlines_a_decision_in_force_on_signing_dates_counts_from_its_entry_into_force():
+    from extraction.pipeline import extract
+
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 156/QĐ-UBND\nGia Lai, ngày 20 tháng 01 năm 2026\nQUYẾT ĐỊNH\n"
+        "Điều 1. Giao Sở Tư pháp rà soát văn bản trong vòng 20 ngày kể từ ngày Quyết định có hiệu lực thi hành.\n"
+        "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n"
+        "Nơi nhận:\n- Như Điều 1;\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn A\n"
+    )
+    tasks = extract(text.encode(), "text/plain").tasks
+    assert [(t.deadline.kind, t.deadline.date) for t in tasks] == [(DeadlineKind.RELATIVE, date(2026, 2, 9))]

@@ -152,6 +152,13 @@ def test_metadata_district_and_commune_issuers_keep_their_place_capitals():
             ["ỦY BAN MTTQ VIỆT NAM", "TỈNH QUẢNG NGÃI", "BAN THƯỜNG TRỰC", "Số 156/KH-MTTQ-BTT"],
             "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Ngãi",
         ),
+        # a board under a province's Party organisation, printed as it is (probes BC, BD, AZ)
+        (["ĐẢNG BỘ TỈNH NINH BÌNH", "BAN CHẤP HÀNH", "*", "Số 08-NQ/TU"], "Ban Chấp hành Đảng bộ tỉnh Ninh Bình"),
+        (["ĐẢNG BỘ TỈNH NGHỆ AN", "BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ", "*", "Số 05-TB/BCĐ"],
+         "Ban Chỉ đạo phát triển khoa học, công nghệ tỉnh Nghệ An"),
+        # ... and a child organ printed over two lines
+        (["ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH", "MỤC TIÊU QUỐC GIA", "Số: 05/QĐ-BCĐ"],
+         "Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh Quảng Ngãi"),
         # a text cut from its header names its author where it speaks
         (["Tại phiên họp ngày 17/7/2025, Bộ Chính trị kết luận như sau:", "- Thống nhất chủ trương."], "Bộ Chính trị"),
     ],

@@ -1415,3 +1415,97 @@ def test_segment_a_paragraph_that_opens_with_lanh_dao_chi_dao_directs_its_object
     )
     tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
     assert [b.name for b in tasks[0].support] == ["Công đoàn Bộ", "Đoàn Thanh niên Bộ"]
+
+
+def test_segment_assignments_that_write_out_their_object_or_use_phan_cong():
+    from extraction.pipeline import extract
+
+    body = (
+        "Chủ tịch Ủy ban nhân dân tỉnh có ý kiến như sau:\n"
+        "1. Giao nhiệm vụ cho Sở Nội vụ theo dõi, đôn đốc việc thực hiện.\n"
+        "2. Giao trách nhiệm cho Sở Y tế kiểm tra các cơ sở y tế.\n"
+        "3. Phân công Sở Xây dựng kiểm tra các công trình.\n"
+        "4. Sở Nội vụ phân công công chức theo dõi, tổng hợp kết quả.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [["Sở Nội vụ"], ["Sở Y tế"], ["Sở Xây dựng"], ["Sở Nội vụ"]]
+
+
+def test_segment_chi_thi_as_the_verb_of_a_lead_in_and_names_that_end_at_bam_sat():
+    from extraction.pipeline import extract
+
+    body = (
+        "Để nâng cao chất lượng, Bộ trưởng chỉ thị Thủ trưởng các đơn vị trực thuộc Bộ thực hiện nghiêm các nội dung sau:\n"
+        "1. Kiện toàn Hội đồng quản lý chất lượng tại các bệnh viện.\n"
+        "Chính phủ yêu cầu các bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương bám sát Nghị quyết số "
+        "01/NQ-CP ngày 08 tháng 01 năm 2026 của Chính phủ, thực hiện các nhiệm vụ sau:\n"
+        "a) Đẩy mạnh giải ngân vốn đầu tư công.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [
+        ["Thủ trưởng các đơn vị trực thuộc Bộ"],
+        ["các bộ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"],
+    ]
+
+
+def test_segment_a_mandate_after_the_name_and_titles_written_for_each_body():
+    from extraction.pipeline import extract
+
+    body = (
+        "1. Giao Bộ trưởng Bộ Tư pháp, thừa ủy quyền Thủ tướng Chính phủ, thay mặt Chính phủ ký Tờ trình gửi Quốc hội.\n"
+        "2. Bộ trưởng Bộ Quốc phòng, Bộ trưởng Bộ Công an chỉ đạo lực lượng hỗ trợ sơ tán người dân.\n"
+        "3. Bộ trưởng Bộ Y tế, Bộ Giáo dục và Đào tạo chỉ đạo bảo đảm thuốc men.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [
+        ["Bộ trưởng Bộ Tư pháp"],
+        ["Bộ trưởng Bộ Quốc phòng", "Bộ trưởng Bộ Công an"],
+        ["Bộ trưởng Bộ Y tế", "Bộ trưởng Bộ Giáo dục và Đào tạo"],
+    ]
+
+
+def test_segment_a_lead_in_that_sets_tasks_out_then_hands_them_on():
+    from extraction.pipeline import extract
+
+    body = (
+        "Ban Chấp hành Đảng bộ tỉnh đề ra một số nhiệm vụ, giải pháp chủ yếu và giao các cấp ủy, tổ chức đảng, "
+        "chính quyền các cấp lãnh đạo, chỉ đạo tổ chức thực hiện:\n"
+        "1. Phát triển kinh tế số, khuyến khích doanh nghiệp ứng dụng nền tảng số.\n"
+        "2. Sở Y tế kiểm tra các cơ sở và yêu cầu các cơ sở khắc phục sai phạm.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [
+        ["các cấp ủy, tổ chức đảng", "chính quyền các cấp"],
+        ["Sở Y tế"],  # in a task "... và yêu cầu Y ..." leaves the lead where it is
+    ]
+
+
+def test_segment_kinds_of_party_bodies_whose_names_hold_a_verb():
+    from extraction.pipeline import extract
+
+    body = (
+        "1. Ủy ban Kiểm tra Tỉnh ủy và các ban xây dựng Đảng của Tỉnh ủy tăng cường kiểm tra, giám sát.\n"
+        "2. Các cơ quan tham mưu, giúp việc Tỉnh ủy tăng cường kiểm tra, giám sát việc thực hiện Nghị quyết.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [
+        ["Ủy ban Kiểm tra Tỉnh ủy", "các ban xây dựng Đảng của Tỉnh ủy"],
+        ["Các cơ quan tham mưu, giúp việc Tỉnh ủy"],
+    ]
+
+
+def test_segment_a_paragraph_that_opens_with_the_state_of_a_project_or_a_decision():
+    from extraction.pipeline import extract
+
+    body = (
+        "Đến nay Dự án đã hoàn thành 60% khối lượng. Bộ Xây dựng đôn đốc nhà thầu đẩy nhanh tiến độ, hoàn thành trong tháng 6/2026.\n"
+        "Dự án chưa đủ điều kiện. Yêu cầu Sở Văn hóa, Thể thao và Du lịch chủ trì đánh giá tác động của Dự án.\n"
+        "Tạm dừng xem xét đưa Dự án vào danh mục năm 2026. Yêu cầu Sở Tài chính rà soát lại nhu cầu vốn.\n"
+        "Thống nhất đưa Dự án vào danh mục dự án cần lựa chọn nhà đầu tư năm 2026.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [(t.text.split()[0], [b.name for b in t.lead]) for t in tasks] == [
+        ("Bộ", ["Bộ Xây dựng"]),
+        ("Yêu", ["Sở Văn hóa, Thể thao và Du lịch"]),
+        ("Yêu", ["Sở Tài chính"]),
+    ]
