@@ -1059,6 +1059,9 @@ CITED_TITLE_BEFORE = re.compile(
 CITED_TITLE_REACH = 250
 
 
+UNIT_WORD_BEFORE = re.compile(r"(?:năm|tháng|quý|ngày)\s*$", re.IGNORECASE)
+
+
 def _judge(hit: _Hit, text: str, issued: date | None, lenient: bool) -> _Hit | None:
     """Keep a hit that is a deadline, widened over its cue; drop mentions and start dates."""
     if not lenient and _grammar().remaining_after.match(text, hit.end):
@@ -1077,7 +1080,9 @@ def _judge(hit: _Hit, text: str, issued: date | None, lenient: bool) -> _Hit | N
         return _widen(hit, text)
     g = _grammar()
     left = _clause_before(text, hit.start, reach=90)
-    if g.cutoff.search(left) or g.start.search(left):
+    # "bắt đầu từ năm 2027": a bare year's own unit word stands between it and the start cue
+    unit_less = UNIT_WORD_BEFORE.sub("", left)
+    if g.cutoff.search(left) or g.start.search(left) or g.start.search(unit_less):
         return None
     cue = g.cue.search(left)
     if cue is None and hit.kind is DeadlineKind.PERIOD and _phase_of_its_own(text, hit, left):

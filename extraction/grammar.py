@@ -266,10 +266,11 @@ def _noun_phrase_end_within(text: str, start: int, words: int) -> int | None:
     return unlisted if unlisted is not None else stop
 
 
-# A name is complete after a proper word or a place: "Cục Quản lý Dược", "Ủy ban nhân dân các tỉnh".
+# A name is complete after a proper word or a place: "Cục Quản lý Dược", "Ủy ban nhân dân các tỉnh";
+# and after its bracket: "Công an tỉnh (Phòng Cảnh sát môi trường) thanh tra ..." (probe BE)
 NAME_COMPLETE_BEFORE = re.compile(
     r"(?:\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu|địa phương)|(?P<qualifier>\bliên quan)"
-    r"|\b(?P<proper>\w+))\s+$"
+    r"|\b(?P<proper>\w+)|\))\s+$"
 )
 NOUN_TAGS = frozenset({"N", "Np"})
 # A verb the tagger is asked about has two syllables in lower case ("sắp xếp"): the last syllable of
@@ -348,7 +349,9 @@ def _unlisted_verb(text: str, start: int, search_from: int, stop: int) -> int | 
     for at in candidates:
         kinds = GENERIC_LIST.fullmatch(text, start, at) is not None
         if verb_at(phrase, at - start, one_syllable=kinds) and (
-            tag_before(phrase, at - start) in NOUN_TAGS or _after_qualifier(text, start, at)
+            tag_before(phrase, at - start) in NOUN_TAGS
+            or _after_qualifier(text, start, at)
+            or text[start:at].rstrip().endswith(")")
         ):
             return at
     return None

@@ -73,7 +73,7 @@ DISTRIBUTED = re.compile(
 def _distribute(part: str) -> list[str]:
     m = DISTRIBUTED.match(part)
     if m is None:
-        return _committees_of_places(part)
+        return _committees_of_places(part) or _described_head_of_places(part)
     items = [i.strip(" ,;.") for i in re.split(r",\s*", m.group("items")) if i.strip(" ,;.")]
     if len(items) < 2 or not all(i[0].isupper() for i in items):
         return []
@@ -93,6 +93,32 @@ def _committees_of_places(part: str) -> list[str]:
         return []
     head = m["head"][0].upper() + m["head"][1:]
     return [f"{head} {item}" for item in items]
+
+
+# "Các Ban Quản lý rừng phòng hộ Kon Chiêng, Đak Đoa, Mang Yang": a head that ends in a lower-case
+# word, then places; "Các Công ty TNHH MTV Thủy lợi Bắc Nghệ An, Nam Nghệ An" (probe BE, 2026-12-07)
+HEAD_OF_PLACES = re.compile(r"^[Cc]ác\s+(?P<first>[^,;]+),\s*(?P<rest>[^;]+)$")
+MAX_PLACE_WORDS = 4
+
+
+def _described_head_of_places(part: str) -> list[str]:
+    m = HEAD_OF_PLACES.match(part)
+    if m is None:
+        return []
+    words = m["first"].split()
+    k = len(words)
+    while k > 0 and words[k - 1][0].isupper():
+        k -= 1  # the capitalised words that end the first name: its place
+    head, first = " ".join(words[:k]), " ".join(words[k:])
+    # a head of two words or more: "các xã A, B" are places the addressee rules read
+    if not 0 < len(words) - k <= MAX_PLACE_WORDS or k < 2 or not words[k - 1][0].islower() or not starts_with_body(head):
+        return []
+    rest = [i.strip(" .") for i in re.split(r",\s*|\s+và\s+", m["rest"]) if i.strip(" .")]
+    if not all(word[0].isupper() for place in rest for word in place.split()) or any(
+        starts_with_body(place) for place in rest
+    ):
+        return []
+    return [f"{head} {place}" for place in (first, *rest)]
 
 
 def _split_on_heads(part: str) -> list[str]:
@@ -451,6 +477,9 @@ def _bodies(
         # by its names in different provinces, kept as the document writes it
         name = expand_abbreviations(names[0], abbreviations)
         return (Body(name, span, in_directory(name)),)
+    places = _described_head_of_places(phrase.strip(" ,;.:"))
+    if places:  # before the kinds a head distributes, which read "Ban Đak Đoa"
+        return tuple(Body(canonical_name(name, at=at), span, in_directory(name)) for name in places)
     distributed = distribute(phrase, in_directory)
     if distributed is not None:
         return tuple(
@@ -462,6 +491,7 @@ def _bodies(
     if found is not None and not use_directory and not all(b.in_directory for b in found):
         found = None  # a lead the directory only partly knows is read by grammar
     if found is not None:
+        found = [_read_to_its_end(phrase, b, found, at) for b in found]
         found = found + _uncovered_names(phrase, found, at)
         found.sort(key=lambda b: b.span.start if b.span else 0)
         bodies = []
@@ -536,6 +566,8 @@ def _glossed(name: str) -> str:
     m = GLOSSED_ROLE.match(name)
     if m is None or PLURAL.match(m["role"]) or any(w[:1].isupper() for w in m["role"].split()[1:]):
         return name
+    if in_directory(m["role"]):  # "Công an tỉnh (Phòng Cảnh sát môi trường)": a body and its unit
+        return m["role"]
     return m["name"]
 
 
@@ -587,6 +619,26 @@ def _head_before(phrase: str, start: int, found: list[Body]) -> str | None:
     m = ELLIPTIC_HEAD.match(phrase[previous.span.start : previous.span.end])
     between = phrase[previous.span.end : start].strip()
     return m["head"] if m is not None and between == "," else None
+
+
+# the lower-case words that go on a name up to the next comma, bracket or list word
+NAME_GOES_ON = re.compile(r"\s+(?=[^\W\d_])(?P<words>[^,;()]+?)\s*(?=[,;()]|\s+(?:và|cùng|với)\s|$)")
+
+
+def _read_to_its_end(phrase: str, body: Body, found: list[Body], at: date | None) -> Body:
+    """A name the directory only read (it does not know it) stops at a word that can open a
+    predicate; inside the phrase of names nothing but the name goes on: "Chi cục Trồng trọt và
+    Bảo vệ thực vật", "Trung tâm Nước sạch và Vệ sinh môi trường nông thôn" (probe BE)."""
+    if body.in_directory or body.span is None:
+        return body
+    m = NAME_GOES_ON.match(phrase, body.span.end)
+    if m is None or not m["words"][0].islower():
+        return body
+    end = m.end("words")
+    if any(b.span is not None and body.span.end <= b.span.start < end for b in found):
+        return body
+    name = phrase[body.span.start : end]
+    return Body(canonical_name(name, at=at), Span(body.span.start, end, body.span.label), False)
 
 
 def directory_split(phrase: str, at: date | None) -> list[Body] | None:

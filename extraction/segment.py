@@ -565,7 +565,16 @@ def _visit_siblings(
                 for k, d in enumerate(out)
             ]
             continue
-        time_line = _deadline_line(text, node) if out and out[-1].deadline_cell is None else None
+        time_line = _deadline_line(text, node) if out else None
+        if time_line is not None and _closes_the_points(nodes, i):
+            # "a) Các bộ ... ¶ b) Ủy ban nhân dân các tỉnh ... ¶ c) Thời gian hoàn thành: ...": the time
+            # of every point of the item, as a lead-in's time is (a point's own time still wins)
+            out = [
+                replace(d, deadline_context=(*d.deadline_context, time_line)) if nodes[origins[k]].style == node.style else d
+                for k, d in enumerate(out)
+            ]
+            continue
+        time_line = time_line if out and out[-1].deadline_cell is None else None
         if time_line is not None:  # "1. Sở Tài chính ... ¶ Thời gian hoàn thành: trước ngày 15/12"
             out[-1] = replace(out[-1], deadline_cell=time_line)
             continue
@@ -636,10 +645,11 @@ def _lead_in_addressee(text: str, node: Node) -> Span | None:
     return lead
 
 
-# "Sở Giáo dục và Đào tạo xây dựng Kế hoạch như sau:": the issuer introduces its own plan
+# "Sở Giáo dục và Đào tạo xây dựng Kế hoạch như sau:": the issuer introduces its own plan;
+# "Ban Tuyên giáo và Dân vận Tỉnh ủy hướng dẫn công tác tuyên truyền như sau:", its guidance (probe BC)
 PLAN_INTRODUCED = re.compile(
-    r"^(?!.*\b(?:giao|yêu cầu|đề nghị)\b)[^:;]*\b(?:xây dựng|ban hành)\s+(?:kế hoạch|chương trình)\b[^:;]{0,120}?"
-    r"\bnhư\s+sau\s*:\s*$",
+    r"^(?!.*\b(?:giao|yêu cầu|đề nghị)\b)[^:;]*\b(?:(?:xây dựng|ban hành)\s+(?:kế hoạch|chương trình)|hướng\s+dẫn)\b"
+    r"[^:;]{0,120}?\bnhư\s+sau\s*:\s*$",
     re.IGNORECASE,
 )
 
@@ -785,6 +795,15 @@ def _covered_siblings(nodes: list[Node], i: int) -> set[int]:
             break
         covered.add(j)
     return covered
+
+
+def _closes_the_points(nodes: list[Node], i: int) -> bool:
+    """Whether a time line is the last of a run of points marked as it is ("c)" after "a)" and
+    "b)"), so it gives their item's time rather than the time of the point before it."""
+    style = nodes[i].style
+    if style in ("para", "dash", "bullet", "plus") or (i + 1 < len(nodes) and nodes[i + 1].style == style):
+        return False
+    return i >= 2 and nodes[i - 1].style == style and nodes[i - 2].style == style
 
 
 def _deadline_line(text: str, node: Node) -> Span | None:

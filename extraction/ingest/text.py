@@ -50,6 +50,16 @@ _OPEN_END = re.compile(r"[^.:;!?)\]\"”'…]\s*$")
 _ITEM = re.compile(r"^\s*(?:[a-zđ][).]\s|[a-zđ]\)|[a-zđ]\.\d{1,2}\s*[.)]|[-+•]\s)")
 
 
+# how a table row's cells are joined in a text file (normalize.CELL_SEPARATOR)
+_CELL = " | "
+
+
+def _two_rows(previous: str, line: str) -> bool:
+    """Two table rows: "STT | ... | Thời hạn trình" ends on a word that seems to dangle, yet the
+    row "1 | Nghị định ..." under it is a row of its own (probe BF, 2026-12-07)."""
+    return _CELL in previous and _CELL in line
+
+
 def _continues(line: str) -> bool:
     stripped = line.lstrip()
     return bool(stripped) and stripped[0].islower() and not _ITEM.match(line)
@@ -72,7 +82,7 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
         next_goes_on = i + 1 < len(lines) and _continues(lines[i + 1])
         if current and _open_ended(current) and PAGE_NUMBER.fullmatch(line.strip()) and next_goes_on:
             continue  # "... hoàn ¶ - 3 - ¶ thành trong tháng 5": a page break inside the sentence
-        if current and (
+        if current and not _two_rows(current[-1], line) and (
             _open_ended(current) and (_continues(line) or in_body and _dangles(current[-1], line))
             or in_body and _wrapped_before(current[-1], line, width)
             or _numbers_the_line(current[-1], line)

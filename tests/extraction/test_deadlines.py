@@ -1193,3 +1193,22 @@ def test_deadlines_a_decision_in_force_on_signing_dates_counts_from_its_entry_in
     )
     tasks = extract(text.encode(), "text/plain").tasks
     assert [(t.deadline.kind, t.deadline.date) for t in tasks] == [(DeadlineKind.RELATIVE, date(2026, 2, 9))]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind", "day", "recurrence"),
+    [
+        ("Hằng năm, bắt đầu từ năm 2027", DeadlineKind.RECURRING, None, "yearly"),  # a start is no deadline
+        ("Hằng năm, từ năm 2027", DeadlineKind.RECURRING, None, "yearly"),
+        ("Năm 2027", DeadlineKind.PERIOD, date(2027, 12, 31), None),
+    ],
+)
+def test_deadlines_a_cell_that_says_when_a_cycle_starts(phrase, kind, day, recurrence):
+    got = parse_deadline(phrase, issued=date(2026, 11, 16))
+    assert (got.kind, got.date, got.recurrence) == (kind, day, recurrence)
+
+
+@pytest.mark.parametrize("part", ["sáng", "chiều", "tối"])
+def test_deadlines_an_event_on_a_part_of_a_day(part):
+    got = governing_deadline(f"Ủy ban nhân dân xã tổ chức lễ mít tinh vào {part} ngày 02/02/2026.", issued=date(2026, 1, 5))
+    assert (got.kind, got.date) == (DeadlineKind.DATE, date(2026, 2, 2))

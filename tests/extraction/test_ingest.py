@@ -553,3 +553,17 @@ def test_ingest_text_a_line_ending_on_a_word_that_needs_the_next_goes_on_and_a_b
     assert join_wrapped_lines(["Chủ tịch kết luận như sau:", "1.", "Công an tỉnh tăng cường tuần tra."])[-1] == (
         "1. Công an tỉnh tăng cường tuần tra."
     )
+
+
+def test_ingest_text_keeps_table_rows_apart_after_a_word_that_seems_to_dangle() -> None:
+    from extraction.ingest.text import join_wrapped_lines
+
+    rows = [
+        "4. Bộ Tư pháp theo dõi việc thi hành Luật.",
+        "STT | Tên văn bản | Cơ quan chủ trì soạn thảo | Thời hạn trình",
+        "1 | Nghị định quy định chi tiết Luật Đo lường | Bộ Khoa học và Công nghệ | Tháng 3/2027",
+    ]
+    assert join_wrapped_lines(rows) == rows
+    # a line that ends on "trình" still takes the words it needs when no row is involved
+    prose = ["1. Bộ Tư pháp theo dõi.", "2. Bộ Tư pháp rà soát, hoàn thiện hồ sơ, trình", "Thủ tướng Chính phủ."]
+    assert join_wrapped_lines(prose) == [prose[0], "2. Bộ Tư pháp rà soát, hoàn thiện hồ sơ, trình Thủ tướng Chính phủ."]

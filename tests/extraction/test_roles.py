@@ -543,3 +543,52 @@ def test_roles_addressees_listed_on_lines_of_their_own_keep_no_bullet():
     phrase = "- Các bệnh viện tuyến tỉnh;\n- Các cơ sở khám bệnh, chữa bệnh ngoài công lập trên địa bàn tỉnh."
     assert split_names(phrase)[0] == "Các bệnh viện tuyến tỉnh"
     assert all(not name.startswith("-") for name in split_names(phrase))
+
+
+def _roles(body):
+    header = "ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 15/UBND-KT\nGia Lai, ngày 20 tháng 01 năm 2026\nCÔNG VĂN\n"
+    trailer = "\nNơi nhận:\n- Như trên;\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn A\n"
+    return [
+        ([b.name for b in t.lead], [b.name for b in t.support])
+        for t in extract((header + body + trailer).encode(), "text/plain").tasks
+    ]
+
+
+def test_roles_a_head_that_ends_in_a_common_word_goes_with_each_place_after_it():
+    assert _roles(
+        "1. Các Ban Quản lý rừng phòng hộ Kon Chiêng, Đak Đoa, Mang Yang tăng cường tuần tra bảo vệ rừng.\n"
+        "2. Các Công ty TNHH MTV Thủy lợi Bắc Nghệ An, Nam Nghệ An khẩn trương sửa chữa các công trình.\n"
+    ) == [
+        (["Ban Quản lý rừng phòng hộ Kon Chiêng", "Ban Quản lý rừng phòng hộ Đak Đoa", "Ban Quản lý rừng phòng hộ Mang Yang"], []),
+        (["Công ty TNHH MTV Thủy lợi Bắc Nghệ An", "Công ty TNHH MTV Thủy lợi Nam Nghệ An"], []),
+    ]
+    assert split_names("Các Sở Tài chính, Xây dựng") == ["Các Sở Tài chính, Xây dựng"]  # no common word ends the head
+
+
+def test_roles_names_the_directory_only_reads_run_to_their_end_in_a_list():
+    assert _roles(
+        "1. Sở Nông nghiệp và Môi trường chỉ đạo Chi cục Chăn nuôi và Thú y, Chi cục Trồng trọt và Bảo vệ thực vật "
+        "hướng dẫn các địa phương.\n"
+        "2. Sở Nông nghiệp và Môi trường phối hợp với Sở Y tế, Trung tâm Nước sạch và Vệ sinh môi trường nông thôn kiểm tra.\n"
+    ) == [
+        (["Sở Nông nghiệp và Môi trường"], ["Chi cục Chăn nuôi và Thú y", "Chi cục Trồng trọt và Bảo vệ thực vật"]),
+        (["Sở Nông nghiệp và Môi trường"], ["Sở Y tế", "Trung tâm Nước sạch và Vệ sinh môi trường nông thôn"]),
+    ]
+
+
+def test_roles_a_body_glossed_with_its_unit_and_co_operation_written_cung():
+    assert _roles(
+        "1. Công an tỉnh (Phòng Cảnh sát môi trường) chủ trì kiểm tra các cơ sở sản xuất.\n"
+        "2. Ban Tổ chức Tỉnh ủy chủ trì, cùng Sở Nội vụ tham mưu cơ chế thu hút nhân lực.\n"
+        "3. Sở Khoa học và Công nghệ chủ trì, phối hợp với Viễn thông Gia Lai khảo sát, xóa các điểm lõm sóng.\n"
+        "4. Sở Xây dựng phối hợp với Ủy ban nhân dân phường Pleiku khảo sát nhu cầu nhà ở của công nhân.\n"
+    ) == [
+        (["Công an tỉnh"], []),
+        (["Ban Tổ chức Tỉnh ủy"], ["Sở Nội vụ"]),
+        (["Sở Khoa học và Công nghệ"], ["Viễn thông Gia Lai"]),
+        (["Sở Xây dựng"], ["Ủy ban nhân dân phường Pleiku"]),
+    ]
+
+
+def test_roles_kinds_of_bodies_in_a_table_cell_keep_their_words():
+    assert split_names("Các bộ quản lý ngành, lĩnh vực") == ["Các bộ quản lý ngành, lĩnh vực"]

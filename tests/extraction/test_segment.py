@@ -1509,3 +1509,33 @@ def test_segment_a_paragraph_that_opens_with_the_state_of_a_project_or_a_decisio
         ("Yêu", ["Sở Văn hóa, Thể thao và Du lịch"]),
         ("Yêu", ["Sở Tài chính"]),
     ]
+
+
+def test_segment_a_time_line_that_closes_lettered_points_dates_each_of_them():
+    from extraction.pipeline import extract
+
+    body = (
+        "2. Rà soát văn bản quy phạm pháp luật liên quan đến Luật\n"
+        "a) Các bộ, cơ quan ngang bộ chủ trì rà soát các văn bản thuộc lĩnh vực quản lý.\n"
+        "b) Ủy ban nhân dân các tỉnh rà soát các văn bản do địa phương ban hành, hoàn thành trước ngày 15/3/2026.\n"
+        "c) Thời gian hoàn thành: Trước ngày 31 tháng 3 năm 2026.\n"
+        "3. Sở Tài chính bố trí kinh phí.\n"
+        "- Thời gian hoàn thành: trước ngày 30/4/2026.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [t.deadline.date for t in tasks] == [date(2026, 3, 31), date(2026, 3, 15), date(2026, 4, 30)]
+
+
+def test_segment_a_guidance_that_its_issuer_introduces_names_no_addressee():
+    from extraction.pipeline import extract
+
+    body = (
+        "Ban Tuyên giáo và Dân vận Tỉnh ủy hướng dẫn công tác tuyên truyền như sau:\n"
+        "II. NỘI DUNG TUYÊN TRUYỀN\n"
+        "1. Sự ra đời của Đảng Cộng sản Việt Nam, bước ngoặt vĩ đại của cách mạng Việt Nam.\n"
+        "2. Những thành tựu to lớn, có ý nghĩa lịch sử của công cuộc đổi mới.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "1. Trường Chính trị tỉnh tổ chức tọa đàm khoa học, hoàn thành trước 31/01/2026.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [["Trường Chính trị tỉnh"]]
