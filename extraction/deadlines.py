@@ -287,8 +287,8 @@ def _time_rules(lex: _Lexicon) -> dict[str, str]:
             r"(?:\s+(?:lần\s+thứ\s+\d{1,2}|(?:lần\s+thứ\s+)?[IVXL]{1,6})(?!\w))?"
             rf"(?:\s+thứ\s+(?:\d{{1,2}}|nhất|{_alt(lex.numbers)})(?!\w))?(?:\s+(?:thường\s+lệ|chuyên\s+đề|bất\s+thường))?"
             # the month it is held in: "kỳ họp chuyên đề tháng 4/2025", "Hội nghị Ban Chấp hành Đảng bộ
-            # tỉnh tháng 12/2026"
-            r"(?:(?:\s+[^\s\d,.;:()/]+){0,6}?\s+tháng\s+(?P<mo>\d{1,2})\s*[/.\-]\s*(?P<moy>\d{4})(?![\d/]))?"
+            # tỉnh tháng 12/2026", "phiên họp tháng 12 năm 2026"
+            r"(?:(?:\s+[^\s\d,.;:()/]+){0,6}?\s+tháng\s+(?P<mo>\d{1,2})(?:\s*[/.\-]\s*|\s+năm\s+)(?P<moy>\d{4})(?![\d/]))?"
             r"(?:\s+(?:(?P<part>cuối|giữa)\s+)?(?:năm\s+)?(?P<y>\d{4})(?![\d/]))?"
             # "khai giảng năm học 2026 - 2027 (05/9/2026)": the school year, then the printed day
             r"(?:\s+năm\s+học\s+\d{4}\s*[-–]\s*\d{4})?"

@@ -26,7 +26,7 @@ from extraction.types import Span
 WORD = re.compile(r"\S+")
 # Adverbial openings that stand before the subject: "Trên cơ sở đó, Bộ Tư pháp tổng hợp ...".
 ADVERBIAL = re.compile(
-    r"^(?:trên cơ sở|trong|về|đối với|sau|để|quá trình|trường hợp|khi|trước mắt|là|"
+    r"^(?:trên cơ sở|trong|về|đối với|sau|để|quá trình|trường hợp|quá thời hạn|khi|trước mắt|là|"
     r"đồng thời|theo(?!\s+dõi)|căn cứ|ngay|tại|từ|trước|chậm nhất|(?:hằng|hàng) (?:năm|quý|tháng|tuần|ngày)|"
     r"định kỳ|kể từ|tính từ|bắt đầu từ|với|nhằm|ngoài ra|do đó|vì vậy|qua đó|cùng với|nếu|dựa trên|thời gian tới|"
     # connectives that order a list: "Thứ hai, Sở X chủ trì ...", "Bên cạnh đó, ..."

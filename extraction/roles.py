@@ -435,7 +435,10 @@ def _directed_bodies(text: str, directed: Span, at: date | None, abbreviations: 
     Thú y" and "chỉ đạo Ban Quản lý khu kinh tế và các sở, ngành liên quan" (the whole list)
     take part in the work; "chỉ đạo các cơ quan liên quan" only says how the lead works."""
     bodies = _bodies(text, directed, at, abbreviations, use_directory=True)
-    named = [b.span is not None and text[b.span.start : b.span.start + 1].isupper() for b in bodies]
+    named = [
+        b.span is not None and text[b.span.start : b.span.start + 1].isupper() and not PLURAL_GROUP.search(b.name)
+        for b in bodies
+    ]
     if named and named[0]:
         return bodies
     # "chỉ đạo các cơ quan chuyên môn Bộ Quốc phòng": a name right after a generic one, with no
@@ -445,6 +448,14 @@ def _directed_bodies(text: str, directed: Span, at: date | None, abbreviations: 
         for i, (b, is_named) in enumerate(zip(bodies, named))
         if is_named and not (i > 0 and _right_after(text, bodies[i - 1], b))
     )
+
+
+# a capitalised kind over many places is a group, not a named body: "Ủy ban nhân dân các xã,
+# phường", "Trạm Y tế xã, phường", "Công an cấp xã" (probes BE, BF, BD, 2026-12-07)
+_PLACE_KIND = r"(?:xã|phường|tỉnh|thành phố|huyện|quận|thị xã|thị trấn|đặc khu)"
+PLURAL_GROUP = re.compile(
+    rf"(?<!\w)(?:các|cấp\s+{_PLACE_KIND})(?!\w)|(?<!\w){_PLACE_KIND}\s*(?:,|và|/)\s*{_PLACE_KIND}(?!\w)", re.IGNORECASE
+)
 
 
 def _right_after(text: str, previous: Body, body: Body) -> bool:

@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from extraction.grammar import (
+    CASE_OPENING,
     CONDITION_THEN,
     HONORIFIC,
     LEAD_ROLE_AFTER,
@@ -578,7 +579,9 @@ def _visit_siblings(
         if time_line is not None:  # "1. Sở Tài chính ... ¶ Thời gian hoàn thành: trước ngày 15/12"
             out[-1] = replace(out[-1], deadline_cell=time_line)
             continue
-        if out and _continues_item(text, nodes, i):
+        # (only the item just before: a project's title that gave no task does not pass this
+        # paragraph to the last point of the project above it; probe BD)
+        if out and origins[-1] == i - 1 and _continues_item(text, nodes, i):
             out[-1] = replace(out[-1], span=Span(out[-1].span.start, node.body.end))
             continue
         if i > 0 and _titles_after_type_line(text, nodes[i - 1], node):
@@ -1778,7 +1781,7 @@ def split_assignments(text: str, span: Span) -> list[Span]:
     for end_of_previous, boundary in _breaks(text, span):
         # "...; đồng thời Cục X tăng cường ...": the connective opens the other body's clause
         subject = boundary + (m.end() if (m := ALSO.match(text[boundary : boundary + 20])) else 0)
-        lead = _lead_text(text, subject, span.end)
+        lead = _lead_text(text, subject, span.end) or _lead_after_case(text, subject, span.end)
         if lead is None or lead == current_lead or _co_operates(text, subject, span.end):
             continue
         if text[end_of_previous - 1] == ";" and not _names_body(text, subject, span.end):
@@ -1848,6 +1851,20 @@ def sentence_splitter() -> Callable[[str], list[str]]:
     spec.loader.exec_module(module)
     splitter: Callable[[str], list[str]] = module.sent_tokenize
     return splitter
+
+
+def _lead_after_case(text: str, start: int, end: int) -> str | None:
+    """The lead of a sentence that opens with a case: "Quá thời hạn nêu trên mà nhà đầu tư không
+    hoàn thiện hồ sơ, Sở Công Thương tham mưu ..." gives Sở Công Thương work of its own (probe
+    BD); "Trường hợp ... thì ..." states a condition of the same task."""
+    if not CASE_OPENING.match(text, start) or CONDITION_THEN.match(text[start:end]):
+        return None
+    sentence_end = SENTENCE_BREAK.search(text, start, end)
+    comma = text.find(", ", start, sentence_end.start() if sentence_end else end)
+    if comma < 0:
+        return None
+    lead = find_lead(text, comma + 2, end)
+    return _lead_text(text, comma + 2, end) if lead is not None and lead.start == comma + 2 else None
 
 
 def _lead_text(text: str, start: int, end: int) -> str | None:

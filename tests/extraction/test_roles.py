@@ -592,3 +592,15 @@ def test_roles_a_body_glossed_with_its_unit_and_co_operation_written_cung():
 
 def test_roles_kinds_of_bodies_in_a_table_cell_keep_their_words():
     assert split_names("Các bộ quản lý ngành, lĩnh vực") == ["Các bộ quản lý ngành, lĩnh vực"]
+
+
+def test_roles_a_kind_over_many_places_directed_by_chi_dao_is_no_co_operating_body():
+    assert _roles(
+        "1. Sở Y tế chỉ đạo Trạm Y tế xã, phường tăng cường giám sát dịch bệnh.\n"
+        "2. Sở Nội vụ chỉ đạo Ủy ban nhân dân các xã, phường rà soát biên chế.\n"
+        "3. Sở Y tế chỉ đạo Trung tâm Kiểm soát bệnh tật tỉnh giám sát dịch bệnh.\n"
+    ) == [
+        (["Sở Y tế"], []),
+        (["Sở Nội vụ"], []),
+        (["Sở Y tế"], ["Trung tâm Kiểm soát bệnh tật tỉnh"]),  # a named body takes part
+    ]

@@ -1539,3 +1539,42 @@ def test_segment_a_guidance_that_its_issuer_introduces_names_no_addressee():
     )
     tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
     assert [[b.name for b in t.lead] for t in tasks] == [["Trường Chính trị tỉnh"]]
+
+
+def test_segment_a_project_title_between_points_and_a_case_that_hands_work_on():
+    from extraction.pipeline import extract
+
+    body = (
+        "1. Dự án Khu đô thị sinh thái ven sông Đáy\n"
+        "- Sở Xây dựng hoàn thiện quy hoạch chi tiết của Dự án, trình phê duyệt chậm nhất ngày 15/5/2026.\n"
+        "- Sở Tài chính xác định sơ bộ tổng chi phí thực hiện Dự án, hoàn thành trong tháng 6 năm 2026.\n"
+        "2. Dự án Nhà máy xử lý chất thải rắn tại xã Gia Vân\n"
+        "Dự án chưa phù hợp với Quy hoạch tỉnh. Giao Sở Nông nghiệp và Môi trường đề xuất địa điểm thay thế, "
+        "báo cáo trước ngày 30/5/2026.\n"
+        "3. Dự án Cụm công nghiệp Yên Dương\n"
+        "Đề nghị nhà đầu tư hoàn thiện hồ sơ trong thời hạn 30 ngày. Quá thời hạn nêu trên mà nhà đầu tư không hoàn "
+        "thiện hồ sơ, Sở Công Thương tham mưu chấm dứt hoạt động của Dự án.\n"
+        "4. Thủ tướng Chính phủ gửi lời chia buồn tới gia đình các nạn nhân.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [([b.name for b in t.lead], t.deadline.date) for t in tasks] == [
+        (["Sở Xây dựng"], date(2026, 5, 15)),
+        (["Sở Tài chính"], date(2026, 6, 30)),
+        (["Sở Nông nghiệp và Môi trường"], date(2026, 5, 30)),
+        (["nhà đầu tư"], date(2026, 1, 9)),
+        (["Sở Công Thương"], None),
+    ]
+
+
+def test_segment_dua_ends_a_name_and_a_meeting_month_dates_a_report():
+    from extraction.pipeline import extract
+
+    body = (
+        "1. Thanh tra Bộ đưa nội dung an toàn người bệnh vào kế hoạch thanh tra năm 2026.\n"
+        "2. Vụ Ngân sách nhà nước tổng hợp, báo cáo Bộ trưởng tại phiên họp tháng 12 năm 2026.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [([b.name for b in t.lead], t.deadline.date) for t in tasks] == [
+        (["Thanh tra Bộ"], None),
+        (["Vụ Ngân sách nhà nước"], date(2026, 12, 31)),
+    ]
