@@ -505,6 +505,8 @@ def _visit(text: str, node: Node, ctx: Context, has_assignment_section: bool) ->
     if not body or not any(c.isalpha() for c in body):
         return _visit_children(text, node, ctx, has_assignment_section)
     fields = labelled_fields(text, node) or inline_fields(text, node)
+    if fields and body.isupper() and "task" not in fields:
+        fields = {}  # "II. THỜI GIAN, ĐỊA ĐIỂM ¶ - Thời gian: ... ¶ - Địa điểm: ...": a section about the event
     if fields and ctx.operative is not False:
         return [_fields_draft(text, node, fields, ctx)]
     if _is_heading_node(text, node, body):

@@ -1578,3 +1578,23 @@ def test_segment_dua_ends_a_name_and_a_meeting_month_dates_a_report():
         (["Thanh tra Bộ"], None),
         (["Vụ Ngân sách nhà nước"], date(2026, 12, 31)),
     ]
+
+
+def test_segment_event_sections_and_the_directive_itself_are_no_tasks():
+    from extraction.pipeline import extract
+
+    body = (
+        "II. THỜI GIAN, ĐỊA ĐIỂM\n"
+        "- Thời gian: Lễ hội diễn ra từ ngày 24/9/2026 đến hết ngày 27/9/2026.\n"
+        "- Địa điểm: Quảng trường Nguyễn Tất Thành.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "1. Tiểu ban Hậu cần - Lễ tân (Trưởng Tiểu ban: Chánh Văn phòng Ủy ban nhân dân tỉnh)\n"
+        "- Chuẩn bị giấy mời, danh sách đại biểu, khách mời.\n"
+        "2. Vụ Tổ chức cán bộ tổ chức quán triệt Chỉ thị này.\n"
+        "Chỉ thị này phổ biến đến chi bộ.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [(t.text.split()[0], [b.name for b in t.lead]) for t in tasks] == [
+        ("Chuẩn", ["Tiểu ban Hậu cần - Lễ tân"]),
+        ("Vụ", ["Vụ Tổ chức cán bộ"]),
+    ]
