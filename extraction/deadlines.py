@@ -709,7 +709,10 @@ def _hit_year_part(m: re.Match[str], issued: date | None) -> _Hit:
         year = issued.year
     if year is None:
         return _period(m, "year_part", None, None, ws)
-    return _period(m, "year_part", date(year, first, 1), _month_end(year, last), ws)
+    # "trước cuối năm 2026" is due by the end of the year, as "trước cuối tháng 6" is (probe BJ);
+    # "trước 6 tháng cuối năm" the day before its months begin
+    begins = None if first == last else date(year, first, 1)
+    return _period(m, "year_part", begins, _month_end(year, last), ws)
 
 
 def _hit_this_period(m: re.Match[str], issued: date | None) -> _Hit:

@@ -725,11 +725,35 @@ def find_lead(text: str, start: int = 0, end: int | None = None) -> Span | None:
     if assign is not None:
         np_start = _skip_spaces(text, assign.end())
         if not _assign_target(text[np_start:end]):
-            return None
+            return _given_to(text, assign, np_start, end)
         return _noun_phrase(text, np_start, end, "lead")
     if not starts_with_body(text[pos:end]):
         return None
     return _described_subject(text, pos, end) or _noun_phrase(text, pos, end, "lead")
+
+
+# "Giao chỉ tiêu tuyển quân năm 2026 cho Ủy ban nhân dân các xã, phường": what is given, then to whom
+GIVEN_TO = re.compile(r"\scho\s+")
+
+
+def _given_to(text: str, assign: re.Match[str], start: int, end: int) -> Span | None:
+    """The body "giao <what> cho X" gives its object to (probe BJ), in the verb's clause."""
+    if assign.group(0).lower() != "giao":
+        return None
+    clause_end = CLAUSE_END.search(text, start, end)
+    limit = min(clause_end.start() if clause_end else end, start + ADVERBIAL_REACH)
+    to = GIVEN_TO.search(text, start, limit)
+    if to is None or "," in text[start : to.start()] or not _assign_target(text[to.end() : end]):
+        return None
+    if PLURAL.match(text[to.end() : end]):
+        return None  # "giao nhiệm vụ cụ thể cho các cơ quan chức năng cùng phối hợp": a group's share (gov-09)
+    # the name may close the sentence: "... cho Ủy ban nhân dân các xã, phường."
+    return _noun_phrase(text, to.end(), end, "lead") or trim_np(text, Span(to.end(), _sentence_end(text, to.end(), end), "lead"))
+
+
+def _sentence_end(text: str, start: int, end: int) -> int:
+    m = SENTENCE_END.search(text, start, end)
+    return m.start() if m else len(text[:end].rstrip(" .;"))
 
 
 # "Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng ...": with no colon, "đối với" opens the

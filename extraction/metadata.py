@@ -238,6 +238,23 @@ PROVINCE_COMMITTEE = re.compile(r"^(?:TỈNH|THÀNH) [UỦ][ỶY] \S")
 COUNCIL = re.compile(r"^(?:HỘI ĐỒNG NHÂN DÂN|HĐND) \S")
 MINISTRY = re.compile(r"^BỘ \S")
 MINISTRY_UNIT = re.compile(r"^(?:TỔNG CỤC|CỤC|VỤ|VIỆN|TRUNG TÂM|BAN) \S")
+DEPARTMENT = re.compile(r"^SỞ \S")
+# units that issue under their own name below a ministry or a department
+OWN_NAMED_UNIT = re.compile(r"^(?:BỆNH VIỆN|TRUNG TÂM|TRƯỜNG|ĐẠI HỌC|HỌC VIỆN|VIỆN|CHI CỤC|CỤC|BAN QUẢN LÝ) \S")
+
+
+def _place_of_department(parent: str) -> str | None:
+    """The place a department's line names after its own name: "SỞ Y TẾ THANH HÓA" → "THANH HÓA"
+    (the directory knows "Sở Y tế")."""
+    words = parent.split()
+    directory = BodyDirectory.load()
+    for cut in range(len(words) - 1, 1, -1):
+        if directory.lookup(" ".join(words[:cut])):
+            place = " ".join(words[cut:])
+            return place.removeprefix("TỈNH ").removeprefix("THÀNH PHỐ ") or None
+    return None
+
+
 # the first word(s) of an organ printed under its parent
 CHILD_HEAD = re.compile(r"^(?:BAN|SỞ|VĂN PHÒNG|CỤC|VỤ|TRUNG TÂM|HỘI ĐỒNG|ĐẢNG [UỦ][ỶY]) ")
 LOCAL_PARENT = re.compile(r"^(?:ỦY|UỶ) BAN NHÂN DÂN (?P<unit>TỈNH|THÀNH PHỐ)\s+(?P<place>.+)$")
@@ -273,6 +290,11 @@ def _compose(parent: str, child: str) -> str:
         return child  # "ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI / ỦY BAN NHÂN DÂN XÃ TÂN PHÚ": the commune's own
     if MINISTRY.match(parent) and MINISTRY_UNIT.match(child):
         return child  # "BỘ Y TẾ / CỤC QUẢN LÝ DƯỢC": a ministry's department issues under its own name
+    if (MINISTRY.match(parent) or DEPARTMENT.match(parent)) and OWN_NAMED_UNIT.match(child):
+        # "SỞ Y TẾ THANH HÓA / BỆNH VIỆN ĐA KHOA TỈNH" → "Bệnh viện Đa khoa tỉnh Thanh Hóa": a hospital,
+        # school or centre issues under its own name, with its province when it ends on "tỉnh" (probe BH)
+        place = _place_of_department(parent)
+        return f"{child} {place}" if place and child.endswith((" TỈNH", " THÀNH PHỐ")) else child
     committee = PROVINCE_COMMITTEE.match(parent) or COUNCIL.match(parent)
     if committee and child.startswith(("BAN ", "ỦY BAN ", "UỶ BAN ", "VĂN PHÒNG")):
         # "TỈNH ỦY LÂM ĐỒNG / BAN TỔ CHỨC" → "Ban Tổ chức Tỉnh ủy Lâm Đồng"; "HĐND TỈNH LÂM ĐỒNG /
@@ -378,7 +400,11 @@ def _organ_case(organ: str) -> str:
         text,
     )
     # an organ's own name: "ban văn hóa - xã hội" → "Ban Văn hóa - Xã hội"
-    text = re.sub(r"^(ban|phòng|sở|cục|vụ) (?!thường )(\w)", lambda m: f"{m[1]} {m[2].upper()}", text)
+    text = re.sub(
+        r"^(ban|phòng|sở|cục|vụ|chi cục|trung tâm|bệnh viện|trường|viện|học viện) (?!thường )(\w)",
+        lambda m: f"{m[1]} {m[2].upper()}",
+        text,
+    )
     text = re.sub(r"(?<=\w) - (\w)", lambda m: f" - {m[1].upper()}", text)
     text = text[0].upper() + text[1:]
     # the directory knows how a body spells its name ("BỘ Y TẾ" → "Bộ Y tế", not "Bộ y tế")

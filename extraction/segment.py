@@ -634,6 +634,8 @@ def _lead_in_addressee(text: str, node: Node) -> Span | None:
     preamble ending "... Để làm tốt việc này, yêu cầu cấp uỷ các cấp thực hiện tốt ... sau:").
     An issuing statement ("Ủy ban nhân dân Tỉnh ban hành Kế hoạch ... như sau:") names none."""
     lead = find_lead(text, node.body.start, node.body.end)
+    if lead is not None and _reports_or_approves(text, lead):
+        lead = None  # "Ban Bí thư cơ bản đồng tình ...; đề nghị Ban Thường vụ Tỉnh ủy ... sau:" (probe BI)
     body = node.body_text(text)
     # the last sentence first, then its last clause: "...; Chủ tịch UBND các xã, phường thực hiện"
     # would lose the addressees before the semicolon
@@ -653,8 +655,9 @@ def _lead_in_addressee(text: str, node: Node) -> Span | None:
 # "Sở Giáo dục và Đào tạo xây dựng Kế hoạch như sau:": the issuer introduces its own plan;
 # "Ban Tuyên giáo và Dân vận Tỉnh ủy hướng dẫn công tác tuyên truyền như sau:", its guidance (probe BC)
 PLAN_INTRODUCED = re.compile(
-    r"^(?!.*\b(?:giao|yêu cầu|đề nghị)\b)[^:;]*\b(?:(?:xây dựng|ban hành)\s+(?:kế hoạch|chương trình)|hướng\s+dẫn)\b"
-    r"[^:;]{0,120}?\bnhư\s+sau\s*:\s*$",
+    r"^(?!.*\b(?:giao|yêu cầu|đề nghị)\b)[^:;]*\b(?:(?:xây dựng|ban hành|triển khai)\s+(?:kế hoạch|chương trình)|hướng\s+dẫn)\b"
+    # "... với các nội dung sau:", "... các nội dung cụ thể như sau:" (probe BG)
+    r"[^:;]{0,120}?\b(?:như\s+sau|(?:với\s+)?(?:các|những)\s+nội\s+dung(?:\s+(?:chủ yếu|cụ thể|chính))?(?:\s+như)?\s+sau)\s*:\s*$",
     re.IGNORECASE,
 )
 
@@ -1436,9 +1439,9 @@ COUNTED_FROM = re.compile(r"(?:kể từ|từ|tính từ|sau)\s+(?:ngày|khi)\b[
 # It asks for the document's own work, already proposed item by item (a numbered item that asks
 # the same is a task, GUIDELINES.md).
 IMPLEMENT_ONLY = re.compile(
-    r"[\s,]*(?:(?:có trách nhiệm|quan tâm|biết|nghiêm túc|khẩn trương|chủ động|phối hợp)[\s,]+)*"
+    r"[\s,]*(?:(?:có trách nhiệm|quan tâm|biết|nghiêm túc|khẩn trương|chủ động|phối hợp|chỉ đạo)[\s,]+)*"
     r"(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|triển khai)"
-    r"(?:\s+(?:nghiêm túc|nghiêm|có hiệu quả|đầy đủ|kịp thời))?"
+    r"(?:\s+(?:nghiêm túc|nghiêm|có hiệu quả|đầy đủ|kịp thời|khẩn trương))?"
     r"(?:\s+(?:(?:văn bản|chỉ thị|kết luận|thông báo|công văn|kế hoạch|quyết định|nghị quyết)\s+này"
     r"|(?:các\s+)?nội dung (?:nêu\s+)?trên))?"
     r"(?:\s+(?:nghiêm túc|có hiệu quả))?[\s./;]*",

@@ -1212,3 +1212,10 @@ def test_deadlines_a_cell_that_says_when_a_cycle_starts(phrase, kind, day, recur
 def test_deadlines_an_event_on_a_part_of_a_day(part):
     got = governing_deadline(f"Ủy ban nhân dân xã tổ chức lễ mít tinh vào {part} ngày 02/02/2026.", issued=date(2026, 1, 5))
     assert (got.kind, got.date) == (DeadlineKind.DATE, date(2026, 2, 2))
+
+
+def test_deadlines_before_the_end_of_a_year_is_its_last_day():
+    got = governing_deadline("Sở Nội vụ tổng kết công tác thi đua trước cuối năm 2026.", issued=date(2026, 8, 20))
+    assert (got.kind, got.date) == (DeadlineKind.PERIOD, date(2026, 12, 31))
+    got = governing_deadline("Sở Nội vụ hoàn thành trước 6 tháng cuối năm 2026.", issued=date(2026, 3, 20))
+    assert got.date == date(2026, 6, 30)  # before its months begin

@@ -156,6 +156,10 @@ def test_metadata_district_and_commune_issuers_keep_their_place_capitals():
         (["ĐẢNG BỘ TỈNH NINH BÌNH", "BAN CHẤP HÀNH", "*", "Số 08-NQ/TU"], "Ban Chấp hành Đảng bộ tỉnh Ninh Bình"),
         (["ĐẢNG BỘ TỈNH NGHỆ AN", "BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ", "*", "Số 05-TB/BCĐ"],
          "Ban Chỉ đạo phát triển khoa học, công nghệ tỉnh Nghệ An"),
+        # a hospital under its department issues under its own name, with the department's province
+        (["SỞ Y TẾ THANH HÓA", "BỆNH VIỆN ĐA KHOA TỈNH", "-------", "Số: 58/KH-BV"], "Bệnh viện Đa khoa tỉnh Thanh Hóa"),
+        (["SỞ Y TẾ TỈNH ĐỒNG NAI", "TRUNG TÂM KIỂM SOÁT BỆNH TẬT TỈNH", "Số: 12/KH-KSBT"],
+         "Trung tâm Kiểm soát bệnh tật tỉnh Đồng Nai"),
         # ... and a child organ printed over two lines
         (["ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH", "MỤC TIÊU QUỐC GIA", "Số: 05/QĐ-BCĐ"],
          "Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh Quảng Ngãi"),

@@ -604,3 +604,20 @@ def test_roles_a_kind_over_many_places_directed_by_chi_dao_is_no_co_operating_bo
         (["Sở Nội vụ"], []),
         (["Sở Y tế"], ["Trung tâm Kiểm soát bệnh tật tỉnh"]),  # a named body takes part
     ]
+
+
+def test_roles_departments_and_teams_of_a_hospital_and_their_verbs():
+    assert _roles(
+        "1. Khoa Dược: xây dựng danh mục thuốc nguy cơ cao.\n"
+        "2. Phòng Điều dưỡng chủ trì, phối hợp với Khoa Kiểm soát nhiễm khuẩn giám sát tuân thủ vệ sinh tay.\n"
+        "3. Tổ Quản lý chất lượng tổng hợp báo cáo sự cố y khoa.\n"
+        "4. Trung tâm Y tế mua sắm thiết bị.\n"
+        "5. Văn phòng Sở làm đầu mối tổng hợp báo cáo sơ kết.\n"
+    ) == [
+        (["Khoa Dược"], []),
+        (["Phòng Điều dưỡng"], ["Khoa Kiểm soát nhiễm khuẩn"]),
+        (["Tổ Quản lý chất lượng"], []),
+        (["Trung tâm Y tế"], []),
+        (["Văn phòng Sở"], []),
+    ]
+    assert not starts_with_body("Khoa học và công nghệ là động lực phát triển")

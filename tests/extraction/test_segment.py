@@ -1598,3 +1598,53 @@ def test_segment_event_sections_and_the_directive_itself_are_no_tasks():
         ("Chuẩn", ["Tiểu ban Hậu cần - Lễ tân"]),
         ("Vụ", ["Vụ Tổ chức cán bộ"]),
     ]
+
+
+def test_segment_a_closing_request_to_direct_the_points_above_is_no_task():
+    from extraction.pipeline import extract
+
+    body = (
+        "1. Vụ Tổ chức cán bộ tổ chức giám sát ca bệnh.\n"
+        "Bộ Tài chính đề nghị Ủy ban nhân dân các xã, phường quan tâm, chỉ đạo triển khai khẩn trương các nội dung trên.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [["Vụ Tổ chức cán bộ"]]
+
+
+def test_segment_giao_what_to_whom_bodies_acting_together_and_an_approval_before_the_request():
+    from extraction.pipeline import extract
+
+    body = (
+        "1. Giao chỉ tiêu tuyển quân năm 2026 cho Ủy ban nhân dân các xã, phường.\n"
+        "2. Giao kế hoạch vốn năm 2026 cho Vụ Đầu tư để triển khai Dự án.\n"
+        "3. Vụ Ngân sách nhà nước và Vụ Đầu tư cùng rà soát danh mục dự án.\n"
+        "4. Về nhiệm vụ thời gian tới, Ban Bí thư cơ bản đồng tình với phương hướng, nhiệm vụ năm 2026; "
+        "đề nghị Ban Thường vụ Tỉnh ủy Gia Lai quan tâm lãnh đạo, chỉ đạo tốt những nội dung sau:\n"
+        "4.1. Chú trọng công tác giảm nghèo bền vững.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [
+        ["Ủy ban nhân dân các xã, phường"],
+        ["Vụ Đầu tư"],
+        ["Vụ Ngân sách nhà nước", "Vụ Đầu tư"],
+        ["Ban Thường vụ Tỉnh ủy Gia Lai"],  # 4.1, from the request after the approval, not "Ban Bí thư"
+    ]
+
+
+def test_segment_a_plan_its_issuer_introduces_and_clauses_that_assign_nothing():
+    from extraction.pipeline import extract
+
+    body = (
+        "Bộ Tài chính xây dựng Kế hoạch phòng, chống thiên tai năm 2026 với các nội dung sau:\n"
+        "I. NHIỆM VỤ TRỌNG TÂM\n"
+        "1. Kiện toàn Ban Chỉ huy phòng thủ dân sự các cấp.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "1. Vụ Tổ chức cán bộ phối hợp với các Đoàn kiểm tra liên ngành khi có yêu cầu.\n"
+        "2. Ban Chỉ đạo được sử dụng con dấu của Bộ Tài chính trong quá trình hoạt động.\n"
+        "3. Văn phòng Bộ niêm yết Thông báo này tại trụ sở.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [([b.name for b in t.lead], [b.name for b in t.support]) for t in tasks] == [
+        (["Vụ Tổ chức cán bộ"], ["các Đoàn kiểm tra liên ngành"]),
+        (["Văn phòng Bộ"], []),
+    ]
