@@ -1062,6 +1062,11 @@ CITED_TITLE_BEFORE = re.compile(
 CITED_TITLE_REACH = 250
 
 
+# a lunar day glossed with its solar day, up to the solar day: "ngày 23 tháng Chạp (tức ngày " (probe BI)
+LUNAR_GLOSS_BEFORE = re.compile(
+    r"(?:ngày\s+)?\d{1,2}\s+tháng\s+\S+(?:\s+năm\s+\S+(?:\s+\S+)?)?\s*(?:âm lịch\s*)?\(\s*tức(?:\s+là)?\s+(?:ngày\s+)?$",
+    re.IGNORECASE,
+)
 UNIT_WORD_BEFORE = re.compile(r"(?:năm|tháng|quý|ngày)\s*$", re.IGNORECASE)
 
 
@@ -1083,6 +1088,12 @@ def _judge(hit: _Hit, text: str, issued: date | None, lenient: bool) -> _Hit | N
         return _widen(hit, text)
     g = _grammar()
     left = _clause_before(text, hit.start, reach=90)
+    wide = text[max(0, hit.start - 90) : hit.start]
+    glossed = LUNAR_GLOSS_BEFORE.search(wide)
+    if glossed:  # "trước ngày 23 tháng Chạp (tức ngày 10/02/2026)": the solar day takes the lunar one's cue
+        gloss_start = hit.start - len(wide) + glossed.start()
+        # blanked, so that the left context still ends where the solar day starts
+        left = _clause_before(text, gloss_start, reach=90) + " " * (hit.start - gloss_start)
     # "bắt đầu từ năm 2027": a bare year's own unit word stands between it and the start cue
     unit_less = UNIT_WORD_BEFORE.sub("", left)
     if g.cutoff.search(left) or g.start.search(left) or g.start.search(unit_less):

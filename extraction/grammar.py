@@ -911,16 +911,23 @@ def find_support(text: str, start: int = 0, end: int | None = None) -> Span | No
 def find_directed(text: str, start: int = 0, end: int | None = None) -> Span | None:
     """The body a lead is told to direct: "Giao Bộ X chỉ đạo Cục Y rà soát ..." → "Cục Y"
     (GUIDELINES.md: Y takes part in the work and is listed with the co-operating bodies)."""
+    return next(iter(find_all_directed(text, start, end)), None)
+
+
+def find_all_directed(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Every body a lead is told to direct: "X lãnh đạo, chỉ đạo Chính phủ ban hành ...; chỉ đạo Bộ
+    Công an chủ trì ..." → "Chính phủ", "Bộ Công an" (probe BI)."""
     end = len(text) if end is None else end
+    found = []
     for m in cue_pattern("directed").finditer(text, start, end):
         if _leaders_noun(text, m):
             continue  # "ý kiến chỉ đạo của Lãnh đạo Chính phủ", "yêu cầu Lãnh đạo các sở": the leaders
         if re.search(r"(?<!\w)ban\s+$", text[max(0, m.start() - 5) : m.start()], re.IGNORECASE):
             continue  # "Ban Chỉ đạo Phòng thủ dân sự tỉnh theo dõi ...": a board's name, not the verb
         np_start = _skip_spaces(text, m.end())
-        if starts_with_body(text[np_start:end]):
-            return _noun_phrase(text, np_start, end, "support")
-    return None
+        if starts_with_body(text[np_start:end]) and (span := _noun_phrase(text, np_start, end, "support")):
+            found.append(span)
+    return found
 
 
 def _leaders_noun(text: str, cue: re.Match[str]) -> bool:

@@ -15,7 +15,7 @@ from functools import cache
 
 from extraction.addressees import Place, as_committee, distribute, localise, place_names
 from extraction.bodies import CENTRAL_KINDS, BodyDirectory
-from extraction.grammar import GROUP_LABEL, PLURAL, find_directed, inside_brackets, noun_phrase_end, starts_with_body
+from extraction.grammar import GROUP_LABEL, PLURAL, find_all_directed, inside_brackets, noun_phrase_end, starts_with_body
 from extraction.lexicon import cue_pattern, cues
 from extraction.types import Body, Roles, Span, TaskDraft
 
@@ -395,9 +395,9 @@ def resolve_roles(
     # than a list ("Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ").
     lead = _named(_bodies(text, lead_span, at, abbreviations, use_directory=False), at, where, abbreviations)
     support = _bodies(text, support_span, at, abbreviations, use_directory=True)
-    directed = find_directed(text, draft.span.start, draft.span.end)
-    if directed is not None and (support_span is None or directed.start >= support_span.end or directed.end <= support_span.start):
-        support += _directed_bodies(text, directed, at, abbreviations)
+    for directed in find_all_directed(text, draft.span.start, draft.span.end):
+        if support_span is None or directed.start >= support_span.end or directed.end <= support_span.start:
+            support += _directed_bodies(text, directed, at, abbreviations)
     leads = {b.name for b in lead}
     return Roles(
         lead=lead,

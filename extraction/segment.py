@@ -1188,6 +1188,8 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
         return False  # a blank form's header row; where to send a report and whom to call
     if ALLOCATION.match(body) or _background_label(body) or _member_line(body) or _role_field(body):
         return False
+    if _assesses_after_years(text, node):
+        return False
     span = node.body
     blocked = cue_pattern("not_task").match(text, _after_topic(text, span.start))
     if (
@@ -1412,6 +1414,23 @@ def _after_time(text: str, start: int, end: int) -> int | None:
         # "Sau 8 năm thực hiện Nghị quyết số 19-NQ/TW, số lượng ... giảm ...": the clause after the comma
         return start + found[0].span.start + looking_back.end() if looking_back else pos
     return None
+
+
+# the years a policy has run, looking back: "Sau 12 năm thực hiện, ...", "Qua 5 năm triển khai Nghị quyết, ..."
+ELAPSED_OPENING = re.compile(
+    r"(?:sau|qua)\s+(?:hơn\s+)?\d{1,2}\s+(?:năm|tháng)\s+(?:triển khai\s+)?(?:thực hiện|triển khai)[^,.;:]{0,160},\s*",
+    re.IGNORECASE,
+)
+
+
+def _assesses_after_years(text: str, node: Node) -> bool:
+    """An assessment after the years a policy has run: "Sau 12 năm thực hiện, nhận thức của các cấp
+    ủy ... có chuyển biến tích cực." (probe BI); "Sau 6 tháng thực hiện, Vụ X tổ chức sơ kết" acts."""
+    elapsed = ELAPSED_OPENING.match(text, node.body.start, node.body.end)
+    if elapsed is None:
+        return False
+    lead = find_lead(text, elapsed.end(), node.body.end)
+    return lead is None or lead.start != elapsed.end()
 
 
 # a time counted after something, then the clause it opens: "Sau 8 năm thực hiện Nghị quyết ..., "

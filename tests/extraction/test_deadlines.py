@@ -1219,3 +1219,12 @@ def test_deadlines_before_the_end_of_a_year_is_its_last_day():
     assert (got.kind, got.date) == (DeadlineKind.PERIOD, date(2026, 12, 31))
     got = governing_deadline("Sở Nội vụ hoàn thành trước 6 tháng cuối năm 2026.", issued=date(2026, 3, 20))
     assert got.date == date(2026, 6, 30)  # before its months begin
+
+
+def test_deadlines_a_lunar_day_glossed_with_its_solar_day():
+    got = governing_deadline(
+        "Hoàn thành việc thăm hỏi, tặng quà các đối tượng chính sách trước ngày 23 tháng Chạp (tức ngày 10/02/2026).",
+        issued=date(2026, 1, 20),
+    )
+    assert (got.kind, got.date) == (DeadlineKind.DATE, date(2026, 2, 10))
+    assert governing_deadline("Đã tổ chức ngày 23 tháng Chạp (tức ngày 10/02/2026).", issued=date(2026, 1, 20)).date is None

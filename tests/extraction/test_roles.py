@@ -621,3 +621,10 @@ def test_roles_departments_and_teams_of_a_hospital_and_their_verbs():
         (["Văn phòng Sở"], []),
     ]
     assert not starts_with_body("Khoa học và công nghệ là động lực phát triển")
+
+
+def test_roles_every_body_a_lead_is_told_to_direct():
+    assert _roles(
+        "1. Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo Ủy ban nhân dân tỉnh ban hành kế hoạch; "
+        "chỉ đạo Sở Công Thương, Sở Tài chính bảo đảm cung cầu hàng hóa.\n"
+    ) == [(["Đảng ủy Ủy ban nhân dân tỉnh"], ["Ủy ban nhân dân tỉnh", "Sở Công Thương", "Sở Tài chính"])]

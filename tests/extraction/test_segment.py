@@ -1648,3 +1648,15 @@ def test_segment_a_plan_its_issuer_introduces_and_clauses_that_assign_nothing():
         (["Vụ Tổ chức cán bộ"], ["các Đoàn kiểm tra liên ngành"]),
         (["Văn phòng Bộ"], []),
     ]
+
+
+def test_segment_assessments_after_years_and_a_team_s_composition_are_no_tasks():
+    from extraction.pipeline import extract
+
+    body = (
+        "Sau 12 năm thực hiện, nhận thức của các cấp ủy, chính quyền và toàn xã hội về vai trò của văn hóa có chuyển biến.\n"
+        "1. Thành phần Đoàn giám sát: Trưởng đoàn là đồng chí Ủy viên Ủy ban Kiểm tra Trung ương.\n"
+        "2. Sau 6 tháng thực hiện, Vụ Tổ chức cán bộ tổ chức sơ kết, báo cáo Bộ trưởng.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [["Vụ Tổ chức cán bộ"]]
