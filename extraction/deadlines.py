@@ -183,7 +183,9 @@ def _grammar() -> _Grammar:
         obligation=ending(_alt(cue("obligation"))),
         hand_on=re.compile(rf"(?<!\w){_alt(cues('purpose'))}(?!\w)", _FLAGS),
         ensure=re.compile(rf"(?<!\w){_alt(cue('ensure'))}(?!\w)", _FLAGS),
-        case_opening=re.compile(rf"\s*(?:[-+•*]\s*|[\da-zđ]{{1,3}}[.)]\s*)?(?:{_alt(cues('condition'))})(?!\w)", _FLAGS),
+        case_opening=re.compile(
+            rf"\s*(?:[-+•*]\s*|[\da-zđ]{{1,3}}[.)]\s*)?(?:{_alt(cues('condition'))})(?!\w)", _FLAGS
+        ),
         plan_before=ending(_alt(cue("plan"))),
         # "kế hoạch 5 năm và hằng năm" names a plan; "Kế hoạch trước ngày 10/12 hằng năm" sets a day
         # "kế hoạch 5 năm và hằng năm" names a plan; "báo cáo kết quả thực hiện Kế hoạch về UBND
@@ -1064,7 +1066,8 @@ CITED_TITLE_REACH = 250
 
 # a lunar day glossed with its solar day, up to the solar day: "ngày 23 tháng Chạp (tức ngày " (probe BI)
 LUNAR_GLOSS_BEFORE = re.compile(
-    r"(?:ngày\s+)?\d{1,2}\s+tháng\s+\S+(?:\s+năm\s+\S+(?:\s+\S+)?)?\s*(?:âm lịch\s*)?\(\s*tức(?:\s+là)?\s+(?:ngày\s+)?$",
+    r"(?:ngày\s+)?\d{1,2}\s+tháng\s+\S+(?:\s+năm\s+\S+(?:\s+\S+)?)?\s*(?:âm lịch\s*)?"
+    r"\(\s*tức(?:\s+là)?\s+(?:ngày\s+)?$",
     re.IGNORECASE,
 )
 UNIT_WORD_BEFORE = re.compile(r"(?:năm|tháng|quý|ngày)\s*$", re.IGNORECASE)

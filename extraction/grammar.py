@@ -748,7 +748,8 @@ def _given_to(text: str, assign: re.Match[str], start: int, end: int) -> Span | 
     if PLURAL.match(text[to.end() : end]):
         return None  # "giao nhiệm vụ cụ thể cho các cơ quan chức năng cùng phối hợp": a group's share (gov-09)
     # the name may close the sentence: "... cho Ủy ban nhân dân các xã, phường."
-    return _noun_phrase(text, to.end(), end, "lead") or trim_np(text, Span(to.end(), _sentence_end(text, to.end(), end), "lead"))
+    whole = Span(to.end(), _sentence_end(text, to.end(), end), "lead")
+    return _noun_phrase(text, to.end(), end, "lead") or trim_np(text, whole)
 
 
 def _sentence_end(text: str, start: int, end: int) -> int:

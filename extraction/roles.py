@@ -15,7 +15,14 @@ from functools import cache
 
 from extraction.addressees import Place, as_committee, distribute, localise, place_names
 from extraction.bodies import CENTRAL_KINDS, BodyDirectory
-from extraction.grammar import GROUP_LABEL, PLURAL, find_all_directed, inside_brackets, noun_phrase_end, starts_with_body
+from extraction.grammar import (
+    GROUP_LABEL,
+    PLURAL,
+    find_all_directed,
+    inside_brackets,
+    noun_phrase_end,
+    starts_with_body,
+)
 from extraction.lexicon import cue_pattern, cues
 from extraction.types import Body, Roles, Span, TaskDraft
 
@@ -111,7 +118,9 @@ def _described_head_of_places(part: str) -> list[str]:
         k -= 1  # the capitalised words that end the first name: its place
     head, first = " ".join(words[:k]), " ".join(words[k:])
     # a head of two words or more: "các xã A, B" are places the addressee rules read
-    if not 0 < len(words) - k <= MAX_PLACE_WORDS or k < 2 or not words[k - 1][0].islower() or not starts_with_body(head):
+    if not 0 < len(words) - k <= MAX_PLACE_WORDS or k < 2 or not words[k - 1][0].islower():
+        return []
+    if not starts_with_body(head):
         return []
     rest = [i.strip(" .") for i in re.split(r",\s*|\s+và\s+", m["rest"]) if i.strip(" .")]
     if not all(word[0].isupper() for place in rest for word in place.split()) or any(

@@ -573,7 +573,9 @@ def _visit_siblings(
             # "a) Các bộ ... ¶ b) Ủy ban nhân dân các tỉnh ... ¶ c) Thời gian hoàn thành: ...": the time
             # of every point of the item, as a lead-in's time is (a point's own time still wins)
             out = [
-                replace(d, deadline_context=(*d.deadline_context, time_line)) if nodes[origins[k]].style == node.style else d
+                replace(d, deadline_context=(*d.deadline_context, time_line))
+                if nodes[origins[k]].style == node.style
+                else d
                 for k, d in enumerate(out)
             ]
             continue
@@ -655,9 +657,11 @@ def _lead_in_addressee(text: str, node: Node) -> Span | None:
 # "Sở Giáo dục và Đào tạo xây dựng Kế hoạch như sau:": the issuer introduces its own plan;
 # "Ban Tuyên giáo và Dân vận Tỉnh ủy hướng dẫn công tác tuyên truyền như sau:", its guidance (probe BC)
 PLAN_INTRODUCED = re.compile(
-    r"^(?!.*\b(?:giao|yêu cầu|đề nghị)\b)[^:;]*\b(?:(?:xây dựng|ban hành|triển khai)\s+(?:kế hoạch|chương trình)|hướng\s+dẫn)\b"
+    r"^(?!.*\b(?:giao|yêu cầu|đề nghị)\b)[^:;]*"
+    r"\b(?:(?:xây dựng|ban hành|triển khai)\s+(?:kế hoạch|chương trình)|hướng\s+dẫn)\b"
     # "... với các nội dung sau:", "... các nội dung cụ thể như sau:" (probe BG)
-    r"[^:;]{0,120}?\b(?:như\s+sau|(?:với\s+)?(?:các|những)\s+nội\s+dung(?:\s+(?:chủ yếu|cụ thể|chính))?(?:\s+như)?\s+sau)\s*:\s*$",
+    r"[^:;]{0,120}?\b(?:như\s+sau|(?:với\s+)?(?:các|những)\s+nội\s+dung"
+    r"(?:\s+(?:chủ yếu|cụ thể|chính))?(?:\s+như)?\s+sau)\s*:\s*$",
     re.IGNORECASE,
 )
 

@@ -58,7 +58,8 @@ def deadline_candidates(
         found.append((_shifted(d, draft.span.start), "own", [f"__place_{place}", *_words(own_text, d, "own")]))
     if draft.deadline_cell is not None:
         cell = draft.deadline_cell
-        found.append((_shifted(parse_deadline(text[cell.start : cell.end], issued=issued, in_force=in_force), cell.start), "cell", []))
+        in_cell = parse_deadline(text[cell.start : cell.end], issued=issued, in_force=in_force)
+        found.append((_shifted(in_cell, cell.start), "cell", []))
     for depth, context in enumerate(reversed(draft.deadline_context)):
         context_text = text[context.start : context.end]
         inherited = governing_deadline(context_text, issued=issued, in_force=in_force)
@@ -156,7 +157,8 @@ def attachment_examples(doc: Any, min_sim: float) -> list[tuple[str, str]]:
     for i, j in sc.match(doc.tasks, drafts, min_sim):
         gold = sc.dl(doc.tasks[i])
         key = (gold.get("kind") or "none", gold.get("date") or None)
-        for candidate in deadline_candidates(state.text, state.drafts[j], info.issued, state.deadlines[j], state.in_force):
+        candidates = deadline_candidates(state.text, state.drafts[j], info.issued, state.deadlines[j], state.in_force)
+        for candidate in candidates:
             out.append((candidate.features, ATTACH if deadline_key(candidate.deadline) == key else OTHER))
     return out
 
