@@ -85,7 +85,7 @@ def read_metadata(text: str, *, issued: date | None = None, margins: Sequence[st
         number=number,
         issued=issued or find_issue_date(header),
         issuer=find_issuer(header, lines[-TRAILER_LINES:]),
-        signer=find_signer(lines[-TRAILER_LINES:]) or _news_signer(header),
+        signer=find_signer(lines[-TRAILER_LINES:]) or find_signer(_before_annexes(lines)) or _news_signer(header),
         secrecy=mark.level if mark else None,
         title=find_title(header),
         secrecy_note=describe(mark) if mark else None,
@@ -421,13 +421,30 @@ def _organ_case(organ: str) -> str:
 
 
 def find_signer(trailer: list[str]) -> str | None:
-    """The signer's name: the last full name in the signature block ("Trần Cẩm Tú")."""
-    for line in reversed(trailer):
+    """The signer's name: the last full name in the signature block ("Trần Cẩm Tú"), not in an
+    annex after it ("PHỤ LỤC ... | UBND TP. Hà Nội |": probe BJ)."""
+    annex = next((i for i, line in enumerate(trailer) if ANNEX_HEADING.match(line)), len(trailer))
+    for line in reversed(trailer[:annex]):
+        if NUMBERED_ROW.match(line):
+            continue  # "1 | ... | UBND TP. Hà Nội": a table's row, not a signature
         for part in reversed(re.split(r"\s*[|/]\s*", line)):
             name = _trailing_name(part)
             if name:
                 return name
     return None
+
+
+NUMBERED_ROW = re.compile(r"^\s*\d+(?:\.\d+)*\s*\|")
+ANNEX_HEADING = re.compile(r"^\s*(?:PHỤ LỤC|Phụ lục)\b")
+
+
+def _before_annexes(lines: list[str]) -> list[str]:
+    """The last lines before the first annex printed in capitals after the header: a long annex
+    table pushes the signature block out of the document's last lines (gov-03, prov-01)."""
+    annex = next(
+        (i for i, line in enumerate(lines) if i >= HEADER_LINES and line.startswith("PHỤ LỤC")), len(lines)
+    )
+    return lines[:annex][-TRAILER_LINES:]
 
 
 def _news_signer(header: list[str]) -> str | None:

@@ -224,3 +224,16 @@ def test_metadata_the_summary_on_the_line_after_the_type():
     # an operative line after the type is no summary
     assert find_title(["QUYẾT ĐỊNH", "Điều 2. Tổ chức thực hiện"]) is None
     assert find_title(["KẾ HOẠCH", "Căn cứ Luật Tổ chức chính quyền địa phương;"]) is None
+
+
+def test_metadata_signer_before_a_long_annex_and_not_in_its_rows():
+    from extraction.metadata import read_metadata
+
+    head = "THỦ TƯỚNG CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 512/QĐ-TTg\nHà Nội, ngày 16 tháng 3 năm 2026\nQUYẾT ĐỊNH\n"
+    body = "".join(f"{i}. Bộ Tài chính theo dõi dự án số {i}.\n" for i in range(1, 20))
+    body += "Điều 1. Bộ Tài chính theo dõi, tổng hợp tình hình giải ngân.\nNơi nhận:\n- Lưu: VT.\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nHồ Đức Phớc\n"
+    annex = "PHỤ LỤC\nSTT | Nội dung | Cơ quan chủ trì\n" + "".join(
+        f"{i} | Hoàn thành bàn giao mặt bằng dự án số {i} | UBND TP. Hà Nội\n" for i in range(1, 50)
+    )
+    assert read_metadata(head + body + annex).signer == "Hồ Đức Phớc"
+    assert read_metadata(head + body + annex[:200]).signer == "Hồ Đức Phớc"
