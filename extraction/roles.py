@@ -287,6 +287,8 @@ def document_abbreviations(text: str) -> dict[str, str]:
         named = _name_shortened_to(_line_before(text, m.start()), short)
         if named:
             found.setdefault(short, named)
+    for role, named in _roles_played(text):
+        found.setdefault(role, named)
     for m in UNDEFINED_ACRONYM.finditer(text):
         short = f"{m['head']} {m['abbr']}"
         if short not in found and m["abbr"] not in found:
@@ -294,6 +296,36 @@ def document_abbreviations(text: str) -> dict[str, str]:
             if named:
                 found[short] = named
     return found
+
+
+def _roles_played(text: str) -> list[tuple[str, str]]:
+    """The body a project role stands for, where the text says it in brackets: "Ban Quản lý dự
+    án ... tỉnh (Chủ đầu tư)" or "Chủ đầu tư (Ban Quản lý dự án ... tỉnh)"; a later "Chủ đầu tư"
+    alone is that body (probe BJ; the roles are cues.tsv: project_role)."""
+    roles = cue_pattern("project_role", case_sensitive=False)
+    out = []
+    for m in re.finditer(r"\((?P<inside>[^()]{3,140})\)", text):
+        inside = m["inside"].strip()
+        if roles.fullmatch(inside):  # "Name (Chủ đầu tư)"
+            named = _body_ending_at(_line_before(text, m.start()))
+            if named:
+                out.append((inside[0].upper() + inside[1:], named))
+        elif starts_with_body(inside) and inside[0].isupper():  # "Chủ đầu tư (Name)"
+            before = text[max(0, m.start() - 40) : m.start()].rstrip()
+            role = roles.search(before)
+            if role and role.end() == len(before):
+                out.append((role.group(0)[0].upper() + role.group(0)[1:], inside))
+    return out
+
+
+def _body_ending_at(before: str) -> str | None:
+    """The name of a body that ends a stretch of text: from the first capitalised word that opens
+    one ("Tham gia đoàn có Ban Quản lý dự án ... tỉnh" → "Ban Quản lý dự án ... tỉnh")."""
+    before = re.split(r"[;:)]", before)[-1]  # "Sở: Xây dựng, Tài chính; Ban Quản lý ..." lists others first
+    for m in re.finditer(r"(?<!\w)[A-ZĐÀ-Ỹ]", before):
+        if before[m.start()].isupper() and starts_with_body(before[m.start() :]):
+            return before[m.start() :].strip(" ,;")
+    return None
 
 
 # "Cục VTLTNN" in a table of a text that writes "Cục Văn thư và Lưu trữ nhà nước" elsewhere

@@ -628,3 +628,17 @@ def test_roles_every_body_a_lead_is_told_to_direct():
         "1. Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo Ủy ban nhân dân tỉnh ban hành kế hoạch; "
         "chỉ đạo Sở Công Thương, Sở Tài chính bảo đảm cung cầu hàng hóa.\n"
     ) == [(["Đảng ủy Ủy ban nhân dân tỉnh"], ["Ủy ban nhân dân tỉnh", "Sở Công Thương", "Sở Tài chính"])]
+
+
+def test_roles_a_project_role_the_text_defines_in_brackets_names_its_body():
+    assert _roles(
+        "Tham gia đoàn có Sở Xây dựng; Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh (Chủ đầu tư); "
+        "Liên danh Công ty Cổ phần Xây dựng Lâm Viên - Công ty TNHH Hưng Phát (Nhà thầu thi công).\n"
+        "1. Chủ đầu tư rà soát, lập lại tiến độ chi tiết từng hạng mục.\n"
+        "2. Ủy ban nhân dân xã Nam Hà phối hợp với Chủ đầu tư vận động các hộ dân bàn giao mặt bằng.\n"
+        "3. Nhà thầu thi công tăng cường nhân lực, thiết bị.\n"
+    ) == [
+        (["Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"], []),
+        (["Ủy ban nhân dân xã Nam Hà"], ["Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"]),
+        (["Liên danh Công ty Cổ phần Xây dựng Lâm Viên - Công ty TNHH Hưng Phát"], []),
+    ]
