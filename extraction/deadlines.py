@@ -1091,8 +1091,9 @@ def _judge(hit: _Hit, text: str, issued: date | None, lenient: bool) -> _Hit | N
         return _widen(hit, text)
     g = _grammar()
     left = _clause_before(text, hit.start, reach=90)
-    wide = text[max(0, hit.start - 90) : hit.start]
-    glossed = LUNAR_GLOSS_BEFORE.search(wide)
+    # (the clause before a solar day in "(tức ngày ...)" starts at the bracket: test for "tức" first)
+    wide = text[max(0, hit.start - 90) : hit.start] if "tức" in left.lower() else ""
+    glossed = LUNAR_GLOSS_BEFORE.search(wide) if wide else None
     if glossed:  # "trước ngày 23 tháng Chạp (tức ngày 10/02/2026)": the solar day takes the lunar one's cue
         gloss_start = hit.start - len(wide) + glossed.start()
         # blanked, so that the left context still ends where the solar day starts

@@ -17,6 +17,7 @@ are capitalised ("Ban Chỉ đạo", "Bộ Kế hoạch và Đầu tư"), so a l
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from extraction.addressees import KIND, place
 from extraction.bodies import BodyDirectory
@@ -754,7 +755,11 @@ def _given_to(text: str, assign: re.Match[str], start: int, end: int) -> Span | 
 
 def _sentence_end(text: str, start: int, end: int) -> int:
     m = SENTENCE_END.search(text, start, end)
-    return m.start() if m else len(text[:end].rstrip(" .;"))
+    if m:
+        return m.start()
+    while end > start and text[end - 1] in " .;":  # not text[:end].rstrip(): text is the whole document
+        end -= 1
+    return end
 
 
 # "Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng ...": with no colon, "đối với" opens the
@@ -912,14 +917,17 @@ def find_support(text: str, start: int = 0, end: int | None = None) -> Span | No
 def find_directed(text: str, start: int = 0, end: int | None = None) -> Span | None:
     """The body a lead is told to direct: "Giao Bộ X chỉ đạo Cục Y rà soát ..." → "Cục Y"
     (GUIDELINES.md: Y takes part in the work and is listed with the co-operating bodies)."""
-    return next(iter(find_all_directed(text, start, end)), None)
+    return next(_directed(text, start, len(text) if end is None else end), None)
 
 
 def find_all_directed(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Every body a lead is told to direct: "X lãnh đạo, chỉ đạo Chính phủ ban hành ...; chỉ đạo Bộ
     Công an chủ trì ..." → "Chính phủ", "Bộ Công an" (probe BI)."""
-    end = len(text) if end is None else end
-    found = []
+    return list(_directed(text, start, len(text) if end is None else end))
+
+
+def _directed(text: str, start: int, end: int) -> Iterator[Span]:
+    """The directed bodies in text order, read one at a time (find_directed needs only the first)."""
     for m in cue_pattern("directed").finditer(text, start, end):
         if _leaders_noun(text, m):
             continue  # "ý kiến chỉ đạo của Lãnh đạo Chính phủ", "yêu cầu Lãnh đạo các sở": the leaders
@@ -927,8 +935,7 @@ def find_all_directed(text: str, start: int = 0, end: int | None = None) -> list
             continue  # "Ban Chỉ đạo Phòng thủ dân sự tỉnh theo dõi ...": a board's name, not the verb
         np_start = _skip_spaces(text, m.end())
         if starts_with_body(text[np_start:end]) and (span := _noun_phrase(text, np_start, end, "support")):
-            found.append(span)
-    return found
+            yield span
 
 
 def _leaders_noun(text: str, cue: re.Match[str]) -> bool:

@@ -302,7 +302,7 @@ def _roles_played(text: str) -> list[tuple[str, str]]:
     """The body a project role stands for, where the text says it in brackets: "Ban Quản lý dự
     án ... tỉnh (Chủ đầu tư)" or "Chủ đầu tư (Ban Quản lý dự án ... tỉnh)"; a later "Chủ đầu tư"
     alone is that body (probe BJ; the roles are cues.tsv: project_role)."""
-    roles = cue_pattern("project_role", case_sensitive=False)
+    roles = cue_pattern("project_role")
     out = []
     for m in re.finditer(r"\((?P<inside>[^()]{3,140})\)", text):
         inside = m["inside"].strip()
