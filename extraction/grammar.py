@@ -25,11 +25,15 @@ from extraction.lexicon import compound_readings, cue_pattern
 from extraction.types import Span
 
 WORD = re.compile(r"\S+")
-# Adverbial openings that stand before the subject: "Trên cơ sở đó, Bộ Tư pháp tổng hợp ...".
+PURPOSE_OPENING = cue_pattern("purpose")
+CASE_OPENING = cue_pattern("condition")
+# Adverbial openings that stand before the subject: "Trên cơ sở đó, Bộ Tư pháp tổng hợp ...", and
+# every purpose and condition cue ("Để ...,", "Quá thời hạn ... mà ...,").
 ADVERBIAL = re.compile(
-    r"^(?:trên cơ sở|trong|về|đối với|sau|để|quá trình|trường hợp|quá thời hạn|khi|trước mắt|là|"
+    rf"^(?:{PURPOSE_OPENING.pattern}|{CASE_OPENING.pattern}|"
+    r"trên cơ sở|trong|về|đối với|sau|quá trình|trước mắt|là|"
     r"đồng thời|theo(?!\s+dõi)|căn cứ|ngay|tại|từ|trước|chậm nhất|(?:hằng|hàng) (?:năm|quý|tháng|tuần|ngày)|"
-    r"định kỳ|kể từ|tính từ|bắt đầu từ|với|nhằm|ngoài ra|do đó|vì vậy|qua đó|cùng với|nếu|dựa trên|thời gian tới|"
+    r"định kỳ|kể từ|tính từ|bắt đầu từ|với|ngoài ra|do đó|vì vậy|qua đó|cùng với|dựa trên|thời gian tới|"
     # connectives that order a list: "Thứ hai, Sở X chủ trì ...", "Bên cạnh đó, ..."
     r"thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|bên cạnh đó|mặt khác|tiếp theo|đặc biệt|"
     r"trước hết|cuối cùng|riêng|"
@@ -642,10 +646,6 @@ def _predicate_offset(text: str, start: int = 1, *, after_comma: bool = True) ->
     while found is not None and passed_over(found):
         found = _first_lower(_predicate(), text, found + 1, len(text))
     return found if found is not None else len(text)
-
-
-PURPOSE_OPENING = cue_pattern("purpose")
-CASE_OPENING = cue_pattern("condition")
 
 
 ADVERBIAL_REACH = 200

@@ -423,8 +423,7 @@ def _organ_case(organ: str) -> str:
 def find_signer(trailer: list[str]) -> str | None:
     """The signer's name: the last full name in the signature block ("Trần Cẩm Tú"), not in an
     annex after it ("PHỤ LỤC ... | UBND TP. Hà Nội |": probe BJ)."""
-    annex = next((i for i, line in enumerate(trailer) if ANNEX_HEADING.match(line)), len(trailer))
-    for line in reversed(trailer[:annex]):
+    for line in reversed(trailer[: _annex_start(trailer)]):
         if NUMBERED_ROW.match(line):
             continue  # "1 | ... | UBND TP. Hà Nội": a table's row, not a signature
         for part in reversed(re.split(r"\s*[|/]\s*", line)):
@@ -439,12 +438,15 @@ ANNEX_HEADING = re.compile(r"^\s*(?:PHỤ LỤC|Phụ lục)\b")
 
 
 def _before_annexes(lines: list[str]) -> list[str]:
-    """The last lines before the first annex printed in capitals after the header: a long annex
-    table pushes the signature block out of the document's last lines (gov-03, prov-01)."""
-    annex = next(
-        (i for i, line in enumerate(lines) if i >= HEADER_LINES and line.startswith("PHỤ LỤC")), len(lines)
-    )
-    return lines[:annex][-TRAILER_LINES:]
+    """The last lines before the first annex after the header: a long annex table pushes the
+    signature block out of the document's last lines (gov-03, prov-01)."""
+    return lines[: _annex_start(lines, after=HEADER_LINES)][-TRAILER_LINES:]
+
+
+def _annex_start(lines: list[str], after: int = 0) -> int:
+    """Where the first annex heading ("PHỤ LỤC", "Phụ lục") at or after line ``after`` stands, or
+    the number of lines: the one test of where an annex begins, for the trailer and the text."""
+    return next((i for i, line in enumerate(lines) if i >= after and ANNEX_HEADING.match(line)), len(lines))
 
 
 def _news_signer(header: list[str]) -> str | None:

@@ -80,7 +80,7 @@ DISTRIBUTED = re.compile(
 def _distribute(part: str) -> list[str]:
     m = DISTRIBUTED.match(part)
     if m is None:
-        return _committees_of_places(part) or _described_head_of_places(part)
+        return _committees_of_places(part)
     items = [i.strip(" ,;.") for i in re.split(r",\s*", m.group("items")) if i.strip(" ,;.")]
     if len(items) < 2 or not all(i[0].isupper() for i in items):
         return []
@@ -529,8 +529,10 @@ def _bodies(
         # by its names in different provinces, kept as the document writes it
         name = expand_abbreviations(names[0], abbreviations)
         return (Body(name, span, in_directory(name)),)
+    # before the kinds a head distributes, which read "Ban Đak Đoa"; split_names, the fallback
+    # below, is reached only when this found nothing, so it does not look again
     places = _described_head_of_places(phrase.strip(" ,;.:"))
-    if places:  # before the kinds a head distributes, which read "Ban Đak Đoa"
+    if places:
         return tuple(Body(canonical_name(name, at=at), span, in_directory(name)) for name in places)
     distributed = distribute(phrase, in_directory)
     if distributed is not None:
