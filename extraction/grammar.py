@@ -376,7 +376,8 @@ def _inside_a_head(text: str, pos: int) -> bool:
     return head is not None and head.end() > pos
 
 
-LIST_HEAD_BEFORE_COLON = re.compile(rf"[Cc]ác\s+(?:{KIND}|{GROUP_LABEL})\s*$")
+# "Các Bộ: ...", "Các đơn vị gồm: Sở A, Sở B có trách nhiệm ..."
+LIST_HEAD_BEFORE_COLON = re.compile(rf"[Cc]ác\s+(?:{KIND}|{GROUP_LABEL})(?:\s+(?:bao\s+)?gồm)?\s*$")
 # "được giao chủ trì", "được Bộ Chính trị phân công": a passive that qualifies the name.
 STRONG_PREDICATE = re.compile(r"(?:có trách nhiệm|chịu trách nhiệm|phải)(?!\w)")
 ORGAN_HEAD = re.compile(r"ban|sở|cục|vụ|ủy ban|uỷ ban|phòng|trung tâm|viện|đoàn", re.IGNORECASE)

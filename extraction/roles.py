@@ -57,7 +57,7 @@ def _carry_title(names: list[str]) -> list[str]:
 
 
 # "Các đơn vị: Cục A, Cục B": the label before the colon names no body of its own
-GROUP_LABEL_COLON = re.compile(rf"^[Cc]ác\s+(?:{GROUP_LABEL})\s*:\s*(?=[A-ZĐ])")
+GROUP_LABEL_COLON = re.compile(rf"^[Cc]ác\s+(?:{GROUP_LABEL})(?:\s+(?:bao\s+)?gồm)?\s*:\s*(?=[A-ZĐ])")
 ALTERNATIVE_NAMES = re.compile(r"(?<=\w)/(?=[A-ZĐ])")
 
 
@@ -518,6 +518,8 @@ def _bodies(
     # a lower-case gloss after a name says what it is, not another body: "Sở Nội vụ (cơ quan
     # thường trực)", "(theo phạm vi, lĩnh vực)"; blanked so that offsets stay those of the text
     phrase = GLOSS.sub(lambda m: " " * len(m.group(0)), text[span.start : span.end])
+    # "Các đơn vị (gồm): Sở A, Sở B": the label names no body of its own (blanked, as above)
+    phrase = GROUP_LABEL_COLON.sub(lambda m: " " * len(m.group(0)), phrase)
     if span.label == "described":
         # one addressee described up to its duty ("Các cơ quan quản lý nhà nước, tổ chức, cá nhân
         # liên quan có trách nhiệm"): the description is the name, neither split nor cut

@@ -645,9 +645,7 @@ def _lead_in_addressee(text: str, node: Node) -> Span | None:
         if lead is not None or last <= 0:
             continue
         lead = find_lead(text, node.body.start + last + 2, node.body.end)
-        if lead is not None and (
-            REPORTED.match(text, lead.end) or cue_pattern("not_task_after_lead").match(text, lead.end + 1)
-        ):
+        if lead is not None and _reports_or_approves(text, lead):
             return None  # "Đồng chí X đã phát biểu kết luận như sau:" reports, it assigns nothing
     if lead is not None and (_issues(text, lead.end, node.body.end) or PLAN_INTRODUCED.search(body)):
         return None
@@ -1335,7 +1333,14 @@ def _asks_the_addressee(body: str) -> bool:
 
 
 def _reports_or_approves(text: str, lead: Span) -> bool:
-    return bool(REPORTED.match(text, lead.end) or cue_pattern("not_task_after_lead").match(text, lead.end + 1))
+    """Whether the words after a lead report, approve or describe instead of assigning ("X đã
+    ...", "X phê duyệt ...", "Đoàn kiểm tra gồm: Trưởng đoàn là ...")."""
+    after = lead.end + 1
+    if text[lead.start : lead.end].endswith(" gồm"):
+        # "gồm" stays in a lead because a list of actors may follow it ("Các đơn vị gồm: Sở A, Sở B
+        # có trách nhiệm ..."); a team's members follow it too
+        after = lead.end - len("gồm")
+    return bool(REPORTED.match(text, lead.end) or cue_pattern("not_task_after_lead").match(text, after))
 
 
 def _member_line(body: str) -> bool:
@@ -1900,11 +1905,7 @@ def _lead_text(text: str, start: int, end: int) -> str | None:
     if cue_pattern("not_task").match(text, start):
         return None  # "...; trường hợp ... thì ...": a condition of the same task
     lead = find_lead(text, start, end)
-    if (
-        lead is None
-        or REPORTED.match(text, lead.end)
-        or cue_pattern("not_task_after_lead").match(text, lead.end + 1)
-    ):
+    if lead is None or _reports_or_approves(text, lead):
         return None
     return text[lead.start : lead.end].lower()
 

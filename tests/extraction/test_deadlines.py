@@ -1228,3 +1228,21 @@ def test_deadlines_a_lunar_day_glossed_with_its_solar_day():
     )
     assert (got.kind, got.date) == (DeadlineKind.DATE, date(2026, 2, 10))
     assert governing_deadline("Đã tổ chức ngày 23 tháng Chạp (tức ngày 10/02/2026).", issued=date(2026, 1, 20)).date is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sở Giáo dục và Đào tạo hoàn thành việc rà soát trong học kỳ I năm học 2026 - 2027.",
+        "Các trường tổ chức thi trong năm học 2026 - 2027.",
+        "Các trường tổng kết vào cuối năm học 2026 - 2027.",
+    ],
+)
+def test_deadlines_a_school_year_or_term_is_a_period_of_unknown_end(text):
+    got = governing_deadline(text, issued=date(2026, 8, 20))
+    assert (got.kind, got.date) == (DeadlineKind.PERIOD, None)
+
+
+def test_deadlines_a_printed_day_beats_the_school_year_it_names():
+    got = governing_deadline("Sở ban hành Hướng dẫn nhiệm vụ năm học 2026 - 2027 trước ngày 15/8/2026.", issued=date(2026, 7, 1))
+    assert (got.kind, got.date) == (DeadlineKind.DATE, date(2026, 8, 15))

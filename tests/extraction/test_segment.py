@@ -1660,3 +1660,15 @@ def test_segment_assessments_after_years_and_a_team_s_composition_are_no_tasks()
     )
     tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
     assert [[b.name for b in t.lead] for t in tasks] == [["Vụ Tổ chức cán bộ"]]
+
+
+def test_segment_a_team_s_members_after_gom_are_no_task_but_a_list_of_actors_is():
+    from extraction.pipeline import extract
+
+    body = (
+        "1. Đoàn kiểm tra gồm: Trưởng đoàn là Giám đốc Sở Nội vụ; các thành viên là đại diện Sở Tư pháp.\n"
+        "2. Tổ công tác gồm các đồng chí: Nguyễn Văn B, Phó Giám đốc Sở Nội vụ, Tổ trưởng; Trần Văn C.\n"
+        "3. Các đơn vị gồm: Sở Tư pháp, Sở Tài chính có trách nhiệm rà soát thủ tục hành chính.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [["Sở Tư pháp", "Sở Tài chính"]]
