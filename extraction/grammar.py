@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from extraction.addressees import KIND, place
 from extraction.bodies import BodyDirectory
@@ -80,13 +81,21 @@ def starts_with_body(text: str) -> bool:
     honorific = HONORIFIC.match(text)
     if honorific:  # "Quý Ủy ban", "Quý cơ quan": the addressee of a letter, politely
         return starts_with_body(text[honorific.end() :])
-    return _body_head().match(text) is not None or _opens_with_place(text) or _opens_with_short_name(text)
+    return (
+        _body_head().match(text) is not None
+        or _opens_with_place(text)
+        or _opens_with_short_name(text)
+        or UNIT_CODE.match(text) is not None
+    )
 
 
 # "Quý" before a body ("đề nghị Quý Ủy ban chỉ đạo ...") addresses the letter's recipient; before
 # a numeral it is a quarter ("Quý IV/2026"), which no body head follows
 HONORIFIC = re.compile(r"Quý\s+(?![IVX]+\b)(?=[^\W\d])")
 ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&-]{1,9}(?![\w&])")
+# the code of a unit of the police or the army, defined by its name in brackets ("Cục Cảnh sát hình
+# sự (C02)") and then written alone ("phối hợp với C02 ..."; probe BK)
+UNIT_CODE = re.compile(r"[A-ZĐ]{1,3}\d{2,3}(?!\w)")
 
 
 def _opens_with_short_name(text: str) -> bool:
@@ -119,7 +128,8 @@ def _opens_with_place(text: str) -> bool:
     return m is not None and place(m.group(0)) is not None
 
 
-PLURAL = re.compile(r"^(?:các|những|tất cả(?: các)?)\s+", re.IGNORECASE)
+# "Mỗi tổ chức thành viên chọn ..." addresses each of a group as "các" does (probe BL)
+PLURAL = re.compile(r"^(?:các|những|mỗi|tất cả(?: các)?)\s+", re.IGNORECASE)
 # "yêu cầu Lãnh đạo các sở, ngành ...": after an assigning verb, "lãnh đạo" heads the people who
 # lead those bodies; elsewhere it is the verb "lead" ("Lãnh đạo các cấp ủy triển khai ...").
 LEADERSHIP = re.compile(r"[Ll]ãnh đạo\s+(?=(?:các|những)\s|[A-ZĐ])")
@@ -132,7 +142,7 @@ def _leadership_target(text: str) -> bool:
 
 # "Tổ chức công bố quy hoạch ..." organises; "Tổ chức, doanh nghiệp ...", "tổ chức đảng" are bodies.
 ORGANISE_VERB = re.compile(
-    r"^tổ chức\s+(?!đảng|cơ sở đảng|chính trị|xã hội|cá nhân|có\b|được\b|tín dụng|hội\b(?!\s+(?:nghị|thảo|thi|diễn|chợ))|và\b|thuộc\b|trong\b|liên quan)[a-zđà-ỹ]",
+    r"^tổ chức\s+(?!đảng|cơ sở đảng|chính trị|xã hội|cá nhân|thành viên|có\b|được\b|tín dụng|hội\b(?!\s+(?:nghị|thảo|thi|diễn|chợ))|và\b|thuộc\b|trong\b|liên quan)[a-zđà-ỹ]",
     re.IGNORECASE,
 )
 
@@ -228,7 +238,8 @@ def _noun_phrase_end_within(text: str, start: int, words: int) -> int | None:
         # a kind in lower case names no organ: "các sở tập trung ..." acts ("các ban chỉ đạo" and
         # "các ủy ban ..." are organs whatever the case)
         acts = (
-            head.group(0) in LOWER_KINDS
+            head.group(0).lower() in LOWER_KINDS
+            and text[word_start : word_start + 1].islower()
             and _predicate().match(text, word_start)
             and not cue_pattern("organ_function", case_sensitive=True).match(text, word_start)
         )
@@ -297,6 +308,15 @@ def _completes_a_name(text: str, start: int, at: int) -> bool:
     word stands right before ``at``, or the name is a plural list of kinds ("Các bộ, ngành",
     "các địa phương")."""
     if GENERIC_LIST.fullmatch(text, start, at):
+        return True
+    end = start + len(text[start:at].rstrip())
+    plural = PLURAL.match(text[start:end])
+    opening = start + (plural.end() if plural else 0)
+    heads = list(_body_head().finditer(text, opening, end))
+    one_name = not re.search(r"[,;]|\svà\s", text[opening:end])  # not a list: "Bộ X, các cơ quan thông tấn"
+    if one_name and len(heads) >= 2 and heads[0].start() == opening and heads[-1].end() == end:
+        # the organ a unit belongs to ends its name: "Văn phòng Đảng ủy lắp đặt ...", "Ban Tuyên
+        # giáo Tỉnh đoàn thiết kế ..." (probe BL); a head alone takes its name ("Trung tâm phát triển ...")
         return True
     m = NAME_COMPLETE_BEFORE.search(text, start, at)
     return m is not None and (m["proper"] is None or m["proper"][0].isupper())
@@ -402,6 +422,25 @@ COPULA = re.compile(r"(?<!\w)là(?!\w)")
 SENTENCE_END = re.compile(r"(?<![A-ZĐ])(?<![A-ZĐ][A-Za-zĐđ])\.\s+(?=[A-ZĐÀ-Ỹ])")
 
 
+def _names_a_field(text: str, at: int) -> bool:
+    """Whether the activities at ``at`` have no object: the unit's role ("chủ trì", "phối hợp",
+    "có trách nhiệm") or the end of the line follows them, so they end the unit's name. (Another
+    verb after them is no sign: "Các Sở chủ động kiểm tra xử lý vi phạm" omits a comma.)"""
+    run = _field_run().match(text, at)
+    return run is not None and ROLE_OR_LINE_END.match(text, run.end()) is not None
+
+
+@cache
+def _field_run() -> re.Pattern[str]:
+    field = cue_pattern("field", case_sensitive=True).pattern
+    return re.compile(rf"{field}(?:[^\S\n]+{field})*")
+
+
+ROLE_OR_LINE_END = re.compile(
+    r"[^\S\n]*(?:$|\n|:|(?:đồng chủ trì|chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm)(?!\w))"
+)
+
+
 def _first_lower(
     pattern: re.Pattern[str], text: str, start: int, limit: int, *, phrase_start: int | None = None
 ) -> int | None:
@@ -413,6 +452,8 @@ def _first_lower(
     for m in pattern.finditer(text, start, limit):
         if text[m.start()].isupper() or BodyDirectory.load().name_phrase_around(text, m.start()):
             continue  # "Trung tâm Giáo dục thường xuyên": the words of a name
+        if _names_a_field(text, m.start()):
+            continue  # "Phòng Quản lý chất lượng công trình xây dựng chủ trì": the unit's field
         word_start, reading = _compound_at(text, m, start if phrase_start is None else phrase_start)
         if reading == "noun":  # "Ban Quản lý chương trình ...": the cue is inside a noun
             continue
@@ -700,7 +741,9 @@ def _assign_at(text: str, pos: int) -> re.Match[str] | None:
 
 
 # "Đối với X: ..." names the body the rest of the item asks to act.
-ADDRESSED = re.compile(r"(?P<intro>(?:Đối với|đối với|Riêng)\s+)(?P<who>[^:;.\n]{2,120}?)\s*:\s*(?=\S)")
+ADDRESSED = re.compile(r"(?P<intro>(?:(?:Riêng\s+)?(?:Đối với|đối với)|Riêng)\s+)(?P<who>[^:;.\n]{2,120}?)\s*:\s*(?=\S)")
+# "Riêng" singles one body out of a group before its own predicate (probe BM)
+SINGLED_OUT = re.compile(r"[Rr]iêng\s+")
 
 
 def find_lead(text: str, start: int = 0, end: int | None = None) -> Span | None:
@@ -720,6 +763,9 @@ def find_lead(text: str, start: int = 0, end: int | None = None) -> Span | None:
     urged = _urged_after_doi_voi(text, start, end)
     if urged is not None:
         return urged
+    singled = SINGLED_OUT.match(text, start, end)
+    if singled and starts_with_body(text[singled.end() : end]):
+        start = singled.end()  # "Riêng Ủy ban nhân dân các xã A, B khẩn trương ...": one body of a group
     pos = skip_adverbial(text, start)
     assign = _assign_at(text, pos)
     if assign is None:

@@ -22,7 +22,9 @@ from functools import cache
 from importlib import resources
 
 from extraction.bodies import BodyDirectory, fold
-from extraction.secrecy import describe, find_mark
+from extraction.lexicon import cue_pattern
+from extraction.secrecy import describe, find_mark, read_stamp_line
+from extraction.secrecy import fold as fold_mark
 from extraction.types import DocumentInfo
 
 HEADER_LINES = 16
@@ -195,13 +197,19 @@ def find_issuer(header: list[str], trailer: list[str] = ()) -> str | None:
         speaker = next((m for line in header[:4] if (m := SPEAKER.search(line))), None)
         return speaker.group("who") if speaker else None
     board = _signing_board(trailer)
+    elected = EXECUTIVE_COMMITTEE.match(organ)
+    if board and elected:
+        # "BAN CHẤP HÀNH HỘI LHPN TỈNH CÀ MAU" signed "TM. BAN THƯỜNG VỤ": its Standing Board (probe BL)
+        return f"{BOARD_NAMES[board]} {_organ_case(organ[elected.end() :])}"
     if board and PARTY_COMMITTEE.search(organ) and not organ.startswith(board):
         # "T/M BAN THƯỜNG VỤ" under "TỈNH ỦY LÀO CAI": its Standing Board issues
         return f"{BOARD_NAMES[board]} {_organ_case(organ)}"
     return _organ_case(organ)
 
 
-BOARD_NAMES = {"BAN THƯỜNG VỤ": "Ban Thường vụ", "THƯỜNG TRỰC": "Thường trực"}
+# the elected committee of a mass organisation heading its documents ("BCH ĐOÀN TNCS HỒ CHÍ MINH TỈNH ...")
+EXECUTIVE_COMMITTEE = re.compile(r"(?:BAN CHẤP HÀNH|BCH)\s+(?!ĐẢNG BỘ)(?=\S)")
+BOARD_NAMES = {"BAN THƯỜNG VỤ": "Ban Thường vụ", "THƯỜNG TRỰC": "Thường trực", "BAN CHẤP HÀNH": "Ban Chấp hành"}
 
 
 # A Party committee's standing board or standing members sign for it ("T/M BAN THƯỜNG VỤ").
@@ -232,6 +240,7 @@ SUB_ORGAN = re.compile(r"^(?:VĂN PHÒNG|BAN THƯỜNG VỤ|THƯỜNG TRỰC|BAN
 # "VĂN PHÒNG BỘ", "THANH TRA BỘ" under the ministry's line: that ministry's office
 OWN_SUB_ORGAN = re.compile(r"^(?P<organ>VĂN PHÒNG|THANH TRA) (?P<head>BỘ|ỦY BAN NHÂN DÂN|UBND|TỈNH ỦY|TỈNH UỶ)$")
 PARTY_UNIT = re.compile(r"^ĐẢNG BỘ (?:TỈNH|THÀNH PHỐ)\s+(?P<place>.+)$")
+OWN_PLACE = re.compile(r"\s(?:TỈNH|THÀNH PHỐ)\s+\S")
 COMMUNE_ORGAN = re.compile(r"^(?:ĐẢNG [UỦ][ỶY]|(?:ỦY|UỶ) BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN) (?:XÃ|PHƯỜNG|ĐẶC KHU|THỊ TRẤN) \S")
 LOCAL_COMMITTEE = re.compile(r"^(?:THÀNH|HUYỆN|QUẬN|THỊ) [UỦ][ỶY] \S")
 PROVINCE_COMMITTEE = re.compile(r"^(?:TỈNH|THÀNH) [UỦ][ỶY] \S")
@@ -288,6 +297,8 @@ def _compose(parent: str, child: str) -> str:
         return f"{child} {owner}"
     if COMMUNE_ORGAN.match(child):
         return child  # "ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI / ỦY BAN NHÂN DÂN XÃ TÂN PHÚ": the commune's own
+    if not party and OWN_PLACE.search(child) and not OWN_PLACE.search(parent):
+        return child  # "HỘI LHPN VIỆT NAM / BAN CHẤP HÀNH HỘI LHPN TỈNH CÀ MAU": the child names its place (probe BL)
     if MINISTRY.match(parent) and MINISTRY_UNIT.match(child):
         return child  # "BỘ Y TẾ / CỤC QUẢN LÝ DƯỢC": a ministry's department issues under its own name
     if (MINISTRY.match(parent) or DEPARTMENT.match(parent)) and OWN_NAMED_UNIT.match(child):
@@ -341,7 +352,8 @@ def _header_organ(header: list[str]) -> str | None:
             break
         cut = NATIONAL_MOTTO.search(line)
         piece = (line[: cut.start()] if cut else line).strip(" -/")
-        if NUMBER.search(piece) or not piece or not piece.isupper():
+        if NUMBER.search(piece) or not piece or not piece.isupper() or read_stamp_line(piece, fold_mark(piece)):
+            # (a secrecy stamp under the organ, "BỘ CÔNG AN / MẬT", is no word of its name; probe BK)
             if parts:
                 break
             continue
@@ -390,6 +402,9 @@ PROPER = re.compile(r"\b(" + "|".join(PROPER_FORMS) + r")\b")
 
 def _organ_case(organ: str) -> str:
     """ "ỦY BAN NHÂN DÂN TỈNH LÀO CAI" → "Ủy ban nhân dân tỉnh Lào Cai"."""
+    directory = BodyDirectory.load()
+    # its abbreviations written out first: "BCH ĐOÀN TNCS HỒ CHÍ MINH", "HỘI LHPN" (probe BL)
+    organ = re.sub(r"(?<!\w)[A-ZĐ]{2,}(?!\w)", lambda m: (directory.written_out(m[0]) or m[0]).upper(), organ)
     text = " ".join(organ.lower().replace("uỷ", "ủy").split())
     text = PROPER.sub(lambda m: PROPER_FORMS[m.group(0)], text)
     # the place after the last unit word: "... hội đồng nhân dân tỉnh lâm đồng" (not "xã hội ...")
@@ -408,7 +423,10 @@ def _organ_case(organ: str) -> str:
     text = re.sub(r"(?<=\w) - (\w)", lambda m: f" - {m[1].upper()}", text)
     text = text[0].upper() + text[1:]
     # the directory knows how a body spells its name ("BỘ Y TẾ" → "Bộ Y tế", not "Bộ y tế")
-    directory = BodyDirectory.load()
+    board = re.match(r"(Ban Chấp hành|Ban Thường vụ) (.+)$", text, re.IGNORECASE)
+    if board and not directory.lookup(text) and directory.lookup(board[2]):
+        # "Ban Chấp hành Hội Liên hiệp Phụ nữ tỉnh Cà Mau": the board of a body the directory knows
+        return f"{BOARD_NAMES[board[1].upper()]} {directory.canonical(board[2])}"
     if directory.lookup(text):
         canonical = directory.canonical(text)
         # its spelling, not another of its names: "Ban Chấp hành Đảng bộ tỉnh Ninh Bình" as printed,
@@ -464,6 +482,8 @@ def _trailing_name(line: str) -> str | None:
             before = words[:-size]
             if not before or SIGN_FOR.search(line) or all(w.isupper() for w in before):
                 return " ".join(candidate)
+            if cue_pattern("rank").fullmatch(" ".join(before)):
+                return " ".join(candidate)  # "Trung tướng Nguyễn Văn Long"
     return None
 
 

@@ -18,6 +18,7 @@ from extraction.bodies import CENTRAL_KINDS, BodyDirectory
 from extraction.grammar import (
     GROUP_LABEL,
     PLURAL,
+    UNIT_CODE,
     find_all_directed,
     inside_brackets,
     noun_phrase_end,
@@ -172,7 +173,8 @@ def _common_kinds(previous: str, piece: str) -> bool:
     return previous.islower() and piece[:1].islower()
 
 
-BARE_HEAD = re.compile(r"^(?:các\s+|những\s+)?\w+$", re.IGNORECASE)
+# one word, but not an acronym or a unit's code, which name a body ("VNPT và Sở X", "C02 và ...")
+BARE_HEAD = re.compile(r"^(?:[Cc]ác\s+|[Nn]hững\s+)?(?![A-ZĐ]{2,}$|[A-ZĐ]{1,3}\d{2,3}$)\w+$")
 
 
 def split_generic_list(name: str) -> list[str]:
@@ -256,7 +258,7 @@ def _name_breaker() -> re.Pattern[str]:
 # "vật liệu nổ công nghiệp (VLNCN)": a document defines its own abbreviations.
 # an acronym: "VLNCN", "BQLDA", "CMC"
 ACRONYM = re.compile(r"[A-ZĐ]{2,10}")
-DEFINITION = re.compile(rf"\((?P<abbr>{ACRONYM.pattern})\)")
+DEFINITION = re.compile(rf"\((?P<abbr>{ACRONYM.pattern}|{UNIT_CODE.pattern})\)")
 
 
 def document_abbreviations(text: str) -> dict[str, str]:
@@ -269,6 +271,11 @@ def document_abbreviations(text: str) -> dict[str, str]:
     for m in DEFINITION.finditer(text):
         abbr = m.group("abbr")
         before = _line_before(text, m.start())
+        if UNIT_CODE.fullmatch(abbr):  # "Cục Cảnh sát hình sự (C02)": a code, no initials
+            named = _body_ending_at(before)
+            if named:
+                found.setdefault(abbr, named)
+            continue
         words = before.replace(",", " ").split()
         for size in range(len(abbr), 1, -1):
             tail = words[-size:]
@@ -284,6 +291,8 @@ def document_abbreviations(text: str) -> dict[str, str]:
         short = m.group("short").strip()
         if not ACRONYM_WORD.search(short) and not (len(short.split()) >= 2 and starts_with_body(short)):
             continue  # "(gọi tắt là Sở)": a bare head would rename every other "Sở ..." of the text
+        if PLURAL.match(short):
+            continue  # "(sau đây gọi tắt là các bộ, địa phương)": a generic addressee, kept as written (probe BK)
         named = _name_shortened_to(_line_before(text, m.start()), short)
         if named:
             found.setdefault(short, named)
@@ -449,7 +458,9 @@ def resolve_roles(
 
 # a lower-case gloss, or the acronym a document defines for the name: "Ban Quản lý dự án đầu tư
 # xây dựng tỉnh (BQLDA)", or who advises the body: "UBND tỉnh (Sở Nội vụ tham mưu)"
-GLOSS = re.compile(rf"\((?=[a-zđà-ỹ])[^()]*\)|\({ACRONYM.pattern}\)|\([^()]*\btham mưu\s*\)")
+GLOSS = re.compile(
+    rf"\((?=[a-zđà-ỹ])[^()]*\)|\({ACRONYM.pattern}\)|\({UNIT_CODE.pattern}\)|\([^()]*\btham mưu\s*\)"
+)
 
 
 ELLIPTIC_HEAD = re.compile(r"^(?P<head>Sở|Bộ|Tập đoàn|Tổng công ty)\s+\S")
@@ -555,7 +566,7 @@ def _bodies(
             start = span.start + b.span.start
             pieces = split_generic_list(text[start : span.start + b.span.end]) if use_directory else []
             if len(pieces) < 2:
-                bodies.append(Body(b.name, Span(start, span.start + b.span.end, span.label), b.in_directory))
+                bodies.append(Body(canonical_name(b.name, at=at), Span(start, span.start + b.span.end, span.label), b.in_directory))
                 continue
             cursor = start
             for piece in pieces:  # "Ủy ban nhân dân tỉnh, chủ rừng": the directory read one generic

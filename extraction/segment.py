@@ -507,7 +507,7 @@ def _visit(text: str, node: Node, ctx: Context, has_assignment_section: bool) ->
     fields = labelled_fields(text, node) or inline_fields(text, node)
     if fields and body.isupper() and "task" not in fields:
         fields = {}  # "II. THỜI GIAN, ĐỊA ĐIỂM ¶ - Thời gian: ... ¶ - Địa điểm: ...": a section about the event
-    if fields and ctx.operative is not False:
+    if fields and ctx.operative is not False and not _describes_an_event(text, fields, ctx):
         return [_fields_draft(text, node, fields, ctx)]
     if _is_heading_node(text, node, body):
         return _visit_children(
@@ -522,10 +522,43 @@ def _visit(text: str, node: Node, ctx: Context, has_assignment_section: bool) ->
         group_ctx = replace(ctx, deadline_spans=ctx.deadline_spans + (node.body,))
         return _visit_children(text, node, group_ctx, has_assignment_section)
     drafts = _task_drafts(text, node, ctx) if _is_task(text, node, body, ctx) else []
+    declared = _roles_for_its_points(text, node, drafts)
+    if declared is not None:
+        return _visit_children(text, node, declared(ctx), has_assignment_section)
     child_ctx = ctx
     if drafts and drafts[0].lead is not None:
         child_ctx = replace(ctx, addressee=drafts[0].lead, addressee_source="inherited")
     return drafts + _visit_children(text, node, child_ctx, has_assignment_section)
+
+
+# what may follow the bodies a heading declares: its role words and closing marks
+ROLES_TAIL = re.compile(r"(?:[\s,;.:)]|(?:đơn vị|cơ quan)\s+|chủ trì|phối hợp(?:\s+với)?)*", re.IGNORECASE)
+
+
+def _roles_for_its_points(text: str, node: Node, drafts: list[TaskDraft]) -> Callable[[Context], Context] | None:
+    """How the points under a heading inherit the roles it declares after its topic, when it
+    declares nothing else: "1. Chỉ số Chi phí gia nhập thị trường (đơn vị chủ trì: Sở Tài chính;
+    đơn vị phối hợp: Thuế tỉnh)", "3. Chỉ số Tính minh bạch: Văn phòng UBND tỉnh chủ trì, phối hợp
+    với Sở Tư pháp" over "- ..." points (probe BN). The heading is no task of its own."""
+    if not node.children or len(drafts) != 1 or drafts[0].lead is None:
+        return None
+    lead = drafts[0].lead
+    opener = re.search(r"[(:]", text[node.body.start : lead.start])
+    if opener is None:
+        return None  # the lead opens the heading: "1. Sở Tài chính chủ trì, phối hợp ...: ..." assigns
+    support = drafts[0].support or _declared_support(text, lead.end, node.body.end)
+    declared_end = max(lead.end, support.end if support else 0)
+    if ROLES_TAIL.fullmatch(text, declared_end, node.body.end) is None:
+        return None  # work follows the roles: "... (Sở X chủ trì) rà soát ..."
+    return lambda ctx: replace(ctx, addressee=lead, addressee_source="inherited", support=support or ctx.support)
+
+
+def _declared_support(text: str, start: int, end: int) -> Span | None:
+    """The bodies after "phối hợp với" that end a heading's declaration of roles."""
+    m = cue_pattern("support").search(text, start, end)
+    if m is None or not starts_with_body(text[m.end() : end].lstrip()):
+        return None
+    return trim_np(text, Span(m.end() + len(text[m.end() : end]) - len(text[m.end() : end].lstrip()), end, "support"))
 
 
 def _titles_assigned_points(text: str, node: Node, body: str) -> bool:
@@ -655,7 +688,8 @@ def _lead_in_addressee(text: str, node: Node) -> Span | None:
 # "Sở Giáo dục và Đào tạo xây dựng Kế hoạch như sau:": the issuer introduces its own plan;
 # "Ban Tuyên giáo và Dân vận Tỉnh ủy hướng dẫn công tác tuyên truyền như sau:", its guidance (probe BC)
 PLAN_INTRODUCED = re.compile(
-    r"^(?!.*\b(?:giao|yêu cầu|đề nghị)\b)[^:;]*"
+    # (its grounds may be listed with semicolons: "Căn cứ ...; căn cứ ..., Ban X xây dựng Kế hoạch như sau:")
+    r"^(?!.*\b(?:giao|yêu cầu|đề nghị)\b)[^:]*"
     r"\b(?:(?:xây dựng|ban hành|triển khai)\s+(?:kế hoạch|chương trình)|hướng\s+dẫn)\b"
     # "... với các nội dung sau:", "... các nội dung cụ thể như sau:" (probe BG)
     r"[^:;]{0,120}?\b(?:như\s+sau|(?:với\s+)?(?:các|những)\s+nội\s+dung"
@@ -826,6 +860,15 @@ def _deadline_line(text: str, node: Node) -> Span | None:
     return Span(node.body.start + m.end(), node.body.start + m.end() + len(value))
 
 
+def _describes_an_event(text: str, fields: dict[str, Span], ctx: Context) -> bool:
+    """Fields that name no one and whose content asks for no work describe an event ("1. Thời
+    gian: từ ngày 01/11 ... ¶ 2. Nội dung: Ngày hội gồm phần lễ và phần hội"; probe BL)."""
+    if "lead" in fields or "support" in fields or "task" not in fields:
+        return False
+    task = fields["task"]
+    return find_lead(text, task.start, task.end) is None and not _opens_with_action(text, task.start, task.end)
+
+
 def _fields_draft(text: str, node: Node, fields: dict[str, Span], ctx: Context) -> TaskDraft:
     lead, marked_support = roles_in_cell(text, fields.get("lead"))
     return TaskDraft(
@@ -865,8 +908,9 @@ def roles_in_cell(text: str, cell: Span | None) -> tuple[Span | None, Span | Non
     sự tỉnh chủ trì, phối hợp với Ủy ban nhân dân các xã" name both; a plain list is the lead."""
     if cell is None:
         return None, None
-    both = LEAD_THEN_PARTNERS.match(text[cell.start : cell.end])
-    if both is not None:  # "Sở Tư pháp chủ trì; Trung tâm Trợ giúp pháp lý phối hợp"
+    content = text[cell.start : cell.end]
+    both = LEAD_THEN_PARTNERS.match(content) or LEAD_THEN_LABELLED_PARTNERS.match(content)
+    if both is not None:  # "Sở Tư pháp chủ trì; Trung tâm Trợ giúp pháp lý phối hợp", "Sở X; phối hợp: Sở Y"
         return (
             Span(cell.start + both.start("lead"), cell.start + both.end("lead"), "lead"),
             Span(cell.start + both.start("support"), cell.start + both.end("support"), "support"),
@@ -878,8 +922,9 @@ def roles_in_cell(text: str, cell: Span | None) -> tuple[Span | None, Span | Non
             rest = _skip_blank(text, rest + 1)
         support = Span(rest, cell.end, "support") if rest < cell.end else None
         return trim_np(text, Span(cell.start, mark.start(), "lead")), support
-    # one clause "X chủ trì, phối hợp với Y"; several ("X chủ trì ...; Y, Z chủ động ...") name several leads
-    if re.search(r"chủ trì", text[cell.start : cell.end], re.IGNORECASE) and ";" not in text[cell.start : cell.end]:
+    # one clause "X chủ trì, phối hợp với Y" or "X phối hợp với Y tổ chức" (probes BL, BN); several
+    # ("X chủ trì ...; Y, Z chủ động ...") name several leads
+    if re.search(r"chủ trì|phối hợp", content, re.IGNORECASE) and ";" not in content:
         lead = find_lead(text, cell.start, cell.end)
         if lead is not None:
             return lead, (
@@ -892,6 +937,9 @@ def roles_in_cell(text: str, cell: Span | None) -> tuple[Span | None, Span | Non
 
 LEAD_THEN_PARTNERS = re.compile(
     r"\s*(?P<lead>[^;()]+?)\s+chủ trì\s*;\s*(?P<support>[^;()]+?)\s+phối hợp\s*[.;]?\s*$", re.IGNORECASE
+)
+LEAD_THEN_LABELLED_PARTNERS = re.compile(
+    r"\s*(?P<lead>[^;():]+?)\s*;\s*phối hợp\s*:\s*(?P<support>[^;()]+?)\s*[.;]?\s*$", re.IGNORECASE
 )
 
 
@@ -1232,7 +1280,7 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
         return _explicit_assignment(body) or _verb_follows(text, own_lead)
     return (
         own_lead is not None
-        or _opens_with_action(text, span.start, span.end)
+        or (_opens_with_action(text, span.start, span.end) and not _forbids_with_no_one_asked(text, span, ctx))
         or _work_of_a_named_addressee(text, node, body, ctx)
         or _assignment_after_narrative(text, span) is not None
     )
@@ -1402,6 +1450,17 @@ def _opens_with_action(text: str, start: int, end: int) -> bool:
 
 
 
+# a prohibition that opens an item: "Không mua sắm ...", "Tuyệt đối không ...", "Nghiêm cấm ..."
+PROHIBITION = re.compile(r"(?:tuyệt đối\s+)?không(?!\w)|nghiêm cấm(?!\w)", re.IGNORECASE)
+
+
+def _forbids_with_no_one_asked(text: str, span: Span, ctx: Context) -> bool:
+    """A prohibition is work only for the bodies a lead-in or the letter asks ("Bộ Tài chính đề
+    nghị các bộ ...: 1. Không mua sắm ...", probe BK); in a regulation that asks no one it is a rule
+    ("Không thực hiện việc giải mật tài liệu ... trong trường hợp ...", party-06)."""
+    return ctx.addressee is None and PROHIBITION.match(text, skip_adverbial(text, span.start)) is not None
+
+
 # "Tổ chức, doanh nghiệp hoạt động trong lĩnh vực ..." lists kinds of body ("tổ chức" is the noun)
 BODIES_NOT_WORK = re.compile(r"tổ chức\s*,\s*(?:cá nhân|doanh nghiệp|cơ quan|đơn vị)", re.IGNORECASE)
 
@@ -1470,7 +1529,9 @@ IMPLEMENT_ONLY = re.compile(
     r"[\s,]*(?:(?:có trách nhiệm|quan tâm|biết|nghiêm túc|khẩn trương|chủ động|phối hợp|chỉ đạo)[\s,]+)*"
     r"(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|triển khai)"
     r"(?:\s+(?:nghiêm túc|nghiêm|có hiệu quả|đầy đủ|kịp thời|khẩn trương))?"
-    r"(?:\s+(?:(?:văn bản|chỉ thị|kết luận|thông báo|công văn|kế hoạch|quyết định|nghị quyết)\s+này"
+    # the document by its type, "này" or not: "... nghiêm túc triển khai thực hiện Chương trình./." (probe BL)
+    r"(?:\s+(?:(?:văn bản|chỉ thị|kết luận|thông báo|công văn|kế hoạch|quyết định|nghị quyết|chương trình|"
+    r"hướng dẫn|đề án)(?:\s+này)?"
     r"|(?:các\s+)?nội dung (?:nêu\s+)?trên))?"
     r"(?:\s+(?:nghiêm túc|có hiệu quả))?[\s./;]*",
     re.IGNORECASE,

@@ -1246,3 +1246,22 @@ def test_deadlines_a_school_year_or_term_is_a_period_of_unknown_end(text):
 def test_deadlines_a_printed_day_beats_the_school_year_it_names():
     got = governing_deadline("Sở ban hành Hướng dẫn nhiệm vụ năm học 2026 - 2027 trước ngày 15/8/2026.", issued=date(2026, 7, 1))
     assert (got.kind, got.date) == (DeadlineKind.DATE, date(2026, 8, 15))
+
+
+@pytest.mark.parametrize(
+    "text, issued, day",
+    [
+        ("Hội Liên hiệp Phụ nữ tỉnh trao tặng 50 mái ấm trước Ngày Phụ nữ Việt Nam 20/10/2026.", date(2026, 9, 1), date(2026, 10, 20)),
+        ("Sở Y tế hoàn thành trước Ngày Thầy thuốc Việt Nam.", date(2026, 3, 10), date(2027, 2, 27)),
+        ("Sở Giáo dục và Đào tạo tổng kết trước Ngày Nhà giáo Việt Nam.", date(2026, 9, 10), date(2026, 11, 20)),
+    ],
+)
+def test_deadlines_a_commemorative_day(text, issued, day):
+    got = governing_deadline(text, issued=issued)
+    assert (got.kind, got.date) == (DeadlineKind.DATE, day)
+
+
+@pytest.mark.parametrize("cue", ["xuyên suốt", "trong suốt", "suốt"])
+def test_deadlines_throughout_a_month_is_that_period(cue):
+    got = governing_deadline(f"Tỉnh đoàn tuyên truyền {cue} tháng 11/2026.", issued=date(2026, 10, 1))
+    assert (got.kind, got.date) == (DeadlineKind.PERIOD, date(2026, 11, 30))

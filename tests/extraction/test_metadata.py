@@ -237,3 +237,27 @@ def test_metadata_signer_before_a_long_annex_and_not_in_its_rows():
     )
     assert read_metadata(head + body + annex).signer == "Hồ Đức Phớc"
     assert read_metadata(head + body + annex[:200]).signer == "Hồ Đức Phớc"
+    # an annex heading in sentence case starts an annex as well
+    assert read_metadata(head + body + annex.replace("PHỤ LỤC", "Phụ lục")).signer == "Hồ Đức Phớc"
+
+
+def test_metadata_a_secrecy_stamp_under_the_organ_and_a_rank_before_the_signer():
+    text = (
+        "BỘ CÔNG AN\nMẬT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 218/KH-BCA-C02\nHà Nội, ngày 05 tháng 5 năm 2026\n"
+        "KẾ HOẠCH\nMở đợt cao điểm tấn công, trấn áp tội phạm\n1. Cục Tài chính bảo đảm kinh phí.\n"
+        "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nTrung tướng Nguyễn Văn Long\n"
+    )
+    info = read_metadata(text)
+    assert (info.issuer, info.secrecy, info.signer) == ("Bộ Công an", "Mật", "Nguyễn Văn Long")
+
+
+def test_metadata_a_mass_organisation_s_committee_its_standing_board_and_a_highland_signer():
+    text = (
+        "BCH ĐOÀN TNCS HỒ CHÍ MINH\nTỈNH GIA LAI\nSố: 112-CTr/TĐTN-PT\nGia Lai, ngày 10 tháng 02 năm 2027\n"
+        "CHƯƠNG TRÌNH\nTháng Thanh niên năm 2027\n1. Văn phòng Tỉnh đoàn bố trí kinh phí.\n"
+        "TM. BAN THƯỜNG VỤ TỈNH ĐOÀN\nPHÓ BÍ THƯ\nRơ Châm Hlim\n"
+    )
+    info = read_metadata(text)
+    assert (info.issuer, info.signer) == ("Ban Thường vụ Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Gia Lai", "Rơ Châm Hlim")
+    women = "HỘI LHPN VIỆT NAM\nBAN CHẤP HÀNH HỘI LHPN TỈNH CÀ MAU\nSố: 21/KH-HPN\nCà Mau, ngày 05 tháng 3 năm 2027\nKẾ HOẠCH\n"
+    assert read_metadata(women + "1. Văn phòng Hội bố trí kinh phí.\n").issuer == "Ban Chấp hành Hội Liên hiệp Phụ nữ tỉnh Cà Mau"

@@ -642,3 +642,139 @@ def test_roles_a_project_role_the_text_defines_in_brackets_names_its_body():
         (["Ủy ban nhân dân xã Nam Hà"], ["Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"]),
         (["Liên danh Công ty Cổ phần Xây dựng Lâm Viên - Công ty TNHH Hưng Phát"], []),
     ]
+
+
+def test_roles_riêng_singles_out_a_body_of_a_group():
+    assert _roles(
+        "1. Chủ tịch Ủy ban nhân dân các phường, xã\n"
+        "a) Rà soát, lập danh sách hộ dân sống ven sông.\n"
+        "b) Riêng Ủy ban nhân dân các xã Cần Giờ, Thạnh An khẩn trương gia cố đê bao tạm.\n"
+        "2. Riêng Sở Y tế chuẩn bị cơ số thuốc.\n"
+    ) == [
+        (["Chủ tịch Ủy ban nhân dân các phường, xã"], []),
+        (["Ủy ban nhân dân xã Cần Giờ", "Ủy ban nhân dân xã Thạnh An"], []),
+        (["Sở Y tế"], []),
+    ]
+
+
+@pytest.mark.parametrize("prohibition", ["không được chủ quan, lơ là", "không để xảy ra thiệt hại", "tuyệt đối không chủ quan", "nghiêm cấm việc lấn chiếm"])
+def test_roles_a_prohibition_ends_a_generic_name(prohibition):
+    assert _roles(f"1. Ủy ban nhân dân các phường, xã, đặc khu {prohibition} trong công tác ứng phó.\n") == [
+        (["Ủy ban nhân dân các phường, xã, đặc khu"], [])
+    ]
+
+
+@pytest.mark.parametrize("cue", ["chủ trì, hiệp đồng với", "hiệp đồng chặt chẽ với", "chủ trì, cùng với", "chủ trì, phối kết hợp với"])
+def test_roles_co_operation_in_other_words(cue):
+    assert _roles(f"1. Bộ Chỉ huy Quân sự tỉnh {cue} Công an tỉnh xây dựng phương án sơ tán dân.\n") == [
+        (["Bộ Chỉ huy Quân sự tỉnh"], ["Công an tỉnh"])
+    ]
+
+
+def test_roles_an_activity_with_no_object_ends_a_unit_s_name():
+    assert _roles(
+        "1. Giao Phòng Quản lý chất lượng công trình xây dựng chủ trì, phối hợp với Thanh tra Sở kiểm tra công trường.\n"
+        "2. Đối với các nhà thầu thi công xây dựng\n"
+        "a) Bố trí cán bộ chuyên trách an toàn lao động tại công trường.\n"
+        "3. Sở Nội vụ kiểm tra, xử lý vi phạm.\n"
+        "4. Các Sở chủ động kiểm tra xử lý vi phạm.\n"
+    ) == [
+        (["Phòng Quản lý chất lượng công trình xây dựng"], ["Thanh tra Sở"]),
+        (["các nhà thầu thi công xây dựng"], []),
+        (["Sở Nội vụ"], []),
+        (["Các Sở"], []),
+    ]
+
+
+def test_roles_a_company_before_a_works_verb_ends_its_name():
+    assert _roles(
+        "1. Sở Xây dựng chỉ đạo Công ty TNHH MTV Thoát nước đô thị tỉnh nạo vét, khơi thông cống, kênh, rạch.\n"
+    ) == [(["Sở Xây dựng"], ["Công ty TNHH MTV Thoát nước đô thị tỉnh"])]
+
+
+def test_roles_a_heading_that_declares_roles_passes_them_to_its_points():
+    assert _roles(
+        "1. Chỉ số Chi phí gia nhập thị trường (đơn vị chủ trì: Sở Tài chính; đơn vị phối hợp: Thuế tỉnh Gia Lai)\n"
+        "- Rút ngắn thời gian giải quyết thủ tục đăng ký doanh nghiệp.\n"
+        "2. Chỉ số Đào tạo lao động (Sở Nội vụ chủ trì; Sở Giáo dục và Đào tạo phối hợp)\n"
+        "- Nâng cao chất lượng đào tạo nghề.\n"
+        "3. Chỉ số Tính minh bạch: Văn phòng UBND tỉnh chủ trì, phối hợp với Sở Tư pháp\n"
+        "- Cập nhật văn bản trên Cổng Thông tin điện tử tỉnh.\n"
+        "4. Chỉ số Chi phí không chính thức: Sở Nội vụ chủ trì, phối hợp với Thanh tra tỉnh rà soát hành vi nhũng nhiễu\n"
+        "- Công khai đường dây nóng.\n"
+    ) == [
+        (["Sở Tài chính"], ["Thuế tỉnh Gia Lai"]),
+        (["Sở Nội vụ"], ["Sở Giáo dục và Đào tạo"]),
+        (["Văn phòng Ủy ban nhân dân tỉnh"], ["Sở Tư pháp"]),
+        (["Sở Nội vụ"], ["Thanh tra tỉnh"]),  # work follows the roles: the heading is a task of its own
+        (["Sở Nội vụ"], []),
+    ]
+
+
+def test_roles_abbreviations_of_mass_organisations_are_written_out():
+    assert _roles(
+        "1. Hội LHPN tỉnh phối hợp với Hội CCB các xã, phường tổ chức tập huấn.\n"
+        "2. Hội LHTN Việt Nam tỉnh tổ chức hiến máu.\n"
+    ) == [
+        (["Hội Liên hiệp Phụ nữ tỉnh"], ["Hội Cựu chiến binh các xã, phường"]),
+        (["Hội Liên hiệp Thanh niên Việt Nam tỉnh"], []),
+    ]
+
+
+def test_roles_a_unit_s_code_stands_for_the_name_it_is_defined_by():
+    assert _roles(
+        "1. Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao (A05) chủ trì, phối hợp với C02 và Công an các địa phương gỡ bỏ các trang mạng giả mạo.\n"
+        "2. Cục Cảnh sát hình sự (C02) chủ trì tổng kết đợt cao điểm.\n"
+    ) == [
+        (["Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao"], ["Cục Cảnh sát hình sự", "Công an các địa phương"]),
+        (["Cục Cảnh sát hình sự"], []),
+    ]
+
+
+def test_roles_a_generic_short_name_is_kept_as_written_and_posts_of_the_state_bank_lead():
+    body = (
+        "Bộ Tài chính đề nghị các bộ, cơ quan trung ương và Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương "
+        "(sau đây gọi tắt là các bộ, địa phương) thực hiện một số nội dung sau:\n"
+        "1. Để tiết kiệm chi, các bộ, địa phương rà soát các khoản chi chưa cần thiết.\n"
+        "2. Không mua sắm trang thiết bị, ô tô công chưa thực sự cần thiết.\n"
+        "3. Các bộ, địa phương không mua sắm xe chuyên dùng.\n"
+        "4. Giao Phó Thống đốc Phạm Thanh Hà chỉ đạo Vụ Thanh toán theo dõi việc thực hiện.\n"
+    )
+    got = _roles(body)
+    assert got[0] == (["các bộ, địa phương"], [])
+    assert len(got) == 4 and got[1][0] == ["các bộ", "cơ quan trung ương", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+    assert got[2] == (["Các bộ, địa phương"], [])
+    assert got[3] == (["Phó Thống đốc Phạm Thanh Hà"], ["Vụ Thanh toán"])
+
+
+def test_roles_the_organ_a_unit_belongs_to_ends_its_name_before_a_verb_no_list_holds():
+    assert _roles(
+        "1. Văn phòng Đảng ủy lắp đặt bảng tin tại trụ sở.\n"
+        "2. Ban Tuyên giáo Tỉnh đoàn thiết kế bộ nhận diện Tháng Thanh niên.\n"
+        "3. Sở Y tế chủ trì, phối hợp với Sở Thông tin và Truyền thông, các cơ quan thông tấn, báo chí thực hiện tuyên truyền.\n"
+    ) == [
+        (["Văn phòng Đảng ủy"], []),
+        (["Ban Tuyên giáo Tỉnh đoàn"], []),
+        (["Sở Y tế"], ["Sở Thông tin và Truyền thông", "các cơ quan thông tấn, báo chí"]),
+    ]
+
+
+def test_roles_each_member_organisation_is_addressed():
+    assert _roles(
+        "1. Mỗi tổ chức thành viên chọn ít nhất 01 khu dân cư để chỉ đạo điểm.\n"
+        "2. Các tổ chức thành viên vận động đoàn viên, hội viên hưởng ứng Ngày hội.\n"
+    ) == [(["Mỗi tổ chức thành viên"], []), (["Các tổ chức thành viên"], [])]
+
+
+def test_roles_a_field_or_cell_that_names_its_partners_without_chu_tri():
+    assert _roles(
+        "1. Chương trình hiến máu tình nguyện\n"
+        "- Thời gian: từ ngày 15/3/2026 đến ngày 20/3/2026.\n"
+        "- Đơn vị thực hiện: Hội Liên hiệp Thanh niên Việt Nam tỉnh phối hợp với Bệnh viện Đa khoa tỉnh và Hội Chữ thập đỏ tỉnh tổ chức.\n"
+        "2. Ngày hội chuyển đổi số\n"
+        "- Thời gian: ngày 14/3/2026.\n"
+        "- Đơn vị thực hiện: Sở Nội vụ; phối hợp: Công an tỉnh.\n"
+    ) == [
+        (["Hội Liên hiệp Thanh niên Việt Nam tỉnh"], ["Bệnh viện Đa khoa tỉnh", "Hội Chữ thập đỏ tỉnh"]),
+        (["Sở Nội vụ"], ["Công an tỉnh"]),
+    ]

@@ -1672,3 +1672,23 @@ def test_segment_a_team_s_members_after_gom_are_no_task_but_a_list_of_actors_is(
     )
     tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
     assert [[b.name for b in t.lead] for t in tasks] == [["Sở Tư pháp", "Sở Tài chính"]]
+
+
+def test_segment_grounds_before_the_plan_s_own_introduction_an_event_s_description_and_the_closing():
+    from extraction.pipeline import extract
+
+    head = "TỈNH ỦY PHÚ THỌ\nBAN TUYÊN GIÁO VÀ DÂN VẬN\nSố: 15-KH/BTGDV\nPhú Thọ, ngày 12 tháng 01 năm 2027\nKẾ HOẠCH\ntriển khai công tác dân vận năm 2027\n"
+    body = (
+        "Căn cứ Quyết định số 23-QĐ/TW ngày 30/7/2021 của Bộ Chính trị; căn cứ Chương trình công tác năm 2027 của Ban Thường vụ Tỉnh ủy, "
+        "Ban Tuyên giáo và Dân vận Tỉnh ủy xây dựng Kế hoạch như sau:\n"
+        "I. THỜI GIAN, NỘI DUNG\n"
+        "1. Thời gian: từ ngày 01/11/2027 đến ngày 18/11/2027.\n"
+        "2. Nội dung: Ngày hội gồm phần lễ và phần hội.\n"
+        "II. NHIỆM VỤ TRỌNG TÂM\n"
+        "1. Đổi mới nội dung, phương thức công tác dân vận của cơ quan nhà nước.\n"
+        "III. PHÂN CÔNG THỰC HIỆN\n"
+        "1. Văn phòng Ban tham mưu tổ chức Hội nghị biểu dương, trước ngày 15/10/2027.\n"
+        "Ban Tuyên giáo và Dân vận Tỉnh ủy đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện Kế hoạch./.\n"
+    )
+    tasks = extract((head + body + TRAILER).encode(), "text/plain").tasks
+    assert [t.text for t in tasks] == ["Văn phòng Ban tham mưu tổ chức Hội nghị biểu dương, trước ngày 15/10/2027."]
