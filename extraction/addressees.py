@@ -41,6 +41,8 @@ DISTRIBUTED = re.compile(
     rf"(?:^|(?<=\s))(?P<head>[^,;:]*?)\s*\b[Cc]ác\s+(?P<kind>{KIND})(?P<colon>\s*:\s*|\s*\(\s*(?=[A-ZĐÀ-Ỹ][^()]*\)\s*$)|\s+(?=[A-ZĐÀ-Ỹ]))(?P<items>.+)$"
 )
 ITEM_BREAK = re.compile(r"\s*[,;]\s*|\s+và\s+")
+# a head that is a body's full name, not a kind a place completes: "Sở Nội vụ", "Công an tỉnh"
+COMPLETE_HEAD = re.compile(r"^Sở\s+[A-ZĐ]|\s(?:tỉnh|thành phố)$")
 # An item with a head of its own is a name of its own: "các Ban Quản lý dự án và Ủy ban nhân dân
 # các xã" is not "Ban Ủy ban nhân dân các xã" (unless the directory knows the joined name).
 OWN_HEAD = re.compile(
@@ -131,7 +133,8 @@ def _repeated_units(phrase: str) -> list[str] | None:
     m = REPEATED_UNITS.fullmatch(phrase.strip(" ,;."))
     if m is None or not OWN_HEAD.match(m["head"]) or re.search(rf"\b{_UNIT}$", m["head"]):
         return None
-    return [f"{m['head']} {place_name}" for place_name in PLACE_BREAK.split(m["places"])]
+    before, heads = _heads(m["head"])  # "Sở Tài chính và Ủy ban nhân dân xã A, xã B"
+    return before + [f"{head} {place_name}" for head in heads for place_name in PLACE_BREAK.split(m["places"])]
 
 
 def _capitalised_items(
@@ -179,7 +182,11 @@ def _heads(head: str) -> tuple[list[str], list[str]]:
     if not head:
         return [], [""]
     if AND.search(head) and re.search(r"\s+và$", head) is None:
-        return [], [h.strip() for h in AND.split(head)]
+        heads = [h.strip() for h in AND.split(head)]
+        # a head that names its body in full stays one name: "Sở Nội vụ và Ủy ban nhân dân các xã:
+        # A, B" is Sở Nội vụ and two committees (probe BQ)
+        complete = [h for h in heads[:-1] if COMPLETE_HEAD.search(h)]
+        return complete, [h for h in heads if h not in complete]
     trailing = re.search(r"(?:,|\s+và)$", head)
     if trailing:
         before = [p.strip() for p in ITEM_BREAK.split(head[: trailing.start()]) if p.strip()]
@@ -213,8 +220,15 @@ def _spell(head: str, kind: str, item: str) -> str | None:
 PLACE_ALONE = re.compile(r"^(?:(?P<unit>[Tt]ỉnh|[Tt]hành phố|TP\.?|[Tt]hủ đô)\s+)?(?P<name>[A-ZĐÀ-Ỹ][\w\s\-]*)$")
 
 
+# a commune, ward or special zone named alone ("Xã Tiên Lữ" in a table of communes; probe BP)
+COMMUNE_ALONE = re.compile(r"^(?P<unit>Xã|Phường|Đặc khu)\s+(?P<name>[A-ZĐÀ-Ỹ0-9][\w\-]*(?:\s+[A-ZĐÀ-Ỹ0-9][\w\-]*){0,3})$")
+
+
 def as_committee(name: str) -> str:
-    """A province or city named as an actor means its People's Committee."""
+    """A province, city or commune named as an actor means its People's Committee."""
+    commune = COMMUNE_ALONE.match(name.strip())
+    if commune is not None:
+        return f"Ủy ban nhân dân {commune['unit'].lower()} {commune['name']}"
     m = PLACE_ALONE.match(name.strip())
     if m is None:
         return name

@@ -373,6 +373,13 @@ def _recurrence_rules(lex: _Lexicon) -> dict[str, str]:
             rf"\s+(?:của\s+)?(?:{every}\s+)?qu[ýí](?!\s*(?:[IVX]+\b|\d|sau|tới|trước))"
         ),
         "rec_periodic": rf"(?<!\w){periodic}(?!\w)(?:\s*(?:,|hoặc|và)\s*{_alt(lex.cue('ad_hoc'))})?",
+        # the days of a weekly cycle: "vào thứ Hai và thứ Năm hằng tuần", "trước 15 giờ thứ Sáu hằng
+        # tuần", "hằng tuần (trước 15 giờ 00 ngày thứ Năm)" (GUIDELINES: a recurrence that names its day
+        # in the cycle carries its first due date; probes AZ, BD, BJ, BK, BP)
+        "rec_weekday": (
+            rf"(?<!\w)(?:{_WEEKDAYS}(?:\s*(?:,|và)\s*{_WEEKDAYS})*\s+(?:của\s+)?(?:hằng|hàng|mỗi)\s+tuần"
+            rf"|(?:hằng|hàng|mỗi)\s+tuần\s*(?:\(|,)[^()\n]{{0,30}}?{_WEEKDAYS}(?:\s*\))?)(?!\w)"
+        ),
         "onward": (
             rf"(?<!\w)(?:từ\s+)?năm\s+(?P<y>\d{{4}})\s*,?\s+{_alt(lex.cue('onward'))}(?!\w)"
         ),
@@ -449,6 +456,7 @@ def _gates(lex: _Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
         "rec_next_month_day": (("ngày",), ("sau", "tiếp", "kế")),
         "rec_cycle_day": (("ngày",), ("hằng tháng", "hàng tháng", "mỗi tháng")),
         "rec_periodic": (("định",),),
+        "rec_weekday": (("tuần",), ("thứ", "chủ nhật")),
         "rel_count": (count,),
         "rel_after": (("sau",), count),
         "rel_before": (("trước",), count),
@@ -457,6 +465,9 @@ def _gates(lex: _Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 _YEARS = range(1900, 3000)  # the years a directive can mean; any other is a typo
+# the days of the week as written, Monday (thứ Hai) first: date.weekday() numbers them so
+WEEKDAY_NAMES = ("thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật")
+_WEEKDAYS = r"(?:ngày\s+)?(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)"
 _DIGIT = "0-9"
 _HAS_DIGIT = re.compile(r"\d")
 _RECURRING_UNITS = frozenset({"day", "week", "month", "quarter", "half_year", "year"})
@@ -820,10 +831,23 @@ def _hit_recurrence(m: re.Match[str], rule: str, issued: date | None) -> _Hit:
         hit.recurrence = "quarterly"
         month = {"đầu": 0, "thứ hai": 1}.get(re.sub(r"\s+", " ", m["which"].lower()), 2)
         hit.due = _first_due(_unit("quý"), int(m["d"]), issued, ws, month=month) if m["d"] else None
+    elif rule == "rec_weekday":
+        hit.due = _first_weekday(m.group(), issued, ws)
     elif rule == "onward":
         hit.recurrence = "yearly"
         hit.needs_cue = False
     return hit
+
+
+def _first_weekday(phrase: str, issued: date | None, ws: list[str]) -> date | None:
+    """The first of the weekdays a weekly cycle names ("thứ Hai và thứ Năm hằng tuần") on or
+    after the issue date."""
+    if issued is None:
+        ws.append("the first due day cannot be worked out without the issue date")
+        return None
+    named = {WEEKDAY_NAMES.index(" ".join(w.lower().split())) for w in re.findall(r"thứ\s+\w+|chủ\s+nhật", phrase, re.I)
+             if " ".join(w.lower().split()) in WEEKDAY_NAMES}
+    return min((issued + timedelta(days=(day - issued.weekday()) % 7) for day in named), default=None)
 
 
 _QUARTER_NUMBERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -1022,7 +1046,7 @@ _HANDLERS: dict[str, _Handler] = {
     **dict.fromkeys(
         (
             "rec_day_of", "rec_unit_day", "rec_every_n", "rec_each_per", "rec_last_day", "rec_list", "rec_month_of",
-            "rec_month_of_quarter", "rec_per", "rec_periodic", "onward",
+            "rec_month_of_quarter", "rec_per", "rec_periodic", "rec_weekday", "onward",
         ),
         lambda m, r, t, i: _hit_recurrence(m, r, i),
     ),

@@ -33,6 +33,8 @@ CASE_OPENING = cue_pattern("condition")
 ADVERBIAL = re.compile(
     rf"^(?:{PURPOSE_OPENING.pattern}|{CASE_OPENING.pattern}|"
     r"trên cơ sở|trong|về|đối với|sau|quá trình|trước mắt|là|"
+    # the end of a step the work follows: "Kết thúc giám sát, Đoàn giám sát hoàn thiện báo cáo ..." (probe BQ)
+    r"kết thúc|khi kết thúc|"
     r"đồng thời|theo(?!\s+dõi)|căn cứ|ngay|tại|từ|trước|chậm nhất|(?:hằng|hàng) (?:năm|quý|tháng|tuần|ngày)|"
     r"định kỳ|kể từ|tính từ|bắt đầu từ|với|ngoài ra|do đó|vì vậy|qua đó|cùng với|dựa trên|thời gian tới|"
     # connectives that order a list: "Thứ hai, Sở X chủ trì ...", "Bên cạnh đó, ..."
@@ -47,7 +49,7 @@ CYCLE_OPENING = re.compile(r"(?:(?:hằng|hàng|mỗi) (?:năm|quý|tháng|tuầ
 CONDITION_THEN = re.compile(r"^[^.;:]{0,160}?\bthì\s+", re.IGNORECASE)
 # Words after which a subject noun phrase stops being a name: "... theo chức năng, nhiệm vụ".
 NP_TAIL = re.compile(
-    r"\s*(?:,\s*)?\b(?:theo chức năng|trong phạm vi|theo thẩm quyền|căn cứ|trong quá trình|"
+    r"\s*(?:,\s*)?\b(?:theo chức năng|trong phạm vi|theo thẩm quyền|căn cứ|trong quá trình|theo khu vực|theo địa bàn|"
     r"trong thời gian|theo nhiệm vụ|theo lĩnh vực|theo quy định|về nội dung|về việc)\b.*$|\s*\((?:theo|trong)\b[^)]*\).*$|[\s,;:]+$"
     # a preposition left hanging where the predicate cut the phrase: "cơ quan liên quan trong"
     r"|(?:[\s,]+(?:trong|tại|về|của|với|cho|từ|đến|và|hoặc))+[\s,;:]*$",
@@ -367,6 +369,7 @@ def _unlisted_verb(text: str, start: int, search_from: int, stop: int) -> int | 
         and not PASSIVE_BEFORE.search(text, start, search_from + c)
         and not inside_brackets(text, start, search_from + c)
         and not _inside_a_head(text, search_from + c)
+        and not _name_word_at(text, search_from + c, start)  # "Cảnh sát điều tra", "Tổ kiểm tra ..."
     ]
     if not candidates:
         return None
@@ -404,7 +407,8 @@ ORGAN_HEAD = re.compile(r"ban|sở|cục|vụ|ủy ban|uỷ ban|phòng|trung tâ
 LOWER_KINDS = frozenset({"sở", "cục", "phòng"})
 # "nhà đầu tư", "nhà cung cấp": an agent noun, not a predicate.
 AGENT_BEFORE = re.compile(r"\bnhà\s+$")
-PASSIVE_BEFORE = re.compile(r"\b(?:được|bị)\s+(?:[A-ZĐ][\w ]{0,40}?\s+|(?:[^\W\d_]+\s+){1,3})?$")
+# ("chịu sự" right before: "các cơ quan, đơn vị chịu sự giám sát", those supervised; probe BQ)
+PASSIVE_BEFORE = re.compile(r"\b(?:được|bị)\s+(?:[A-ZĐ][\w ]{0,40}?\s+|(?:[^\W\d_]+\s+){1,3})?$|\bchịu sự\s+$")
 ORGANISE_BEFORE = re.compile(r"tổ chức\s+$")
 # "Các bộ, ngành, địa phương tổ chức tổng rà soát ...", "Thanh tra thành phố tổ chức thanh tra":
 # right after a name "tổ chức" + a word that makes no organisation of it is the verb "organise";
@@ -422,12 +426,35 @@ COPULA = re.compile(r"(?<!\w)là(?!\w)")
 SENTENCE_END = re.compile(r"(?<![A-ZĐ])(?<![A-ZĐ][A-Za-zĐđ])\.\s+(?=[A-ZĐÀ-Ỹ])")
 
 
+def _name_word_at(text: str, at: int, phrase_start: int) -> bool:
+    """Whether a verb-like word at ``at`` is a word of the name that opens at ``phrase_start``: a
+    name phrase of lexicon.tsv ("Giáo dục thường xuyên", "Cảnh sát điều tra"), a unit's field
+    ("... công trình xây dựng chủ trì"), a board's job ("Tổ kiểm tra liên ngành") or a qualifier
+    that points at where the assignment is written ("được giao nhiệm vụ tại Phụ lục")."""
+    return (
+        BodyDirectory.load().name_phrase_around(text, at)
+        or _names_a_field(text, at)
+        or _names_a_board(text, at, phrase_start)
+        or POINTED_QUALIFIER.match(text, at) is not None
+    )
+
+
 def _names_a_field(text: str, at: int) -> bool:
     """Whether the activities at ``at`` have no object: the unit's role ("chủ trì", "phối hợp",
     "có trách nhiệm") or the end of the line follows them, so they end the unit's name. (Another
     verb after them is no sign: "Các Sở chủ động kiểm tra xử lý vi phạm" omits a comma.)"""
     run = _field_run().match(text, at)
     return run is not None and ROLE_OR_LINE_END.match(text, run.end()) is not None
+
+
+# a board or team named by what it does: "Hội đồng thẩm định ...", "Tổ kiểm tra liên ngành", "Đoàn
+# giám sát" (probe BN); not a post ("Trưởng ban kiểm tra, đôn đốc ...")
+BOARD_BEFORE = re.compile(r"(?<![Tt]rưởng\s)(?<![Pp]hó\s)(?<!\w)(?:[Hh]ội đồng|[Tt]ổ|[Đđ]oàn|[Tt]iểu ban|[Bb]an)\s+$")
+
+
+def _names_a_board(text: str, at: int, start: int) -> bool:
+    """Whether the activity at ``at`` follows a board's head word, so it names the board."""
+    return _field_run().match(text, at) is not None and BOARD_BEFORE.search(text, max(start, at - 20), at) is not None
 
 
 @cache
@@ -450,10 +477,8 @@ def _first_lower(
     search starts past the phrase's first words ("Trung tâm Trợ | giúp pháp lý": "giúp" is the
     second syllable of the name's word "Trợ giúp")."""
     for m in pattern.finditer(text, start, limit):
-        if text[m.start()].isupper() or BodyDirectory.load().name_phrase_around(text, m.start()):
+        if text[m.start()].isupper() or _name_word_at(text, m.start(), start if phrase_start is None else phrase_start):
             continue  # "Trung tâm Giáo dục thường xuyên": the words of a name
-        if _names_a_field(text, m.start()):
-            continue  # "Phòng Quản lý chất lượng công trình xây dựng chủ trì": the unit's field
         word_start, reading = _compound_at(text, m, start if phrase_start is None else phrase_start)
         if reading == "noun":  # "Ban Quản lý chương trình ...": the cue is inside a noun
             continue
@@ -700,10 +725,25 @@ def names_only(text: str, start: int, end: int) -> bool:
 
 # What an addressee heading may say around the names: "Đề nghị: X", "Giao X", "Đối với X",
 # "X có trách nhiệm:".
-HEADING_INTRO = re.compile(r"(?:Đề nghị|Kính đề nghị|Giao|Yêu cầu|Đối với)\s*:?\s+")
+# ("Kiến nghị Chủ tịch Ủy ban nhân dân tỉnh": an inspection's recommendations to whom; probe BO)
+HEADING_INTRO = re.compile(r"(?:Đề nghị|Kính đề nghị|Kiến nghị|Giao|Yêu cầu|Đối với)\s*:?\s+")
 # who heads the body named, in a bracket after its name
 HEADING_GLOSS = re.compile(r"\([^()]{3,120}\)\s*:?\s*")
 HEADING_TAIL = re.compile(r"\s*,?\s*(?:có|chịu)\s+trách\s+nhiệm(?:\s+thực\s+hiện)?(?:\s+(?:như\s+)?sau)?\s*:?\s*$")
+
+
+# what a heading says a body is, after its name: "– cơ quan chủ trì", "là cơ quan thường trực ..."
+ROLE_APPOSITION = re.compile(
+    r"\s*(?:[–-]|,|\blà)\s*(?:cơ quan|đơn vị)\s+(?:chủ trì|thường trực|đầu mối|tham mưu)(?!\w)[^:;.]*:?\s*$",
+    re.IGNORECASE,
+)
+# a qualifier that picks out some of the bodies named: "được giao chỉ tiêu", "được giao nhiệm vụ tại Phụ lục"
+PASSIVE_QUALIFIER = re.compile(r"được\s+(?:giao|phân công)\b[^:;.]*:?\s*", re.IGNORECASE)
+# ... pointing at where the assignment is written: "được giao nhiệm vụ tại Phụ lục", "được giao chỉ tiêu
+# theo Quyết định này", "được phân công theo Kế hoạch này"
+POINTED_QUALIFIER = re.compile(
+    r"được\s+(?:giao|phân công)(?:\s+(?:nhiệm vụ|chỉ tiêu|chủ trì))?\s+(?:tại|theo|nêu tại|nêu trong)\s", re.IGNORECASE
+)
 
 
 def named_heading(text: str, start: int, end: int) -> Span | None:
@@ -718,10 +758,17 @@ def named_heading(text: str, start: int, end: int) -> Span | None:
     bracket = text.find("(", start, end)
     if bracket > start and HEADING_GLOSS.fullmatch(text, bracket, end) and starts_with_body(text[start:bracket]):
         end = bracket  # "2. Tiểu ban An ninh - Trật tự (Trưởng Tiểu ban: Giám đốc Công an tỉnh)": who heads it
+    apposition = ROLE_APPOSITION.search(text, start, end)
+    if apposition is not None and starts_with_body(text[start : apposition.start()]):
+        # "3. Sở Công Thương – cơ quan chủ trì", "2. Sở Y tế là cơ quan thường trực" (probe BP)
+        return trim_np(text, Span(start, apposition.start(), "lead"))
     np_end = noun_phrase_end(text, start)
     if np_end is None or np_end >= end:
         return trim_np(text, Span(start, end, "lead"))
     rest = text[np_end:end]
+    if PASSIVE_QUALIFIER.fullmatch(rest):
+        # "1. Ủy ban nhân dân các xã được giao chỉ tiêu": those the qualifier picks out (probe BP)
+        return trim_np(text, Span(start, end, "described"))
     if rest.startswith(":") and not rest[1:].strip():
         return trim_np(text, Span(start, np_end, "lead"))
     tail = HEADING_TAIL.search(rest)
@@ -777,7 +824,23 @@ def find_lead(text: str, start: int = 0, end: int | None = None) -> Span | None:
         return _noun_phrase(text, np_start, end, "lead")
     if not starts_with_body(text[pos:end]):
         return None
-    return _described_subject(text, pos, end) or _noun_phrase(text, pos, end, "lead")
+    subject = _described_subject(text, pos, end) or _noun_phrase(text, pos, end, "lead")
+    return _member_named(text, subject, end) or subject
+
+
+# "Phó Trưởng ban là Giám đốc Sở X chịu trách nhiệm ...", "Thành viên là Giám đốc Sở Y: tham mưu ...":
+# a committee post held by the office named after "là" (probe BN)
+MEMBER_IS = re.compile(r"\s+là\s+")
+
+
+def _member_named(text: str, subject: Span | None, end: int) -> Span | None:
+    """The office that holds a committee post the subject names, when the text says which."""
+    if subject is None or not cue_pattern("member_label").fullmatch(text, subject.start, subject.end):
+        return None
+    copula = MEMBER_IS.match(text, subject.end, end)
+    if copula is None or not starts_with_body(text[copula.end() : end]):
+        return None
+    return _noun_phrase(text, copula.end(), end, "lead")
 
 
 # "Giao chỉ tiêu tuyển quân năm 2026 cho Ủy ban nhân dân các xã, phường": what is given, then to whom
@@ -930,8 +993,18 @@ def _assign_target_follows(text: str, pos: int, end: int) -> bool:
 
 
 def _assign_target(text: str) -> bool:
-    """Whether an assigning verb's object names bodies (or those who lead them)."""
-    return starts_with_body(text) or _leadership_target(text)
+    """Whether an assigning verb's object names bodies (or those who lead them); the lead's own
+    staff are none ("phân công công chức chuyên trách cập nhật ...", "phân công Phó Giám đốc phụ
+    trách theo dõi ...": the lead hands its work down; probes BO, BP, BQ)."""
+    return (starts_with_body(text) or _leadership_target(text)) and not OWN_STAFF.match(text)
+
+
+# the lead's own people, named by no organ: "công chức kiểm lâm", "thành viên", "Phó Giám đốc phụ trách"
+OWN_STAFF = re.compile(
+    r"(?:[Cc]ác\s+)?(?:[Cc]ông chức|[Cc]án bộ|[Vv]iên chức|[Cc]huyên viên|[Tt]hành viên|[Nn]hân viên)(?!\w)"
+    r"(?!(?:\s+[^\s,;.]+){0,2}\s+[A-ZĐ])"
+    r"|(?:Phó\s+)?(?:Giám đốc|Trưởng phòng|Trưởng ban|Chánh Văn phòng)\s+(?:phụ trách|được phân công)(?!\w)"
+)
 
 
 def _skip_spaces(text: str, pos: int) -> int:
@@ -988,14 +1061,19 @@ def _directed(text: str, start: int, end: int) -> Iterator[Span]:
 def _leaders_noun(text: str, cue: re.Match[str]) -> bool:
     """Whether "lãnh đạo" names the leaders rather than the act of leading: capitalised inside a
     sentence ("yêu cầu Lãnh đạo các sở"; "Lãnh đạo, chỉ đạo ..." opening an item leads), or
-    after "của"."""
+    after "của", "tham mưu", "báo cáo" (LEADERS_AFTER)."""
     if not cue.group(0).lower().startswith("lãnh đạo"):
         return False
-    before = text[max(0, cue.start() - 8) : cue.start()]
+    before = text[max(0, cue.start() - 16) : cue.start()]
     # (a line's first word follows the line before: "... tỉnh\nLãnh đạo, chỉ đạo X" leads)
-    return (text[cue.start()].isupper() and re.search(r"\w[^\S\n]+$", before) is not None) or re.search(
-        r"\bcủa\s+$", before
+    return (text[cue.start()].isupper() and re.search(r"\w[^\S\n]+$", before) is not None) or LEADERS_AFTER.search(
+        before
     ) is not None
+
+
+# words after which "lãnh đạo" names the leaders one advises or reports to: "tham mưu lãnh đạo Bộ
+# tổng kết ..." (probe BK), "báo cáo lãnh đạo Sở", "ý kiến chỉ đạo của lãnh đạo ..."
+LEADERS_AFTER = re.compile(r"\b(?:của|tham mưu(?:\s+cho)?|báo cáo|giúp|xin ý kiến)\s+$")
 
 
 # "Rà soát ... (Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Nội vụ; hoàn thành trong năm

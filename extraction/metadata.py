@@ -314,6 +314,10 @@ def _compose(parent: str, child: str) -> str:
     local = LOCAL_PARENT.match(parent)
     if local and child.startswith(("SỞ ", "BAN ")):
         return f"{child} {local['unit']} {local['place']}"
+    if local and re.fullmatch(r"THANH TRA (?:TỈNH|THÀNH PHỐ)", child):
+        return f"{child} {local['place']}"  # "UBND TỈNH QUẢNG NGÃI / THANH TRA TỈNH" (probe BO)
+    if child.startswith(parent + " "):
+        return child  # "KIỂM TOÁN NHÀ NƯỚC / KIỂM TOÁN NHÀ NƯỚC KHU VỰC II": the child names itself in full
     return f"{parent} {child}"
 
 
@@ -363,6 +367,9 @@ def _header_organ(header: list[str]) -> str | None:
     if len(parts) == 3 and CHILD_HEAD.match(parts[1]):
         # "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI / BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH / MỤC TIÊU QUỐC GIA": a
         # child on two lines (probe AZ)
+        parts = [parts[0], f"{parts[1]} {parts[2]}"]
+    elif len(parts) == 3 and re.match(r"(?:TỈNH|THÀNH PHỐ)\s", parts[2]):
+        # "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO / VIỆN KIỂM SÁT NHÂN DÂN / TỈNH NGHỆ AN": the child and its place
         parts = [parts[0], f"{parts[1]} {parts[2]}"]
     elif len(parts) == 3:  # "ỦY BAN NHÂN DÂN / TỈNH NGHỆ AN / SỞ TÀI CHÍNH": a parent on two lines
         parts = [f"{parts[0]} {parts[1]}", parts[2]]
@@ -421,6 +428,7 @@ def _organ_case(organ: str) -> str:
         text,
     )
     text = re.sub(r"(?<=\w) - (\w)", lambda m: f" - {m[1].upper()}", text)
+    text = re.sub(r"\b(khu vực|vùng) ([ivx]+)\b", lambda m: f"{m[1]} {m[2].upper()}", text)  # "khu vực II"
     text = text[0].upper() + text[1:]
     # the directory knows how a body spells its name ("BỘ Y TẾ" → "Bộ Y tế", not "Bộ y tế")
     board = re.match(r"(Ban Chấp hành|Ban Thường vụ) (.+)$", text, re.IGNORECASE)

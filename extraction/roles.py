@@ -631,6 +631,8 @@ def _glossed(name: str) -> str:
     if duty is not None:  # "Sở X (Cơ quan thường trực Ban Chỉ huy ...)": the gloss says what it does
         return duty["name"]
     m = GLOSSED_ROLE.match(name)
+    if m is not None and cue_pattern("member_label").fullmatch(m["role"]):
+        return m["name"]  # "Phó Trưởng ban (Giám đốc Sở Nội vụ)": the office holding the post (probe BN)
     if m is None or PLURAL.match(m["role"]) or any(w[:1].isupper() for w in m["role"].split()[1:]):
         return name
     if in_directory(m["role"]):  # "Công an tỉnh (Phòng Cảnh sát môi trường)": a body and its unit

@@ -238,9 +238,16 @@ def _runs(text: str, lines: list[Span]) -> list[list[Span]]:
 
 # --- task tables ----------------------------------------------------------------------------------
 
-TASK_COLUMN = re.compile(r"nhiệm vụ|nội dung|hoạt động|công việc|đề án|tên", re.IGNORECASE)
+# ("Chỉ tiêu giao năm 2026": the targets a decision assigns; probe BP)
+TASK_COLUMN = re.compile(r"nhiệm vụ|nội dung|hoạt động|công việc|đề án|tên|chỉ tiêu", re.IGNORECASE)
 TASK_NAME_COLUMN = re.compile(r"tên\b", re.IGNORECASE)
-AGENT_COLUMN = re.compile(r"(?:cơ quan|đơn vị|bộ phận)\s+(?:thực hiện|đầu mối)", re.IGNORECASE)
+# who does the row's work: "Cơ quan thực hiện", or the units a table lists first ("Tên xã | Chỉ tiêu
+# giao ...", probe BP)
+AGENT_COLUMN = re.compile(
+    r"(?:cơ quan|đơn vị|bộ phận)\s+(?:thực hiện|đầu mối)"
+    r"|^\s*(?:tên\s+)?(?:xã|phường|xã,\s*phường|đơn vị|cơ quan|địa phương)\s*$",
+    re.IGNORECASE,
+)
 SUPPORT_COLUMN = re.compile(r"phối hợp", re.IGNORECASE)
 DEADLINE_COLUMN = re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.IGNORECASE)
 PRODUCT_COLUMN = re.compile(r"sản phẩm|đầu ra|kết quả", re.IGNORECASE)
@@ -285,7 +292,9 @@ def table_columns(headers: list[str]) -> TableColumns | None:
         lead = next((i for i, h in enumerate(headers) if AGENT_COLUMN.search(h)), None)
     if lead is None:
         return None
-    task_candidates = [i for i, h in enumerate(headers[:lead]) if TASK_COLUMN.search(h)]
+    tasks = [i for i, h in enumerate(headers) if i != lead and TASK_COLUMN.search(h) and not AGENT_COLUMN.search(h)]
+    # the task before its lead, as most tables put it; after it where the units come first
+    task_candidates = [i for i in tasks if i < lead] or [i for i in tasks if i > lead][:1]
     if not task_candidates:
         return None
 
@@ -682,7 +691,15 @@ def _lead_in_addressee(text: str, node: Node) -> Span | None:
             return None  # "Đồng chí X đã phát biểu kết luận như sau:" reports, it assigns nothing
     if lead is not None and (_issues(text, lead.end, node.body.end) or PLAN_INTRODUCED.search(body)):
         return None
+    if lead is not None and _asks_no_one(text, lead.end, node.body.end):
+        return None  # "Tổng Thanh tra Chính phủ kiến nghị, yêu cầu như sau:": the speaker (probe BO)
     return lead
+
+
+def _asks_no_one(text: str, start: int, end: int) -> bool:
+    """Whether only assigning verbs follow a lead-in's subject before its colon: it speaks."""
+    verbs = cue_pattern("assign").pattern
+    return re.fullmatch(rf"\s*(?:{verbs})(?:\s*(?:,|và)\s*(?:{verbs}))*\s*(?:như\s+)?(?:sau)?\s*:\s*", text[start:end], re.IGNORECASE) is not None
 
 
 # "Sở Giáo dục và Đào tạo xây dựng Kế hoạch như sau:": the issuer introduces its own plan;
@@ -1236,7 +1253,7 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
     contact = CONTACT.search(body) and CONTACT_DETAIL.search(body)
     if TABLE_HEADER_ROW.match(body) or (contact and not cue_pattern("assign").search(body)):
         return False  # a blank form's header row; where to send a report and whom to call
-    if ALLOCATION.match(body) or _background_label(body) or _member_line(body) or _role_field(body):
+    if _allocates(text, node, body) or _background_label(body) or _member_line(body) or _role_field(body):
         return False
     if _assesses_after_years(text, node):
         return False
@@ -1291,6 +1308,12 @@ ALLOCATION = re.compile(
     r"[^:;]{2,120}:\s*(?:khoảng\s+|tổng cộng\s+)?\d[\d.,]*\s*(?:đồng|VNĐ|VND|USD|EUR|triệu|tỷ|nghìn)(?!\w)",
     re.IGNORECASE,
 )
+def _allocates(text: str, node: Node, body: str) -> bool:
+    """A share of the funds ("Bộ Tài chính: 266.360.000 VNĐ"), not a measure that recovers or pays
+    an amount ("a) Thu hồi nộp ngân sách các khoản chi sai chế độ: 2.318 triệu đồng."; probe BO)."""
+    return bool(ALLOCATION.match(body)) and not _opens_with_action(text, node.body.start, node.body.end)
+
+
 BACKGROUND_LABEL = re.compile(r"(?P<label>[^:;.\n]{3,60}):\s*(?P<rest>\S.*)", re.DOTALL)
 
 
@@ -1538,7 +1561,8 @@ IMPLEMENT_ONLY = re.compile(
 )
 # "Giao nhiệm vụ cụ thể theo Phụ lục kèm theo Nghị quyết này.": the rows of the annex are the tasks
 ANNEX_POINTER = re.compile(
-    r"(?:[^.;:]{0,60}\s)?(?:giao|phân công)\s+(?:các\s+)?nhiệm vụ\b"
+    # (not "Các sở, ngành được giao nhiệm vụ tại Phụ lục xây dựng kế hoạch ...": those it names act; probe BP)
+    r"(?:[^.;:]{0,60}\s)?(?<!được\s)(?:giao|phân công)\s+(?:các\s+)?nhiệm vụ\b"
     r"[^.;:]{0,60}?\b(?:theo|tại)\s+(?:các\s+)?phụ lục\b[^.;:]*[.;]?\s*$",
     re.IGNORECASE,
 )
@@ -1836,7 +1860,8 @@ def _quotes(text: str, lead: Span) -> bool:
 
 # The document's closing summary: "Trên đây là Chỉ thị về ...", "Trên đây là kết luận của ..."
 CLOSING = re.compile(r"Trên đây là\b", re.IGNORECASE)
-CLAUSE_COMMA = re.compile(r",\s+")
+# (a semicolon too: "Tiến độ giải ngân còn thấp; giao Sở Tài chính ..."; probe BQ)
+CLAUSE_COMMA = re.compile(r"[,;]\s+")
 # a duty written after its subject: "các bộ, cơ quan phải ...", "... cần ...", "... có trách nhiệm ..."
 OBLIGED = re.compile(r"\s+(?:phải|cần|có trách nhiệm|chịu trách nhiệm)(?!\w)")
 

@@ -76,14 +76,13 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     """
     out: list[str] = []
     current: list[str] = []
-    width = wrap_width(lines)
+    lines = _without_page_furniture(lines)
+    width = wrap_width(lines) or _width_of_certain_wraps(lines)
     in_body = False  # the header's lines (a title without a full stop) take no capital line
-    for i, line in enumerate(lines):
-        next_goes_on = i + 1 < len(lines) and _continues(lines[i + 1])
-        if current and _open_ended(current) and PAGE_NUMBER.fullmatch(line.strip()) and next_goes_on:
-            continue  # "... hoàn ¶ - 3 - ¶ thành trong tháng 5": a page break inside the sentence
+    for line in lines:
         if current and not _two_rows(current[-1], line) and (
-            _open_ended(current) and (_continues(line) or in_body and _dangles(current[-1], line))
+            _open_ended(current)
+            and (_continues(line) or in_body and (_dangles(current[-1], line) or _goes_on_with_a_number(line)))
             or in_body and _wrapped_before(current[-1], line, width)
             or _numbers_the_line(current[-1], line)
         ):
@@ -98,6 +97,50 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     if current:
         out.append(" ".join(current))
     return out
+
+
+def _without_page_furniture(lines: list[str]) -> list[str]:
+    """The lines without a PDF's page numbers and running headers after the document's own
+    header: "... trước ngày ¶ Trang 1/3 ¶ Chỉ thị số 03/CT-UBND ngày 20/01/2026 của ... ¶
+    20/3/2026." is one sentence (probe BR). A running header is a line printed again next to
+    a page number."""
+    numbers = {i for i, line in enumerate(lines) if PAGE_NUMBER.fullmatch(line.strip())}
+    near = {j for i in numbers for j in (i - 1, i + 1) if 0 <= j < len(lines) and j not in numbers}
+    printed = [lines[j].strip() for j in near]
+    running = {j for j in near if printed.count(lines[j].strip()) >= 2 and len(lines[j].strip()) >= MIN_RUNNING_CHARS}
+    return [line for i, line in enumerate(lines) if i not in numbers and i not in running]
+
+
+MIN_RUNNING_CHARS = 12
+
+
+# a line that goes on a sentence with a number that opens no item: "... tầm nhìn đến năm ¶ 2045 tập
+# trung ...", "... trước ngày ¶ 20/3/2026." ("1. ...", "1.2. ...", "(3) ..." open items)
+NUMBER_GOES_ON = re.compile(r"\s*\d[\d.,]*(?:[/\-]\d|\s+[^\W\d])")
+
+
+def _goes_on_with_a_number(line: str) -> bool:
+    return bool(NUMBER_GOES_ON.match(line)) and not _NUMBERED.match(line) and _CELL not in line
+
+
+def _width_of_certain_wraps(lines: list[str]) -> int | None:
+    """The wrap width measured on the lines a lower-case line certainly goes on (a PDF copy
+    whose other lines, a table's or a list's, spread the lengths too much for wrap_width)."""
+    body = next((i for i, line in enumerate(lines) if line.rstrip().endswith((".", ":", ";"))), len(lines))
+    lengths = sorted(  # in the body: a header's title wraps at its own, narrower width
+        len(previous.rstrip())
+        for previous, line in zip(lines[body:], lines[body + 1 :])
+        if _continues(line) and _OPEN_END.search(previous) and len(previous.strip()) >= MIN_WRAPPED_CHARS
+    )
+    if len(lengths) < MIN_CERTAIN_WRAPS or lengths[-1] < MIN_PAGE_WIDTH:
+        return None
+    width = lengths[int(len(lengths) * 0.9)]
+    near = sum(1 for n in lengths if width * WRAP_BAND <= n <= width)
+    return width if near >= len(lengths) * 0.6 else None
+
+
+MIN_CERTAIN_WRAPS = 3
+MIN_PAGE_WIDTH = 60  # a page's line holds at least this many characters
 
 
 def wrap_width(lines: list[str]) -> int | None:

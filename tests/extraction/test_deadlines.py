@@ -1265,3 +1265,23 @@ def test_deadlines_a_commemorative_day(text, issued, day):
 def test_deadlines_throughout_a_month_is_that_period(cue):
     got = governing_deadline(f"Tỉnh đoàn tuyên truyền {cue} tháng 11/2026.", issued=date(2026, 10, 1))
     assert (got.kind, got.date) == (DeadlineKind.PERIOD, date(2026, 11, 30))
+
+
+@pytest.mark.parametrize(
+    "text, issued, day",
+    [
+        ("Cục Khí tượng Thủy văn cung cấp bản tin vào thứ Hai và thứ Năm hằng tuần.", date(2025, 12, 22), date(2025, 12, 22)),
+        ("Sở Y tế báo cáo trước 15 giờ thứ Sáu hằng tuần.", date(2026, 1, 28), date(2026, 1, 30)),
+        ("Các xã báo cáo định kỳ hằng tuần (trước 15 giờ 00 ngày thứ Năm).", date(2026, 6, 5), date(2026, 6, 11)),
+        ("Các đơn vị báo cáo vào Chủ nhật hằng tuần.", date(2026, 6, 5), date(2026, 6, 7)),
+        ("Sở Nội vụ báo cáo hằng tuần.", date(2026, 6, 5), None),
+    ],
+)
+def test_deadlines_a_weekly_cycle_that_names_its_day_carries_its_first_due_day(text, issued, day):
+    got = governing_deadline(text, issued=issued)
+    assert (got.kind, got.date, got.recurrence) == (DeadlineKind.RECURRING, day, None)
+
+
+def test_deadlines_a_day_something_still_stands_at_is_no_deadline():
+    text = "Đối với các khoản chi đã được giao dự toán nhưng đến ngày 30/6/2026 chưa phân bổ, các bộ thực hiện thu hồi."
+    assert governing_deadline(text, issued=date(2026, 6, 10)).kind is DeadlineKind.NONE

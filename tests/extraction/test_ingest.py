@@ -529,7 +529,6 @@ def test_text_page_numbers_inside_a_sentence_and_markers_alone_on_their_line():
 
     assert join_wrapped_lines(["1. Sở Xây dựng thẩm định thiết kế, hoàn", "- 3 -", "thành trong tháng 5/2025.", "2"]) == [
         "1. Sở Xây dựng thẩm định thiết kế, hoàn thành trong tháng 5/2025.",
-        "2",
     ]
     assert join_wrapped_lines(["1.", "Công an tỉnh", "- Tổ chức kiểm tra.", "a)", "Sở Y tế kiểm tra."]) == [
         "1. Công an tỉnh",
@@ -548,7 +547,7 @@ def test_ingest_text_a_line_ending_on_a_word_that_needs_the_next_goes_on_and_a_b
         "1. Giao Sở Nông nghiệp và Môi trường chủ trì xây dựng phương án, trình Ủy ban nhân dân tỉnh trước ngày 25/3/2026.",
     ]
     paged = ["Chủ tịch kết luận như sau:", "- Sở Tài chính thẩm định đơn giá.", "2", "Giao Sở Xây dựng đẩy nhanh tiến độ."]
-    assert join_wrapped_lines(paged) == paged
+    assert join_wrapped_lines(paged) == paged[:2] + paged[3:]  # the page's number goes, numbering nothing
     # an item's marker alone on its line still numbers the next one
     assert join_wrapped_lines(["Chủ tịch kết luận như sau:", "1.", "Công an tỉnh tăng cường tuần tra."])[-1] == (
         "1. Công an tỉnh tăng cường tuần tra."
@@ -567,3 +566,53 @@ def test_ingest_text_keeps_table_rows_apart_after_a_word_that_seems_to_dangle() 
     # a line that ends on "trình" still takes the words it needs when no row is involved
     prose = ["1. Bộ Tư pháp theo dõi.", "2. Bộ Tư pháp rà soát, hoàn thiện hồ sơ, trình", "Thủ tướng Chính phủ."]
     assert join_wrapped_lines(prose) == [prose[0], "2. Bộ Tư pháp rà soát, hoàn thiện hồ sơ, trình Thủ tướng Chính phủ."]
+
+
+def test_text_a_pdf_s_page_break_inside_a_sentence_and_a_line_that_goes_on_with_a_number():
+    from extraction.ingest.text import join_wrapped_lines
+
+    running = "Chỉ thị số 03/CT-UBND ngày 20/01/2026 của Chủ tịch UBND tỉnh Quảng Trị"
+    lines = [
+        "Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:",
+        "a) Sở Y tế tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trước ngày",
+        "Trang 1/3",
+        running,
+        "20/3/2026.",
+        "b) Công an tỉnh chỉ đạo Phòng Cảnh sát kinh tế phối hợp với các lực lượng chức năng đấu",
+        "Trang 2/3",
+        running,
+        "tranh, triệt phá các đường dây buôn bán thực phẩm giả.",
+        "c) Sở Công Thương kiểm tra thị trường, tầm nhìn đến năm",
+        "2030 tập trung vào các chợ đầu mối.",
+        "Lê Hồng Vinh",
+        "Trang 3/3",
+    ]
+    assert join_wrapped_lines(lines) == [
+        lines[0],
+        "a) Sở Y tế tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trước ngày 20/3/2026.",
+        "b) Công an tỉnh chỉ đạo Phòng Cảnh sát kinh tế phối hợp với các lực lượng chức năng đấu tranh, triệt phá các đường dây buôn bán thực phẩm giả.",
+        "c) Sở Công Thương kiểm tra thị trường, tầm nhìn đến năm 2030 tập trung vào các chợ đầu mối.",
+        "Lê Hồng Vinh",
+    ]
+    # a numbered item after an open line still opens its own paragraph
+    assert join_wrapped_lines(["Chủ tịch yêu cầu:", "1. Sở Y tế", "2. Sở Tài chính bố trí kinh phí."])[1] == "1. Sở Y tế"
+
+
+def test_text_the_wrap_width_of_a_pdf_copy_measured_on_its_certain_wraps():
+    from extraction.ingest.text import _width_of_certain_wraps, join_wrapped_lines
+
+    lines = [
+        "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các sở, ngành thực hiện tốt các nội dung sau:",
+        "1. Sở Khoa học và Công nghệ chủ trì, phối hợp với các cơ quan liên quan rà soát các",
+        "thủ tục hành chính trong lĩnh vực khoa học, công nghệ và đổi mới sáng tạo, báo cáo Thủ tướng",
+        "Chính phủ trong quý III/2026.",
+        "STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian",
+        "2. Sở Nội vụ hướng dẫn các xã rà soát vị trí việc làm của công chức cấp xã theo quy định",
+        "mới của Chính phủ về vị trí việc làm, biên chế công chức trong các cơ quan hành chính",
+        "nhà nước, hoàn thành trước ngày 30/6/2026 và báo cáo Ủy ban nhân dân tỉnh kết quả.",
+    ]
+    assert _width_of_certain_wraps(lines) is not None
+    joined = join_wrapped_lines(lines)
+    assert joined[1].endswith("báo cáo Thủ tướng Chính phủ trong quý III/2026.")
+    # a title in the header wraps narrower: it gives no width
+    assert _width_of_certain_wraps(["Ban hành các giải pháp kỹ thuật", "nâng cao an toàn phòng cháy", "đối với các cơ sở cũ", "xây dựng trước năm 2020"]) is None

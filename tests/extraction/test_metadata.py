@@ -261,3 +261,16 @@ def test_metadata_a_mass_organisation_s_committee_its_standing_board_and_a_highl
     assert (info.issuer, info.signer) == ("Ban Thường vụ Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Gia Lai", "Rơ Châm Hlim")
     women = "HỘI LHPN VIỆT NAM\nBAN CHẤP HÀNH HỘI LHPN TỈNH CÀ MAU\nSố: 21/KH-HPN\nCà Mau, ngày 05 tháng 3 năm 2027\nKẾ HOẠCH\n"
     assert read_metadata(women + "1. Văn phòng Hội bố trí kinh phí.\n").issuer == "Ban Chấp hành Hội Liên hiệp Phụ nữ tỉnh Cà Mau"
+
+
+@pytest.mark.parametrize(
+    "header, issuer",
+    [
+        ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI\nTHANH TRA TỈNH\n", "Thanh tra tỉnh Quảng Ngãi"),
+        ("KIỂM TOÁN NHÀ NƯỚC\nKIỂM TOÁN NHÀ NƯỚC KHU VỰC II\n", "Kiểm toán nhà nước khu vực II"),
+        ("VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO\nVIỆN KIỂM SÁT NHÂN DÂN\nTỈNH NGHỆ AN\n", "Viện kiểm sát nhân dân tỉnh Nghệ An"),
+    ],
+)
+def test_metadata_an_inspectorate_an_audit_region_and_a_provincial_procuracy_issue_under_their_own_names(header, issuer):
+    text = header + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 52/KL-TTr\nQuảng Ngãi, ngày 16 tháng 6 năm 2026\nKẾT LUẬN\n1. Sở Y tế rà soát.\n"
+    assert read_metadata(text).issuer == issuer

@@ -778,3 +778,79 @@ def test_roles_a_field_or_cell_that_names_its_partners_without_chu_tri():
         (["Hội Liên hiệp Thanh niên Việt Nam tỉnh"], ["Bệnh viện Đa khoa tỉnh", "Hội Chữ thập đỏ tỉnh"]),
         (["Sở Nội vụ"], ["Công an tỉnh"]),
     ]
+
+
+def test_roles_a_committee_post_held_by_an_office_and_the_composition_lines():
+    header = "ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 15/QĐ-UBND\nGia Lai, ngày 20 tháng 01 năm 2026\nQUYẾT ĐỊNH\n"
+    body = (
+        "Điều 1. Thành lập Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh, gồm:\n"
+        "1. Các thành viên: Giám đốc các Sở: Tài chính, Nội vụ, Y tế; Chánh Văn phòng Ủy ban nhân dân tỉnh.\n"
+        "Điều 2. Nhiệm vụ của các thành viên\n"
+        "1. Phó Trưởng ban là Giám đốc Sở Nông nghiệp và Môi trường chịu trách nhiệm theo dõi, tổng hợp chung.\n"
+        "2. Phó Trưởng ban (Giám đốc Sở Nội vụ) chịu trách nhiệm hướng dẫn rà soát hộ nghèo.\n"
+        "3. Thành viên là Giám đốc Sở Tài chính: tham mưu bố trí vốn thực hiện các chương trình.\n"
+        "Điều 3. Cơ quan thường trực, tổ giúp việc\n"
+        "Sở Nông nghiệp và Môi trường tham mưu thành lập tổ giúp việc.\n"
+    )
+    trailer = "\nNơi nhận:\n- Như trên;\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn A\n"
+    tasks = extract((header + body + trailer).encode(), "text/plain").tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [
+        ["Giám đốc Sở Nông nghiệp và Môi trường"],
+        ["Giám đốc Sở Nội vụ"],
+        ["Giám đốc Sở Tài chính"],
+        ["Sở Nông nghiệp và Môi trường"],
+    ]
+
+
+def test_roles_police_units_keep_their_field_and_the_leaders_one_advises_take_no_part():
+    assert _roles(
+        "1. Công an tỉnh chỉ đạo Phòng Cảnh sát quản lý hành chính về trật tự xã hội rà soát dữ liệu dân cư.\n"
+        "2. Văn phòng Cơ quan Cảnh sát điều tra Công an tỉnh hướng dẫn tiếp nhận tố giác.\n"
+        "3. Cục Quản lý, giám sát tổ chức tín dụng tăng cường giám sát từ xa.\n"
+        "4. Phòng Cảnh sát hình sự tham mưu lãnh đạo Công an tỉnh tổng kết đợt cao điểm.\n"
+    ) == [
+        (["Công an tỉnh"], ["Phòng Cảnh sát quản lý hành chính về trật tự xã hội"]),
+        (["Văn phòng Cơ quan Cảnh sát điều tra Công an tỉnh"], []),
+        (["Cục Quản lý, giám sát tổ chức tín dụng"], []),
+        (["Phòng Cảnh sát hình sự"], []),
+    ]
+
+
+def test_roles_a_heading_that_says_what_its_body_is_or_which_of_them_and_protected_areas():
+    assert _roles(
+        "1. Sở Công Thương – cơ quan chủ trì\n"
+        "a) Tổ chức hội chợ hàng nông sản.\n"
+        "2. Sở Y tế là cơ quan thường trực\n"
+        "a) Chuẩn bị cơ số thuốc.\n"
+        "3. Ủy ban nhân dân các xã được giao chỉ tiêu\n"
+        "a) Xây dựng kế hoạch cụ thể.\n"
+        "4. Các sở, ngành được giao nhiệm vụ tại Phụ lục xây dựng kế hoạch chi tiết.\n"
+        "5. Vườn quốc gia Pù Mát phối hợp với Ban Quản lý Khu bảo tồn thiên nhiên Pù Huống tuần tra rừng.\n"
+        "6. Viện Pasteur Nha Trang theo khu vực được phân công phụ trách hướng dẫn các tỉnh giám sát dịch.\n"
+    ) == [
+        (["Sở Công Thương"], []),
+        (["Sở Y tế"], []),
+        (["Ủy ban nhân dân các xã được giao chỉ tiêu"], []),
+        (["Các sở, ngành được giao nhiệm vụ tại Phụ lục"], []),
+        (["Vườn quốc gia Pù Mát"], ["Ban Quản lý Khu bảo tồn thiên nhiên Pù Huống"]),
+        (["Viện Pasteur Nha Trang"], []),
+    ]
+
+
+def test_roles_a_body_named_in_full_before_a_distributed_list_and_the_lead_s_own_staff():
+    assert _roles(
+        "1. Sở Nội vụ và Ủy ban nhân dân các xã: Diễn Châu, Yên Thành cung cấp hồ sơ cho Đoàn giám sát.\n"
+        "2. Sở Y tế chủ trì, phối hợp với Sở Tài chính và Ủy ban nhân dân xã Diễn Châu, xã Yên Thành rà soát số liệu.\n"
+        "3. Sở Nông nghiệp và Môi trường chỉ đạo Chi cục Kiểm lâm rà soát bản đồ; phân công công chức kiểm lâm bám sát địa bàn.\n"
+        "4. Giám đốc Sở Y tế chịu trách nhiệm chỉ đạo chung; phân công Phó Giám đốc phụ trách theo dõi, đôn đốc.\n"
+    ) == [
+        (["Sở Nội vụ", "Ủy ban nhân dân xã Diễn Châu", "Ủy ban nhân dân xã Yên Thành"], []),
+        (["Sở Y tế"], ["Sở Tài chính", "Ủy ban nhân dân xã Diễn Châu", "Ủy ban nhân dân xã Yên Thành"]),
+        (["Sở Nông nghiệp và Môi trường"], ["Chi cục Kiểm lâm"]),
+        (["Giám đốc Sở Y tế"], []),
+    ]
+    from extraction.addressees import distribute
+
+    assert distribute("Bí thư Tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Lạng Sơn, Huế") == [
+        "Bí thư Tỉnh ủy Lạng Sơn", "Bí thư Thành ủy Huế", "Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn", "Chủ tịch Ủy ban nhân dân thành phố Huế",
+    ]

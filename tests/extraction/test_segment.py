@@ -1692,3 +1692,65 @@ def test_segment_grounds_before_the_plan_s_own_introduction_an_event_s_descripti
     )
     tasks = extract((head + body + TRAILER).encode(), "text/plain").tasks
     assert [t.text for t in tasks] == ["Văn phòng Ban tham mưu tổ chức Hội nghị biểu dương, trước ngày 15/10/2027."]
+
+
+def test_segment_a_finding_then_a_request_in_one_sentence_and_a_team_s_posts():
+    from extraction.pipeline import extract
+
+    body = (
+        "Sau khi nghe báo cáo, đồng chí Chủ tịch Hội đồng nhân dân tỉnh kết luận như sau:\n"
+        "1. Công tác giải phóng mặt bằng Dự án Khu công nghiệp còn chậm; đề nghị Ủy ban nhân dân tỉnh chỉ đạo đẩy nhanh tiến độ.\n"
+        "2. Tiến độ giải ngân vốn đầu tư công còn thấp; giao Sở Tài chính khẩn trương tham mưu điều chuyển vốn.\n"
+        "3. Thống nhất trình Hội đồng nhân dân tỉnh tại Kỳ họp thứ năm xem xét chủ trương đầu tư 05 dự án.\n"
+        "4. Trưởng đoàn: Bà Nguyễn Thị A, Phó Trưởng Đoàn đại biểu Quốc hội tỉnh.\n"
+        "5. Tổ giúp việc: lãnh đạo, chuyên viên Phòng Công tác Quốc hội.\n"
+        "6. Kết thúc giám sát, Đoàn giám sát hoàn thiện báo cáo, gửi Ủy ban Thường vụ Quốc hội.\n"
+        "7. Các cơ quan, đơn vị chịu sự giám sát chuẩn bị báo cáo theo đề cương.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [[b.name for b in t.lead] for t in tasks] == [
+        ["Ủy ban nhân dân tỉnh"],
+        ["Sở Tài chính"],
+        ["Đoàn giám sát"],
+        ["Các cơ quan, đơn vị chịu sự giám sát"],
+    ]
+
+
+def test_segment_an_inspection_s_recommendations_its_findings_and_its_financial_measures():
+    from extraction.pipeline import extract
+
+    body = (
+        "Căn cứ kết quả thanh tra, Tổng Thanh tra Chính phủ kiến nghị, yêu cầu như sau:\n"
+        "1. Kiến nghị Chủ tịch Ủy ban nhân dân tỉnh\n"
+        "a) Chỉ đạo Sở Nội vụ hướng dẫn các xã kiện toàn bộ phận tiếp công dân.\n"
+        "2. Kiến nghị Bộ Xây dựng rà soát, sửa đổi quy chuẩn kỹ thuật về nhà ở xã hội.\n"
+        "3. Ủy ban Kiểm tra Trung ương nhận thấy: Ban Thường vụ Tỉnh ủy đã vi phạm Quy chế làm việc.\n"
+        "4. Về xử lý kinh tế\n"
+        "a) Thu hồi nộp ngân sách nhà nước các khoản chi sai chế độ: 2.318 triệu đồng.\n"
+        "b) Kiểm sát chặt chẽ việc thi hành án hình sự.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [([b.name for b in t.lead], [b.name for b in t.support]) for t in tasks][:2] == [
+        (["Chủ tịch Ủy ban nhân dân tỉnh"], ["Sở Nội vụ"]),
+        (["Bộ Xây dựng"], []),
+    ]
+    texts = [t.text for t in tasks]
+    assert not any("nhận thấy" in t for t in texts)
+    assert any(t.startswith("Kiểm sát chặt chẽ") for t in texts) and any(t.startswith("Thu hồi nộp") for t in texts)
+    assert all(b.name != "Tổng Thanh tra Chính phủ" for t in tasks for b in t.lead)  # the speaker asks, it does no work
+
+
+def test_segment_an_annex_that_lists_the_units_first_or_heads_its_tasks_chi_tieu():
+    from extraction.pipeline import extract
+
+    head = "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 85/QĐ-UBND\nNghệ An, ngày 10 tháng 02 năm 2026\nQUYẾT ĐỊNH\n"
+    body = "Điều 1. Giao chỉ tiêu xây dựng nông thôn mới năm 2026 cho các xã (chi tiết tại Phụ lục).\n"
+    trailer = "Nơi nhận:\n- Như trên;\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn A\nPHỤ LỤC\n"
+    for table in (
+        "STT | Tên xã | Chỉ tiêu giao năm 2026 | Thời gian hoàn thành\n1 | Xã Tiên Lữ | Đạt chuẩn xã nông thôn mới kiểu mẫu | Tháng 11/2026\n",
+        "STT | Chỉ tiêu | Đơn vị thực hiện | Thời gian hoàn thành\n1 | Đạt chuẩn xã nông thôn mới kiểu mẫu | Xã Tiên Lữ | Tháng 11/2026\n",
+    ):
+        tasks = extract((head + body + trailer + table).encode(), "text/plain").tasks
+        row = [t for t in tasks if t.text == "Đạt chuẩn xã nông thôn mới kiểu mẫu"]
+        assert [[b.name for b in t.lead] for t in row] == [["Ủy ban nhân dân xã Tiên Lữ"]]
+        assert row[0].deadline.date == date(2026, 11, 30)
