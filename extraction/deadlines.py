@@ -373,6 +373,13 @@ def _recurrence_rules(lex: _Lexicon) -> dict[str, str]:
             rf"\s+(?:của\s+)?(?:{every}\s+)?qu[ýí](?!\s*(?:[IVX]+\b|\d|sau|tới|trước))"
         ),
         "rec_periodic": rf"(?<!\w){periodic}(?!\w)(?:\s*(?:,|hoặc|và)\s*{_alt(lex.cue('ad_hoc'))})?",
+        # a cycle with its day in brackets: "định kỳ 6 tháng (trước ngày 20/6) và năm (trước ngày 15/12)",
+        # "hằng quý (trước ngày 20/3)" (GUIDELINES: a recurrence that names its day carries its first
+        # due date; probe BP)
+        "rec_cycle_bracket_day": (
+            rf"(?<!\w){_recurrence_item(lex)}\s*\(\s*(?:trước|chậm nhất(?:\s+là)?|vào)?\s*(?:ngày\s+)?"
+            r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?![\d/.\-])\s*\)"
+        ),
         # the days of a weekly cycle: "vào thứ Hai và thứ Năm hằng tuần", "trước 15 giờ thứ Sáu hằng
         # tuần", "hằng tuần (trước 15 giờ 00 ngày thứ Năm)" (GUIDELINES: a recurrence that names its day
         # in the cycle carries its first due date; probes AZ, BD, BJ, BK, BP)
@@ -457,6 +464,7 @@ def _gates(lex: _Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
         "rec_cycle_day": (("ngày",), ("hằng tháng", "hàng tháng", "mỗi tháng")),
         "rec_periodic": (("định",),),
         "rec_weekday": (("tuần",), ("thứ", "chủ nhật")),
+        "rec_cycle_bracket_day": (("(",), ("tháng", "quý", "quí", "năm")),
         "rel_count": (count,),
         "rel_after": (("sau",), count),
         "rel_before": (("trước",), count),
@@ -833,6 +841,10 @@ def _hit_recurrence(m: re.Match[str], rule: str, issued: date | None) -> _Hit:
         hit.due = _first_due(_unit("quý"), int(m["d"]), issued, ws, month=month) if m["d"] else None
     elif rule == "rec_weekday":
         hit.due = _first_weekday(m.group(), issued, ws)
+    elif rule == "rec_cycle_bracket_day":
+        n = _count(m["n"]) if m["n"] else 1
+        hit.recurrence = _recurrence_of(n * _unit(m["unit"]).days)
+        hit.due = _next_day_of_year(int(m["m"]), int(m["d"]), issued, ws)
     elif rule == "onward":
         hit.recurrence = "yearly"
         hit.needs_cue = False
@@ -1046,7 +1058,7 @@ _HANDLERS: dict[str, _Handler] = {
     **dict.fromkeys(
         (
             "rec_day_of", "rec_unit_day", "rec_every_n", "rec_each_per", "rec_last_day", "rec_list", "rec_month_of",
-            "rec_month_of_quarter", "rec_per", "rec_periodic", "rec_weekday", "onward",
+            "rec_month_of_quarter", "rec_per", "rec_periodic", "rec_weekday", "rec_cycle_bracket_day", "onward",
         ),
         lambda m, r, t, i: _hit_recurrence(m, r, i),
     ),

@@ -1571,7 +1571,8 @@ TABLE_HEADER_ROW = re.compile(r"(?:S|Số\s*)?TT\s*(?:\||\t)", re.IGNORECASE)
 # the contact lines of a letter: "Thông tin chi tiết xin liên hệ đồng chí ..., điện thoại: ..."
 CONTACT = re.compile(r"\b(?:xin\s+)?liên\s+hệ\b", re.IGNORECASE)
 CONTACT_DETAIL = re.compile(r"\b(?:điện\s+thoại|ĐT|email|thư\s+điện\s+tử)\b|[\w.\-]+@[\w\-]+\.\w", re.IGNORECASE)
-REPORTED = re.compile(r"\s*(?:đã|vừa|sẽ)\s", re.IGNORECASE)
+# ... or what stands now: "Tỉnh Gia Lai hiện có trên 1,07 triệu ha đất lâm nghiệp, ..." (probe BP)
+REPORTED = re.compile(r"\s*(?:đã|vừa|sẽ|hiện có|hiện còn)\s", re.IGNORECASE)
 # The closing offer of help: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các
 # cơ quan phản ánh về Sở X ..." asks for feedback, it assigns no work (the dev gold leaves it out;
 # "... các tỉnh ủy tổng hợp, báo cáo Ban X" is a duty to report, a task).
@@ -1599,7 +1600,7 @@ def _only_asks_to_implement(text: str, span: Span, lead: Span | None) -> bool:
 
 
 FEEDBACK_CLOSE = re.compile(
-    r"(?<=[.;])\s+(?:Trong quá trình|Quá trình)\b[^.;:]{0,80}?,?\s*(?:nếu|trường hợp|khi)\s+(?:có\s+)?"
+    r"(?<=[.;])\s+(?:[Tt]rong quá trình|[Qq]uá trình)\b[^.;:]{0,80}?,?\s*(?:nếu|trường hợp|khi)\s+(?:có\s+)?"
     r"(?:phát sinh\s+|gặp\s+)?(?:khó khăn|vướng mắc)"
 )
 

@@ -8,7 +8,7 @@ import re
 from extraction.errors import CorruptFile, EmptyInput
 from extraction.ingest.legacy import decode_bytes
 from extraction.secrecy import MAX_HEADER_LINES
-from extraction.structure import PAGE_NUMBER
+from extraction.structure import PAGE_NUMBER, is_row
 from extraction.types import Paragraph, SourceText
 
 MEDIA_TYPE = "text/plain"
@@ -82,7 +82,8 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     for line in lines:
         if current and not _two_rows(current[-1], line) and (
             _open_ended(current)
-            and (_continues(line) or in_body and (_dangles(current[-1], line) or _goes_on_with_a_number(line)))
+            and (_continues(line) or in_body and (_dangles(current[-1], line) or _goes_on_with_a_number(line)
+                                                   and not is_row(current[-1])))
             or in_body and _wrapped_before(current[-1], line, width)
             or _numbers_the_line(current[-1], line)
         ):
@@ -116,11 +117,11 @@ MIN_RUNNING_CHARS = 12
 
 # a line that goes on a sentence with a number that opens no item: "... tầm nhìn đến năm ¶ 2045 tập
 # trung ...", "... trước ngày ¶ 20/3/2026." ("1. ...", "1.2. ...", "(3) ..." open items)
-NUMBER_GOES_ON = re.compile(r"\s*\d[\d.,]*(?:[/\-]\d|\s+[^\W\d])")
+NUMBER_GOES_ON = re.compile(r"[ ]*\d[\d.,]*(?:[/\-]\d|[ ]+[^\W\d])")
 
 
 def _goes_on_with_a_number(line: str) -> bool:
-    return bool(NUMBER_GOES_ON.match(line)) and not _NUMBERED.match(line) and _CELL not in line
+    return bool(NUMBER_GOES_ON.match(line)) and not _NUMBERED.match(line) and not is_row(line)
 
 
 def _width_of_certain_wraps(lines: list[str]) -> int | None:

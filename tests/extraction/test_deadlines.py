@@ -1285,3 +1285,14 @@ def test_deadlines_a_weekly_cycle_that_names_its_day_carries_its_first_due_day(t
 def test_deadlines_a_day_something_still_stands_at_is_no_deadline():
     text = "Đối với các khoản chi đã được giao dự toán nhưng đến ngày 30/6/2026 chưa phân bổ, các bộ thực hiện thu hồi."
     assert governing_deadline(text, issued=date(2026, 6, 10)).kind is DeadlineKind.NONE
+
+
+def test_deadlines_reporting_cycles_with_their_days_in_brackets():
+    issued = date(2026, 2, 10)
+    got = governing_deadline("Sở Nội vụ báo cáo định kỳ 6 tháng (trước ngày 20/6) và năm (trước ngày 15/12).", issued=issued)
+    assert (got.kind, got.date, got.recurrence) == (DeadlineKind.RECURRING, date(2026, 6, 20), "half-yearly")
+    got = governing_deadline("Sở Tư pháp báo cáo định kỳ hằng quý (trước ngày 20/3) và năm (trước ngày 15/12).", issued=issued)
+    assert (got.kind, got.date, got.recurrence) == (DeadlineKind.RECURRING, date(2026, 3, 20), "quarterly")
+    # a day with its year in brackets is a day
+    got = governing_deadline("Sở Y tế hoàn thành trong năm (trước ngày 15/12/2026).", issued=issued)
+    assert (got.kind, got.date) == (DeadlineKind.DATE, date(2026, 12, 15))

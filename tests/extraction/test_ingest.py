@@ -616,3 +616,16 @@ def test_text_the_wrap_width_of_a_pdf_copy_measured_on_its_certain_wraps():
     assert joined[1].endswith("báo cáo Thủ tướng Chính phủ trong quý III/2026.")
     # a title in the header wraps narrower: it gives no width
     assert _width_of_certain_wraps(["Ban hành các giải pháp kỹ thuật", "nâng cao an toàn phòng cháy", "đối với các cơ sở cũ", "xây dựng trước năm 2020"]) is None
+
+
+def test_text_rows_copied_with_tabs_stay_apart_though_they_open_with_a_number():
+    from extraction.ingest.text import join_wrapped_lines
+
+    rows = [
+        "Ủy ban nhân dân tỉnh ban hành Danh mục nhiệm vụ như sau:",
+        "TT\tNhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành",
+        "I\tPhát triển hạ tầng số\t\t\t",
+        "1\tPhủ sóng di động 4G/5G đến 100% thôn, bản\tSở Khoa học và Công nghệ\tNăm 2026",
+        "2\tXây dựng Trung tâm dữ liệu tỉnh\tSở Khoa học và Công nghệ\tNăm 2027",
+    ]
+    assert join_wrapped_lines(rows) == rows

@@ -1754,3 +1754,17 @@ def test_segment_an_annex_that_lists_the_units_first_or_heads_its_tasks_chi_tieu
         row = [t for t in tasks if t.text == "Đạt chuẩn xã nông thôn mới kiểu mẫu"]
         assert [[b.name for b in t.lead] for t in row] == [["Ủy ban nhân dân xã Tiên Lữ"]]
         assert row[0].deadline.date == date(2026, 11, 30)
+
+
+def test_segment_what_a_place_has_now_and_a_closing_offer_of_guidance_are_no_tasks():
+    from extraction.pipeline import extract
+
+    body = (
+        "Tỉnh Gia Lai hiện có trên 1,07 triệu ha đất lâm nghiệp, tập trung ở các xã phía Tây.\n"
+        "Xã Ia Grai hiện có 2.000 ha rừng thông, tập trung ở các thôn phía Bắc.\n"
+        "1. Sở Nông nghiệp và Môi trường rà soát bản đồ vùng trọng điểm cháy rừng.\n"
+        "Sở Xây dựng đề nghị Ủy ban nhân dân các phường, xã, các chủ đầu tư, nhà thầu quan tâm phối hợp thực hiện; "
+        "trong quá trình thực hiện nếu có vướng mắc, liên hệ Sở Xây dựng để được hướng dẫn./.\n"
+    )
+    tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
+    assert [t.text for t in tasks] == ["Sở Nông nghiệp và Môi trường rà soát bản đồ vùng trọng điểm cháy rừng."]
