@@ -221,7 +221,9 @@ PLACE_ALONE = re.compile(r"^(?:(?P<unit>[Tt]ỉnh|[Tt]hành phố|TP\.?|[Tt]hủ
 
 
 # a commune, ward or special zone named alone ("Xã Tiên Lữ" in a table of communes; probe BP)
-COMMUNE_ALONE = re.compile(r"^(?P<unit>Xã|Phường|Đặc khu)\s+(?P<name>[A-ZĐÀ-Ỹ0-9][\w\-]*(?:\s+[A-ZĐÀ-Ỹ0-9][\w\-]*){0,3})$")
+COMMUNE_ALONE = re.compile(
+    r"^(?P<unit>Xã|Phường|Đặc khu)\s+(?P<name>[A-ZĐÀ-Ỹ0-9][\w\-]*(?:\s+[A-ZĐÀ-Ỹ0-9][\w\-]*){0,3})$"
+)
 
 
 def as_committee(name: str) -> str:

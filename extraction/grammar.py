@@ -144,7 +144,8 @@ def _leadership_target(text: str) -> bool:
 
 # "Tổ chức công bố quy hoạch ..." organises; "Tổ chức, doanh nghiệp ...", "tổ chức đảng" are bodies.
 ORGANISE_VERB = re.compile(
-    r"^tổ chức\s+(?!đảng|cơ sở đảng|chính trị|xã hội|cá nhân|thành viên|có\b|được\b|tín dụng|hội\b(?!\s+(?:nghị|thảo|thi|diễn|chợ))|và\b|thuộc\b|trong\b|liên quan)[a-zđà-ỹ]",
+    r"^tổ chức\s+(?!đảng|cơ sở đảng|chính trị|xã hội|cá nhân|thành viên|có\b|được\b|tín dụng"
+    r"|hội\b(?!\s+(?:nghị|thảo|thi|diễn|chợ))|và\b|thuộc\b|trong\b|liên quan)[a-zđà-ỹ]",
     re.IGNORECASE,
 )
 
@@ -788,7 +789,9 @@ def _assign_at(text: str, pos: int) -> re.Match[str] | None:
 
 
 # "Đối với X: ..." names the body the rest of the item asks to act.
-ADDRESSED = re.compile(r"(?P<intro>(?:(?:Riêng\s+)?(?:Đối với|đối với)|Riêng)\s+)(?P<who>[^:;.\n]{2,120}?)\s*:\s*(?=\S)")
+ADDRESSED = re.compile(
+    r"(?P<intro>(?:(?:Riêng\s+)?(?:Đối với|đối với)|Riêng)\s+)(?P<who>[^:;.\n]{2,120}?)\s*:\s*(?=\S)"
+)
 # "Riêng" singles one body out of a group before its own predicate (probe BM)
 SINGLED_OUT = re.compile(r"[Rr]iêng\s+")
 

@@ -566,7 +566,8 @@ def _bodies(
             start = span.start + b.span.start
             pieces = split_generic_list(text[start : span.start + b.span.end]) if use_directory else []
             if len(pieces) < 2:
-                bodies.append(Body(canonical_name(b.name, at=at), Span(start, span.start + b.span.end, span.label), b.in_directory))
+                whole = Span(start, span.start + b.span.end, span.label)
+                bodies.append(Body(canonical_name(b.name, at=at), whole, b.in_directory))
                 continue
             cursor = start
             for piece in pieces:  # "Ủy ban nhân dân tỉnh, chủ rừng": the directory read one generic

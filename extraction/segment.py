@@ -516,7 +516,7 @@ def _visit(text: str, node: Node, ctx: Context, has_assignment_section: bool) ->
     fields = labelled_fields(text, node) or inline_fields(text, node)
     if fields and body.isupper() and "task" not in fields:
         fields = {}  # "II. THỜI GIAN, ĐỊA ĐIỂM ¶ - Thời gian: ... ¶ - Địa điểm: ...": a section about the event
-    if fields and ctx.operative is not False and not _describes_an_event(text, fields, ctx):
+    if fields and ctx.operative is not False and not _describes_an_event(text, fields):
         return [_fields_draft(text, node, fields, ctx)]
     if _is_heading_node(text, node, body):
         return _visit_children(
@@ -565,9 +565,10 @@ def _roles_for_its_points(text: str, node: Node, drafts: list[TaskDraft]) -> Cal
 def _declared_support(text: str, start: int, end: int) -> Span | None:
     """The bodies after "phối hợp với" that end a heading's declaration of roles."""
     m = cue_pattern("support").search(text, start, end)
-    if m is None or not starts_with_body(text[m.end() : end].lstrip()):
+    names = _skip_blank(text, m.end()) if m is not None else end
+    if m is None or not starts_with_body(text[names:end]):
         return None
-    return trim_np(text, Span(m.end() + len(text[m.end() : end]) - len(text[m.end() : end].lstrip()), end, "support"))
+    return trim_np(text, Span(names, end, "support"))
 
 
 def _titles_assigned_points(text: str, node: Node, body: str) -> bool:
@@ -699,7 +700,8 @@ def _lead_in_addressee(text: str, node: Node) -> Span | None:
 def _asks_no_one(text: str, start: int, end: int) -> bool:
     """Whether only assigning verbs follow a lead-in's subject before its colon: it speaks."""
     verbs = cue_pattern("assign").pattern
-    return re.fullmatch(rf"\s*(?:{verbs})(?:\s*(?:,|và)\s*(?:{verbs}))*\s*(?:như\s+)?(?:sau)?\s*:\s*", text[start:end], re.IGNORECASE) is not None
+    only_verbs = rf"\s*(?:{verbs})(?:\s*(?:,|và)\s*(?:{verbs}))*\s*(?:như\s+)?(?:sau)?\s*:\s*"
+    return re.fullmatch(only_verbs, text[start:end], re.IGNORECASE) is not None
 
 
 # "Sở Giáo dục và Đào tạo xây dựng Kế hoạch như sau:": the issuer introduces its own plan;
@@ -877,7 +879,7 @@ def _deadline_line(text: str, node: Node) -> Span | None:
     return Span(node.body.start + m.end(), node.body.start + m.end() + len(value))
 
 
-def _describes_an_event(text: str, fields: dict[str, Span], ctx: Context) -> bool:
+def _describes_an_event(text: str, fields: dict[str, Span]) -> bool:
     """Fields that name no one and whose content asks for no work describe an event ("1. Thời
     gian: từ ngày 01/11 ... ¶ 2. Nội dung: Ngày hội gồm phần lễ và phần hội"; probe BL)."""
     if "lead" in fields or "support" in fields or "task" not in fields:
@@ -1473,7 +1475,8 @@ def _opens_with_action(text: str, start: int, end: int) -> bool:
 
 
 
-# a prohibition that opens an item: "Không mua sắm ...", "Tuyệt đối không ...", "Nghiêm cấm ..."
+# a prohibition that opens an item: "Không mua sắm ...", "Tuyệt đối không ...", "Nghiêm cấm ..." (the
+# prohibitions among cues.tsv's predicates, which end a name before them)
 PROHIBITION = re.compile(r"(?:tuyệt đối\s+)?không(?!\w)|nghiêm cấm(?!\w)", re.IGNORECASE)
 
 

@@ -130,7 +130,7 @@ def _width_of_certain_wraps(lines: list[str]) -> int | None:
     body = next((i for i, line in enumerate(lines) if line.rstrip().endswith((".", ":", ";"))), len(lines))
     lengths = sorted(  # in the body: a header's title wraps at its own, narrower width
         len(previous.rstrip())
-        for previous, line in zip(lines[body:], lines[body + 1 :])
+        for previous, line in zip(lines[body:], lines[body + 1 :], strict=False)
         if _continues(line) and _OPEN_END.search(previous) and len(previous.strip()) >= MIN_WRAPPED_CHARS
     )
     if len(lengths) < MIN_CERTAIN_WRAPS or lengths[-1] < MIN_PAGE_WIDTH:
