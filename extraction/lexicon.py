@@ -19,11 +19,18 @@ def data_rows(name: str) -> Iterator[list[str]]:
             yield [cell.strip() for cell in line.split("\t")]
 
 
+# categories whose phrases belong to a wider one too, so that each phrase is written once: a
+# prohibition ends a name as any predicate does
+PART_OF = {"prohibition": "predicate"}
+
+
 @cache
 def _cues() -> dict[str, tuple[str, ...]]:
     table: dict[str, list[str]] = {}
     for category, phrase in data_rows("cues.tsv"):
         table.setdefault(category, []).append(phrase.lower())
+    for part, whole in PART_OF.items():
+        table.setdefault(whole, []).extend(table.get(part, []))
     return {k: tuple(v) for k, v in table.items()}
 
 

@@ -1475,16 +1475,11 @@ def _opens_with_action(text: str, start: int, end: int) -> bool:
 
 
 
-# a prohibition that opens an item: "Không mua sắm ...", "Tuyệt đối không ...", "Nghiêm cấm ..." (the
-# prohibitions among cues.tsv's predicates, which end a name before them)
-PROHIBITION = re.compile(r"(?:tuyệt đối\s+)?không(?!\w)|nghiêm cấm(?!\w)", re.IGNORECASE)
-
-
 def _forbids_with_no_one_asked(text: str, span: Span, ctx: Context) -> bool:
     """A prohibition is work only for the bodies a lead-in or the letter asks ("Bộ Tài chính đề
     nghị các bộ ...: 1. Không mua sắm ...", probe BK); in a regulation that asks no one it is a rule
     ("Không thực hiện việc giải mật tài liệu ... trong trường hợp ...", party-06)."""
-    return ctx.addressee is None and PROHIBITION.match(text, skip_adverbial(text, span.start)) is not None
+    return ctx.addressee is None and cue_pattern("prohibition").match(text, skip_adverbial(text, span.start)) is not None
 
 
 # "Tổ chức, doanh nghiệp hoạt động trong lĩnh vực ..." lists kinds of body ("tổ chức" is the noun)
