@@ -41,6 +41,7 @@ DISTRIBUTED = re.compile(
     rf"(?:^|(?<=\s))(?P<head>[^,;:]*?)\s*\b[Cc]ác\s+(?P<kind>{KIND})(?P<colon>\s*:\s*|\s*\(\s*(?=[A-ZĐÀ-Ỹ][^()]*\)\s*$)|\s+(?=[A-ZĐÀ-Ỹ]))(?P<items>.+)$"
 )
 ITEM_BREAK = re.compile(r"\s*[,;]\s*|\s+và\s+")
+COMMUNE_KINDS = frozenset({"xã", "phường", "đặc khu", "thị trấn"})
 # a head that is a body's full name, not a kind a place completes: "Sở Nội vụ", "Công an tỉnh"
 COMPLETE_HEAD = re.compile(r"^Sở\s+[A-ZĐ]|\s(?:tỉnh|thành phố)$")
 # An item with a head of its own is a name of its own: "các Ban Quản lý dự án và Ủy ban nhân dân
@@ -102,7 +103,9 @@ def distribute(phrase: str, known: Callable[[str], bool] = lambda name: False) -
     word = m.group("kind").split(",")[0].split("/")[0].strip()
     items, rest = _capitalised_items(
         m.group("items").rstrip(" )") if "(" in m.group("colon") else m.group("items"),
-        lambda item: place(item) is not None or known(f"{word} {item}"),
+        # a commune's or ward's name may open with a head's word ("các phường: Trường Vinh, Thành
+        # Vinh"; probe BQ): under those kinds every capitalised item is a place
+        lambda item: place(item) is not None or known(f"{word} {item}") or word.lower() in COMMUNE_KINDS,
         by_semicolons=bool(m.group("colon").strip()) and ";" in m.group("items"),
     )
     if not items or (len(items) < 2 and not m.group("colon").strip()):

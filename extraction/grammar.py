@@ -1025,10 +1025,15 @@ def _noun_phrase(text: str, start: int, end: int, label: str) -> Span | None:
     return trim_np(text, Span(start, np_end, label))
 
 
+CO_LEAD_BEFORE = re.compile(r"(?<!\w)đồng\s+$", re.IGNORECASE)
+
+
 def find_support(text: str, start: int = 0, end: int | None = None) -> Span | None:
     """The co-operating bodies after "phối hợp với": "phối hợp với Bộ Tư pháp rà soát" → "Bộ Tư pháp"."""
     end = len(text) if end is None else end
     m = cue_pattern("support").search(text, start, end)
+    while m is not None and CO_LEAD_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        m = cue_pattern("support").search(text, m.end(), end)  # "đồng chủ trì cùng X": X leads too
     if m is None:
         return None
     np_start = _skip_spaces(text, m.end())

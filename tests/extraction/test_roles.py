@@ -854,3 +854,15 @@ def test_roles_a_body_named_in_full_before_a_distributed_list_and_the_lead_s_own
     assert distribute("Bí thư Tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Lạng Sơn, Huế") == [
         "Bí thư Tỉnh ủy Lạng Sơn", "Bí thư Thành ủy Huế", "Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn", "Chủ tịch Ủy ban nhân dân thành phố Huế",
     ]
+
+
+def test_roles_chu_tri_cung_names_partners_unless_the_lead_is_shared_and_wards_named_like_heads():
+    assert _roles(
+        "1. Sở Nông nghiệp và Môi trường chủ trì cùng Sở Tài chính đề xuất mua sắm trang thiết bị.\n"
+        "2. Sở Y tế đồng chủ trì cùng Sở Nội vụ tổ chức hội nghị.\n"
+        "3. Sở Y tế chủ trì, phối hợp với Ủy ban nhân dân các phường: Trường Vinh, Thành Vinh rà soát số liệu.\n"
+    ) == [
+        (["Sở Nông nghiệp và Môi trường"], ["Sở Tài chính"]),
+        (["Sở Y tế"], []),
+        (["Sở Y tế"], ["Ủy ban nhân dân phường Trường Vinh", "Ủy ban nhân dân phường Thành Vinh"]),
+    ]
