@@ -464,8 +464,9 @@ def _field_run() -> re.Pattern[str]:
     return re.compile(rf"{field}(?:[^\S\n]+{field})*")
 
 
+# the unit's role: cues.tsv's lead phrases ("chủ trì", "có trách nhiệm", ...) or "phối hợp"
 ROLE_OR_LINE_END = re.compile(
-    r"[^\S\n]*(?:$|\n|:|(?:đồng chủ trì|chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm)(?!\w))"
+    rf"[^\S\n]*(?:$|\n|:|{cue_pattern('lead', case_sensitive=True).pattern}|phối hợp(?!\w))"
 )
 
 
