@@ -44,9 +44,7 @@ class SegmentComponent:
         drafts = segment(document_text(doc))
         spans = []
         for draft in drafts:
-            span = doc.char_span(
-                draft.span.start, draft.span.end, label="TASK", alignment_mode="expand"
-            )
+            span = doc.char_span(draft.span.start, draft.span.end, label="TASK", alignment_mode="expand")
             if span is not None:
                 spans.append(span)
         doc.spans["tasks"] = spans
@@ -107,24 +105,29 @@ class DeadlinesComponent:
     def __call__(self, doc: Doc) -> Doc:
         state = shared_state(doc)
         text = document_text(doc)
-        state.deadlines = [task_deadline(text, draft, state.issued, state.in_force) for draft in state.drafts]
+        state.deadlines = [
+            task_deadline(text, draft, state.issued, state.in_force, state.events) for draft in state.drafts
+        ]
         return doc
 
 
-def task_deadline(text: str, draft: TaskDraft, issued: Any, in_force: Any = None) -> Deadline:
+def task_deadline(text: str, draft: TaskDraft, issued: Any, in_force: Any = None, events: Any = ()) -> Deadline:
     """The task's own deadline; else its table cell's; else the nearest lead-in's or heading's.
-    ``in_force``: the day the document takes effect, for counts from it."""
+    ``in_force``: the day the document takes effect, for counts from it; ``events``: the days the
+    document prints (:func:`extraction.deadlines.event_days`), for counts from its events."""
     from extraction.deadlines import governing_deadline, parse_deadline
 
     if draft.deadline_cell is not None:
         cell = draft.deadline_cell
-        found = parse_deadline(text[cell.start : cell.end], issued=issued, in_force=in_force)
+        found = parse_deadline(text[cell.start : cell.end], issued=issued, in_force=in_force, events=events)
         return shift_deadline(found, cell.start)
-    own = governing_deadline(text[draft.span.start : draft.span.end], issued=issued, in_force=in_force)
+    own = governing_deadline(text[draft.span.start : draft.span.end], issued=issued, in_force=in_force, events=events)
     if own.kind != "none":
         return shift_deadline(own, draft.span.start)
     for context in reversed(draft.deadline_context):
-        inherited = governing_deadline(text[context.start : context.end], issued=issued, in_force=in_force)
+        inherited = governing_deadline(
+            text[context.start : context.end], issued=issued, in_force=in_force, events=events
+        )
         if inherited.kind != "none":
             return shift_deadline(inherited, context.start)
     return Deadline.none()
@@ -135,9 +138,7 @@ def shift_deadline(deadline: Deadline, offset: int) -> Deadline:
     if deadline.span is None:
         return deadline
     span = Span(deadline.span.start + offset, deadline.span.end + offset, "deadline")
-    return Deadline(
-        deadline.text, deadline.kind, deadline.date, deadline.recurrence, span, deadline.warnings
-    )
+    return Deadline(deadline.text, deadline.kind, deadline.date, deadline.recurrence, span, deadline.warnings)
 
 
 __all__ = ["Body", "DeadlinesComponent", "RolesComponent", "SegmentComponent", "shift_deadline", "task_deadline"]

@@ -92,8 +92,7 @@ def _lexicon() -> _Lexicon:
         numbers={word.lower(): int(value) for word, value in data_rows("deadline_numbers.tsv")},
         roman={numeral.upper(): int(value) for numeral, value in data_rows("deadline_roman.tsv")},
         year_parts={
-            phrase.lower(): (int(first), int(last))
-            for phrase, first, last in data_rows("deadline_year_parts.tsv")
+            phrase.lower(): (int(first), int(last)) for phrase, first, last in data_rows("deadline_year_parts.tsv")
         },
         month_parts={phrase.lower(): int(last) for phrase, last in data_rows("deadline_month_parts.tsv")},
         events={
@@ -136,6 +135,7 @@ class _Grammar:
     report_after: re.Pattern[str]
     remaining_after: re.Pattern[str]
     past_before: re.Pattern[str]
+    averted_before: re.Pattern[str]
     event_word: re.Pattern[str]
     self_anchor: re.Pattern[str]
     effective: re.Pattern[str]
@@ -198,6 +198,7 @@ def _grammar() -> _Grammar:
         report_after=re.compile(rf"^\s*(?:\S+\s+){{0,2}}{_alt(cue('report'))}(?!\w)", _FLAGS),
         remaining_after=re.compile(rf"\s*,?\s*{_alt(cue('remaining'))}(?!\w)", _FLAGS),
         past_before=ending(_alt(cue("past")), r"(?:\s+\S+){0,2}"),
+        averted_before=ending(_alt(cue("averted")), r"(?:\s+[^\s\d]+){0,4}"),
         event_word=re.compile(rf"(?<!\w){_alt(cue('event'))}(?!\w)", _FLAGS),
         self_anchor=re.compile(
             rf"^\s*(?:ngày\s+)?(?:{_alt(cue('doctype'))}(?:\s+này)?\s+(?:được\s+)?)?"
@@ -269,9 +270,7 @@ def _time_rules(lex: _Lexicon) -> dict[str, str]:
             rf"(?:{_RANGE_SEP}|\s*(?:,|và)\s*)(?:qu[ýí]\s+)?(?P<q>{_QUARTER}){_year_tail('y', 'y2')}"
         ),
         "quarter": rf"(?<!\w)(?P<q>{quarter}){_year_tail('y', 'y2')}?",
-        "year_part": (
-            rf"(?<!\w)(?P<part>{_alt(lex.year_parts)})\s+năm(?:\s+(?P<y>\d{{4}})|\s+nay(?!\w))?(?![\d/])"
-        ),
+        "year_part": (rf"(?<!\w)(?P<part>{_alt(lex.year_parts)})\s+năm(?:\s+(?P<y>\d{{4}})|\s+nay(?!\w))?(?![\d/])"),
         # the year, quarter, month or week of issue: "hoàn thành trong năm nay", "trong tháng này"
         "this_period": r"(?<!\w)(?P<unit>năm|quý|quí|tháng|tuần)\s+(?:nay|này)(?!\w)",
         # "báo cáo ... trong tuần", "di dời dân ngay trong ngày": the week or the day of issue
@@ -324,17 +323,13 @@ def _recurrence_rules(lex: _Lexicon) -> dict[str, str]:
     item = re.sub(r"\?P<\w+>", "?:", _recurrence_item(lex))
     once = r"(?:\s*/\s*lần|\s+(?:một|1)\s+lần)"
     return {
-        "rec_day_of": (
-            rf"(?<!\w)ngày\s+(?P<d>\d{{1,2}})(?:\s+của)?\s+{every}\s+(?P<unit>{months})(?!\w)"
-        ),
+        "rec_day_of": (rf"(?<!\w)ngày\s+(?P<d>\d{{1,2}})(?:\s+của)?\s+{every}\s+(?P<unit>{months})(?!\w)"),
         # "hằng tháng (trước ngày 25)", "hằng quý, chậm nhất ngày 15": the cycle, then its day
         "rec_unit_day": (
             rf"(?<!\w){every}\s+(?P<unit>{months})\s*(?:\(|,)\s*(?:trước|chậm nhất(?:\s+là)?|vào)?\s*"
             rf"ngày\s+(?P<d>\d{{1,2}})(?![\d/\-]|\.\d|\s+tháng)(?:\s*\))?"
         ),
-        "rec_last_day": (
-            rf"(?<!\w)ngày\s+cuối(?:\s+cùng)?(?:\s+của)?\s+(?:{every}\s+)?(?P<unit>{units})(?!\w)"
-        ),
+        "rec_last_day": (rf"(?<!\w)ngày\s+cuối(?:\s+cùng)?(?:\s+của)?\s+(?:{every}\s+)?(?P<unit>{units})(?!\w)"),
         "rec_list": (
             # "báo cáo 6 tháng, năm", "6 tháng và cả năm": the reporting cycle needs no cue word
             rf"(?<!\w)(?:{periodic}\s+(?:theo\s+)?{item}|{every}\s+{units}(?!\w)(?!\s*\d)"
@@ -387,9 +382,7 @@ def _recurrence_rules(lex: _Lexicon) -> dict[str, str]:
             rf"(?<!\w)(?:{_WEEKDAYS}(?:\s*(?:,|và)\s*{_WEEKDAYS})*\s+(?:của\s+)?(?:hằng|hàng|mỗi)\s+tuần"
             rf"|(?:hằng|hàng|mỗi)\s+tuần\s*(?:\(|,)[^()\n]{{0,30}}?{_WEEKDAYS}(?:\s*\))?)(?!\w)"
         ),
-        "onward": (
-            rf"(?<!\w)(?:từ\s+)?năm\s+(?P<y>\d{{4}})\s*,?\s+{_alt(lex.cue('onward'))}(?!\w)"
-        ),
+        "onward": (rf"(?<!\w)(?:từ\s+)?năm\s+(?P<y>\d{{4}})\s*,?\s+{_alt(lex.cue('onward'))}(?!\w)"),
     }
 
 
@@ -418,6 +411,8 @@ def _relative_rules(lex: _Lexicon) -> dict[str, str]:
             r"(?<!\w)trước\s+(?P<anchor>(?:ngày|khi|kỳ|phiên|hội|đại)(?!\w)[^,.;:()\n\d]{1,80}?)\s+"
             rf"(?:{_alt(cue('lead_time'))}\s+)?(?P<n>{number})\s+(?P<unit>{units})(?!\w)(?!\s*[/\d])"
         ),
+        # "trước ngày khởi công Dự án": a day of the document's own event, kept where it gives the day
+        "before_event_day": (r"(?<!\w)trước\s+(?P<anchor>ngày\s+[^,.;:()\n\d]{2,60}?)(?=\s*(?:[,.;:()\n]|$))"),
         "rel_event": (
             rf"(?<!\w)(?P<lead>{_alt(p for p in cue('event_lead') if p != 'khi')}|{bare_khi})"
             r"\s+(?!\d)(?P<clause>[^.;:()\n]{1,150})"
@@ -468,6 +463,7 @@ def _gates(lex: _Lexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
         "rel_count": (count,),
         "rel_after": (("sau",), count),
         "rel_before": (("trước",), count),
+        "before_event_day": (("trước ngày",),),
         "rel_event": (("khi", "ngày"),),
     }
 
@@ -509,9 +505,7 @@ def _year(digits: str, warnings: list[str]) -> int | None:
     return int(digits)
 
 
-def _next_day_of_year(
-    month: int, day: int, issued: date | None, warnings: list[str]
-) -> date | None:
+def _next_day_of_year(month: int, day: int, issued: date | None, warnings: list[str]) -> date | None:
     """A day written without a year: the issue year, or the next one if it has passed."""
     if issued is None:
         warnings.append("no year is given and the issue date is unknown")
@@ -544,9 +538,7 @@ def _add_working_time(start: date, count: int, unit: str) -> date:
     work = default_calendar()
     if unit == "working_day":
         return work.add_working_days(start, count)
-    return work.add_working_hours(
-        datetime.combine(start + timedelta(days=1), time.min), count
-    ).date()
+    return work.add_working_hours(datetime.combine(start + timedelta(days=1), time.min), count).date()
 
 
 def _add_duration(start: date, count: int, unit: _Unit) -> date:
@@ -609,6 +601,11 @@ class _Hit:
     # a count from the day the document takes effect ("trong vòng 30 ngày kể từ ngày Quyết định
     # này có hiệu lực"): resolved where the caller knows that day (:func:`in_force_date`)
     from_in_force: tuple[int, _Unit] | None = None
+    # a count from or back from an event of the document's own ("chậm nhất 70 ngày trước ngày bầu
+    # cử", "trong 05 ngày sau ngày bầu cử"): the event's words, the signed count and its unit,
+    # resolved where the document gives the event's day (:func:`event_days`)
+    from_event: tuple[str, int, _Unit] | None = None
+    event_only: bool = False  # "trước ngày khởi công Dự án": a deadline only if the event's day is known
 
     def deadline(self, text: str) -> Deadline:
         return Deadline(
@@ -642,9 +639,7 @@ def _quarter(token: str) -> int | None:
     return value if value is not None and 1 <= value <= 4 else None
 
 
-def _period(
-    m: re.Match[str], rule: str, begins: date | None, ends: date | None, ws: list[str]
-) -> _Hit:
+def _period(m: re.Match[str], rule: str, begins: date | None, ends: date | None, ws: list[str]) -> _Hit:
     return _Hit(m.start(), m.end(), DeadlineKind.PERIOD, rule, ends, begins=begins, warnings=ws)
 
 
@@ -666,9 +661,7 @@ def _hit_day(m: re.Match[str], rule: str, issued: date | None) -> _Hit | None:
     if rule == "dm_bare" and not (1 <= int(m["m"]) <= 12 and 1 <= int(m["d"]) <= 31):
         return None  # "24/24", "1/500": not a day at all
     found, yearless = _full_day(m, issued, ws)
-    return _Hit(
-        m.start(), m.end(), DeadlineKind.DATE, rule, found, warnings=ws, yearless_day=yearless
-    )
+    return _Hit(m.start(), m.end(), DeadlineKind.DATE, rule, found, warnings=ws, yearless_day=yearless)
 
 
 def _hit_day_range(m: re.Match[str], issued: date | None) -> _Hit:
@@ -813,8 +806,7 @@ def _hit_recurrence(m: re.Match[str], rule: str, issued: date | None) -> _Hit:
     hit = _Hit(m.start(), m.end(), DeadlineKind.RECURRING, rule, warnings=ws)
     if rule == "rec_list":
         intervals = [
-            (_count(i["n"]) if i["n"] else 1) * _unit(i["unit"]).days
-            for i in _grammar().item.finditer(m.group())
+            (_count(i["n"]) if i["n"] else 1) * _unit(i["unit"]).days for i in _grammar().item.finditer(m.group())
         ]
         hit.recurrence = _recurrence_of(min(intervals)) if intervals else None
     elif rule in ("rec_per", "rec_each_per"):
@@ -857,8 +849,11 @@ def _first_weekday(phrase: str, issued: date | None, ws: list[str]) -> date | No
     if issued is None:
         ws.append("the first due day cannot be worked out without the issue date")
         return None
-    named = {WEEKDAY_NAMES.index(" ".join(w.lower().split())) for w in re.findall(r"thứ\s+\w+|chủ\s+nhật", phrase, re.I)
-             if " ".join(w.lower().split()) in WEEKDAY_NAMES}
+    named = {
+        WEEKDAY_NAMES.index(" ".join(w.lower().split()))
+        for w in re.findall(r"thứ\s+\w+|chủ\s+nhật", phrase, re.I)
+        if " ".join(w.lower().split()) in WEEKDAY_NAMES
+    }
     return min((issued + timedelta(days=(day - issued.weekday()) % 7) for day in named), default=None)
 
 
@@ -884,9 +879,7 @@ def _period_start(day: date, months: int) -> date:
     return date(day.year, 1 + (day.month - 1) // months * months, 1)
 
 
-def _first_due(
-    unit: _Unit, day: int | None, issued: date | None, ws: list[str], *, month: int = 0
-) -> date | None:
+def _first_due(unit: _Unit, day: int | None, issued: date | None, ws: list[str], *, month: int = 0) -> date | None:
     """First due day of "ngày 25 hằng tháng" (day given) or "ngày cuối hằng quý" (day None) on or
     after the issue date; ``month`` counts months into each period ("ngày 25 của tháng cuối quý":
     2)."""
@@ -902,9 +895,7 @@ def _first_due(
         if day is None:
             due = _add_months(begin, months) - timedelta(days=1)
         else:
-            due = date(
-                begin.year, begin.month, min(day, gregorian.monthrange(begin.year, begin.month)[1])
-            )
+            due = date(begin.year, begin.month, min(day, gregorian.monthrange(begin.year, begin.month)[1]))
         if due >= issued:
             return due
     return None
@@ -936,15 +927,15 @@ def _hit_relative(m: re.Match[str], rule: str, text: str, issued: date | None) -
         return None  # "trong 5 năm qua" looks back
     if rule == "rel_after" and not _names_an_event(m["anchor"]):
         return None  # "sau khi nghe ... báo cáo kết quả 3 năm thực hiện": no event to count from
-    hit = _Hit(
-        m.start(), m.end(), DeadlineKind.RELATIVE, rule, warnings=ws, needs_cue=False, tier=1
-    )
+    hit = _Hit(m.start(), m.end(), DeadlineKind.RELATIVE, rule, warnings=ws, needs_cue=False, tier=1)
     g = _grammar()
     if rule == "rel_count" and (m["lead"].lower() in _lexicon().cue("lead_time")):
         return hit  # "ít nhất 10 ngày" before some event: never resolved
     anchor = m["anchor"]
-    if rule == "rel_count" and anchor is None and BEFORE_AN_EVENT.match(text, m.end()):
-        return hit  # "chậm nhất 20 ngày trước ngày khai mạc Kỳ họp": counted back from an event
+    before = BEFORE_AN_EVENT.match(text, m.end()) if rule == "rel_count" and anchor is None else None
+    if before is not None:  # "chậm nhất 20 ngày trước ngày khai mạc Kỳ họp": counted back from an event
+        hit.from_event = (before["event"], -_count(m["n"]), _unit(m["unit"]))
+        return hit
     if rule == "rel_count" and anchor is None and re.sub(r"\s+", " ", m["lead"].lower()) in _lexicon().cue("ceiling"):
         return None  # "không quá 10 ngày kể từ ngày ký" counts; "thời gian thực hiện không quá 2 năm" describes
 
@@ -957,6 +948,22 @@ def _hit_relative(m: re.Match[str], rule: str, text: str, issued: date | None) -
         hit.due = _add_duration(base, _count(m["n"]), _unit(m["unit"]))
     elif anchor is not None and g.effective.search(anchor):
         hit.from_in_force = (_count(m["n"]), _unit(m["unit"]))
+    elif anchor is not None:  # "trong 15 ngày kể từ ngày bầu cử"
+        hit.from_event = (anchor, _count(m["n"]), _unit(m["unit"]))
+    return hit
+
+
+def _hit_before_event(m: re.Match[str], rule: str, text: str, issued: date | None) -> _Hit | None:
+    """ "trước ngày khởi công Dự án ít nhất 03 ngày", "trước ngày bầu cử": counted back from an event
+    the document names; with no count, a deadline only where the document gives the event's day."""
+    if rule == "before_event_day" and not EVENT_WORDS.match(m["anchor"]):
+        return None  # "trước ngày Quyết định này có hiệu lực", "trước ngày 15": no event of its own
+    hit = _Hit(m.start(), m.end(), DeadlineKind.RELATIVE, rule, needs_cue=False, tier=1)
+    if rule == "before_event_day":
+        hit.from_event = (m["anchor"], 0, _lexicon().units["ngày"])
+        hit.event_only = True
+    else:
+        hit.from_event = (m["anchor"], -_count(m["n"]), _unit(m["unit"]))
     return hit
 
 
@@ -967,7 +974,7 @@ def _in_a_case(text: str, start: int) -> bool:
     return _grammar().case_opening.match(text, sentence) is not None
 
 
-BEFORE_AN_EVENT = re.compile(r"\s+trước(?!\w)", re.IGNORECASE)
+BEFORE_AN_EVENT = re.compile(r"\s+trước(?!\w)(?:\s+(?P<event>[^,.;:()\n\d]{1,80}))?", re.IGNORECASE)
 
 
 def _hit_event_clause(m: re.Match[str], text: str, issued: date | None) -> _Hit | None:
@@ -1057,14 +1064,25 @@ _HANDLERS: dict[str, _Handler] = {
     "this_unit": lambda m, r, t, i: _hit_this_unit(m, i),
     **dict.fromkeys(
         (
-            "rec_day_of", "rec_unit_day", "rec_every_n", "rec_each_per", "rec_last_day", "rec_list", "rec_month_of",
-            "rec_month_of_quarter", "rec_per", "rec_periodic", "rec_weekday", "rec_cycle_bracket_day", "onward",
+            "rec_day_of",
+            "rec_unit_day",
+            "rec_every_n",
+            "rec_each_per",
+            "rec_last_day",
+            "rec_list",
+            "rec_month_of",
+            "rec_month_of_quarter",
+            "rec_per",
+            "rec_periodic",
+            "rec_weekday",
+            "rec_cycle_bracket_day",
+            "onward",
         ),
         lambda m, r, t, i: _hit_recurrence(m, r, i),
     ),
     **dict.fromkeys(("rel_count", "rel_after"), _hit_relative),
     # never resolved (the event's day is not in the text); as a time expression it wins over "trước kỳ họp"
-    "rel_before": lambda m, r, t, i: _Hit(m.start(), m.end(), DeadlineKind.RELATIVE, r, needs_cue=False),
+    **dict.fromkeys(("rel_before", "before_event_day"), _hit_before_event),
     "rel_event": lambda m, r, t, i: _hit_event_clause(m, t, i),
     **dict.fromkeys(("rec_next_month_day", "rec_cycle_day"), lambda m, r, t, i: _hit_next_month_day(m, r, t, i)),
 }
@@ -1115,6 +1133,8 @@ def _judge(hit: _Hit, text: str, issued: date | None, lenient: bool) -> _Hit | N
         return None  # "Từ nay đến hết năm 2025 chỉ còn gần 2 tháng": a remark on the time left
     if not lenient and CITED_TITLE_BEFORE.search(text, max(0, hit.start - CITED_TITLE_REACH), hit.start):
         return None  # "Công văn số 41/UBND ... về việc bảo đảm an ninh dịp cuối năm": a cited title
+    if not lenient and _grammar().averted_before.search(_clause_before(text, hit.start, reach=90)):
+        return None  # "không để dồn vào cuối năm": when the work must not slip to
     if hit.tier > 0:
         return hit
     if hit.kind is DeadlineKind.RECURRING:
@@ -1214,7 +1234,11 @@ def _is_recurrence(hit: _Hit, text: str) -> bool:
     if left.rstrip().endswith(","):
         return True  # "tổng hợp kết quả thực hiện nhiệm vụ, hằng quý gửi Bộ Nội vụ": a clause of its own
     periodic = text[hit.start : hit.end].lower().startswith("định kỳ")
-    if hit.rule in ("rec_list", "rec_day_of", "rec_unit_day", "rec_last_day") and g.plan_near.search(left) and not periodic:
+    if (
+        hit.rule in ("rec_list", "rec_day_of", "rec_unit_day", "rec_last_day")
+        and g.plan_near.search(left)
+        and not periodic
+    ):
         return False  # "kế hoạch 5 năm và hằng năm", "nhiệm vụ hằng năm"; "thu ngân sách định kỳ hằng tháng" recurs
     if g.doctype_before.search(left):
         return False  # "theo Nghị quyết hằng năm của Hội đồng nhân dân" names a document
@@ -1336,7 +1360,9 @@ def _warn_early(hit: _Hit, issued: date | None) -> None:
         hit.warnings.append(f"the deadline {hit.due.isoformat()} is before the issue date")
 
 
-def _scan(text: str, issued: date | None, *, lenient: bool, in_force: date | None = None) -> list[_Hit]:
+def _scan(
+    text: str, issued: date | None, *, lenient: bool, in_force: date | None = None, events: tuple[EventDay, ...] = ()
+) -> list[_Hit]:
     notes: list[str] = []
     if issued is not None and issued.year not in _YEARS:
         notes.append(f"the issue date {issued.isoformat()} is out of range and was ignored")
@@ -1348,15 +1374,78 @@ def _scan(text: str, issued: date | None, *, lenient: bool, in_force: date | Non
         if hit.from_in_force and in_force is not None:
             hit.due = _add_duration(in_force, *hit.from_in_force)
             hit.warnings = [w for w in hit.warnings if w != UNKNOWN_IN_FORCE]
+        if hit.from_event and hit.due is None:
+            hit.due = _from_event_day(*hit.from_event, events, issued)
         hit.warnings.extend(notes)
         _warn_early(hit, issued)
-    return hits
+    return [h for h in hits if not (h.event_only and h.due is None)]
+
+
+# --- the days of the document's own events ----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EventDay:
+    """A full day the document prints, with the words before it in its sentence (lower case):
+    "Ngày bầu cử: Chủ nhật, ngày 15/3/2026" → ("ngày bầu cử: chủ nhật, ngày ", 2026-03-15)."""
+
+    before: str
+    day: date
+
+
+# what may stand between an event's words and its day: "dự kiến khởi công ngày 15/5/2026", "Cuộc
+# bầu cử đại biểu Quốc hội khóa XVI được tổ chức vào Chủ nhật, ngày 15/3/2026"; not a number or
+# a cited document ("... Kế hoạch số 12/KH-UBND ngày ...")
+EVENT_REACH = 90
+EVENT_GAP = 70
+# an event named by what happens on it: "ngày bầu cử", "ngày khởi công Dự án" (not "ngày Quốc khánh",
+# a named day of deadline_events.tsv, nor "ngày Quyết định này có hiệu lực")
+EVENT_WORDS = re.compile(r"(?:ngày\s+)?(?P<words>[a-zđà-ỹ]+\s+[a-zđà-ỹ]+)(?!\w)")
+
+
+def event_days(text: str, *, issued: date | None) -> tuple[EventDay, ...]:
+    """Every full day the document prints, with what comes before it, for counts from its events."""
+    out = []
+    for pattern in _grammar().full_day:
+        for m in pattern.finditer(text):
+            if not _group(m, "y", "y2"):
+                continue
+            day, _ = _full_day(m, issued, [])
+            if day is None or (issued is not None and day < issued):
+                continue  # an event already held sets no deadline to come
+            left = text[max(0, m.start() - EVENT_REACH) : m.start()]
+            left = left[max(left.rfind(c) for c in ".;\n") + 1 :]
+            out.append(EventDay(" ".join(left.lower().split()) + " ", day))
+    return tuple(out)
+
+
+def _from_event_day(
+    anchor: str, count: int, unit: _Unit, events: tuple[EventDay, ...], issued: date | None
+) -> date | None:
+    """The day ``count`` units from the day the document gives for the event ``anchor`` names;
+    None where it gives none, or two different ones."""
+    named = EVENT_WORDS.match(anchor.strip())
+    if named is None or (count < 0 and unit.name in ("working_day", "working_hour")):
+        return None
+    words = named["words"]
+    if _grammar().self_anchor.match(words):
+        return None  # the issue date, read elsewhere
+    key = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)(?P<gap>[^\d]{{0,{EVENT_GAP}}})$")
+    days = {e.day for e in events if (m := key.search(e.before)) and not NOT_AN_EVENT_GAP.search(m["gap"])}
+    if len(days) != 1:
+        return None
+    return _add_duration(days.pop(), count, unit)
+
+
+NOT_AN_EVENT_GAP = re.compile(r"(?<!\w)(?:số|ban hành|ký|tại)(?!\w)")
 
 
 # --- public API ------------------------------------------------------------------------------
 
 
-def find_deadlines(text: str, *, issued: date | None, in_force: date | None = None) -> list[Deadline]:
+def find_deadlines(
+    text: str, *, issued: date | None, in_force: date | None = None, events: tuple[EventDay, ...] = ()
+) -> list[Deadline]:
     """Every deadline expression in ``text``, in text order, with spans relative to ``text``.
 
     Dates that are only mentioned (of cited documents, meetings, start dates) are left out.
@@ -1364,7 +1453,7 @@ def find_deadlines(text: str, *, issued: date | None, in_force: date | None = No
     ``date`` deadlines. ``in_force``: the day the document takes effect, where known
     (:func:`in_force_date`), for counts from it.
     """
-    return [hit.deadline(text) for hit in _scan(text, issued, lenient=False, in_force=in_force)]
+    return [hit.deadline(text) for hit in _scan(text, issued, lenient=False, in_force=in_force, events=events)]
 
 
 def in_force_date(text: str, *, issued: date | None) -> date | None:
@@ -1384,7 +1473,9 @@ def in_force_date(text: str, *, issued: date | None) -> date | None:
     return None
 
 
-def governing_deadline(text: str, *, issued: date | None, in_force: date | None = None) -> Deadline:
+def governing_deadline(
+    text: str, *, issued: date | None, in_force: date | None = None, events: tuple[EventDay, ...] = ()
+) -> Deadline:
     """The deadline that governs a task: ``Deadline.none()`` when the text gives none.
 
     A day or period wins over a recurrence, which wins over a relative deadline; among days and
@@ -1393,7 +1484,7 @@ def governing_deadline(text: str, *, issued: date | None, in_force: date | None 
     Example: "... theo Kết luận số 150-KL/TW, ngày 14/4/2025 ..., hoàn thành trong tháng
     11/2025" → period 2025-11-30.
     """
-    found = _own_days(find_deadlines(text, issued=issued, in_force=in_force), text, issued)
+    found = _own_days(find_deadlines(text, issued=issued, in_force=in_force, events=events), text, issued)
     return _choose(found, issued) if found else Deadline.none()
 
 
@@ -1419,7 +1510,9 @@ def _own_days(found: list[Deadline], text: str, issued: date | None) -> list[Dea
     return own
 
 
-def parse_deadline(phrase: str, *, issued: date | None, in_force: date | None = None) -> Deadline:
+def parse_deadline(
+    phrase: str, *, issued: date | None, in_force: date | None = None, events: tuple[EventDay, ...] = ()
+) -> Deadline:
     """Normalise one phrase, such as a table cell: no cue word is needed.
 
     Examples: "Quý IV/2025- Quý II/2026" → period 2026-06-30; "2025 - 2030" → period
@@ -1431,7 +1524,7 @@ def parse_deadline(phrase: str, *, issued: date | None, in_force: date | None = 
     start = phrase.index(stripped)
     if FOLLOWS_A_SCHEDULE.match(stripped):
         return Deadline(text=stripped, kind=DeadlineKind.RELATIVE, span=Span(start, start + len(stripped), _LABEL))
-    hits = _scan(_spelled_out(stripped), issued, lenient=True, in_force=in_force)
+    hits = _scan(_spelled_out(stripped), issued, lenient=True, in_force=in_force, events=events)
     if not hits:
         if _grammar().none_word.search(stripped):
             return Deadline.none()

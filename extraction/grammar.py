@@ -217,9 +217,7 @@ def _lists_names(text: str, start: int, limit: int) -> bool:
     """Whether text[start:limit] is a list of at least three names, each opening with a body or a
     capital, the last one possibly cut by the limit."""
     pieces = re.split(r"\s*[,;]\s*", text[start:limit])
-    return len(pieces) >= 3 and all(
-        piece[:1].isupper() or starts_with_body(piece) for piece in pieces[:-1]
-    )
+    return len(pieces) >= 3 and all(piece[:1].isupper() or starts_with_body(piece) for piece in pieces[:-1])
 
 
 # a plural group keeps the place it is in: "các trường học trên địa bàn xã" (as the dev gold writes it)
@@ -249,10 +247,16 @@ def _noun_phrase_end_within(text: str, start: int, words: int) -> int | None:
         search_from = word.end() if word and not acts else search_from
     limit = _word_limit(text, start, words)
     sentence_end = SENTENCE_END.search(text, start, limit)
-    if sentence_end is not None:  # "làm việc với Bộ Y tế về công tác y tế. Sau khi nghe ...": a name ends with its sentence
+    if (
+        sentence_end is not None
+    ):  # "làm việc với Bộ Y tế về công tác y tế. Sau khi nghe ...": a name ends with its sentence
         limit = sentence_end.start()
     colon = text.find(":", start, limit)
-    if colon > start and LIST_HEAD_BEFORE_COLON.search(text, start, colon) and text[colon + 1 : colon + 3].strip()[:1].isupper():
+    if (
+        colon > start
+        and LIST_HEAD_BEFORE_COLON.search(text, start, colon)
+        and text[colon + 1 : colon + 3].strip()[:1].isupper()
+    ):
         # "Các Bộ: Công Thương, Xây dựng:" — the colon opens the list a shared head distributes over
         limit = _word_limit(text, start, words * 2)
         colon = text.find(":", colon + 1, limit)
@@ -465,9 +469,7 @@ def _field_run() -> re.Pattern[str]:
 
 
 # the unit's role: cues.tsv's lead phrases ("chủ trì", "có trách nhiệm", ...) or "phối hợp"
-ROLE_OR_LINE_END = re.compile(
-    rf"[^\S\n]*(?:$|\n|:|{cue_pattern('lead', case_sensitive=True).pattern}|phối hợp(?!\w))"
-)
+ROLE_OR_LINE_END = re.compile(rf"[^\S\n]*(?:$|\n|:|{cue_pattern('lead', case_sensitive=True).pattern}|phối hợp(?!\w))")
 
 
 def _first_lower(
@@ -583,6 +585,8 @@ def topic_label_end(text: str) -> int | None:
     if proposal["intro"] or proposal["of"] or not starts_with_body(proposal["rest"]):
         return proposal.end()
     return None
+
+
 # Any other label before a colon: "Đẩy mạnh rà soát, hoàn thiện thể chế: Các bộ khẩn trương ...".
 LABEL = re.compile(r"^[^:;()\n]{3,200}:\s*")
 
@@ -928,7 +932,8 @@ def _described_subject(text: str, start: int, end: int) -> Span | None:
         return None
     if any(_first_lower(_predicate(), piece, 0, len(piece)) is not None for piece in between.split(",")[1:]):
         return None
-    return Span(start, np_end + len(between.rstrip()), "described")
+    # "Các sở, ngành liên quan theo chức năng, nhiệm vụ có trách nhiệm ...": the manner is no part of who (probe BW)
+    return trim_np(text, Span(start, np_end + len(between.rstrip()), "described"))
 
 
 # How far a description may run before its duty, in words.
@@ -1032,15 +1037,20 @@ CO_LEAD_BEFORE = re.compile(r"(?<!\w)đồng\s+$", re.IGNORECASE)
 def find_support(text: str, start: int = 0, end: int | None = None) -> Span | None:
     """The co-operating bodies after "phối hợp với": "phối hợp với Bộ Tư pháp rà soát" → "Bộ Tư pháp"."""
     end = len(text) if end is None else end
-    m = cue_pattern("support").search(text, start, end)
-    while m is not None and CO_LEAD_BEFORE.search(text, max(0, m.start() - 8), m.start()):
-        m = cue_pattern("support").search(text, m.end(), end)  # "đồng chủ trì cùng X": X leads too
-    if m is None:
-        return None
-    np_start = _skip_spaces(text, m.end())
-    if not starts_with_body(text[np_start:end]):
-        return None
-    return _noun_phrase(text, np_start, end, "support")
+    for m in cue_pattern("support").finditer(text, start, end):
+        if CO_LEAD_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "đồng chủ trì cùng X": X leads too
+        np_start = _skip_spaces(text, m.end())
+        if starts_with_body(text[np_start:end]):
+            return _noun_phrase(text, np_start, end, "support")
+        if not BARE_TOGETHER.fullmatch(m.group(0)):
+            return None
+    return None
+
+
+# "Sở Tài chính cùng Sở Xây dựng hoàn thiện ...": the second body works with the first (probe BW);
+# "Công an tỉnh và Sở Y tế cùng xây dựng ..." acts together, so a bare "cùng" before no body reads on
+BARE_TOGETHER = re.compile(r"cùng", re.IGNORECASE)
 
 
 def find_directed(text: str, start: int = 0, end: int | None = None) -> Span | None:

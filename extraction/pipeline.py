@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import Config
 
-from extraction.deadlines import in_force_date
+from extraction.deadlines import event_days, in_force_date
 from extraction.errors import FileTooLarge
 from extraction.ingest import OcrOptions, read_source, sniff_media_type
 from extraction.ingest.ocr import Progress
@@ -126,15 +126,11 @@ def extract(
     ``progress`` as in ``read_document``.
     """
     config = config or PipelineConfig()
-    document = read_document(
-        data, media_type, filename=filename, config=config, progress=progress
-    )
+    document = read_document(data, media_type, filename=filename, config=config, progress=progress)
     return propose(document, issued=issued, config=config)
 
 
-def propose(
-    document: Document, *, issued: date | None = None, config: PipelineConfig | None = None
-) -> Proposal:
+def propose(document: Document, *, issued: date | None = None, config: PipelineConfig | None = None) -> Proposal:
     """Run metadata and the NLP components on an already normalised document."""
     from extraction.proposal import build_proposal
 
@@ -164,7 +160,12 @@ def annotate(
     # spaCy rebuilds doc.text from its tokens on every access; the components share this copy
     in_force = in_force_date(document.text, issued=info.issued)
     doc._.giaoviec = PipelineState(
-        text=document.text, issued=info.issued, in_force=in_force, issuer=info.issuer, type=info.type
+        text=document.text,
+        issued=info.issued,
+        in_force=in_force,
+        events=event_days(document.text, issued=info.issued),
+        issuer=info.issuer,
+        type=info.type,
     )
     for _, component in nlp.pipeline:
         doc = component(doc)

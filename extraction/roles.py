@@ -46,7 +46,8 @@ def split_names(phrase: str) -> list[str]:
 def _carry_title(names: list[str]) -> list[str]:
     """A person's title written once before bodies of one kind heads each of them: "Bộ trưởng
     Bộ Quốc phòng, Bộ Công an" is the minister of each (cues.tsv: person_title)."""
-    title = cue_pattern("person_title").match(names[0]) if len(names) > 1 else None
+    comrades = COMRADES.match(names[0]) if len(names) > 1 else None
+    title = cue_pattern("person_title").match(names[0], comrades.end()) if comrades else None
     rest = names[0][title.end() :].split() if title else []
     if not rest or not rest[0][:1].isupper():
         return names
@@ -55,6 +56,10 @@ def _carry_title(names: list[str]) -> list[str]:
     if any(cue_pattern("person_title").match(name) for name in names[1:]):
         return names  # "Bộ trưởng Bộ Y tế, Bộ trưởng Bộ Công an": each has its own title
     return [names[0], *(f"{title.group(0)} {name}" for name in names[1:])]
+
+
+# "Các đồng chí Giám đốc Sở Y tế, Sở Xây dựng": the title may follow who is addressed
+COMRADES = re.compile(r"(?:các\s+)?(?:đồng\s+chí\s+)?", re.IGNORECASE)
 
 
 # "Các đơn vị: Cục A, Cục B": the label before the colon names no body of its own
@@ -139,9 +144,7 @@ def _split_on_heads(part: str) -> list[str]:
             continue
         # "các Sở, Ban, ngành liên quan": a bare head lists categories, it is not a name; so do
         # lower-case kinds sharing one qualifier: "các tỉnh ủy, thành ủy, đảng ủy trực thuộc TW".
-        if merged and (
-            BARE_HEAD.match(merged[-1]) or ("," in separator and _common_kinds(merged[-1], piece))
-        ):
+        if merged and (BARE_HEAD.match(merged[-1]) or ("," in separator and _common_kinds(merged[-1], piece))):
             merged[-1] = f"{merged[-1]}, {piece}"
         elif merged and "và" in separator and JOINT_OFFICE.match(merged[-1]):
             merged[-1] = f"{merged[-1]} và {piece}"
@@ -458,12 +461,16 @@ def resolve_roles(
 
 # a lower-case gloss, or the acronym a document defines for the name: "Ban Quản lý dự án đầu tư
 # xây dựng tỉnh (BQLDA)", or who advises the body: "UBND tỉnh (Sở Nội vụ tham mưu)"
-GLOSS = re.compile(
-    rf"\((?=[a-zđà-ỹ])[^()]*\)|\({ACRONYM.pattern}\)|\({UNIT_CODE.pattern}\)|\([^()]*\btham mưu\s*\)"
-)
+GLOSS = re.compile(rf"\((?=[a-zđà-ỹ])[^()]*\)|\({ACRONYM.pattern}\)|\({UNIT_CODE.pattern}\)|\([^()]*\btham mưu\s*\)")
 
 
 ELLIPTIC_HEAD = re.compile(r"^(?P<head>Sở|Bộ|Tập đoàn|Tổng công ty)\s+\S")
+
+
+@cache
+def _member_post() -> re.Pattern[str]:
+    """A committee post after a dash at the end of a name (cues.tsv: member_label)."""
+    return re.compile(rf"\s*[-–]\s*(?:{cue_pattern('member_label').pattern})\s*$", re.IGNORECASE)
 
 
 def _elliptic_list(name: str) -> list[str] | None:
@@ -531,6 +538,8 @@ def _bodies(
     phrase = GLOSS.sub(lambda m: " " * len(m.group(0)), text[span.start : span.end])
     # "Các đơn vị (gồm): Sở A, Sở B": the label names no body of its own (blanked, as above)
     phrase = GROUP_LABEL_COLON.sub(lambda m: " " * len(m.group(0)), phrase)
+    # "Đồng chí Giám đốc Sở Tài chính - Ủy viên": the post held on a committee is no part of who
+    phrase = _member_post().sub(lambda m: " " * len(m.group(0)), phrase)
     if span.label == "described":
         # one addressee described up to its duty ("Các cơ quan quản lý nhà nước, tổ chức, cá nhân
         # liên quan có trách nhiệm"): the description is the name, neither split nor cut
@@ -573,7 +582,9 @@ def _bodies(
             for piece in pieces:  # "Ủy ban nhân dân tỉnh, chủ rừng": the directory read one generic
                 at_piece = text.find(piece, cursor, span.end)
                 cursor = at_piece + len(piece)
-                bodies.append(Body(canonical_name(piece, at=at), Span(at_piece, cursor, span.label), in_directory(piece)))
+                bodies.append(
+                    Body(canonical_name(piece, at=at), Span(at_piece, cursor, span.label), in_directory(piece))
+                )
         return tuple(bodies)
     names = split_names(phrase)
     if use_directory:
@@ -673,9 +684,10 @@ def _uncovered_names(phrase: str, found: list[Body], at: date | None) -> list[Bo
                 out.append(Body(f"{head} {piece}", Span(start, start + len(piece), "generic"), False))
             continue
         if len(re.sub(r"\W", "", piece)) >= 4:
-            out.append(Body(canonical_name(piece, at=at), Span(start, start + len(piece), "generic"), in_directory(piece)))
+            out.append(
+                Body(canonical_name(piece, at=at), Span(start, start + len(piece), "generic"), in_directory(piece))
+            )
     return out
-
 
 
 def _head_before(phrase: str, start: int, found: list[Body]) -> str | None:

@@ -96,8 +96,9 @@ def segment(text: str) -> list[TaskDraft]:
     drafts: list[TaskDraft] = []
     outline_lines: list[Span] = []
     columns: TableColumns | None = None  # a task table's columns stay in force across group rows
-    for run in _runs(text, body):
-        is_rows = is_row(text[run[0].start : run[0].end])
+    body, table_rows = _table_rows(text, body)
+    for run in _runs(text, body, table_rows):
+        is_rows = run[0].start in table_rows or is_row(text[run[0].start : run[0].end])
         if is_rows and (_is_table_run(text, run) or columns is not None):
             found, columns = table_drafts(text, run, columns)
             drafts.extend(found)
@@ -224,16 +225,66 @@ def find_document_addressee(text: str, header: list[Span]) -> Span | None:
 
 
 
-def _runs(text: str, lines: list[Span]) -> list[list[Span]]:
+def _runs(text: str, lines: list[Span], table_rows: set[int] = frozenset()) -> list[list[Span]]:
     """Consecutive lines grouped by whether they are table rows."""
     runs: list[list[Span]] = []
+    rows: list[bool] = []
     for line in lines:
-        row = is_row(text[line.start : line.end])
-        if runs and is_row(text[runs[-1][0].start : runs[-1][0].end]) == row:
+        row = line.start in table_rows or is_row(text[line.start : line.end])
+        if runs and rows[-1] == row:
             runs[-1].append(line)
         else:
             runs.append([line])
+            rows.append(row)
     return runs
+
+
+def _table_rows(text: str, lines: list[Span]) -> tuple[list[Span], set[int]]:
+    """The lines with each row of a task table as one: a cell written on several lines ("2 | Rà
+    soát các văn bản sau: ¶ - Văn bản A; ¶ - Văn bản B. | Vụ Pháp chế | ...") ends its row where
+    the row has as many cells as the header; a numbered row whose empty cells were trimmed ("2 |
+    Tổ chức tập huấn, gồm:") is a row of its table all the same (probe BT). Returned with the starts
+    of the rows that :func:`is_row` alone would not see."""
+    out: list[Span] = []
+    rows: set[int] = set()
+    width = 0  # cells of the task table's header in force; 0 outside a table
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        content = text[line.start : line.end]
+        if _is_task_table_header(text, line):
+            width = len(_cells(text, line))
+        elif width and ROW_NUMBER.match(content) and len(_cells(text, line)) < width:
+            end = _row_end(text, lines, i, width)
+            line = Span(line.start, lines[end].end)
+            rows.add(line.start)
+            i = end
+        elif width and not is_row(content) and not _is_group_row(text, line) and not PAGE_NUMBER.fullmatch(content.strip()):
+            width = 0
+        out.append(line)
+        i += 1
+    return out, rows
+
+
+# the number a table row opens with: "2\t...", "1.1 | ...", "| 3 | ..."
+ROW_NUMBER = re.compile(r"^(?:\|\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s*(?:\t|\|\s)")
+MAX_CELL_LINES = 12
+
+
+def _row_end(text: str, lines: list[Span], first: int, width: int) -> int:
+    """The last line of the row that opens at ``lines[first]``: the line that gives it as many cells
+    as the header; ``first`` itself when no line within reach does (the row's empty cells were
+    trimmed) or another row opens first."""
+    for j in range(first + 1, min(len(lines), first + MAX_CELL_LINES)):
+        content = text[lines[j].start : lines[j].end]
+        if ROW_NUMBER.match(content) or _is_group_row(text, lines[j]):
+            return first
+        cells = len(_cells(text, Span(lines[first].start, lines[j].end)))
+        if cells == width:
+            return j
+        if cells > width:
+            return first
+    return first
 
 
 # --- task tables ----------------------------------------------------------------------------------
@@ -413,7 +464,18 @@ def _continues_a_row(text: str, cells: list[Span], columns: TableColumns, task: 
 
 
 def _numbered(text: str, cells: list[Span]) -> bool:
-    return bool(cells) and bool(text[cells[0].start : cells[0].end].strip())
+    number = _number_cell(text, cells)
+    return number is not None and bool(text[number.start : number.end].strip())
+
+
+def _number_cell(text: str, cells: list[Span]) -> Span | None:
+    """The row's first cell; in a row written "| 1 | ... |" the bar before it opens the row."""
+    if not cells:
+        return None
+    first = cells[0]
+    if first.start == first.end and text.startswith("|", first.start) and len(cells) > 1:
+        return cells[1]
+    return first
 
 
 def _continues_a_cell(text: str, cells: list[Span], columns: TableColumns) -> bool:
@@ -434,10 +496,11 @@ def _titles_a_group(text: str, cells: list[Span], task_column: int, next_number:
     """A row whose other cells are empty titles the rows under it when it is numbered with a
     Roman numeral or a capital ("I | Nhóm nhiệm vụ, giải pháp về ... |  |  | ") or when the
     next row numbers itself under it ("1 | Cải cách thể chế |  | " before "1.1 | ...")."""
-    if task_column == 0:
+    number_cell = _number_cell(text, cells)
+    if task_column == 0 or number_cell is None or number_cell == cells[task_column]:
         return False
-    number = text[cells[0].start : cells[0].end].strip().rstrip(".")
-    others = [c for i, c in enumerate(cells) if i not in (0, task_column)]
+    number = text[number_cell.start : number_cell.end].strip().rstrip(".")
+    others = [c for i, c in enumerate(cells) if i != task_column and c != number_cell]
     if any(text[c.start : c.end].strip() for c in others):
         return False
     return GROUP_NUMBER.fullmatch(number) is not None or (

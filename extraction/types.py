@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from itertools import takewhile
+from typing import Any
 
 
 class DeadlineKind(StrEnum):
@@ -312,16 +313,17 @@ class PipelineState:
     draft in every list: each component reads what the ones before it wrote.
 
     Set by the pipeline: ``text`` (the normalised text; spaCy rebuilds ``doc.text`` on every
-    access), ``issued``, ``in_force``, ``issuer``, ``type``. Then: ``drafts`` (segmenter), ``task_scores``
-    (task detector, by span), ``roles`` (roles), ``role_changes`` (role classifier: the fields it
-    changed; ``role_evidence``: what it thought of the task's bodies), ``deadlines`` (deadlines;
-``deadline_changes``: where the deadline attacher changed one),
+    access), ``issued``, ``in_force``, ``events``, ``issuer``, ``type``. Then: ``drafts`` (segmenter),
+    ``task_scores`` (task detector, by span), ``roles`` (roles), ``role_changes`` (role classifier:
+    the fields it changed; ``role_evidence``: what it thought of the task's bodies), ``deadlines``
+    (deadlines; ``deadline_changes``: where the deadline attacher changed one),
     ``field_confidence`` and ``needs_review`` (calibration).
     """
 
     text: str
     issued: date | None = None
     in_force: date | None = None  # the day the document takes effect, where its text says
+    events: tuple[Any, ...] = ()  # the days the document prints, for counts from its events (deadlines.EventDay)
     issuer: str | None = None
     type: str | None = None
     drafts: list[TaskDraft] = field(default_factory=list)

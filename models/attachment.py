@@ -43,7 +43,12 @@ def deadline_key(deadline: Deadline) -> tuple[str, str | None]:
 
 
 def deadline_candidates(
-    text: str, draft: TaskDraft, issued: date | None, rules_choice: Deadline, in_force: date | None = None
+    text: str,
+    draft: TaskDraft,
+    issued: date | None,
+    rules_choice: Deadline,
+    in_force: date | None = None,
+    events: tuple[Any, ...] = (),
 ) -> list[DeadlineCandidate]:
     """Every deadline the task could take, ``rules_choice`` (what giaoviec_deadlines_v1 chose)
     marked among their features; ``in_force`` as for :func:`extraction.deadlines.find_deadlines`."""
@@ -52,25 +57,24 @@ def deadline_candidates(
     chosen = deadline_key(rules_choice)
     found: list[tuple[Deadline, str, list[str]]] = []
     own_text = text[draft.span.start : draft.span.end]
-    own = find_deadlines(own_text, issued=issued, in_force=in_force)
+    own = find_deadlines(own_text, issued=issued, in_force=in_force, events=events)
     for i, d in enumerate(own):
         place = "only" if len(own) == 1 else ("first" if i == 0 else ("last" if i == len(own) - 1 else "mid"))
         found.append((_shifted(d, draft.span.start), "own", [f"__place_{place}", *_words(own_text, d, "own")]))
     if draft.deadline_cell is not None:
         cell = draft.deadline_cell
-        in_cell = parse_deadline(text[cell.start : cell.end], issued=issued, in_force=in_force)
+        in_cell = parse_deadline(text[cell.start : cell.end], issued=issued, in_force=in_force, events=events)
         found.append((_shifted(in_cell, cell.start), "cell", []))
     for depth, context in enumerate(reversed(draft.deadline_context)):
         context_text = text[context.start : context.end]
-        inherited = governing_deadline(context_text, issued=issued, in_force=in_force)
+        inherited = governing_deadline(context_text, issued=issued, in_force=in_force, events=events)
         if inherited.kind != DeadlineKind.NONE:
             marks = [f"__depth_{min(depth, 3)}", *_words(context_text, inherited, "context")]
             found.append((_shifted(inherited, context.start), "context", marks))
     found.append((Deadline.none(), "none", []))
     shared = _shared_features(draft, own, found)
     return [
-        DeadlineCandidate(d, source, _features(d, source, marks, shared, chosen, issued))
-        for d, source, marks in found
+        DeadlineCandidate(d, source, _features(d, source, marks, shared, chosen, issued)) for d, source, marks in found
     ]
 
 
@@ -157,7 +161,9 @@ def attachment_examples(doc: Any, min_sim: float) -> list[tuple[str, str]]:
     for i, j in sc.match(doc.tasks, drafts, min_sim):
         gold = sc.dl(doc.tasks[i])
         key = (gold.get("kind") or "none", gold.get("date") or None)
-        candidates = deadline_candidates(state.text, state.drafts[j], info.issued, state.deadlines[j], state.in_force)
+        candidates = deadline_candidates(
+            state.text, state.drafts[j], info.issued, state.deadlines[j], state.in_force, state.events
+        )
         for candidate in candidates:
             out.append((candidate.features, ATTACH if deadline_key(candidate.deadline) == key else OTHER))
     return out

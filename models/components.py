@@ -108,9 +108,7 @@ class TaskDetector:
         )
         drafts = sorted(kept + added, key=lambda d: d.span.start)
         state.drafts = drafts
-        state.task_scores = {
-            (c.span.start, c.span.end): round(p, 4) for c, p in zip(candidates, scores, strict=True)
-        }
+        state.task_scores = {(c.span.start, c.span.end): round(p, 4) for c, p in zip(candidates, scores, strict=True)}
         spans = [
             s
             for d in drafts
@@ -280,7 +278,7 @@ class DeadlineAttacher:
 
         state = shared_state(doc)
         per_task = [
-            deadline_candidates(state.text, draft, state.issued, rules_choice, state.in_force)
+            deadline_candidates(state.text, draft, state.issued, rules_choice, state.in_force, state.events)
             for draft, rules_choice in zip(state.drafts, state.deadlines, strict=True)
         ]
         flat = [c.features for candidates in per_task for c in candidates]
@@ -404,9 +402,7 @@ class ConfidenceComponent:
             self._calibrator = Calibrator.load(resolve_model_dir(self.model_dir) / CALIBRATION_FILE)
         state = shared_state(doc)
         text = document_text(doc)
-        confidence = [
-            self._calibrator.probabilities(task_features(state, i, text)) for i in range(len(state.drafts))
-        ]
+        confidence = [self._calibrator.probabilities(task_features(state, i, text)) for i in range(len(state.drafts))]
         state.field_confidence = confidence
         state.needs_review = [self._calibrator.needs_review(c) for c in confidence]
         return doc
