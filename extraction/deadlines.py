@@ -843,6 +843,22 @@ def _hit_recurrence(m: re.Match[str], rule: str, issued: date | None) -> _Hit:
     return hit
 
 
+def _first_of_listed_cycles(hits: list[_Hit], text: str) -> None:
+    """Cycles listed with their own days ("định kỳ 6 tháng (trước ngày 10/6) và hằng năm (trước
+    ngày 10/12)") are one reporting duty: each is first due on the earliest of their days (probe BV)."""
+    cycles = sorted((h for h in hits if h.rule == "rec_cycle_bracket_day" and h.due), key=lambda h: h.start)
+    groups: list[list[_Hit]] = []
+    for hit in cycles:
+        if groups and DAY_LIST_JOIN.fullmatch(text, groups[-1][-1].end, hit.start):
+            groups[-1].append(hit)
+        else:
+            groups.append([hit])
+    for group in groups:
+        first = min(h.due for h in group if h.due)
+        for hit in group:
+            hit.due = first
+
+
 def _first_weekday(phrase: str, issued: date | None, ws: list[str]) -> date | None:
     """The first of the weekdays a weekly cycle names ("thứ Hai và thứ Năm hằng tuần") on or
     after the issue date."""
@@ -958,7 +974,7 @@ def _hit_before_event(m: re.Match[str], rule: str, text: str, issued: date | Non
     the document names; with no count, a deadline only where the document gives the event's day."""
     if rule == "before_event_day" and not EVENT_WORDS.match(m["anchor"]):
         return None  # "trước ngày Quyết định này có hiệu lực", "trước ngày 15": no event of its own
-    hit = _Hit(m.start(), m.end(), DeadlineKind.RELATIVE, rule, needs_cue=False, tier=1)
+    hit = _Hit(m.start(), m.end(), DeadlineKind.RELATIVE, rule, needs_cue=False)
     if rule == "before_event_day":
         hit.from_event = (m["anchor"], 0, _lexicon().units["ngày"])
         hit.event_only = True
@@ -1180,6 +1196,8 @@ def _judge(hit: _Hit, text: str, issued: date | None, lenient: bool) -> _Hit | N
         return None
     if cue["before"] and issued and hit.due and hit.due < issued and _dates_a_thing(left[: cue.start()]):
         return None  # "rà soát các hợp đồng ký trước ngày 01/01/2026": which contracts, not when
+    if (cue["horizon"] or cue["until"]) and issued and hit.due and hit.due < issued:
+        return None  # "rà soát nợ thuế đến thời điểm 31/12/2025": the day the figures stand at (probe BZ)
     hit.start -= len(left) - cue.start()
     if cue["before"] and hit.kind is DeadlineKind.PERIOD and hit.begins is not None:
         hit.due = hit.begins - timedelta(days=1)  # "trước Tết": the day before it starts
@@ -1238,6 +1256,8 @@ def _is_recurrence(hit: _Hit, text: str) -> bool:
         hit.rule in ("rec_list", "rec_day_of", "rec_unit_day", "rec_last_day")
         and g.plan_near.search(left)
         and not periodic
+        # "cập nhật tiến độ thực hiện nhiệm vụ trên Hệ thống trước ngày 20 hằng tháng": a due day (probe BT)
+        and not (hit.rule == "rec_day_of" and g.cue.search(left))
     ):
         return False  # "kế hoạch 5 năm và hằng năm", "nhiệm vụ hằng năm"; "thu ngân sách định kỳ hằng tháng" recurs
     if g.doctype_before.search(left):
@@ -1370,6 +1390,7 @@ def _scan(
     judged = (_judge(h, text, issued, lenient) for h in _raw_hits(text, issued, lenient))
     kept = [h for h in _without_overlaps([h for h in judged if h is not None]) if not h.is_over]
     hits = [h for h in _merge_recurrences(kept, text) if not h.is_pending]
+    _first_of_listed_cycles(hits, text)
     for hit in hits:
         if hit.from_in_force and in_force is not None:
             hit.due = _add_duration(in_force, *hit.from_in_force)

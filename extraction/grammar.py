@@ -164,6 +164,10 @@ def noun_phrase_end(text: str, start: int) -> int | None:
     known = _known_name_end(text, start)
     if known is None:
         return found
+    if found is not None and found < known:
+        # a name the directory knows holds a word a predicate list has: "Hội đồng bầu cử quốc
+        # gia ban hành ..." (probe BU)
+        return known
     if found is None and _clause_words(text, known) >= 2:
         # a verb the cue lists lack ("Sở Tư pháp mở chuyên mục ..."): the name the directory
         # knows ends where a lower-case word follows it; two words left are rather a qualifier
@@ -672,7 +676,13 @@ def skip_adverbial(text: str, start: int) -> int:
         # the subject opens at the last name that starts a list afresh (a capital or "các"):
         # "Trên cơ sở ý kiến của Bộ Tài chính, Ủy ban nhân dân các tỉnh, thành phố quyết định ..."
         fresh = [b for b in candidates if rest[b].isupper() or PLURAL.match(rest[b:])]
-        return start + (fresh[-1] if fresh else candidates[-1])
+        chosen = fresh[-1] if fresh else candidates[-1]
+        np_end = noun_phrase_end(rest, chosen)
+        if not fresh and np_end is not None and rest[chosen:np_end].rstrip().endswith(","):
+            # "Trên cơ sở đề xuất của các cơ quan, đơn vị, tham mưu ...": the list ends the opening
+            # and the item names no subject of its own (probe BV)
+            return start + np_end
+        return start + chosen
     if _opens_subject(rest, opening.end()):
         return start + opening.end()
     return start + candidates[0] if candidates else start
@@ -732,7 +742,10 @@ def names_only(text: str, start: int, end: int) -> bool:
 # What an addressee heading may say around the names: "Đề nghị: X", "Giao X", "Đối với X",
 # "X có trách nhiệm:".
 # ("Kiến nghị Chủ tịch Ủy ban nhân dân tỉnh": an inspection's recommendations to whom; probe BO)
-HEADING_INTRO = re.compile(r"(?:Đề nghị|Kính đề nghị|Kiến nghị|Giao|Yêu cầu|Đối với)\s*:?\s+")
+# (in capitals too: "I. ĐỐI VỚI CÁC SỞ GIÁO DỤC VÀ ĐÀO TẠO", probe BZ)
+HEADING_INTRO = re.compile(
+    r"(?:Đề nghị|Kính đề nghị|Kiến nghị|Giao|Yêu cầu|Đối với|ĐỀ NGHỊ|KIẾN NGHỊ|GIAO|YÊU CẦU|ĐỐI VỚI)\s*:?\s+"
+)
 # who heads the body named, in a bracket after its name
 HEADING_GLOSS = re.compile(r"\([^()]{3,120}\)\s*:?\s*")
 HEADING_TAIL = re.compile(r"\s*,?\s*(?:có|chịu)\s+trách\s+nhiệm(?:\s+thực\s+hiện)?(?:\s+(?:như\s+)?sau)?\s*:?\s*$")
@@ -1042,10 +1055,22 @@ def find_support(text: str, start: int = 0, end: int | None = None) -> Span | No
             continue  # "đồng chủ trì cùng X": X leads too
         np_start = _skip_spaces(text, m.end())
         if starts_with_body(text[np_start:end]):
-            return _noun_phrase(text, np_start, end, "support")
+            return _noun_phrase(text, np_start, end, "support") or _to_clause_end(text, np_start, end)
         if not BARE_TOGETHER.fullmatch(m.group(0)):
             return None
     return None
+
+
+def _to_clause_end(text: str, start: int, end: int) -> Span | None:
+    """Co-operating bodies that close their sentence with no predicate after them: "..., với sự
+    phối hợp của Ủy ban nhân dân tỉnh Khánh Hòa." (probe BS)."""
+    clause = re.match(r"[^;.\n]*", text[start:end])
+    if clause is None or not clause.group(0).strip() or len(clause.group(0).split()) > CLOSING_SUPPORT_WORDS:
+        return None
+    return trim_np(text, Span(start, start + len(clause.group(0)), "support"))
+
+
+CLOSING_SUPPORT_WORDS = 12
 
 
 # "Sở Tài chính cùng Sở Xây dựng hoàn thiện ...": the second body works with the first (probe BW);

@@ -145,7 +145,7 @@ def find_issue_date(header: list[str]) -> date | None:
     """ "Hà Nội, ngày 10 tháng 12 năm 2025" → 2025-12-10; without a place-and-date line, the
     date that follows the document's own number ("Công điện số 114/CĐ-TTg ngày 19/7/2025").
     Other dates in the opening lines (meetings, cited documents) are not the issue date."""
-    cells = [cell for line in header for cell in re.split(r"\s+\|\s+", line)]
+    cells = [cell.strip() for line in header for cell in HEADER_CELL_GAP.split(line)]
     for cell in cells:
         m = PLACE_DATE.search(cell)
         if m and _date_of(m):
@@ -156,6 +156,11 @@ def find_issue_date(header: list[str]) -> date | None:
         if m and m.start() - numbered.end() < 12 and _date_of(m):
             return _date_of(m)
     return None
+
+
+# what parts the cells of a header line: a bar, a tab, or the run of spaces "pdftotext -layout"
+# puts between the two columns ("Số: 1125/KH-BGDĐT            Hà Nội, ngày 14 tháng 8 năm 2026")
+HEADER_CELL_GAP = re.compile(r"\s+\|\s+|\t+|[^\S\n]{3,}")
 
 
 # Years an issue date can have: the state's documents begin in 1945; a later year than this is
@@ -242,6 +247,7 @@ OWN_SUB_ORGAN = re.compile(r"^(?P<organ>VĂN PHÒNG|THANH TRA) (?P<head>BỘ|Ủ
 PARTY_UNIT = re.compile(r"^ĐẢNG BỘ (?:TỈNH|THÀNH PHỐ)\s+(?P<place>.+)$")
 OWN_PLACE = re.compile(r"\s(?:TỈNH|THÀNH PHỐ)\s+\S")
 COMMUNE_ORGAN = re.compile(r"^(?:ĐẢNG [UỦ][ỶY]|(?:ỦY|UỶ) BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN) (?:XÃ|PHƯỜNG|ĐẶC KHU|THỊ TRẤN) \S")
+PARTY_OF_AN_ORGAN = re.compile(r"^ĐẢNG [UỦ][ỶY] \S")
 LOCAL_COMMITTEE = re.compile(r"^(?:THÀNH|HUYỆN|QUẬN|THỊ) [UỦ][ỶY] \S")
 PROVINCE_COMMITTEE = re.compile(r"^(?:TỈNH|THÀNH) [UỦ][ỶY] \S")
 COUNCIL = re.compile(r"^(?:HỘI ĐỒNG NHÂN DÂN|HĐND) \S")
@@ -280,6 +286,8 @@ def _compose(parent: str, child: str) -> str:
     if own and parent.startswith(own["head"] + " "):
         return f"{own['organ']} {parent}"  # "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG / VĂN PHÒNG BỘ"
     party = PARTY_UNIT.match(parent)
+    if parent.startswith("ĐẢNG BỘ ") and not party and PARTY_OF_AN_ORGAN.match(child):
+        return child  # "ĐẢNG BỘ CHÍNH PHỦ / ĐẢNG ỦY BỘ TÀI CHÍNH": the ministry's own committee (probe BU)
     if party and LOCAL_COMMITTEE.match(child):
         return child  # "ĐẢNG BỘ TỈNH KHÁNH HÒA / THÀNH ỦY NHA TRANG": the city's own committee
     if party and (
@@ -312,6 +320,8 @@ def _compose(parent: str, child: str) -> str:
         # BAN VĂN HÓA - XÃ HỘI" → "Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh Lâm Đồng"
         return f"{child} {parent}"
     local = LOCAL_PARENT.match(parent)
+    if local and child.startswith(("SỞ ", "BAN ")) and child.endswith(" " + local["unit"]):
+        return f"{child} {local['place']}"  # "UBND TỈNH NINH BÌNH / BAN CHỈ ĐẠO ... ĐỀ ÁN 06 TỈNH" (probe BV)
     if local and child.startswith(("SỞ ", "BAN ")):
         return f"{child} {local['unit']} {local['place']}"
     if local and re.fullmatch(r"THANH TRA (?:TỈNH|THÀNH PHỐ)", child):
@@ -440,8 +450,8 @@ def _organ_case(organ: str) -> str:
         # its spelling, not another of its names: "Ban Chấp hành Đảng bộ tỉnh Ninh Bình" as printed,
         # though the directory calls it "Tỉnh ủy Ninh Bình"
         return canonical if fold(canonical).lower() == fold(text).lower() else text
-    office = re.match(r"(Văn phòng|Thanh tra) (.+)$", text)
-    if office and directory.lookup(office[2]):  # "Văn phòng Bộ Nông nghiệp và Môi trường"
+    office = re.match(r"(Văn phòng|Thanh tra|Đảng ủy) (.+)$", text)
+    if office and directory.lookup(office[2]):  # "Văn phòng Bộ Nông nghiệp và Môi trường", "Đảng ủy Bộ Tài chính"
         return f"{office[1]} {directory.canonical(office[2])}"
     return text
 
@@ -452,7 +462,8 @@ def find_signer(trailer: list[str]) -> str | None:
     for line in reversed(trailer[: _annex_start(trailer)]):
         if NUMBERED_ROW.match(line):
             continue  # "1 | ... | UBND TP. Hà Nội": a table's row, not a signature
-        for part in reversed(re.split(r"\s*[|/]\s*", line)):
+        # a two-column block keeps its columns apart with a bar, a tab or a run of spaces
+        for part in reversed(SIGNATURE_COLUMN_GAP.split(line)):
             name = _trailing_name(part)
             if name:
                 return name
@@ -460,6 +471,7 @@ def find_signer(trailer: list[str]) -> str | None:
 
 
 NUMBERED_ROW = re.compile(r"^\s*\d+(?:\.\d+)*\s*\|")
+SIGNATURE_COLUMN_GAP = re.compile(r"\s*[|/]\s*|\t+|[^\S\n]{3,}")
 ANNEX_HEADING = re.compile(r"^\s*(?:PHỤ LỤC|Phụ lục)\b")
 
 
@@ -480,6 +492,9 @@ def _news_signer(header: list[str]) -> str | None:
     return m.group("name") if m and m.group("name").split()[0] in surnames() else None
 
 
+RECIPIENT_LINE = re.compile(r"^\s*(?:[-+•]\s*|Nơi nhận\b)")
+
+
 def _trailing_name(line: str) -> str | None:
     words = line.strip(" .;,").split()
     for size in (4, 3, 5, 2):
@@ -489,6 +504,10 @@ def _trailing_name(line: str) -> str | None:
         if candidate[0] in surnames() and all(_is_name_word(w) for w in candidate):
             before = words[:-size]
             if not before or SIGN_FOR.search(line) or all(w.isupper() for w in before):
+                return " ".join(candidate)
+            if before[-1][-1] in ".;" and RECIPIENT_LINE.match(line):
+                # "- Lưu: VT, KGVX. Lâm Thị Hoài Thương": the columns of a two-column block merged
+                # into one line, the name after the last recipient (probes BT, BV, BY)
                 return " ".join(candidate)
             if cue_pattern("rank").fullmatch(" ".join(before)):
                 return " ".join(candidate)  # "Trung tướng Nguyễn Văn Long"

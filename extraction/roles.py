@@ -290,6 +290,13 @@ def document_abbreviations(text: str) -> dict[str, str]:
             named = _name_opened_by(before, abbr)
             if named:
                 found.setdefault(abbr, named)
+    for m in SHORT_FORM.finditer(text):
+        # "Ban Quản lý dự án ... dân dụng và công nghiệp tỉnh (Ban QLDA DD&CN tỉnh)", "Ban Chỉ đạo
+        # phòng thủ dân sự quốc gia (BCĐ PTDS quốc gia)": a short form of words and acronyms (probes BS, BW)
+        short = " ".join(m.group("short").split())
+        named = _body_ending_at(_line_before(text, m.start()))
+        if named and len(named.split()) > len(short.split()) and _opens_alike(named, short):
+            found.setdefault(short, named)
     for m in [*NAMED_DEFINITION.finditer(text), *HEADED_ACRONYM.finditer(text)]:
         short = m.group("short").strip()
         if not ACRONYM_WORD.search(short) and not (len(short.split()) >= 2 and starts_with_body(short)):
@@ -374,6 +381,19 @@ NAMED_DEFINITION = re.compile(
 # "Vụ Kế hoạch - Tài chính (Vụ KHTC)": a head word and an acronym in brackets
 HEADED_ACRONYM = re.compile(r"\((?P<short>[A-ZĐ][a-zà-ỹđ]+(?:\s+[A-ZĐ][a-zà-ỹđ]+)?\s+[A-ZĐ]{2,10})\)")
 ACRONYM_WORD = re.compile(rf"(?<!\w){ACRONYM.pattern}(?!\w)")
+# a short form in brackets with an acronym among its words: "(Ban QLDA DD&CN tỉnh)", "(BCĐ PTDS quốc gia)"
+SHORT_FORM = re.compile(
+    r"\((?P<short>(?=[^()]*(?<![\w&])[A-ZĐ]{2,10}[&\-]?[A-ZĐ]*\s)[A-ZĐ][\w&\-]*(?:\s+[\w&\-]+){1,5})\)"
+)
+
+
+def _opens_alike(named: str, short: str) -> bool:
+    """Whether a short form opens as its full name does: the same head word ("Ban QLDA ..." for
+    "Ban Quản lý ..."), or an acronym of its first words ("BCĐ ..." for "Ban Chỉ đạo ...")."""
+    first = short.split()[0]
+    if first == named.split()[0]:
+        return True
+    return bool(ACRONYM.fullmatch(first)) and _initials(named.split()[: len(first)]) == first.replace("Đ", "D")
 
 
 def _line_before(text: str, pos: int) -> str:

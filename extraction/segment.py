@@ -464,12 +464,12 @@ def _continues_a_row(text: str, cells: list[Span], columns: TableColumns, task: 
 
 
 def _numbered(text: str, cells: list[Span]) -> bool:
-    number = _number_cell(text, cells)
-    return number is not None and bool(text[number.start : number.end].strip())
+    return bool(cells) and bool(text[cells[0].start : cells[0].end].strip())
 
 
 def _number_cell(text: str, cells: list[Span]) -> Span | None:
-    """The row's first cell; in a row written "| 1 | ... |" the bar before it opens the row."""
+    """The cell a group row's number stands in: the first; in a row written "| I | ... |" the bar
+    before it opens the row (a row that goes on below, "| trực tuyến ... | |", holds no number)."""
     if not cells:
         return None
     first = cells[0]
@@ -1143,7 +1143,7 @@ def _heading_context(
 
 # "Trách nhiệm của các tổ chức, doanh nghiệp ..." titles the duties of those it names.
 DUTY_HEADING = re.compile(
-    r"^(?:Trách nhiệm|Nhiệm vụ)\s+(?:của|đối với)\s+(?P<who>\S.*)$", re.IGNORECASE
+    r"^(?:Trách nhiệm|Nhiệm vụ)(?:\s+(?:chung|cụ thể|riêng))?\s+(?:của|đối với)\s+(?P<who>\S.*)$", re.IGNORECASE
 )
 
 
@@ -1320,7 +1320,7 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
         return False  # a blank form's header row; where to send a report and whom to call
     if _allocates(text, node, body) or _background_label(body) or _member_line(body) or _role_field(body):
         return False
-    if _assesses_after_years(text, node):
+    if _assesses_after_years(text, node) or (SANCTION.search(body) and not cue_pattern("assign").search(body)):
         return False
     span = node.body
     blocked = cue_pattern("not_task").match(text, _after_topic(text, span.start))
@@ -1366,6 +1366,11 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
         or _work_of_a_named_addressee(text, node, body, ctx)
         or _assignment_after_narrative(text, span) is not None
     )
+
+
+# What befalls who breaks the rules: "Tổ chức đảng, đảng viên vi phạm Quy định này, tùy theo mức
+# độ, bị xem xét, xử lý kỷ luật ..." states a sanction, it asks no one (probe BU)
+SANCTION = re.compile(r"\bvi phạm\b[^.;]{0,150}?\b(?:sẽ\s+)?bị\s+(?:xem xét|xử lý|kỷ luật|truy cứu|xử phạt)", re.IGNORECASE)
 
 
 # "Bộ Tài chính: 266.360.000 VNĐ bằng tiền mặt.": a share of the funds, no work

@@ -1296,3 +1296,51 @@ def test_deadlines_reporting_cycles_with_their_days_in_brackets():
     # a day with its year in brackets is a day
     got = governing_deadline("Sở Y tế hoàn thành trong năm (trước ngày 15/12/2026).", issued=issued)
     assert (got.kind, got.date) == (DeadlineKind.DATE, date(2026, 12, 15))
+
+
+def test_deadlines_counted_from_an_event_the_document_dates() -> None:
+    """ "chậm nhất 70 ngày trước ngày bầu cử" with "Ngày bầu cử: Chủ nhật, ngày 15/3/2026" elsewhere
+    in the document (probes BU, BW, BX); no day, or two different ones, leave the date unknown."""
+    from extraction.deadlines import event_days
+
+    document = (
+        "Cuộc bầu cử được tổ chức vào Chủ nhật, ngày 15/3/2026. Dự án dự kiến khởi công ngày 15/5/2026.\n"
+        "Căn cứ Kế hoạch số 12/KH-UBND ngày 20/5/2026 về bầu cử."
+    )
+    issued = date(2025, 12, 1)
+    events = event_days(document, issued=issued)
+    for text, kind, due in (
+        ("Ủy ban bầu cử ấn định khu vực bỏ phiếu chậm nhất 70 ngày trước ngày bầu cử.", "relative", date(2026, 1, 4)),
+        ("Văn phòng tổng hợp kết quả trong 15 ngày kể từ ngày bầu cử.", "relative", date(2026, 3, 30)),
+        ("Sở Xây dựng thẩm định, hoàn thành trước ngày khởi công Dự án ít nhất 03 ngày.", "relative", date(2026, 5, 12)),
+        ("Xã bàn giao mặt bằng sạch trước ngày khởi công Dự án.", "relative", date(2026, 5, 15)),
+        ("Sở Y tế chuẩn bị trước ngày khai trương Trung tâm.", "none", None),  # the document dates no opening
+    ):
+        got = governing_deadline(text, issued=issued, events=events)
+        assert (got.kind, got.date) == (kind, due), text
+    # an event day in the past, or after "số ...", dates nothing to come
+    assert governing_deadline(
+        "Báo cáo trong 10 ngày kể từ ngày bầu cử.", issued=issued, events=event_days("Ngày bầu cử là ngày 15/3/2025.", issued=issued)
+    ).date is None
+
+
+def test_deadlines_averted_times_as_of_days_and_listed_cycles() -> None:
+    """Probes BV, BW, BT, BZ."""
+    issued = date(2025, 11, 5)
+    # "không để dồn vào cuối năm": when the work must not slip to
+    text = "Các chủ đầu tư thanh toán ngay khi có khối lượng nghiệm thu, không để dồn vào cuối năm."
+    assert governing_deadline(text, issued=issued).kind is DeadlineKind.NONE
+    # the day figures stand at, already past, is no deadline; a day to come still is
+    assert governing_deadline("Chi cục Thuế rà soát nợ thuế đến thời điểm 31/10/2025.", issued=issued).kind is DeadlineKind.NONE
+    assert governing_deadline("Chi cục Thuế rà soát nợ thuế đến hết ngày 31/12/2025.", issued=issued).date == date(2025, 12, 31)
+    # two cycles with days of their own are first due on the earlier day to come
+    got = governing_deadline(
+        "Sở Nội vụ báo cáo định kỳ 6 tháng (trước ngày 10/6) và hằng năm (trước ngày 10/12).", issued=issued
+    )
+    assert (got.kind, got.date) == (DeadlineKind.RECURRING, date(2025, 12, 10))
+    # a due day after "nhiệm vụ ..." is no plan's name
+    got = governing_deadline("Các đơn vị cập nhật tiến độ thực hiện nhiệm vụ trên Hệ thống trước ngày 20 hằng tháng.", issued=issued)
+    assert (got.kind, got.date) == (DeadlineKind.RECURRING, date(2025, 11, 20))
+    # "kể từ ngày ký Công điện này"
+    got = governing_deadline("Tỉnh báo cáo trong 05 ngày làm việc kể từ ngày ký Công điện này.", issued=date(2025, 11, 17))
+    assert got.date == date(2025, 11, 24)

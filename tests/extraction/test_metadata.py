@@ -274,3 +274,31 @@ def test_metadata_a_mass_organisation_s_committee_its_standing_board_and_a_highl
 def test_metadata_an_inspectorate_an_audit_region_and_a_provincial_procuracy_issue_under_their_own_names(header, issuer):
     text = header + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 52/KL-TTr\nQuảng Ngãi, ngày 16 tháng 6 năm 2026\nKẾT LUẬN\n1. Sở Y tế rà soát.\n"
     assert read_metadata(text).issuer == issuer
+
+
+def test_metadata_two_column_blocks_laid_out_with_spaces_or_merged_into_recipient_lines():
+    """pdftotext -layout keeps the header's columns apart with spaces; pdfplumber merges the
+    signature column into the "Nơi nhận" lines (probes BT, BV, BY)."""
+    head = "BỘ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 1125/KH-BGDĐT" + " " * 25 + "Hà Nội, ngày 14 tháng 8 năm 2026\nKẾ HOẠCH\n"
+    body = "Thực hiện Chỉ thị số 31/CT-TTg ngày 20/7/2026 của Thủ tướng Chính phủ:\n1. Vụ Pháp chế rà soát các quy định.\n"
+    merged = "Nơi nhận: TL. GIÁM ĐỐC\n- Như trên; CHÁNH VĂN PHÒNG\n- Lưu: VT, VP. Lê Thị Thu Hà\n"
+    layout = "Nơi nhận:" + " " * 30 + "KT. CHỦ TỊCH\n- Sở Xây dựng;" + " " * 30 + "Trần Thị Ngọc Lan\n- Lưu: VT, KT.\n"
+    assert read_metadata(head + body + merged).issued == date(2026, 8, 14)
+    assert read_metadata(head + body + merged).signer == "Lê Thị Thu Hà"
+    assert read_metadata(head + body + layout).signer == "Trần Thị Ngọc Lan"
+    # a recipient's line with no name after it names no signer
+    assert find_signer(["Nơi nhận:", "- Như trên;", "- Lưu: VT, VP."]) is None
+
+
+def test_metadata_a_ministry_party_committee_and_a_steering_committee_named_for_its_province():
+    """Probes BU, BV."""
+    party = (
+        "ĐẢNG BỘ CHÍNH PHỦ\nĐẢNG ỦY BỘ TÀI CHÍNH\n*\nSố 12-KH/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Hà Nội, ngày 05 tháng 12 năm 2025\nKẾ HOẠCH\n1. Văn phòng Đảng ủy theo dõi.\nT/M ĐẢNG ỦY\nBÍ THƯ\nLê Văn An\n"
+    )
+    assert read_metadata(party).issuer == "Đảng ủy Bộ Tài chính"
+    board = (
+        "UBND TỈNH NINH BÌNH\nBAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ\nVÀ ĐỀ ÁN 06 TỈNH\nSố: 07/QĐ-BCĐ\n"
+        "Ninh Bình, ngày 15 tháng 12 năm 2025\nQUYẾT ĐỊNH\nĐiều 1. Giao Sở Khoa học và Công nghệ thành lập Tổ giúp việc.\n"
+    )
+    assert read_metadata(board).issuer.lower() == "ban chỉ đạo chuyển đổi số và đề án 06 tỉnh ninh bình"

@@ -866,3 +866,53 @@ def test_roles_chu_tri_cung_names_partners_unless_the_lead_is_shared_and_wards_n
         (["Sở Y tế"], []),
         (["Sở Y tế"], ["Ủy ban nhân dân phường Trường Vinh", "Ủy ban nhân dân phường Thành Vinh"]),
     ]
+
+
+def test_roles_cung_names_a_partner_committee_posts_and_sentence_final_partners():
+    """Probes BS, BU, BV, BW."""
+    assert _roles(
+        "1. Giao Sở Tài chính cùng Sở Xây dựng hoàn thiện hồ sơ nguồn vốn.\n"
+        "2. Công an tỉnh và Sở Y tế cùng xây dựng phương án phối hợp.\n"
+        "3. Đồng chí Giám đốc Sở Tài chính - Ủy viên: Chủ trì tham mưu bố trí vốn đối ứng.\n"
+        "4. Các đồng chí Giám đốc Sở Y tế, Sở Xây dựng - Ủy viên: Chỉ đạo thực hiện các tiêu chí thuộc ngành.\n"
+        "5. Sở Xây dựng khẩn trương khắc phục sạt lở trên quốc lộ 1, với sự phối hợp của Ủy ban nhân dân xã Ia Grai.\n"
+        "6. Các sở, ngành liên quan theo chức năng, nhiệm vụ có trách nhiệm hướng dẫn, giải quyết dứt điểm.\n"
+        "7. Ban Tổ chức Tỉnh ủy phối hợp với Hội đồng bầu cử quốc gia hướng dẫn công tác nhân sự.\n"
+    ) == [
+        (["Sở Tài chính"], ["Sở Xây dựng"]),
+        (["Công an tỉnh", "Sở Y tế"], []),
+        (["Đồng chí Giám đốc Sở Tài chính"], []),
+        (["Các đồng chí Giám đốc Sở Y tế", "Giám đốc Sở Xây dựng"], []),
+        (["Sở Xây dựng"], ["Ủy ban nhân dân xã Ia Grai"]),
+        (["Các sở, ngành liên quan"], []),
+        (["Ban Tổ chức Tỉnh ủy"], ["Hội đồng Bầu cử quốc gia"]),
+    ]
+
+
+def test_roles_headings_in_capitals_duty_headings_openings_and_short_forms():
+    """Probes BS, BT, BU, BV, BW, BX, BY, BZ."""
+    assert _roles(
+        "Cùng đi có Ban Quản lý dự án đầu tư xây dựng công trình dân dụng và công nghiệp tỉnh (Ban QLDA DD&CN tỉnh).\n"
+        "I. ĐỐI VỚI CÁC TRƯỜNG ĐẠI HỌC\n"
+        "1. Rà soát chương trình đào tạo giáo viên.\n"
+        "II. Trách nhiệm chung của các thành viên Ban Chỉ đạo\n"
+        "1. Tham dự đầy đủ các cuộc họp; trường hợp vắng mặt phải báo cáo Trưởng ban.\n"
+        "III. Tổ chức thực hiện\n"
+        "1. Sở Tài chính\n"
+        "Trên cơ sở đề xuất của các cơ quan, đơn vị, tham mưu bố trí kinh phí thực hiện Kế hoạch.\n"
+        "2. Ban QLDA DD&CN tỉnh hoàn thành phần thô khối nhà lớp học.\n"
+        "3. Các sở giáo dục và đào tạo chỉ đạo các cơ sở giáo dục xây dựng kế hoạch.\n"
+        "4. Cục Nhà giáo và Cán bộ quản lý giáo dục chủ trì xây dựng Thông tư.\n"
+        "5. Trung tâm Phục vụ hành chính công xã số hóa hồ sơ địa chính.\n"
+        "6. Chi cục Thuế khu vực phân loại nợ thuế theo quy định.\n"
+        "7. Tổ chức, cá nhân vi phạm Kế hoạch này, tùy theo mức độ, bị xem xét, xử lý kỷ luật theo quy định.\n"
+    ) == [
+        (["CÁC TRƯỜNG ĐẠI HỌC"], []),
+        (["các thành viên Ban Chỉ đạo"], []),
+        (["Sở Tài chính"], []),
+        (["Ban Quản lý dự án đầu tư xây dựng công trình dân dụng và công nghiệp tỉnh"], []),
+        (["Các sở giáo dục và đào tạo"], []),
+        (["Cục Nhà giáo và Cán bộ quản lý giáo dục"], []),
+        (["Trung tâm Phục vụ hành chính công xã"], []),
+        (["Chi cục Thuế khu vực"], []),
+    ]

@@ -1768,3 +1768,29 @@ def test_segment_what_a_place_has_now_and_a_closing_offer_of_guidance_are_no_tas
     )
     tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
     assert [t.text for t in tasks] == ["Sở Nông nghiệp và Môi trường rà soát bản đồ vùng trọng điểm cháy rừng."]
+
+
+def test_segment_task_table_rows_with_cells_on_several_lines_trimmed_parent_rows_and_bar_framed_groups():
+    """A cell written on several lines ends its row where the row has the header's cells; a
+    numbered parent row whose empty cells were trimmed stays in its table; "| I | ... |" titles
+    a group (probe BT)."""
+    tab = (
+        "STT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian hoàn thành\n"
+        "1\tTổ chức tập huấn chuyên sâu về Luật\tCục Phòng bệnh\tVăn phòng Bộ\tQuý II/2026\n"
+        "2\tRà soát các văn bản liên quan:\n- Xác định văn bản cần sửa đổi;\n- Đề xuất ban hành mới.\tVụ Pháp chế\tCác đơn vị thuộc Bộ\tQuý I/2026\n"
+        "3\tTổ chức tập huấn nghiệp vụ, gồm:\n"
+        "3.1\tTập huấn cho công chức các bộ\tCục Kiểm tra văn bản\tHọc viện Tư pháp\tQuý III/2026\n"
+        "4\tSơ kết 01 năm thi hành Luật\tCục Phòng bệnh\tCác đơn vị thuộc Bộ\tQuý III/2027\n"
+    )
+    assert _tasks(tab) == [
+        ("Tổ chức tập huấn chuyên sâu về Luật", "Cục Phòng bệnh"),
+        ("Rà soát các văn bản liên quan:\n- Xác định văn bản cần sửa đổi;\n- Đề xuất ban hành mới.", "Vụ Pháp chế"),
+        ("Tập huấn cho công chức các bộ", "Cục Kiểm tra văn bản"),
+        ("Sơ kết 01 năm thi hành Luật", "Cục Phòng bệnh"),
+    ]
+    framed = (
+        "| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn |\n"
+        "| I | Hoàn thiện thể chế, chính sách |  |  |  |\n"
+        "| 1 | Xây dựng Thông tư hướng dẫn cơ chế thử nghiệm | Cục Đổi mới sáng tạo | Vụ Pháp chế | Quý III/2026 |\n"
+    )
+    assert _tasks(framed) == [("Xây dựng Thông tư hướng dẫn cơ chế thử nghiệm", "Cục Đổi mới sáng tạo")]
