@@ -34,14 +34,17 @@ KIND = (
     r"tỉnh\s*,\s*thành phố|thành phố\s*,\s*tỉnh|tỉnh(?:\s*/\s*thành phố)?|thành phố|"
     r"[Bb]ộ|[Ss]ở|Ban|Đảng [uủ][ỷy]|Tập đoàn|Tổng công ty|Ngân hàng|Cục|Tổng cục|Viện|Trường|Báo|Đài|"
     # local units and places: "UBND các huyện: Văn Chấn, Trấn Yên", "các địa phương: Hà Tĩnh, Huế"
-    r"huyện|quận|thị xã|xã|phường|địa phương"
+    r"huyện|quận|thị xã|xã|phường|địa phương|"
+    # villages and residential groups of a commune: "Trưởng các thôn: Bàu Sen, Phước Lợi", "các TDP: Đông
+    # Hải, Tây Sơn" (probe BX)
+    r"thôn|tổ dân phố|TDP|bản|ấp|khu phố"
 )
 DISTRIBUTED = re.compile(
     # "các tỉnh: A, B", "các Bộ Tài chính, Xây dựng", "các địa phương (Ninh Bình, Hải Phòng)"
     rf"(?:^|(?<=\s))(?P<head>[^,;:]*?)\s*\b[Cc]ác\s+(?P<kind>{KIND})(?P<colon>\s*:\s*|\s*\(\s*(?=[A-ZĐÀ-Ỹ][^()]*\)\s*$)|\s+(?=[A-ZĐÀ-Ỹ]))(?P<items>.+)$"
 )
 ITEM_BREAK = re.compile(r"\s*[,;]\s*|\s+và\s+")
-COMMUNE_KINDS = frozenset({"xã", "phường", "đặc khu", "thị trấn"})
+COMMUNE_KINDS = frozenset({"xã", "phường", "đặc khu", "thị trấn", "thôn", "tổ dân phố", "tdp", "bản", "ấp", "khu phố"})
 # a head that is a body's full name, not a kind a place completes: "Sở Nội vụ", "Công an tỉnh"
 COMPLETE_HEAD = re.compile(r"^Sở\s+[A-ZĐ]|\s(?:tỉnh|thành phố)$")
 # An item with a head of its own is a name of its own: "các Ban Quản lý dự án và Ủy ban nhân dân

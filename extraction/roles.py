@@ -116,8 +116,8 @@ MAX_PLACE_WORDS = 4
 
 def _described_head_of_places(part: str) -> list[str]:
     m = HEAD_OF_PLACES.match(part)
-    if m is None:
-        return []
+    if m is None or ":" in m["first"]:
+        return []  # "các tổ dân phố: Đông Hải, Tây Sơn": a list after a colon, which addressees.distribute reads
     words = m["first"].split()
     k = len(words)
     while k > 0 and words[k - 1][0].isupper():
@@ -805,3 +805,74 @@ def _unmarked(name: str) -> str:
 
 # a scan's or a copy's footnote number right after a lower-case letter: "Sở Tài chính1 chủ trì"
 FOOTNOTE_MARK = re.compile(r"(?<=[a-zà-ỹđ])\d{1,2}$")
+
+
+# --- bodies named again by reference --------------------------------------------------------------
+
+# "Ủy ban nhân dân hai xã nêu trên", "Chủ tịch UBND hai địa phương nêu trên", "Các đơn vị nêu trên":
+# bodies the text named before, named again by their kind and how many (probe BW)
+REFERENCE = re.compile(
+    r"^(?P<title>.*?)(?<!\w)(?:các|những|(?P<count>hai|ba|bốn|năm|[2-9]))\s+"
+    r"(?P<kind>xã|phường|địa phương|đơn vị|cơ quan)\s+(?:nêu trên|nói trên|trên)$",
+    re.IGNORECASE,
+)
+PLACE_NAMED = re.compile(r"(?<!\w)(?P<kind>(?i:xã|phường))[^\S\n]+(?P<name>[A-ZĐ]\w*(?:[^\S\n]+[A-ZĐ]\w*){0,3})")
+COUNTS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5}
+# how far back "các đơn vị nêu trên" looks for the tasks it means
+REFERENCE_REACH = 4
+
+
+def resolve_references(text: str, drafts: list[TaskDraft], roles: list[Roles]) -> list[Roles]:
+    """Roles with the bodies named by reference written out: "Ủy ban nhân dân hai xã nêu trên"
+    after "... làm việc với UBND xã Kim Liên và xã Vạn An" is Ủy ban nhân dân xã Kim Liên and
+    Ủy ban nhân dân xã Vạn An; "Các đơn vị nêu trên" are the leads of the tasks just above. A
+    reference the text does not settle stays as written, for the reviewer."""
+    from dataclasses import replace
+
+    out = list(roles)
+    for i, role in enumerate(roles):
+        lead = _written_out(text, drafts, roles, i, role.lead)
+        support = _written_out(text, drafts, roles, i, role.support)
+        if lead != role.lead or support != role.support:
+            out[i] = replace(role, lead=lead, support=support)
+    return out
+
+
+def _written_out(
+    text: str, drafts: list[TaskDraft], roles: list[Roles], i: int, bodies: tuple[Body, ...]
+) -> tuple[Body, ...]:
+    out: list[Body] = []
+    for body in bodies:
+        m = REFERENCE.match(body.name)
+        meant = _referred_to(text, drafts, roles, i, m) if m else None
+        out.extend(b for b in meant or [body] if b.name not in {o.name for o in out})
+    return tuple(out)
+
+
+def _referred_to(
+    text: str, drafts: list[TaskDraft], roles: list[Roles], i: int, m: re.Match[str]
+) -> list[Body] | None:
+    written = (m["count"] or "").lower()
+    count = COUNTS.get(written) or (int(written) if written.isdigit() else None)
+    kind = m["kind"].lower()
+    if kind in ("xã", "phường", "địa phương"):
+        places: list[str] = []
+        for place in PLACE_NAMED.finditer(text, 0, drafts[i].span.start):
+            if kind != "địa phương" and place["kind"].lower() != kind:
+                continue
+            named = f"{place['kind'].lower()} {place['name']}"
+            places = [p for p in places if p != named] + [named]
+        if count is None or len(places) < count:
+            return None
+        title = m["title"].strip() or "Ủy ban nhân dân"
+        return [Body(f"{title} {place}", None, True) for place in places[-count:]]
+    leads: list[Body] = []
+    for j in range(i - 1, max(-1, i - 1 - (count or REFERENCE_REACH)), -1):
+        if not roles[j].lead or any(PLURAL.match(b.name) or REFERENCE.match(b.name) for b in roles[j].lead):
+            break  # a group, or bodies named by reference themselves: what is meant is not settled
+        leads = [b for b in roles[j].lead if b.name not in {x.name for x in leads}] + leads
+        if count is not None and len(leads) >= count:
+            break
+    if not leads or (count is not None and len(leads) != count):
+        return None
+    return leads

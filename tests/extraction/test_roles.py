@@ -916,3 +916,29 @@ def test_roles_headings_in_capitals_duty_headings_openings_and_short_forms():
         (["Trung tâm Phục vụ hành chính công xã"], []),
         (["Chi cục Thuế khu vực"], []),
     ]
+
+
+def test_roles_bodies_named_again_by_reference_and_commune_lists():
+    """ "Ủy ban nhân dân hai xã nêu trên", "Các đơn vị nêu trên"; villages and residential groups
+    after a colon; the office of a commune's council and committee is one body (probes BW, BX)."""
+    assert _roles(
+        "Kết luận tại buổi làm việc với UBND xã Kim Liên và xã Vạn An.\n"
+        "1. Sở Xây dựng thẩm định hồ sơ thiết kế.\n"
+        "2. Sở Nông nghiệp và Môi trường hoàn thành thủ tục chuyển mục đích sử dụng rừng.\n"
+        "3. Các đơn vị nêu trên báo cáo tiến độ thực hiện về UBND tỉnh.\n"
+        "4. Chủ tịch UBND hai xã nêu trên chịu trách nhiệm về tiến độ bàn giao mặt bằng.\n"
+        "5. Các đơn vị nêu trên tổ chức đối thoại với các hộ dân.\n"
+        "6. Tổ trưởng các TDP: Đông Hải, Tây Sơn lập danh sách cử tri tạm trú.\n"
+        "7. Phòng Kinh tế chủ trì, phối hợp với Văn phòng HĐND và UBND xã lập dự toán kinh phí.\n"
+        "8. Trưởng các thôn còn lại rà soát nhà ở không an toàn.\n"
+    ) == [
+        (["Sở Xây dựng"], []),
+        (["Sở Nông nghiệp và Môi trường"], []),
+        (["Sở Xây dựng", "Sở Nông nghiệp và Môi trường"], []),
+        (["Chủ tịch Ủy ban nhân dân xã Kim Liên", "Chủ tịch Ủy ban nhân dân xã Vạn An"], []),
+        # the task above names its bodies by reference too: nothing settles which are meant
+        (["Các đơn vị nêu trên"], []),
+        (["Tổ trưởng tổ dân phố Đông Hải", "Tổ trưởng tổ dân phố Tây Sơn"], []),
+        (["Phòng Kinh tế"], ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"]),
+        (["Trưởng các thôn còn lại"], []),
+    ]
