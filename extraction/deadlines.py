@@ -292,7 +292,7 @@ def _time_rules(lex: _Lexicon) -> dict[str, str]:
             r"(?:(?:\s+[^\s\d,.;:()/]+){0,6}?\s+tháng\s+(?P<mo>\d{1,2})(?:\s*[/.\-]\s*|\s+năm\s+)(?P<moy>\d{4})(?![\d/]))?"
             r"(?:\s+(?:(?P<part>cuối|giữa)\s+)?(?:năm\s+)?(?P<y>\d{4})(?![\d/]))?"
             # "khai giảng năm học 2026 - 2027 (05/9/2026)": the school year, then the printed day
-            r"(?:\s+năm\s+học\s+\d{4}\s*[-–]\s*\d{4})?"
+            r"(?:\s+năm\s+học\s+(?:\d{4}\s*[-–]\s*\d{4}|mới))?"
             r"(?:\s*\(?\s*(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})"
             r"(?:\s*[/.\-]\s*(?P<yy>\d{4}))?(?![\d/]))?"
         ),
@@ -345,7 +345,8 @@ def _recurrence_rules(lex: _Lexicon) -> dict[str, str]:
             rf"(?<!\w)(?:mỗi|{every})\s+(?P<unit>{units})\s+(?:ít nhất\s+|tối thiểu\s+)?"
             rf"(?P<n>{number})\s+(?:lần|đợt)(?!\w)"
         ),
-        "rec_every_n": rf"(?<!\w)(?P<n>{number})\s+(?P<unit>{units}){once}(?!\w)",
+        # (every few hours too: "định kỳ 03 giờ một lần cung cấp bản tin", probe BS)
+        "rec_every_n": rf"(?<!\w)(?P<n>{number})\s+(?P<unit>{units}|giờ){once}(?!\w)",
         # "Tháng 12 hằng năm", "tháng 6 và tháng 12 hằng năm", "Quý IV hằng năm": a yearly cycle that
         # names its month or quarter (GUIDELINES: the first due date on or after the issue date)
         "rec_month_of": (
@@ -751,6 +752,9 @@ def _hit_this_unit(m: re.Match[str], issued: date | None) -> _Hit:
     return _Hit(m.start(), m.end(), DeadlineKind.DATE, "this_unit", issued, warnings=ws)
 
 
+SCHOOL_YEAR_BEFORE = re.compile(r"(?<!\w)năm\s+học(?:\s+\d{4}\s*[-–]\s*)?\s*$", re.IGNORECASE)
+
+
 def _hit_year(m: re.Match[str], rule: str) -> _Hit:
     first_year = int(m["y1"]) if rule == "year_range" else int(m["y"])
     hit = _period(m, rule, date(first_year, 1, 1), date(int(m["y"]), 12, 31), [])
@@ -841,6 +845,63 @@ def _hit_recurrence(m: re.Match[str], rule: str, issued: date | None) -> _Hit:
         hit.recurrence = "yearly"
         hit.needs_cue = False
     return hit
+
+
+def _cycles_within_a_season(hits: list[_Hit], text: str) -> list[_Hit]:
+    """A cycle that runs through a span of months ("trước ngày 20 hằng tháng, từ tháng 4 đến tháng
+    10/2026", "định kỳ hằng tháng trong mùa mưa bão (từ tháng 8 đến hết tháng 12)") recurs: the
+    span says when, and the cycle is first due in it (probes BV, BX)."""
+    cycles = [h for h in hits if h.kind is DeadlineKind.RECURRING]
+    if not cycles:
+        return hits
+    out = []
+    for hit in hits:
+        begins = _season_start(hit, text) if hit.kind is DeadlineKind.PERIOD else None
+        near = [c for c in cycles if _same_clause(text, c, hit)]
+        if begins is None or not near:
+            out.append(hit)
+            continue
+        for cycle in near:
+            while cycle.due is not None and cycle.due < begins and cycle.recurrence == "monthly":
+                cycle.due = _add_months(cycle.due, 1)
+    return out
+
+
+def _cycles_with_bracketed_days(hits: list[_Hit], text: str) -> list[_Hit]:
+    """A cycle with its due days in brackets after it ("Định kỳ 6 tháng (trước ngày 15/12/2026 và
+    trước ngày 15/6/2027)") is first due on the first of them (probe BY; GUIDELINES: a recurring
+    deadline that names its day carries its first due date)."""
+    dropped: set[int] = set()
+    for cycle in (h for h in hits if h.kind is DeadlineKind.RECURRING and h.due is None):
+        inside = [
+            h
+            for h in hits
+            if h.kind is DeadlineKind.DATE and h.due is not None and BRACKET_OPENED.fullmatch(text, cycle.end, h.start)
+        ]
+        if inside:
+            cycle.due = min(h.due for h in inside if h.due)
+            dropped.update(id(h) for h in inside)
+    return [h for h in hits if id(h) not in dropped]
+
+
+# from the end of a cycle to a day inside the bracket right after it
+BRACKET_OPENED = re.compile(r"\s*\([^()]{0,80}")
+
+
+SEASON_FROM = re.compile(r"(?<!\w)từ\s+tháng\s+(?P<m>\d{1,2})\s*$", re.IGNORECASE)
+
+
+def _season_start(hit: _Hit, text: str) -> date | None:
+    """The first day of a span of months the hit ends: "từ tháng 4 đến tháng 10/2026" itself, or
+    "đến hết tháng 12" after "từ tháng 8"."""
+    if hit.due is None:
+        return None
+    if text[hit.start : hit.end].lower().startswith("từ ") and hit.begins is not None:
+        return hit.begins
+    opened = SEASON_FROM.search(text, max(0, hit.start - 20), hit.start)
+    if opened is None or not 1 <= int(opened["m"]) <= 12:
+        return None
+    return date(hit.due.year, int(opened["m"]), 1)
 
 
 def _first_of_listed_cycles(hits: list[_Hit], text: str) -> None:
@@ -1074,7 +1135,11 @@ _HANDLERS: dict[str, _Handler] = {
     **dict.fromkeys(("month", "month_range", "month_part"), lambda m, r, t, i: _hit_month(m, r, i)),
     **dict.fromkeys(("quarter", "quarter_range"), lambda m, r, t, i: _hit_quarter(m, r, i)),
     "year_part": lambda m, r, t, i: _hit_year_part(m, i),
-    **dict.fromkeys(("year", "year_bare", "year_range"), lambda m, r, t, i: _hit_year(m, r)),
+    # "năm học 2026 - 2027" runs from September to May: a school year, no span of calendar years
+    **dict.fromkeys(
+        ("year", "year_bare", "year_range"),
+        lambda m, r, t, i: None if SCHOOL_YEAR_BEFORE.search(t, 0, m.start()) else _hit_year(m, r),
+    ),
     "event": lambda m, r, t, i: _hit_event(m, i),
     "this_period": lambda m, r, t, i: _hit_this_period(m, i),
     "this_unit": lambda m, r, t, i: _hit_this_unit(m, i),
@@ -1389,7 +1454,8 @@ def _scan(
         issued = None
     judged = (_judge(h, text, issued, lenient) for h in _raw_hits(text, issued, lenient))
     kept = [h for h in _without_overlaps([h for h in judged if h is not None]) if not h.is_over]
-    hits = [h for h in _merge_recurrences(kept, text) if not h.is_pending]
+    hits = _cycles_within_a_season([h for h in _merge_recurrences(kept, text) if not h.is_pending], text)
+    hits = _cycles_with_bracketed_days(hits, text)
     _first_of_listed_cycles(hits, text)
     for hit in hits:
         if hit.from_in_force and in_force is not None:

@@ -410,7 +410,8 @@ def table_drafts(
             continue
         task = _strip_cell_marker(text, cells[columns.task])
         following = _cells(text, rows[index + 1]) if index + 1 < len(rows) else []
-        next_number = text[following[0].start : following[0].end] if following else ""
+        after = _number_cell(text, following)
+        next_number = text[after.start : after.end] if after else ""
         if _titles_a_group(text, cells, columns.task, next_number):
             group_time = task if GROUP_TIME.match(text, task.start, task.end) else None
             continue
@@ -418,8 +419,18 @@ def table_drafts(
             continue
         if drafts and (_continues_a_cell(text, cells, columns) or _continues_a_row(text, cells, columns, task)):
             continue  # " | Luật Dữ liệu |  |  | ": the words of the row above that wrapped
-        lead, marked_support = roles_in_cell(text, _nonempty(cells[columns.lead]))
         above = drafts[-1] if drafts and _numbered(text, cells) else None
+        # "Nt" (như trên): the cell says the same as the one above it (probe BT)
+        same = {i for i, c in enumerate(cells) if SAME_AS_ABOVE.fullmatch(text, c.start, c.end)} if above else set()
+        lead, marked_support = roles_in_cell(text, _nonempty(cells[columns.lead]))
+        if above and columns.lead in same:
+            lead, marked_support = above.lead, above.support
+        support = _cell(cells, columns.support) or marked_support
+        if above and columns.support in same:
+            support = above.support
+        deadline = _cell(cells, columns.deadline)
+        if above and columns.deadline in same:
+            deadline = above.deadline_cell
         drafts.append(
             TaskDraft(
                 span=task,
@@ -427,14 +438,15 @@ def table_drafts(
                 # a cell merged over several rows is written once, in the first of them
                 lead=lead or (above.lead if above else None),
                 lead_source="table",
-                support=_cell(cells, columns.support) or marked_support,
-                deadline_cell=_cell(cells, columns.deadline)
-                or (above.deadline_cell if above and not lead else None)
-                or group_time,
+                support=support,
+                deadline_cell=deadline or (above.deadline_cell if above and not lead else None) or group_time,
                 product_cell=_cell(cells, columns.product),
             )
         )
     return drafts, columns
+
+
+SAME_AS_ABOVE = re.compile(r"[-–]?\s*(?:[Nn]t|NT|[Nn]hư trên)\s*[-–]?\.?")
 
 
 def _sub_header(text: str, cells: list[Span], names: list[str]) -> TableColumns | None:

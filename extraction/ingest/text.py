@@ -30,7 +30,7 @@ def read_text(data: bytes) -> SourceText:
     # those of the file, and PostgreSQL, which refuses NUL in text, never sees one.
     text = _CONTROL.sub(" ", decode_text(data))
     lines = [line for line in split_lines(text) if line.strip()]
-    joined = join_wrapped_lines(lines)
+    joined = join_wrapped_lines(rejoined_table_rows(lines))
     paragraphs = tuple(Paragraph(line) for line in joined)
     if not paragraphs:
         raise EmptyInput("the text file is empty; upload a file that contains the document's text")
@@ -282,3 +282,104 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if even > 0.3 and odd < 0.05:
         return "utf-16-be"
     return None
+
+
+# --- tables a PDF converter wrote line by line ----------------------------------------------------
+
+
+def rejoined_table_rows(lines: list[str]) -> list[str]:
+    """Tables as one line per row with their cells joined by " | ": a table laid out with spaces
+    (``pdftotext -layout``) is cut into its header's columns, and a row whose cells wrapped onto
+    lines of their own with the first cell empty ("1 | Ban hành Bộ tiêu chí | Vụ Học sinh, sinh |
+    ..." over " | an toàn, thân thiện | viên | ...") gets those words back in each cell (probes BT,
+    BY). Other lines are kept as they are."""
+    return _continuations_merged(_layout_tables_as_rows(lines))
+
+
+def _split_cells(line: str) -> list[str] | None:
+    """The cells of a row written with bars or tabs, or None for a line that is no row."""
+    if "|" in line and line.count("|") >= 2:
+        cells = line.split("|")
+    elif line.count("\t") >= 2:
+        cells = line.split("\t")
+    else:
+        return None
+    return [cell.strip() for cell in cells]
+
+
+ROW_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[a-zđ][.)])")
+
+
+def _continuations_merged(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    previous: list[str] | None = None  # the cells of the numbered row being built
+    for line in lines:
+        cells = _split_cells(line)
+        if cells is not None and previous is not None and not cells[0] and len(cells) == len(previous):
+            previous = [f"{p} {c}".strip() if c else p for p, c in zip(previous, cells, strict=True)]
+            out[-1] = _CELL.join(previous).strip()
+            continue
+        numbered = cells is not None and bool(cells[0]) and ROW_NUMBER.fullmatch(cells[0]) is not None
+        previous = cells if numbered else None
+        out.append(line)
+    return out
+
+
+# a column's gap in a table laid out with spaces
+LAYOUT_GAP = re.compile(r"\S+(?: \S+)*")
+LAYOUT_HEADER = re.compile(r"^\s*(?:S?TT|Số\s+TT)\s{2,}\S.*\s{2,}\S", re.IGNORECASE)
+LAYOUT_ROLE = re.compile(r"chủ\s+trì|thực\s+hiện|phối\s+hợp", re.IGNORECASE)
+MIN_LAYOUT_COLUMNS = 3
+
+
+def _layout_tables_as_rows(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if "|" in line or "\t" in line or not LAYOUT_HEADER.match(line) or not LAYOUT_ROLE.search(line):
+            out.append(line)
+            i += 1
+            continue
+        starts = [m.start() for m in LAYOUT_GAP.finditer(line)]
+        if len(starts) < MIN_LAYOUT_COLUMNS:
+            out.append(line)
+            i += 1
+            continue
+        out.append(_CELL.join(_cut(line, starts)))
+        i += 1
+        rows: list[list[str]] = []
+        while i < len(lines) and _fits(lines[i], starts):
+            cells = _cut(lines[i], starts)
+            if cells[0] or not rows:
+                rows.append(cells)
+            else:
+                rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], cells, strict=True)]
+            i += 1
+        out.extend(_CELL.join(cells) for cells in rows)
+    return out
+
+
+def _fits(line: str, starts: list[int]) -> bool:
+    """Whether a line lies in the columns: its pieces each open near a column's start, and it
+    opens with a row number or in a later column (a continuation)."""
+    pieces = list(LAYOUT_GAP.finditer(line))
+    if not pieces or "|" in line or "\t" in line:
+        return False
+    first = pieces[0]
+    if first.start() < starts[1] - 1 and not ROW_NUMBER.fullmatch(first.group(0)):
+        return False
+    # a long cell pushes the rest of its row right of the header's columns by a few characters
+    return len(pieces) <= len(starts) and all(any(abs(p.start() - s) <= LAYOUT_SLACK for s in starts) for p in pieces)
+
+
+LAYOUT_SLACK = 8
+
+
+def _cut(line: str, starts: list[int]) -> list[str]:
+    """The text of each column: every piece goes to the column whose start is nearest to its own."""
+    cells = [""] * len(starts)
+    for piece in LAYOUT_GAP.finditer(line):
+        column = min(range(len(starts)), key=lambda k: abs(starts[k] - piece.start()))
+        cells[column] = f"{cells[column]} {piece.group(0)}".strip()
+    return cells

@@ -1344,3 +1344,30 @@ def test_deadlines_averted_times_as_of_days_and_listed_cycles() -> None:
     # "kể từ ngày ký Công điện này"
     got = governing_deadline("Tỉnh báo cáo trong 05 ngày làm việc kể từ ngày ký Công điện này.", issued=date(2025, 11, 17))
     assert got.date == date(2025, 11, 24)
+
+
+def test_deadlines_cycles_in_a_season_with_bracketed_days_and_every_few_hours() -> None:
+    """Probes BS, BV, BX, BY."""
+    issued = date(2026, 3, 10)
+    got = governing_deadline(
+        "Các xã báo cáo tiến độ trồng rừng về Sở trước ngày 20 hằng tháng, từ tháng 4 đến tháng 10/2026.", issued=issued
+    )
+    assert (got.kind, got.date) == (DeadlineKind.RECURRING, date(2026, 4, 20))
+    got = governing_deadline(
+        "Các thành viên báo cáo kết quả định kỳ hằng tháng trong mùa mưa bão (từ tháng 8 đến hết tháng 12).", issued=issued
+    )
+    assert (got.kind, got.recurrence) == (DeadlineKind.RECURRING, "monthly")
+    got = governing_deadline(
+        "Vụ Pháp chế định kỳ 6 tháng (trước ngày 15/12/2026 và trước ngày 15/6/2027) báo cáo kết quả về Bộ.",
+        issued=date(2026, 8, 14),
+    )
+    assert (got.kind, got.date, got.recurrence) == (DeadlineKind.RECURRING, date(2026, 12, 15), "half-yearly")
+    assert governing_deadline("Bộ Y tế báo cáo tình hình 6 giờ/lần.", issued=issued).kind is DeadlineKind.RECURRING
+    # a school year is no span of calendar years; its new year's opening day, printed, is the day
+    assert parse_deadline("Năm học 2026 - 2027", issued=issued).date is None
+    got = governing_deadline("Tỉnh bảo đảm học sinh đến trường trước ngày khai giảng năm học mới 05/9/2026.", issued=issued)
+    assert got.date == date(2026, 9, 5)
+    got = governing_deadline("Đoàn Thanh niên hỗ trợ cử tri tại các điểm bỏ phiếu trong ngày bầu cử 15/3/2026.", issued=date(2025, 11, 20))
+    assert got.date == date(2026, 3, 15)
+    # the end of a storm and an order are events the work waits for
+    assert governing_deadline("Bộ Công Thương khôi phục cấp điện ngay sau khi bão tan.", issued=issued).kind is DeadlineKind.RELATIVE
