@@ -629,3 +629,39 @@ def test_text_rows_copied_with_tabs_stay_apart_though_they_open_with_a_number():
         "2\tXây dựng Trung tâm dữ liệu tỉnh\tSở Khoa học và Công nghệ\tNăm 2027",
     ]
     assert join_wrapped_lines(rows) == rows
+
+
+def test_ingest_text_tables_laid_out_with_spaces_or_wrapped_cell_by_cell_become_rows():
+    """pdftotext -layout and converters that write one visual line per row (probes BT, BY)."""
+    from extraction.ingest.text import rejoined_table_rows
+
+    layout = [
+        " TT    Nội dung nhiệm vụ                         Cơ quan chủ trì         Cơ quan phối hợp            Thời gian",
+        " 1     Ban hành Hướng dẫn kỹ thuật phân loại     Sở Nông nghiệp và Môi   Sở Xây dựng; UBND các       Quý III/2026",
+        "       chất thải rắn sinh hoạt tại nguồn         trường                  phường, xã",
+        " 2     Kiểm tra, xử lý vi phạm                   Công an thành phố       UBND các phường, xã         Hằng năm",
+        "Nơi nhận:",
+    ]
+    assert rejoined_table_rows(layout) == [
+        "TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian",
+        "1 | Ban hành Hướng dẫn kỹ thuật phân loại chất thải rắn sinh hoạt tại nguồn | Sở Nông nghiệp và Môi trường"
+        " | Sở Xây dựng; UBND các phường, xã | Quý III/2026",
+        "2 | Kiểm tra, xử lý vi phạm | Công an thành phố | UBND các phường, xã | Hằng năm",
+        "Nơi nhận:",
+    ]
+    wrapped = [
+        "TT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn",
+        "1 | Ban hành Bộ tiêu chí trường học | Vụ Học sinh, sinh | Vụ Giáo dục Phổ thông; | Quý IV/2026",
+        " | an toàn, thân thiện | viên | Vụ Pháp chế |",
+        "2\tRà soát quy định\tVăn phòng Bộ\tVụ Pháp chế\tQuý I/2026",
+        "\tvề kỷ luật người học\t\t\t",
+    ]
+    assert rejoined_table_rows(wrapped) == [
+        wrapped[0],
+        "1 | Ban hành Bộ tiêu chí trường học an toàn, thân thiện | Vụ Học sinh, sinh viên"
+        " | Vụ Giáo dục Phổ thông; Vụ Pháp chế | Quý IV/2026",
+        "2 | Rà soát quy định về kỷ luật người học | Văn phòng Bộ | Vụ Pháp chế | Quý I/2026",
+    ]
+    # a row of its own with a first cell left empty after an unnumbered row stays apart
+    plain = ["Nội dung | Chủ trì | Thời hạn", "Rà soát | Sở Tư pháp | Quý I", " | Sở Nội vụ | Quý II"]
+    assert rejoined_table_rows(plain) == plain

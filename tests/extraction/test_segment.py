@@ -1794,3 +1794,15 @@ def test_segment_task_table_rows_with_cells_on_several_lines_trimmed_parent_rows
         "| 1 | Xây dựng Thông tư hướng dẫn cơ chế thử nghiệm | Cục Đổi mới sáng tạo | Vụ Pháp chế | Quý III/2026 |\n"
     )
     assert _tasks(framed) == [("Xây dựng Thông tư hướng dẫn cơ chế thử nghiệm", "Cục Đổi mới sáng tạo")]
+
+
+def test_segment_task_table_cells_that_say_the_same_as_above():
+    """ "Nt" (như trên) in a task table's lead, support or time column (probe BT)."""
+    text = HEADER + (
+        "TT | Nội dung công việc | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn\n"
+        "1 | Kiểm tra truy xuất nguồn gốc thủy sản | Cục Thủy sản và Kiểm ngư | Vụ Pháp chế | Quý III/2026\n"
+        "2 | Thẩm tra, xác nhận nguyên liệu thủy sản | Nt | Nt | Nt\n"
+    ) + TRAILER
+    first, second = segment(text)
+    assert text[second.lead.start : second.lead.end] == "Cục Thủy sản và Kiểm ngư"
+    assert (second.support, second.deadline_cell) == (first.support, first.deadline_cell)
