@@ -1483,8 +1483,8 @@ class EventDay:
 # what may stand between an event's words and its day: "dự kiến khởi công ngày 15/5/2026", "Cuộc
 # bầu cử đại biểu Quốc hội khóa XVI được tổ chức vào Chủ nhật, ngày 15/3/2026"; not a number or
 # a cited document ("... Kế hoạch số 12/KH-UBND ngày ...")
-EVENT_REACH = 90
-EVENT_GAP = 70
+EVENT_REACH = 160
+EVENT_GAP = 120
 # an event named by what happens on it: "ngày bầu cử", "ngày khởi công Dự án" (not "ngày Quốc khánh",
 # a named day of deadline_events.tsv, nor "ngày Quyết định này có hiệu lực")
 EVENT_WORDS = re.compile(r"(?:ngày\s+)?(?P<words>[a-zđà-ỹ]+\s+[a-zđà-ỹ]+)(?!\w)")
@@ -1517,14 +1517,24 @@ def _from_event_day(
     words = named["words"]
     if _grammar().self_anchor.match(words):
         return None  # the issue date, read elsewhere
-    key = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)(?P<gap>[^\d]{{0,{EVENT_GAP}}})$")
-    days = {e.day for e in events if (m := key.search(e.before)) and not NOT_AN_EVENT_GAP.search(m["gap"])}
+    key = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)(?P<gap>.{{0,{EVENT_GAP}}})$")
+    days = {e.day for e in events if (m := key.search(e.before)) and _only_describes(m["gap"])}
     if len(days) != 1:
         return None
     return _add_duration(days.pop(), count, unit)
 
 
-NOT_AN_EVENT_GAP = re.compile(r"(?<!\w)(?:số|ban hành|ký|tại)(?!\w)")
+# what may not stand between an event's words and a day for the day to be the event's: a number
+# other than a year ("Kế hoạch số 12/KH-UBND ngày ..."), an act that dates a document, or a
+# deadline of its own ("gửi tổ bầu cử trước ngày 31/01/2026")
+NOT_AN_EVENT_GAP = re.compile(r"(?<!\w)(?:số|ban hành|ký|tại|trước|chậm nhất|hoàn thành|gửi|báo cáo)(?!\w)")
+YEAR_IN_GAP = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _only_describes(gap: str) -> bool:
+    """Whether the words between an event's name and a day only describe the event ("đại biểu
+    Quốc hội khóa XVI ... nhiệm kỳ 2026 - 2031 được tổ chức vào Chủ nhật,")."""
+    return not NOT_AN_EVENT_GAP.search(gap) and not re.search(r"\d", YEAR_IN_GAP.sub("", gap))
 
 
 # --- public API ------------------------------------------------------------------------------

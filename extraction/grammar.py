@@ -581,7 +581,7 @@ def topic_label_end(text: str) -> int | None:
     """Where the clause starts after a topic label ("Về X:", a proposal answered), or None. A bare
     "Đề nghị X:" is a label only when X is no body ("Đề nghị các bộ, ngành: ..." asks them)."""
     topic = TOPIC_LABEL.match(text)
-    if topic:
+    if topic and not _list_head_after_comma(text, topic.end()):
         return topic.end()
     proposal = PROPOSAL_TOPIC.match(text)
     if proposal is None:
@@ -589,6 +589,16 @@ def topic_label_end(text: str) -> int | None:
     if proposal["intro"] or proposal["of"] or not starts_with_body(proposal["rest"]):
         return proposal.end()
     return None
+
+
+def _list_head_after_comma(text: str, colon_end: int) -> bool:
+    """Whether the colon of "Về X, <head>: A, B" opens a list a head after the topic's comma
+    distributes ("Về bảo đảm an ninh, Bộ trưởng các Bộ: Quốc phòng, Công an tập trung:"; probe BS)."""
+    comma = text.rfind(", ", 0, colon_end)
+    if comma < 0:
+        return False
+    head = text[comma + 2 : colon_end].rstrip(": ")
+    return starts_with_body(head) and LIST_HEAD_BEFORE_COLON.search(head) is not None
 
 
 # Any other label before a colon: "Đẩy mạnh rà soát, hoàn thiện thể chế: Các bộ khẩn trương ...".
@@ -608,6 +618,8 @@ def _label_end(text: str) -> int | None:
     label = LABEL.match(text)
     if label is None or _opens_subject(text, 0) or cue_pattern("assign").search(text, 0, label.end()):
         return None
+    if _list_head_after_comma(text, label.end()):
+        return None  # "Về ..., Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Gia Lai ...": the colon opens the list
     after = text[label.end() :]
     return label.end() if starts_with_body(after) or cue_pattern("assign").match(after.lower()) else None
 

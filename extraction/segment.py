@@ -556,6 +556,10 @@ def _heading_kind(body: str) -> str | None:
     background = cue_pattern("non_operative_heading").match(_unqualified(lowered))
     if operative and (not background or operative.start() < background.start()):
         return "operative"
+    qualifier = len(lowered) - len(_unqualified(lowered))
+    if operative and background and re.search(r";|\bvà\b", lowered[qualifier + background.end() : operative.start()]):
+        # "Về tình hình kinh tế - xã hội; nhiệm vụ, giải pháp thời gian tới": the section asks too (probe BS)
+        return "operative"
     if background:
         return "background"
     if cue_pattern("needs_body_heading").match(lowered):

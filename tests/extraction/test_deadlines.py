@@ -1318,6 +1318,14 @@ def test_deadlines_counted_from_an_event_the_document_dates() -> None:
     ):
         got = governing_deadline(text, issued=issued, events=events)
         assert (got.kind, got.date) == (kind, due), text
+    # the words between may describe the event, years included; a deadline of their own may not
+    described = event_days(
+        "Cuộc bầu cử đại biểu Quốc hội khóa XVI nhiệm kỳ 2026 - 2031 được tổ chức vào Chủ nhật, ngày 15/3/2026.\n"
+        "Các thôn lập danh sách cử tri, gửi tổ bầu cử trước ngày 31/01/2026.",
+        issued=issued,
+    )
+    got = governing_deadline("Báo cáo trong 15 ngày kể từ ngày bầu cử.", issued=issued, events=described)
+    assert got.date == date(2026, 3, 30)
     # an event day in the past, or after "số ...", dates nothing to come
     assert governing_deadline(
         "Báo cáo trong 10 ngày kể từ ngày bầu cử.", issued=issued, events=event_days("Ngày bầu cử là ngày 15/3/2025.", issued=issued)

@@ -942,3 +942,24 @@ def test_roles_bodies_named_again_by_reference_and_commune_lists():
         (["Phòng Kinh tế"], ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"]),
         (["Trưởng các thôn còn lại"], []),
     ]
+
+
+def test_roles_a_topic_before_a_distributed_head_and_a_section_that_assesses_then_asks():
+    """ "Về X, Bộ trưởng các Bộ: A, B tập trung:" distributes its head; a section titled "Về tình
+    hình ...; nhiệm vụ, giải pháp ..." holds tasks (probe BS); election boards (probe BX)."""
+    assert _roles(
+        "I. VỀ TÌNH HÌNH KINH TẾ - XÃ HỘI; NHIỆM VỤ, GIẢI PHÁP THỜI GIAN TỚI\n"
+        "1. Yêu cầu Chủ tịch Ủy ban nhân dân các xã tập trung thực hiện các nhiệm vụ sau:\n"
+        "a) Rà soát, cắt giảm thủ tục hành chính trong lĩnh vực quản lý.\n"
+        "II. VỀ MỘT SỐ NHIỆM VỤ CỤ THỂ\n"
+        "1. Về bảo đảm an ninh, Bộ trưởng các Bộ: Quốc phòng, Công an tập trung:\n"
+        "a) Tăng cường tuần tra, kiểm soát.\n"
+        "2. Về khắc phục hậu quả mưa lũ, Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Gia Lai tập trung:\n"
+        "a) Sửa chữa nhà ở cho các hộ bị hư hỏng.\n"
+        "3. Công an xã phối hợp với các Tổ bầu cử niêm yết danh sách cử tri.\n"
+    ) == [
+        (["Chủ tịch Ủy ban nhân dân các xã"], []),
+        (["Bộ trưởng Bộ Quốc phòng", "Bộ trưởng Bộ Công an"], []),
+        (["Chủ tịch Ủy ban nhân dân tỉnh Khánh Hòa", "Chủ tịch Ủy ban nhân dân tỉnh Gia Lai"], []),
+        (["Công an xã"], ["các Tổ bầu cử"]),
+    ]
