@@ -115,9 +115,24 @@ def segment(text: str) -> list[TaskDraft]:
         addressee_source="document" if document_addressee else "none",
         requirements_are_background=_has_purpose_heading(text, outline),
     )
-    drafts.extend(_visit_siblings(text, outline, root_context, has_assignment_section))
+    drafts.extend(
+        d for d in _visit_siblings(text, outline, root_context, has_assignment_section) if not _introduces_a_table(text, d)
+    )
     drafts.sort(key=lambda d: d.span.start)
     return drafts
+
+
+def _introduces_a_table(text: str, draft: TaskDraft) -> bool:
+    """A lead-in that ends with its colon right above a task table ("Giao chỉ tiêu ... cho Ủy ban
+    nhân dân các xã, phường như sau:" over "STT | Xã, phường | ..."): the rows are the work (probe BV)."""
+    if not text[draft.span.start : draft.span.end].rstrip().endswith(":"):
+        return False
+    start = draft.span.end
+    while start < len(text) and text[start] in " \t\n:":
+        start += 1
+    end = text.find("\n", start)
+    line = Span(start, len(text) if end < 0 else end)
+    return _is_task_table_header(text, line)
 
 
 # --- the body of the document ------------------------------------------------------------------
@@ -299,6 +314,7 @@ AGENT_COLUMN = re.compile(
     r"|^\s*(?:tên\s+)?(?:xã|phường|xã,\s*phường|đơn vị|cơ quan|địa phương)\s*$",
     re.IGNORECASE,
 )
+UNITS_FIRST = re.compile(r"^\s*(?:tên\s+)?(?:xã|phường|xã,\s*phường|phường,\s*xã|đơn vị|địa phương)\s*$", re.IGNORECASE)
 SUPPORT_COLUMN = re.compile(r"phối hợp", re.IGNORECASE)
 DEADLINE_COLUMN = re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.IGNORECASE)
 PRODUCT_COLUMN = re.compile(r"sản phẩm|đầu ra|kết quả", re.IGNORECASE)
@@ -346,6 +362,10 @@ def table_columns(headers: list[str]) -> TableColumns | None:
     tasks = [i for i, h in enumerate(headers) if i != lead and TASK_COLUMN.search(h) and not AGENT_COLUMN.search(h)]
     # the task before its lead, as most tables put it; after it where the units come first
     task_candidates = [i for i in tasks if i < lead] or [i for i in tasks if i > lead][:1]
+    if not task_candidates and UNITS_FIRST.match(headers[lead]) and len(headers) > lead + 1:
+        # "STT | Xã, phường | Tỷ lệ tham gia bảo hiểm y tế (%)": the targets a decision sets each
+        # unit, one row per unit; the unit's cell stands for the row (probe BV)
+        task_candidates = [lead]
     if not task_candidates:
         return None
 

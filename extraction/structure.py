@@ -210,11 +210,35 @@ def _attach(node: Node, stack: list[Node], roots: list[Node], text: str) -> None
     styles = [n.style for n in stack]
     if node.style in styles:
         del stack[styles.index(node.style) :]
+    elif node.style in RANKED and _seen_beside(node.style, stack, roots):
+        # "Điều 2." after the items of a lead-in under "Điều 1.": an article stands beside the
+        # article before it, never under that article's items (probe BZ)
+        del stack[_depth_of(node.style, stack) :]
     else:
         while stack and stack[-1].style in ("para", "row") and not opens_block(stack[-1], text):
             stack.pop()
     _add_child(node, stack[-1] if stack else None, roots)
     stack.append(node)
+
+
+# the divisions of a legal text, highest first: an article is never an item's child
+RANKED = ("part", "section", "article")
+
+
+def _seen_beside(style: str, stack: list[Node], roots: list[Node]) -> bool:
+    """Whether a node of ``style`` already stands at the top or under a node of the stack."""
+    return any(n.style == style for n in roots) or any(c.style == style for n in stack for c in n.children)
+
+
+def _depth_of(style: str, stack: list[Node]) -> int:
+    """How much of the stack a new ``style`` node keeps: up to the deepest node of a higher
+    division or the deepest node that already holds one of its kind."""
+    higher = RANKED[: RANKED.index(style)]
+    keep = 0
+    for i, n in enumerate(stack):
+        if n.style in higher or any(c.style == style for c in n.children):
+            keep = i + 1
+    return keep
 
 
 def _add_child(node: Node, parent: Node | None, roots: list[Node]) -> None:

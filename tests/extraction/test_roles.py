@@ -963,3 +963,26 @@ def test_roles_a_topic_before_a_distributed_head_and_a_section_that_assesses_the
         (["Chủ tịch Ủy ban nhân dân tỉnh Khánh Hòa", "Chủ tịch Ủy ban nhân dân tỉnh Gia Lai"], []),
         (["Công an xã"], ["các Tổ bầu cử"]),
     ]
+
+
+def test_roles_targets_set_each_unit_in_a_table_and_a_council_s_policy_articles():
+    """A table of targets per commune is one task per commune, and the lead-in above it is none;
+    a People's Council's policy articles decide, and "Điều 2" is no item of "Điều 1"'s list
+    (probes BV, BZ)."""
+    assert _roles(
+        "Điều 1. Giao chỉ tiêu tỷ lệ tham gia bảo hiểm y tế năm 2026 cho Ủy ban nhân dân các xã, phường như sau:\n"
+        "STT | Xã, phường | Tỷ lệ dân số tham gia bảo hiểm y tế (%)\n"
+        "1 | Phường Pleiku | 96,5\n"
+        "2 | Xã Ia Grai | 94,5\n"
+        "Điều 2. Nhiệm vụ, giải pháp chủ yếu\n"
+        "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành tập trung thực hiện các nhiệm vụ sau:\n"
+        "1. Đẩy nhanh tiến độ giải ngân vốn đầu tư công.\n"
+        "Điều 3. Quyết định một số nội dung về cơ chế, chính sách\n"
+        "1. Hỗ trợ 30% mức đóng bảo hiểm y tế cho người thuộc hộ cận nghèo.\n"
+        "Điều 4. Giao Sở Y tế tổ chức thực hiện.\n"
+    ) == [
+        (["Ủy ban nhân dân phường Pleiku"], []),
+        (["Ủy ban nhân dân xã Ia Grai"], []),
+        (["các sở, ngành"], []),
+        (["Sở Y tế"], []),
+    ]
