@@ -41,7 +41,9 @@ KIND = (
 )
 DISTRIBUTED = re.compile(
     # "các tỉnh: A, B", "các Bộ Tài chính, Xây dựng", "các địa phương (Ninh Bình, Hải Phòng)"
-    rf"(?:^|(?<=\s))(?P<head>[^,;:]*?)\s*\b[Cc]ác\s+(?P<kind>{KIND})(?P<colon>\s*:\s*|\s*\(\s*(?=[A-ZĐÀ-Ỹ][^()]*\)\s*$)|\s+(?=[A-ZĐÀ-Ỹ]))(?P<items>.+)$"
+    rf"(?:^|(?<=\s))(?P<head>[^,;:]*?)\s*\b[Cc]ác\s+(?P<kind>{KIND})"
+    # ("các phường ven biển: Sơn Trà, An Hải": a qualifier before the colon picks the places out; probe CH)
+    rf"(?P<colon>(?:\s+[a-zđà-ỹ]+){{0,3}}\s*:\s*|\s*\(\s*(?=[A-ZĐÀ-Ỹ][^()]*\)\s*$)|\s+(?=[A-ZĐÀ-Ỹ]))(?P<items>.+)$"
 )
 ITEM_BREAK = re.compile(r"\s*[,;]\s*|\s+và\s+")
 COMMUNE_KINDS = frozenset({"xã", "phường", "đặc khu", "thị trấn", "thôn", "tổ dân phố", "tdp", "bản", "ấp", "khu phố"})
@@ -108,7 +110,10 @@ def distribute(phrase: str, known: Callable[[str], bool] = lambda name: False) -
         m.group("items").rstrip(" )") if "(" in m.group("colon") else m.group("items"),
         # a commune's or ward's name may open with a head's word ("các phường: Trường Vinh, Thành
         # Vinh"; probe BQ): under those kinds every capitalised item is a place
-        lambda item: place(item) is not None or known(f"{word} {item}") or word.lower() in COMMUNE_KINDS,
+        # ("Na Ngoi và Keng Đu" are two communes: "và" joins no name of one; probe CA)
+        lambda item: place(item) is not None
+        or known(f"{word} {item}")
+        or (word.lower() in COMMUNE_KINDS and " và " not in item),
         by_semicolons=bool(m.group("colon").strip()) and ";" in m.group("items"),
     )
     if not items or (len(items) < 2 and not m.group("colon").strip()):
@@ -122,7 +127,26 @@ def distribute(phrase: str, known: Callable[[str], bool] = lambda name: False) -
     names = [name for head in heads for item in items if (name := _spell(head, kind, item))]
     if not names:
         return None
-    return [*before, *names, *rest]
+    return [*before, *names, *_rest_under_the_head(heads, rest, known)]
+
+
+# "... và phường Ayun Pa", "... và các xã: Cam Lộ, Hiếu Giang": what follows a list of communes under
+# the same head names more of them (probe CA)
+OTHER_COMMUNE = re.compile(r"^(?:xã|phường|đặc khu|thị trấn)\s+[A-ZĐÀ-Ỹ]")
+COMMUNES_AGAIN = re.compile(r"^các\s+(?:xã|phường|đặc khu|thị trấn)\s*:")
+
+
+def _rest_under_the_head(heads: list[str], rest: list[str], known: Callable[[str], bool]) -> list[str]:
+    """The names after a list that its head also governs: another commune with its own unit, or a
+    second list of communes; the rest as written."""
+    if len(heads) != 1 or not heads[0] or not rest:
+        return rest
+    if COMMUNES_AGAIN.match(rest[0]):
+        again = distribute(f"{heads[0]} {', '.join(rest)}", known)
+        return again if again is not None else rest
+    if OTHER_COMMUNE.match(rest[0]):
+        return [f"{heads[0]} {rest[0]}", *_rest_under_the_head(heads, rest[1:], known)]
+    return rest
 
 
 # "UBND xã Quảng Ngọc, xã Quảng Bình", "Công an phường A và phường B": a head over places that
@@ -158,7 +182,9 @@ def _capitalised_items(
         if not piece:
             continue
         own_head = not by_semicolons and OWN_HEAD.match(piece) and not whole(piece)
-        if not piece[0].isupper() or own_head:
+        # "Giám đốc các sở GDĐT, Hiệu trưởng các trường đại học": a group of its own ends the list (probe BZ)
+        group = not by_semicolons and re.search(r"(?<!\w)các\s", piece)
+        if not piece[0].isupper() or own_head or group:
             return items, [p for p in pieces[i:] if p]
         items.append(piece)
     return items, []

@@ -1002,6 +1002,8 @@ def _hit_relative(m: re.Match[str], rule: str, text: str, issued: date | None) -
     ws: list[str] = []
     if rule == "rel_count" and m["past"]:
         return None  # "trong 5 năm qua" looks back
+    if rule == "rel_count" and LASTING_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return None  # "bảo đảm đủ dùng tối thiểu trong 07 ngày": how long supplies last (probe CH)
     if rule == "rel_after" and not _names_an_event(m["anchor"]):
         return None  # "sau khi nghe ... báo cáo kết quả 3 năm thực hiện": no event to count from
     hit = _Hit(m.start(), m.end(), DeadlineKind.RELATIVE, rule, warnings=ws, needs_cue=False, tier=1)
@@ -1051,6 +1053,7 @@ def _in_a_case(text: str, start: int) -> bool:
     return _grammar().case_opening.match(text, sentence) is not None
 
 
+LASTING_BEFORE = re.compile(r"(?<!\w)(?:đủ\s+(?:dùng|dự\s+trữ|cung\s+cấp|sử\s+dụng)|dự\s+trữ)(?:\s+\S+){0,2}\s*$", re.IGNORECASE)
 BEFORE_AN_EVENT = re.compile(r"\s+trước(?!\w)(?:\s+(?P<event>[^,.;:()\n\d]{1,80}))?", re.IGNORECASE)
 
 

@@ -409,7 +409,10 @@ def _inside_a_head(text: str, pos: int) -> bool:
 
 
 # "Các Bộ: ...", "Các đơn vị gồm: Sở A, Sở B có trách nhiệm ..."
-LIST_HEAD_BEFORE_COLON = re.compile(rf"[Cc]ác\s+(?:{KIND}|{GROUP_LABEL})(?:\s+(?:bao\s+)?gồm)?\s*$")
+# (a qualifier may stand between the kind and its colon: "Chủ tịch UBND các phường ven biển: Sơn Trà, An Hải"; probe CH)
+LIST_HEAD_BEFORE_COLON = re.compile(
+    rf"[Cc]ác\s+(?:{KIND}|{GROUP_LABEL})(?:\s+(?:bao\s+)?gồm|(?:\s+[a-zđà-ỹ]+){{1,3}})?\s*$"
+)
 # "được giao chủ trì", "được Bộ Chính trị phân công": a passive that qualifies the name.
 STRONG_PREDICATE = re.compile(r"(?:có trách nhiệm|chịu trách nhiệm|phải)(?!\w)")
 ORGAN_HEAD = re.compile(r"ban|sở|cục|vụ|ủy ban|uỷ ban|phòng|trung tâm|viện|đoàn", re.IGNORECASE)

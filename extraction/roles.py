@@ -481,7 +481,11 @@ def resolve_roles(
 
 # a lower-case gloss, or the acronym a document defines for the name: "Ban Quản lý dự án đầu tư
 # xây dựng tỉnh (BQLDA)", or who advises the body: "UBND tỉnh (Sở Nội vụ tham mưu)"
-GLOSS = re.compile(rf"\((?=[a-zđà-ỹ])[^()]*\)|\({ACRONYM.pattern}\)|\({UNIT_CODE.pattern}\)|\([^()]*\btham mưu\s*\)")
+GLOSS = re.compile(
+    rf"\((?=[a-zđà-ỹ])[^()]*\)|\({ACRONYM.pattern}\)|\({UNIT_CODE.pattern}\)|\([^()]*\btham mưu\s*\)"
+    # a short name with its place: "Viễn thông Hà Nội (VNPT Hà Nội)" (probe CH)
+    rf"|\({ACRONYM.pattern}(?:\s+[A-ZĐ]\w*){{1,3}}\)"
+)
 
 
 ELLIPTIC_HEAD = re.compile(r"^(?P<head>Sở|Bộ|Tập đoàn|Tổng công ty)\s+\S")

@@ -196,7 +196,9 @@ def _plain_with_previous(raw: str, letter: str | None, previous: str) -> Secrecy
         return None
     if last in ("tuyet", "toi"):
         return _mark(f"{last.upper()} {raw}", _level_of(f"{last} mat"), letter)
-    if _is_fragment_of_level(last):
+    if _is_fragment_of_level(last) and not re.search(r"\d", previous):
+        # (a piece with a number is the document's number: "Số 468-TB/TU" ends on its symbol, no
+        # cut level; probe CE)
         return _ambiguous(raw, f'"{raw}" follows "{last.upper()}", which may be cut from a level')
     return _mark(raw, "Mật", letter)
 

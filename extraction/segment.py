@@ -800,7 +800,15 @@ def _asks_no_one(text: str, start: int, end: int) -> bool:
     """Whether only assigning verbs follow a lead-in's subject before its colon: it speaks."""
     verbs = cue_pattern("assign").pattern
     only_verbs = rf"\s*(?:{verbs})(?:\s*(?:,|và)\s*(?:{verbs}))*\s*(?:như\s+)?(?:sau)?\s*:\s*"
-    return re.fullmatch(only_verbs, text[start:end], re.IGNORECASE) is not None
+    # ("Bộ trưởng Bộ Y tế yêu cầu thực hiện các nhiệm vụ sau:": the work, and still no one; probe BZ)
+    only_work = rf"\s*(?:{verbs})\s+{WORK_WITH_NO_ONE.pattern}"
+    return any(re.fullmatch(p, text[start:end], re.IGNORECASE) for p in (only_verbs, only_work))
+
+
+WORK_WITH_NO_ONE = re.compile(
+    r"(?:tập\s+trung\s+)?(?:thực\s+hiện|triển\s+khai(?:\s+thực\s+hiện)?)(?:\s+tốt)?\s+(?:các|một\s+số|những)\s+"
+    r"(?:nhiệm\s+vụ|nội\s+dung|giải\s+pháp|biện\s+pháp)[^:;]{0,60}?(?:như\s+)?sau\s*:\s*"
+)
 
 
 # "Sở Giáo dục và Đào tạo xây dựng Kế hoạch như sau:": the issuer introduces its own plan;
@@ -2006,6 +2014,8 @@ def split_assignments(text: str, span: Span) -> list[Span]:
         lead = _lead_text(text, subject, span.end) or _lead_after_case(text, subject, span.end)
         if lead is None or lead == current_lead or _co_operates(text, subject, span.end):
             continue
+        if _its_head_answers(text, subject):
+            continue  # "...; người đứng đầu chịu trách nhiệm trực tiếp về kết quả": the same work (probes BW, BZ)
         if text[end_of_previous - 1] == ";" and not _names_body(text, subject, span.end):
             continue
         if not _is_clause(text, start, end_of_previous):
@@ -2019,6 +2029,20 @@ def split_assignments(text: str, span: Span) -> list[Span]:
 
 
 ALSO = re.compile(r"(?:đồng thời|bên cạnh đó|ngoài ra|trong đó),?\s+", re.IGNORECASE)
+# the head of the body that does the work, answering for it: "người đứng đầu", "Thủ trưởng đơn vị",
+# "Chi cục trưởng" after "Chi cục Thuế ..."
+HEAD_OF_IT = re.compile(
+    r"(?:người\s+đứng\s+đầu|thủ\s+trưởng(?:\s+(?:các\s+)?(?:cơ\s+quan|đơn\s+vị))?"
+    r"|(?:chi\s+cục|tổng\s+cục|cục|vụ|viện)\s+trưởng)(?=\s+(?:phải\s+)?chịu\s+trách\s+nhiệm)",
+    re.IGNORECASE,
+)
+
+
+def _its_head_answers(text: str, subject: int) -> bool:
+    """Whether a clause says that the head of the body doing the work answers for it, named by
+    the post alone (a head named with the body, "Chủ tịch UBND xã A chịu trách nhiệm ...", is a
+    lead of its own)."""
+    return HEAD_OF_IT.match(text, subject) is not None
 
 
 def _co_operates(text: str, start: int, end: int) -> bool:
