@@ -62,7 +62,7 @@ class RolesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         from extraction.addressees import document_place
-        from extraction.roles import document_abbreviations, resolve_references, resolve_roles
+        from extraction.roles import completed_commune_names, document_abbreviations, resolve_references, resolve_roles
 
         state = shared_state(doc)
         text = document_text(doc)
@@ -72,7 +72,8 @@ class RolesComponent:
             resolve_roles(text, draft, at=state.issued, abbreviations=abbreviations, where=where)
             for draft in state.drafts
         ]
-        state.roles = resolve_references(text, state.drafts, continued_leads(text, state.drafts, roles))
+        roles = resolve_references(text, state.drafts, continued_leads(text, state.drafts, roles))
+        state.roles = completed_commune_names(text, roles)
         return doc
 
 

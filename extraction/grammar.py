@@ -256,13 +256,15 @@ def _noun_phrase_end_within(text: str, start: int, words: int) -> int | None:
     ):  # "làm việc với Bộ Y tế về công tác y tế. Sau khi nghe ...": a name ends with its sentence
         limit = sentence_end.start()
     colon = text.find(":", start, limit)
-    if (
+    opened = start  # where the list a colon opens starts ("... và các xã: Cam Lộ, ..." opens a second one)
+    while (
         colon > start
-        and LIST_HEAD_BEFORE_COLON.search(text, start, colon)
+        and LIST_HEAD_BEFORE_COLON.search(text, opened, colon)
         and text[colon + 1 : colon + 3].strip()[:1].isupper()
     ):
         # "Các Bộ: Công Thương, Xây dựng:" — the colon opens the list a shared head distributes over
         limit = _word_limit(text, start, words * 2)
+        opened = colon + 1
         colon = text.find(":", colon + 1, limit)
     if colon > start:
         # "Doanh nghiệp, cộng đồng, tổ chức, cá nhân: Quan tâm ..." — the colon closes the name.
@@ -410,8 +412,10 @@ def _inside_a_head(text: str, pos: int) -> bool:
 
 # "Các Bộ: ...", "Các đơn vị gồm: Sở A, Sở B có trách nhiệm ..."
 # (a qualifier may stand between the kind and its colon: "Chủ tịch UBND các phường ven biển: Sơn Trà, An Hải"; probe CH)
+# ("các cơ quan liên quan: Tăng cường ..." names a group, then its work: local-f04)
+PLACE_KIND = r"xã|phường|tỉnh|thành phố|thôn|tổ dân phố|địa phương"
 LIST_HEAD_BEFORE_COLON = re.compile(
-    rf"[Cc]ác\s+(?:{KIND}|{GROUP_LABEL})(?:\s+(?:bao\s+)?gồm|(?:\s+[a-zđà-ỹ]+){{1,3}})?\s*$"
+    rf"[Cc]ác\s+(?:(?:{PLACE_KIND})(?:\s+[a-zđà-ỹ]+){{1,3}}|(?:{KIND}|{GROUP_LABEL})(?:\s+(?:bao\s+)?gồm)?)\s*$"
 )
 # "được giao chủ trì", "được Bộ Chính trị phân công": a passive that qualifies the name.
 STRONG_PREDICATE = re.compile(r"(?:có trách nhiệm|chịu trách nhiệm|phải)(?!\w)")
@@ -591,7 +595,14 @@ def topic_label_end(text: str) -> int | None:
         return None
     if proposal["intro"] or proposal["of"] or not starts_with_body(proposal["rest"]):
         return proposal.end()
+    if ANSWER_AFTER_PROPOSAL.match(text, proposal.end()):
+        # "(2) Đề nghị Ủy ban nhân dân tỉnh bổ sung biên chế: Giao Sở Nội vụ tham mưu ...": a request
+        # answered after its colon (probe CE)
+        return proposal.end()
     return None
+
+
+ANSWER_AFTER_PROPOSAL = re.compile(r"(?:Giao|giao|Đồng ý|đồng ý|Thống nhất|thống nhất|Yêu cầu|yêu cầu)\s")
 
 
 def _list_head_after_comma(text: str, colon_end: int) -> bool:
@@ -1041,6 +1052,8 @@ OWN_STAFF = re.compile(
     r"(?:[Cc]ác\s+)?(?:[Cc]ông chức|[Cc]án bộ|[Vv]iên chức|[Cc]huyên viên|[Tt]hành viên|[Nn]hân viên)(?!\w)"
     r"(?!(?:\s+[^\s,;.]+){0,2}\s+[A-ZĐ])"
     r"|(?:Phó\s+)?(?:Giám đốc|Trưởng phòng|Trưởng ban|Chánh Văn phòng)\s+(?:phụ trách|được phân công)(?!\w)"
+    # "Phân công đồng chí cấp ủy viên phụ trách chuyển đổi số" (probe CA)
+    r"|(?:(?:các\s+)?đồng chí\s+)?cấp\s+ủy\s+viên(?!\w)"
 )
 
 

@@ -472,13 +472,21 @@ def find_signer(trailer: list[str]) -> str | None:
 
 NUMBERED_ROW = re.compile(r"^\s*\d+(?:\.\d+)*\s*\|")
 SIGNATURE_COLUMN_GAP = re.compile(r"\s*[|/]\s*|\t+|[^\S\n]{3,}")
-ANNEX_HEADING = re.compile(r"^\s*(?:PHỤ LỤC|Phụ lục)\b")
+# (a regulation a decision issues starts after the decision's signature too: "QUY CHẾ ... (Ban hành kèm
+# theo Quyết định số ...)"; probe CF)
+ANNEX_HEADING = re.compile(r"^\s*(?:PHỤ LỤC|Phụ lục)\b|^\s*\((?:Ban hành )?[Kk]èm theo (?:Quyết định|Nghị quyết|Kế hoạch)")
 
 
 def _before_annexes(lines: list[str]) -> list[str]:
     """The last lines before the first annex after the header: a long annex table pushes the
     signature block out of the document's last lines (gov-03, prov-01)."""
-    return lines[: _annex_start(lines, after=HEADER_LINES)][-TRAILER_LINES:]
+    regulation = next((i for i, line in enumerate(lines) if i >= REGULATION_AFTER and REGULATION_TITLE.match(line)), len(lines))
+    return lines[: min(_annex_start(lines, after=HEADER_LINES), regulation)][-TRAILER_LINES:]
+
+
+# the title of a regulation a decision issues, printed after the decision's signature (probe CF)
+REGULATION_TITLE = re.compile(r"^\s*(?:QUY CHẾ|QUY ĐỊNH)\s*$")
+REGULATION_AFTER = 8  # a document that is itself a regulation prints its title in its first lines
 
 
 def _annex_start(lines: list[str], after: int = 0) -> int:

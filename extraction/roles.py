@@ -880,3 +880,39 @@ def _referred_to(
     if not leads or (count is not None and len(leads) != count):
         return None
     return leads
+
+
+# --- a commune's bodies named bare in a document about that commune -----------------------------
+
+# "Đề nghị Đảng ủy xã tập trung ..." under "KẾT LUẬN ... TẠI BUỔI LÀM VIỆC VỚI ĐẢNG ỦY XÃ HƯƠNG BÌNH"
+BARE_COMMUNE_BODY = re.compile(
+    r"^(?P<body>.*?(?:Đảng ủy|Đảng uỷ|Ủy ban nhân dân|Hội đồng nhân dân|Công an|Ban Chỉ huy quân sự"
+    r"|Ủy ban Mặt trận Tổ quốc Việt Nam))\s+(?P<kind>xã|phường)$"
+)
+TITLE_COMMUNE = re.compile(
+    r"(?<!\w)(?P<kind>xã|phường|XÃ|PHƯỜNG)[^\S\n]+(?!HỘI\b)"
+    r"(?P<name>[A-ZĐÀ-Ỹ][^\s,.;:()]*(?:[^\S\n]+(?!VÀ\b|VỀ\b|ĐẢNG\b)[A-ZĐÀ-Ỹ][^\s,.;:()]*){0,3})"
+)
+TITLE_REACH = 900  # the header and title of a document, where it says which commune it is about
+
+
+def completed_commune_names(text: str, roles: list[Roles]) -> list[Roles]:
+    """A commune's body named bare ("Đảng ủy xã", "Bí thư Đảng ủy phường") in a document whose
+    title names one commune of that kind takes its name: "Đảng ủy xã Hương Bình" (probe CE)."""
+    from dataclasses import replace
+
+    named: dict[str, set[str]] = {}
+    for m in TITLE_COMMUNE.finditer(text[:TITLE_REACH]):
+        named.setdefault(m["kind"].lower(), set()).add(m["name"].title() if m["name"].isupper() else m["name"])
+    if not any(len(names) == 1 for names in named.values()):
+        return roles
+
+    def complete(bodies: tuple[Body, ...]) -> tuple[Body, ...]:
+        out = []
+        for body in bodies:
+            m = BARE_COMMUNE_BODY.match(body.name)
+            names = named.get(m["kind"], set()) if m else set()
+            out.append(Body(f"{body.name} {next(iter(names))}", body.span, body.in_directory) if len(names) == 1 else body)
+        return tuple(out)
+
+    return [replace(r, lead=complete(r.lead), support=complete(r.support)) for r in roles]

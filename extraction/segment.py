@@ -119,7 +119,24 @@ def segment(text: str) -> list[TaskDraft]:
         d for d in _visit_siblings(text, outline, root_context, has_assignment_section) if not _introduces_a_table(text, d)
     )
     drafts.sort(key=lambda d: d.span.start)
-    return drafts
+    return [_addressed_politely(text, d, document_addressee) for d in drafts]
+
+
+# "Bộ Y tế đề nghị Quý cơ quan ...": the letter's addressee, named politely (probe CB)
+POLITE = re.compile(r"Quý\s+(?:cơ quan|Ủy ban|Uỷ ban|Bộ|Sở|đơn vị|Ban|Cục|Tập đoàn|Tổng công ty)")
+
+
+def _addressed_politely(text: str, draft: TaskDraft, addressee: Span | None) -> TaskDraft:
+    """The draft with a lead that names the letter's addressee politely ("Quý cơ quan") replaced
+    by the addressee of "Kính gửi"."""
+    if addressee is None:
+        return draft
+    changes = {
+        field: addressee
+        for field in ("lead", "inherited_lead")
+        if (span := getattr(draft, field)) is not None and POLITE.fullmatch(text, span.start, span.end)
+    }
+    return replace(draft, **changes) if changes else draft
 
 
 def _introduces_a_table(text: str, draft: TaskDraft) -> bool:
@@ -388,7 +405,18 @@ def _is_task_table_header(text: str, line: Span) -> bool:
     content = text[line.start : line.end]
     if not is_row(content):
         return False
-    return table_columns([text[c.start : c.end] for c in _cells(text, line)]) is not None
+    cells = _cells(text, line)
+    return not _numbered_row(text, cells) and table_columns([text[c.start : c.end] for c in cells]) is not None
+
+
+def _numbered_row(text: str, cells: list[Span]) -> bool:
+    """A row that opens with its number ("2 | Xây dựng đề án ... | Sở Y tế (chủ trì) | ..."): a
+    table's row, never its header, whatever words its cells hold (probe CD)."""
+    number = _number_cell(text, cells)
+    return number is not None and NUMBER_CELL.fullmatch(text[number.start : number.end].strip()) is not None
+
+
+NUMBER_CELL = re.compile(r"\d{1,3}(?:\.\d{1,2})*\.?")
 
 
 def _is_table_run(text: str, run: list[Span]) -> bool:
@@ -401,11 +429,15 @@ def _is_group_row(text: str, line: Span) -> bool:
     content = text[line.start : line.end]
     if TAB_GROUP_ROW.match(content):
         return True  # "I\tNhóm nhiệm vụ về thể chế": numbered in the first column of a row copied with tabs
+    if SECTION_GROUP_LINE.match(content) and len(content.split()) <= GROUP_LINE_WORDS:
+        return True  # "I. Về thể chế", "a) Về thể chế": a merged row in sentence case (probe CD)
     letters = [c for c in content if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.7 * len(letters) and len(content.split()) <= 25
 
 
 TAB_GROUP_ROW = re.compile(r"[IVXLC]{1,5}\.?\t+[^\t]{3,200}$")
+SECTION_GROUP_LINE = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ]|[a-zđ])\s*[.)]\s+[^|\t]+$")
+GROUP_LINE_WORDS = 12
 
 
 def table_drafts(
@@ -418,7 +450,7 @@ def table_drafts(
     names: list[str] = []  # the header row's cells, for a second header row under it
     for index, row in enumerate(rows):
         cells = _cells(text, row)
-        header = table_columns([text[c.start : c.end] for c in cells])
+        header = None if _numbered_row(text, cells) else table_columns([text[c.start : c.end] for c in cells])
         if header is not None:
             columns, names = header, [text[c.start : c.end] for c in cells]
             continue
@@ -1107,7 +1139,7 @@ def _is_heading_node(text: str, node: Node, body: str) -> bool:
     if node.children and _is_article_title(node, body):
         return True
     if node.children and (
-        names_only(text, node.body.start, node.body.end) or DUTY_HEADING.match(body)
+        names_only(text, node.body.start, node.body.end) or _duty_heading(body)
     ):
         return True
     if body.endswith(":") and find_lead(text, node.body.start, node.body.end) is not None:
@@ -1166,7 +1198,7 @@ def _heading_context(
         # "Kinh phí thực hiện": only sentences that name a body assign work there.
         operative, plan_needs_body = True, True
     addressee, source = ctx.addressee, ctx.addressee_source
-    duty = DUTY_HEADING.match(body)
+    duty = _duty_heading(body)
     if duty:
         start = node.body.start + duty.start("who")
         named = trim_np(text, Span(start, node.body.end))
@@ -1186,9 +1218,17 @@ def _heading_context(
 
 
 # "Trách nhiệm của các tổ chức, doanh nghiệp ..." titles the duties of those it names.
+# ("Trách nhiệm chung của các thành viên Ban Chỉ đạo"; "Nhiệm vụ cụ thể đối với từng chỉ số" is a topic, probe CC)
 DUTY_HEADING = re.compile(
-    r"^(?:Trách nhiệm|Nhiệm vụ)(?:\s+(?:chung|cụ thể|riêng))?\s+(?:của|đối với)\s+(?P<who>\S.*)$", re.IGNORECASE
+    r"^(?:Trách nhiệm|Nhiệm vụ)(?:,\s*quyền hạn)?(?:\s+(?:chung|cụ thể|riêng)\s+của|\s+của|\s+đối với)\s+(?P<who>\S.*)$",
+    re.IGNORECASE,
 )
+
+
+def _duty_heading(body: str) -> re.Match[str] | None:
+    """A heading that titles the duties of the bodies it names (and names a body)."""
+    duty = DUTY_HEADING.match(body)
+    return duty if duty is not None and starts_with_body(duty["who"]) else None
 
 
 def _visit_lead_in(
@@ -1386,7 +1426,9 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
     if own_lead is not None and _reports_or_approves(text, own_lead):
         # "Bộ Tài chính đã ...", "Ban Bí thư đánh giá cao ...": a report or praise, no work,
         # unless an assignment follows it ("Phó Thủ tướng đồng ý về nguyên tắc; giao Bộ X ...")
-        assignment = _after_approval(text, span)
+        # ... or a request after the account ("UBND tỉnh nhận được Công văn số ... . Giao Sở X ..."; probe CB),
+        # unless it is a lead-in to the items below ("... Chủ tịch UBND tỉnh yêu cầu ... như sau:", local-f01)
+        assignment = _after_approval(text, span) or _request_after_account(text, span)
         if assignment is None:
             return False
         span = assignment
@@ -1399,11 +1441,13 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
         return False  # the unnumbered closing "Đề nghị các đơn vị triển khai thực hiện./."
     if node.style == "para" and node.parent is None and ctx.operative is None:
         if own_lead is None and ctx.addressee_source == "document":
-            return _asks_the_addressee(body)  # a letter's "Đề nghị tổng hợp ..., gửi về Sở ..."
+            # a letter's "Đề nghị tổng hợp ..., gửi về Sở ...", or its request after an account
+            # ("Thời gian qua, ... cơ bản bảo đảm. Giao Sở Công Thương tham mưu ..."; probe CB)
+            return _asks_the_addressee(body) or _request_after_account(text, span) is not None
         if own_lead is None:  # "Dự án chưa đủ điều kiện. Yêu cầu Sở X chủ trì đánh giá ...": the request
             request = _after_narrative(text, span)
             return request is not None and _explicit_assignment(text[request.start : request.end])
-        return _explicit_assignment(body) or _verb_follows(text, own_lead)
+        return _explicit_assignment(text[span.start : span.end]) or _verb_follows(text, own_lead)
     return (
         own_lead is not None
         or (_opens_with_action(text, span.start, span.end) and not _forbids_with_no_one_asked(text, span, ctx))
@@ -1640,7 +1684,8 @@ LOOKING_BACK = re.compile(r"sau\s+[^,.;:]{2,160},\s*", re.IGNORECASE)
 
 # The execution clause and the office's cover sentence are not tasks (GUIDELINES.md).
 BOILERPLATE = re.compile(
-    r"chịu trách nhiệm thi hành|có hiệu lực (?:thi hành|kể từ)|thông báo để .{0,120}\bbiết",
+    # ("Sở Y tế trả lời để Bệnh viện biết, thực hiện./.", the last line of a reply; probe CB)
+    r"chịu trách nhiệm thi hành|có hiệu lực (?:thi hành|kể từ)|(?:thông báo|trả lời) để .{0,120}\bbiết",
     re.IGNORECASE,
 )
 
@@ -1682,7 +1727,13 @@ TABLE_HEADER_ROW = re.compile(r"(?:S|Số\s*)?TT\s*(?:\||\t)", re.IGNORECASE)
 CONTACT = re.compile(r"\b(?:xin\s+)?liên\s+hệ\b", re.IGNORECASE)
 CONTACT_DETAIL = re.compile(r"\b(?:điện\s+thoại|ĐT|email|thư\s+điện\s+tử)\b|[\w.\-]+@[\w\-]+\.\w", re.IGNORECASE)
 # ... or what stands now: "Tỉnh Gia Lai hiện có trên 1,07 triệu ha đất lâm nghiệp, ..." (probe BP)
-REPORTED = re.compile(r"\s*(?:đã|vừa|sẽ|hiện có|hiện còn)\s", re.IGNORECASE)
+# ... or what it has not done or was granted: "Thường trực Tỉnh ủy chưa xem xét nội dung này", "Xã được
+# công nhận đạt chuẩn nông thôn mới nâng cao năm 2024" (probe CE)
+REPORTED = re.compile(
+    r"\s*(?:đã|vừa|sẽ|hiện có|hiện còn|chưa|nhận được"
+    r"|được(?:\s+(?!giao\b|phân công\b)\S+){0,6}?\s+(?:công nhận|tặng|trao|khen thưởng|xếp loại|đánh giá cao))\s",
+    re.IGNORECASE,
+)
 # The closing offer of help: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các
 # cơ quan phản ánh về Sở X ..." asks for feedback, it assigns no work (the dev gold leaves it out;
 # "... các tỉnh ủy tổng hợp, báo cáo Ban X" is a duty to report, a task).
@@ -1907,10 +1958,19 @@ def _lead_after_statement(text: str, piece: Span) -> Span | None:
     return find_lead(text, first.end(), piece.end)
 
 
+def _request_after_account(text: str, span: Span) -> Span | None:
+    """The request after an account that is no lead-in of items (:func:`_assignment_after_narrative`)."""
+    request = _assignment_after_narrative(text, span)
+    if request is None or text[request.start : request.end].rstrip().endswith(":"):
+        return None
+    return request
+
+
 def _after_narrative(text: str, span: Span) -> Span | None:
     """The request of an item that opens with an account of the situation and names no actor
     before it (:func:`_assignment_after_narrative`); None for an item that opens acting."""
-    if find_lead(text, span.start, span.end) is not None or _opens_with_action(text, span.start, span.end):
+    lead = find_lead(text, span.start, span.end)
+    if (lead is not None and not _reports_or_approves(text, lead)) or _opens_with_action(text, span.start, span.end):
         return None
     return _assignment_after_narrative(text, span)
 
@@ -1921,7 +1981,13 @@ def _assignment_after_narrative(text: str, span: Span) -> Span | None:
     các địa phương chủ động ..." is the request, not the account of the storms."""
     for sentence_break in SENTENCE_BREAK.finditer(text, span.start, span.end):
         start = sentence_break.end()
-        if cue_pattern("assign").match(text[start : span.end].lower()) and find_lead(text, start, span.end):
+        lead = find_lead(text, start, span.end)
+        if lead is None:
+            continue
+        # "Giao Sở X ...", or a speaker first: "Chủ tịch UBND tỉnh giao Sở X ...", "Bộ Xây dựng đề nghị ..."
+        if cue_pattern("assign").match(text[start : span.end].lower()) or cue_pattern(
+            "assign", case_sensitive=True
+        ).search(text, start, lead.start):
             return Span(start, span.end)
     # within the sentence, after the comma that closes the account: "Dự án còn vướng mặt bằng, đề
     # nghị Ủy ban nhân dân tỉnh ...", "Thời gian còn lại không nhiều, các bộ, cơ quan phải ..."

@@ -293,7 +293,11 @@ def rejoined_table_rows(lines: list[str]) -> list[str]:
     lines of their own with the first cell empty ("1 | Ban hành Bộ tiêu chí | Vụ Học sinh, sinh |
     ..." over " | an toàn, thân thiện | viên | ...") gets those words back in each cell (probes BT,
     BY). Other lines are kept as they are."""
-    return _continuations_merged(_layout_tables_as_rows(lines))
+    return _continuations_merged(_layout_tables_as_rows([line for line in lines if not MARKDOWN_RULE.match(line)]))
+
+
+# the rule under a Markdown table's header, "|---|---|" or "| :--- | ---: |": no row of the table (probe CG)
+MARKDOWN_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*$")
 
 
 def _split_cells(line: str) -> list[str] | None:

@@ -1379,3 +1379,13 @@ def test_deadlines_cycles_in_a_season_with_bracketed_days_and_every_few_hours() 
     assert got.date == date(2026, 3, 15)
     # the end of a storm and an order are events the work waits for
     assert governing_deadline("Bộ Công Thương khôi phục cấp điện ngay sau khi bão tan.", issued=issued).kind is DeadlineKind.RELATIVE
+
+
+def test_deadlines_supplies_that_last_and_events_published() -> None:
+    """Probes CC, CH."""
+    issued = date(2025, 12, 8)
+    text = "Chủ tịch UBND các xã chuẩn bị lương thực cho người dân, bảo đảm đủ dùng tối thiểu trong 07 ngày."
+    assert governing_deadline(text, issued=issued).kind is DeadlineKind.NONE
+    assert governing_deadline("Sở Y tế báo cáo trong 07 ngày.", issued=issued).kind is DeadlineKind.RELATIVE
+    got = governing_deadline("Sở Nội vụ tổ chức hội nghị ngay sau khi Báo cáo PAPI được công bố.", issued=issued)
+    assert got.kind is DeadlineKind.RELATIVE

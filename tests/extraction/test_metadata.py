@@ -302,3 +302,22 @@ def test_metadata_a_ministry_party_committee_and_a_steering_committee_named_for_
         "Ninh Bình, ngày 15 tháng 12 năm 2025\nQUYẾT ĐỊNH\nĐiều 1. Giao Sở Khoa học và Công nghệ thành lập Tổ giúp việc.\n"
     )
     assert read_metadata(board).issuer.lower() == "ban chỉ đạo chuyển đổi số và đề án 06 tỉnh ninh bình"
+
+
+def test_metadata_a_mat_stamp_under_a_party_number_ending_in_tu():
+    """ "Số 468-TB/TU" then "MẬT": the number's symbol is no cut "TUYỆT" (probe CE)."""
+    text = (
+        "TỈNH ỦY CAO BẰNG\nSố 468-TB/TU\nMẬT\nCao Bằng, ngày 24 tháng 02 năm 2026\nTHÔNG BÁO\n"
+        "Văn phòng Tỉnh ủy theo dõi, đôn đốc, báo cáo Thường trực Tỉnh ủy.\n"
+    )
+    assert read_metadata(text).secrecy == "Mật"
+
+
+def test_metadata_the_signer_of_a_decision_that_issues_a_regulation():
+    """The regulation printed after the decision's signature pushes it out of the last lines (probe CF)."""
+    head = "ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 47/2025/QĐ-UBND\nGia Lai, ngày 20 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+    decision = "Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp.\nNơi nhận:\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Hữu Quang\n"
+    regulation = "QUY CHẾ\nPHỐI HỢP GIỮA SỞ TƯ PHÁP VÀ CÔNG AN TỈNH\n" + "".join(
+        f"Điều {i}. Nội dung {i}\nSở Tư pháp phối hợp với Công an tỉnh thực hiện nội dung {i}.\n" for i in range(1, 40)
+    )
+    assert read_metadata(head + decision + regulation).signer == "Nguyễn Hữu Quang"

@@ -986,3 +986,39 @@ def test_roles_targets_set_each_unit_in_a_table_and_a_council_s_policy_articles(
         (["các sở, ngành"], []),
         (["Sở Y tế"], []),
     ]
+
+
+def test_roles_commune_lists_with_va_requests_answered_and_what_is_not_done():
+    """Probes CA, CC, CE, CH."""
+    assert _roles(
+        "1. Đảng ủy các xã: Mường Xén, Nậm Cắn, Na Ngoi và Keng Đu xây dựng phương án bỏ phiếu sớm.\n"
+        "2. Đảng ủy các phường: Đông Hà, Nam Đông Hà và các xã: Cam Lộ, Hiếu Giang chủ động vận động Nhân dân.\n"
+        "3. Về đề nghị xây dựng cầu: Thường trực Tỉnh ủy chưa xem xét nội dung này.\n"
+        "4. Đề nghị Ủy ban nhân dân tỉnh bổ sung biên chế: Giao Sở Nội vụ tham mưu giải quyết theo quy định.\n"
+        "5. Sở Y tế được Bộ Y tế tặng Bằng khen năm 2025.\n"
+        "6. Đề nghị Viễn thông Gia Lai (VNPT Gia Lai), Viettel Gia Lai phối hợp với Sở QH-KT mở rộng vùng phủ sóng.\n"
+        "7. Sở Nội vụ phối hợp với Sở Tư pháp và Chương trình Phát triển Liên hợp quốc (UNDP) tổ chức tập huấn.\n"
+        "8. Công an tỉnh chỉ đạo Phòng Cảnh sát kinh tế ngăn chặn hành vi buôn lậu.\n"
+    ) == [
+        (["Đảng ủy xã Mường Xén", "Đảng ủy xã Nậm Cắn", "Đảng ủy xã Na Ngoi", "Đảng ủy xã Keng Đu"], []),
+        (["Đảng ủy phường Đông Hà", "Đảng ủy phường Nam Đông Hà", "Đảng ủy xã Cam Lộ", "Đảng ủy xã Hiếu Giang"], []),
+        (["Sở Nội vụ"], []),
+        # the bracket goes; the scorer splits the two names at their comma
+        (["Viễn thông Gia Lai , Viettel Gia Lai"], ["Sở Quy hoạch - Kiến trúc"]),
+        (["Sở Nội vụ"], ["Sở Tư pháp", "Chương trình Phát triển Liên hợp quốc"]),
+        (["Công an tỉnh"], ["Phòng Cảnh sát kinh tế"]),
+    ]
+
+
+def test_roles_a_commune_s_bodies_named_bare_take_the_commune_its_title_names():
+    """Probe CE: "Đảng ủy xã" in a notice of a working session with one commune."""
+    text = (
+        "ĐẢNG BỘ TỈNH QUẢNG TRỊ\nTỈNH ỦY\nSố 512-TB/TU\nQuảng Trị, ngày 10 tháng 3 năm 2026\nTHÔNG BÁO\n"
+        "KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY TẠI BUỔI LÀM VIỆC VỚI ĐẢNG ỦY XÃ HƯƠNG BÌNH\n"
+        "Đề nghị Đảng ủy xã tập trung lãnh đạo, chỉ đạo thực hiện tốt một số nhiệm vụ sau:\n"
+        "- Giải quyết dứt điểm các đơn thư khiếu nại, tố cáo ngay từ cơ sở.\n"
+        "T/L BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG\nMa Văn Tuấn\n"
+    )
+    proposal = extract(text.encode(), "text/plain")
+    assert [b.name for b in proposal.tasks[0].lead] == ["Đảng ủy xã Hương Bình"]
+    assert proposal.document.signer == "Ma Văn Tuấn"

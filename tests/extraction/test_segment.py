@@ -1806,3 +1806,48 @@ def test_segment_task_table_cells_that_say_the_same_as_above():
     first, second = segment(text)
     assert text[second.lead.start : second.lead.end] == "Cục Thủy sản và Kiểm ngư"
     assert (second.support, second.deadline_cell) == (first.support, first.deadline_cell)
+
+
+def test_segment_tables_with_sentence_case_groups_rows_that_mention_chu_tri_and_markdown_rules():
+    """Probes CD, CG: "I. Về thể chế" between rows groups them; a numbered row whose cell says
+    "(chủ trì)" is no header; "|---|---|" under the header is no row."""
+    text = HEADER + (
+        "STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn\n"
+        "1 | Nghiên cứu đề xuất thành lập Quỹ nhà ở | Cục Quản lý nhà | Bộ Tài chính | Tháng 10/2026\n"
+        "I. Về thể chế\n"
+        "2 | Xây dựng đề án luân phiên bác sĩ | Sở Y tế (chủ trì) | Sở Nội vụ | Trước 30/9/2026\n"
+        "3 | Kiểm tra tình hình thực hiện Nghị quyết | Thanh tra Bộ | Vụ Pháp chế | Hằng năm\n"
+    ) + TRAILER
+    assert [text[d.span.start : d.span.end] for d in segment(text)] == [
+        "Nghiên cứu đề xuất thành lập Quỹ nhà ở",
+        "Xây dựng đề án luân phiên bác sĩ",
+        "Kiểm tra tình hình thực hiện Nghị quyết",
+    ]
+    from extraction.ingest.text import rejoined_table_rows
+
+    assert rejoined_table_rows(["| TT | Nhiệm vụ |", "|---|---|", "| 1 | Rà soát |"]) == ["| TT | Nhiệm vụ |", "| 1 | Rà soát |"]
+
+
+def test_segment_a_letter_s_request_after_its_account_and_its_closing_lines():
+    """A one-paragraph letter asks after what it received; a quoted provision and "trả lời để ...
+    biết" ask no one; the lead-in after an account is no task of its own (probes CB; local-f01)."""
+    letter = HEADER + (
+        "UBND tỉnh nhận được Công văn số 7001/BCT-ĐTĐL của Bộ Công Thương. Giao Sở Công Thương tham mưu, "
+        "báo cáo UBND tỉnh trước ngày 25/11/2025.\n"
+        "Theo quy định tại khoản 2 Điều 3 Nghị định số 186/2025/NĐ-CP, Sở Tài chính có trách nhiệm chủ trì thẩm định phương án.\n"
+        "Bộ Tài chính trả lời để Ủy ban nhân dân tỉnh biết, thực hiện./.\n"
+    ) + TRAILER
+    assert _tasks_of(letter) == [("Giao Sở Công Thương tham mưu, báo cáo UBND tỉnh trước ngày 25/11/2025", "Sở Công Thương")]
+    lead_in = HEADER + (
+        "Công tác quản lý đã được chỉ đạo và đạt nhiều kết quả. Bộ trưởng yêu cầu các đơn vị thực hiện tốt các nhiệm vụ sau:\n"
+        "1. Vụ Pháp chế rà soát các quy định.\n"
+    ) + TRAILER
+    assert _tasks_of(lead_in) == [("Vụ Pháp chế rà soát các quy định", "Vụ Pháp chế")]
+
+
+def _tasks_of(text):
+    out = []
+    for d in segment(text):
+        lead = d.lead or d.inherited_lead
+        out.append((text[d.span.start : d.span.end].rstrip(". "), text[lead.start : lead.end] if lead else None))
+    return out
