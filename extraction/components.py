@@ -73,7 +73,7 @@ class RolesComponent:
             for draft in state.drafts
         ]
         roles = resolve_references(text, state.drafts, continued_leads(text, state.drafts, roles))
-        state.roles = completed_commune_names(text, roles)
+        state.roles = completed_commune_names(text, roles, state.issuer)
         return doc
 
 

@@ -893,14 +893,18 @@ TITLE_COMMUNE = re.compile(
     r"(?<!\w)(?P<kind>xã|phường|XÃ|PHƯỜNG)[^\S\n]+(?!HỘI\b)"
     r"(?P<name>[A-ZĐÀ-Ỹ][^\s,.;:()]*(?:[^\S\n]+(?!VÀ\b|VỀ\b|ĐẢNG\b)[A-ZĐÀ-Ỹ][^\s,.;:()]*){0,3})"
 )
+OWN_COMMUNE = re.compile(r"(?<!\w)(?:xã|phường|đặc khu)\s", re.IGNORECASE)
 TITLE_REACH = 900  # the header and title of a document, where it says which commune it is about
 
 
-def completed_commune_names(text: str, roles: list[Roles]) -> list[Roles]:
+def completed_commune_names(text: str, roles: list[Roles], issuer: str | None = None) -> list[Roles]:
     """A commune's body named bare ("Đảng ủy xã", "Bí thư Đảng ủy phường") in a document whose
-    title names one commune of that kind takes its name: "Đảng ủy xã Hương Bình" (probe CE)."""
+    title names one commune of that kind takes its name: "Đảng ủy xã Hương Bình" (probe CE). A
+    commune's own document names its own bodies bare, as a province's names "Sở Y tế" (probe BX)."""
     from dataclasses import replace
 
+    if issuer and OWN_COMMUNE.search(issuer):
+        return roles
     named: dict[str, set[str]] = {}
     for m in TITLE_COMMUNE.finditer(text[:TITLE_REACH]):
         named.setdefault(m["kind"].lower(), set()).add(m["name"].title() if m["name"].isupper() else m["name"])

@@ -1022,3 +1022,6 @@ def test_roles_a_commune_s_bodies_named_bare_take_the_commune_its_title_names():
     proposal = extract(text.encode(), "text/plain")
     assert [b.name for b in proposal.tasks[0].lead] == ["Đảng ủy xã Hương Bình"]
     assert proposal.document.signer == "Ma Văn Tuấn"
+    # a commune's own document names its own bodies bare (probe BX)
+    own = text.replace("ĐẢNG BỘ TỈNH QUẢNG TRỊ\nTỈNH ỦY", "ĐẢNG BỘ TỈNH QUẢNG TRỊ\nĐẢNG ỦY XÃ HƯƠNG BÌNH")
+    assert [b.name for b in extract(own.encode(), "text/plain").tasks[0].lead] == ["Đảng ủy xã"]
