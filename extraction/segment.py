@@ -601,6 +601,8 @@ def _heading_kind(body: str) -> str | None:
     """ "assignment" for "Tổ chức thực hiện", "operative" for "Nhiệm vụ, giải pháp",
     "background" for "Mục đích, yêu cầu" or "Đánh giá tình hình", None otherwise."""
     lowered = body.lower()
+    if PRINCIPLE_HEADING.match(_unqualified(lowered)):
+        return "background"  # "Nguyên tắc phân công, phối hợp": principles, whatever they are of (probe CF)
     if "tổ chức thực hiện" in lowered or "phân công" in lowered or "trách nhiệm" in lowered:
         return "assignment"
     operative = cue_pattern("operative_heading").search(lowered)
@@ -617,6 +619,9 @@ def _heading_kind(body: str) -> str | None:
     if cue_pattern("needs_body_heading").match(lowered):
         return "needs_body"
     return None
+
+
+PRINCIPLE_HEADING = re.compile(r"(?:nguyên tắc|mục đích|mục tiêu|quan điểm|phạm vi|đối tượng|giải thích từ ngữ)(?!\w)")
 
 
 def _has_purpose_heading(text: str, nodes: list[Node]) -> bool:
@@ -1404,6 +1409,8 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
         return False  # a blank form's header row; where to send a report and whom to call
     if _allocates(text, node, body) or _background_label(body) or _member_line(body) or _role_field(body):
         return False
+    if COMPOSITION.match(body):
+        return False
     if _assesses_after_years(text, node) or (SANCTION.search(body) and not cue_pattern("assign").search(body)):
         return False
     span = node.body
@@ -1458,7 +1465,9 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
 
 # What befalls who breaks the rules: "Tổ chức đảng, đảng viên vi phạm Quy định này, tùy theo mức
 # độ, bị xem xét, xử lý kỷ luật ..." states a sanction, it asks no one (probe BU)
-SANCTION = re.compile(r"\bvi phạm\b[^.;]{0,150}?\b(?:sẽ\s+)?bị\s+(?:xem xét|xử lý|kỷ luật|truy cứu|xử phạt)", re.IGNORECASE)
+SANCTION = re.compile(
+    r"\b(?:vi phạm|không thực hiện)\b[^.;]{0,150}?\b(?:sẽ\s+)?bị\s+(?:xem xét|xử lý|kỷ luật|truy cứu|xử phạt)", re.IGNORECASE
+)
 
 
 # "Bộ Tài chính: 266.360.000 VNĐ bằng tiền mặt.": a share of the funds, no work
@@ -1570,6 +1579,13 @@ def _reports_or_approves(text: str, lead: Span) -> bool:
         # có trách nhiệm ..."); a team's members follow it too
         after = lead.end - len("gồm")
     return bool(REPORTED.match(text, lead.end) or cue_pattern("not_task_after_lead").match(text, after))
+
+
+# "Tổ giúp việc do Giám đốc Sở X làm Tổ trưởng; thành viên gồm ...": who a team is made of (probe CF)
+COMPOSITION = re.compile(
+    r"^[^;.]{0,80}?\bdo\s+[^;.]{3,120}?\s+làm\s+(?:Tổ trưởng|Trưởng ban|Trưởng đoàn|Chủ tịch|Thư ký)\b|^thành viên gồm\b",
+    re.IGNORECASE,
+)
 
 
 def _member_line(body: str) -> bool:
@@ -1685,7 +1701,9 @@ LOOKING_BACK = re.compile(r"sau\s+[^,.;:]{2,160},\s*", re.IGNORECASE)
 # The execution clause and the office's cover sentence are not tasks (GUIDELINES.md).
 BOILERPLATE = re.compile(
     # ("Sở Y tế trả lời để Bệnh viện biết, thực hiện./.", the last line of a reply; probe CB)
-    r"chịu trách nhiệm thi hành|có hiệu lực (?:thi hành|kể từ)|(?:thông báo|trả lời) để .{0,120}\bbiết",
+    r"chịu trách nhiệm thi hành|có hiệu lực (?:thi hành|kể từ)|(?:thông báo|trả lời) để .{0,120}\bbiết"
+    # "... và các cơ quan, đơn vị có liên quan căn cứ Quyết định thi hành./." (probe CF)
+    r"|căn cứ (?:Quyết định|Nghị quyết|Chỉ thị)(?: này)? (?:thi hành|thực hiện)\s*\.",
     re.IGNORECASE,
 )
 

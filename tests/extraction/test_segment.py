@@ -1851,3 +1851,19 @@ def _tasks_of(text):
         lead = d.lead or d.inherited_lead
         out.append((text[d.span.start : d.span.end].rstrip(". "), text[lead.start : lead.end] if lead else None))
     return out
+
+
+def test_segment_a_regulation_s_principles_composition_promulgation_and_sanctions():
+    """Probe CF: none of these asks anyone."""
+    text = HEADER + (
+        "Ủy ban nhân dân tỉnh ban hành Quyết định ban hành Quy định phân công quản lý cụm công nghiệp.\n"
+        "Điều 4. Nguyên tắc phân công, phối hợp\n"
+        "1. Bảo đảm sự quản lý thống nhất của Ủy ban nhân dân tỉnh; phân định rõ trách nhiệm của từng cơ quan.\n"
+        "Điều 5. Tổ giúp việc\n"
+        "1. Tổ giúp việc do Giám đốc Sở Khoa học và Công nghệ làm Tổ trưởng; thành viên gồm lãnh đạo cấp phòng.\n"
+        "2. Sở Công Thương chủ trì thẩm định hồ sơ thành lập cụm công nghiệp.\n"
+        "Điều 6. Xử lý vi phạm\n"
+        "Cơ quan, đơn vị, cá nhân không thực hiện đúng Quy chế này thì tùy theo mức độ bị xem xét trách nhiệm.\n"
+        "Điều 7. Các sở, ngành và các cơ quan, đơn vị có liên quan căn cứ Quyết định thi hành./.\n"
+    ) + TRAILER
+    assert _tasks_of(text) == [("Sở Công Thương chủ trì thẩm định hồ sơ thành lập cụm công nghiệp", "Sở Công Thương")]
