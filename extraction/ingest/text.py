@@ -86,6 +86,7 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
                                                    and not is_row(current[-1])))
             or in_body and _wrapped_before(current[-1], line, width)
             or _numbers_the_line(current[-1], line)
+            or YEARS_BROKEN_OFF.search(current[-1]) and YEARS_GO_ON.match(line)
         ):
             # "1." alone on its line, then "Công an tỉnh": one item
             current[-1] = current[-1].rstrip()
@@ -118,6 +119,12 @@ MIN_RUNNING_CHARS = 12
 # a line that goes on a sentence with a number that opens no item: "... tầm nhìn đến năm ¶ 2045 tập
 # trung ...", "... trước ngày ¶ 20/3/2026." ("1. ...", "1.2. ...", "(3) ..." open items)
 NUMBER_GOES_ON = re.compile(r"[ ]*\d[\d.,]*(?:[/\-]\d|[ ]+[^\W\d])")
+
+
+# "... an toàn trường học năm học" ¶ "2026 - 2027 như sau:": the years of a school year or a term
+# broken off their words, even before the body begins (probe BY)
+YEARS_BROKEN_OFF = re.compile(r"(?<!\w)(?:năm học|giai đoạn|nhiệm kỳ|năm)\s*$", re.IGNORECASE)
+YEARS_GO_ON = re.compile(r"\s*(?:19|20)\d{2}(?!\d)")
 
 
 def _goes_on_with_a_number(line: str) -> bool:

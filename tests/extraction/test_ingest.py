@@ -665,3 +665,14 @@ def test_ingest_text_tables_laid_out_with_spaces_or_wrapped_cell_by_cell_become_
     # a row of its own with a first cell left empty after an unnumbered row stays apart
     plain = ["Nội dung | Chủ trì | Thời hạn", "Rà soát | Sở Tư pháp | Quý I", " | Sở Nội vụ | Quý II"]
     assert rejoined_table_rows(plain) == plain
+
+
+def test_ingest_text_the_years_of_a_school_year_broken_off_join_their_line():
+    """ "... năm học" ¶ "2026 - 2027 như sau:" is one line, before the body too (probe BY)."""
+    from extraction.ingest.text import join_wrapped_lines
+
+    lines = ["KẾ HOẠCH", "Bộ Giáo dục và Đào tạo ban hành Kế hoạch bảo đảm an toàn trường học năm học", "2026 - 2027 như sau:"]
+    assert join_wrapped_lines(lines) == [
+        "KẾ HOẠCH",
+        "Bộ Giáo dục và Đào tạo ban hành Kế hoạch bảo đảm an toàn trường học năm học 2026 - 2027 như sau:",
+    ]
