@@ -594,6 +594,10 @@ class _Candidate:
 # --- the directory ---------------------------------------------------------------------------
 
 
+
+# "Tỉnh ủy viên", "Thành ủy viên": a committee's member, named by the committee and "viên"
+MEMBER_OF = re.compile(r"\s+viên(?!\w)")
+
 class BodyDirectory:
     """The known bodies and a matcher that finds bodies in text.
 
@@ -1173,6 +1177,8 @@ class BodyDirectory:
         for c in _drop_echoes(self._resolve(candidates, heads, tokens), tokens):
             name, kind, known = self._name(c, tokens, at)
             start, end = tokens.char_span(c.start, c.end)
+            if MEMBER_OF.match(text, end):
+                continue  # "Tỉnh ủy viên": a member of the committee, not the committee (probe CA)
             bodies.append(Body(name=name, span=Span(start, end, kind), in_directory=known))
         return bodies
 

@@ -519,3 +519,12 @@ def test_bodies_a_mass_organisations_local_chapter_keeps_its_level():
 )
 def test_bodies_an_abbreviation_that_is_also_a_word_among_capitals(name: str, canonical: str) -> None:
     assert _bodies().canonical(name) == canonical
+
+
+def test_bodies_a_committee_s_member_is_no_committee():
+    """ "Tỉnh ủy viên phụ trách địa bàn" names a member of the Tỉnh ủy, not the Tỉnh ủy (probe CA)."""
+    from extraction.bodies import BodyDirectory
+
+    directory = BodyDirectory.load()
+    assert directory.find("Tỉnh ủy viên phụ trách địa bàn") == []
+    assert [b.name for b in directory.find("Tỉnh ủy Nghệ An")] == ["Tỉnh ủy Nghệ An"]
