@@ -111,9 +111,9 @@ def distribute(phrase: str, known: Callable[[str], bool] = lambda name: False) -
         # a commune's or ward's name may open with a head's word ("các phường: Trường Vinh, Thành
         # Vinh"; probe BQ): under those kinds every capitalised item is a place
         # ("Na Ngoi và Keng Đu" are two communes: "và" joins no name of one; probe CA)
-        lambda item: place(item) is not None
-        or known(f"{word} {item}")
-        or (word.lower() in COMMUNE_KINDS and " và " not in item),
+        lambda item: (
+            place(item) is not None or known(f"{word} {item}") or (word.lower() in COMMUNE_KINDS and " và " not in item)
+        ),
         by_semicolons=bool(m.group("colon").strip()) and ";" in m.group("items"),
     )
     if not items or (len(items) < 2 and not m.group("colon").strip()):
@@ -286,7 +286,9 @@ CENTRAL_HEADER = re.compile(
     r"^(?:VĂN PHÒNG CHÍNH PHỦ|CHÍNH PHỦ|THỦ TƯỚNG CHÍNH PHỦ|BAN CHẤP HÀNH TRUNG ƯƠNG|BỘ CHÍNH TRỊ|"
     r"BAN BÍ THƯ|VĂN PHÒNG TRUNG ƯƠNG ĐẢNG|BỘ [A-ZĐÀ-Ỹ ,]+)\b"
 )
-PLACE_WORD = re.compile(r"\b(?:tỉnh|thành phố|Tỉnh|Thành Phố|Thành phố)(?:\s+[UỦuủ][ỷyỶY])?\s+(?P<name>[A-ZĐÀ-Ỹ][\w]*(?:\s+[A-ZĐÀ-Ỹ][\w]*){0,3})")
+PLACE_WORD = re.compile(
+    r"\b(?:tỉnh|thành phố|Tỉnh|Thành Phố|Thành phố)(?:\s+[UỦuủ][ỷyỶY])?\s+(?P<name>[A-ZĐÀ-Ỹ][\w]*(?:\s+[A-ZĐÀ-Ỹ][\w]*){0,3})"
+)
 TITLE_LINES = 12
 
 

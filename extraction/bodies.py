@@ -118,9 +118,7 @@ def _bare_letters() -> dict[int, str]:
     """Latin letters with diacritics (U+00C0 to U+1EFF) to their bare letter: "ổ" to "o"."""
     table = {ord("đ"): "d", ord("Đ"): "D"}
     for code in range(0xC0, 0x1F00):
-        bare = "".join(
-            c for c in unicodedata.normalize("NFD", chr(code)) if unicodedata.category(c) != "Mn"
-        )
+        bare = "".join(c for c in unicodedata.normalize("NFD", chr(code)) if unicodedata.category(c) != "Mn")
         if bare != chr(code) and bare.isascii():
             table[code] = bare
     return table
@@ -314,9 +312,7 @@ def _uses_unit(template: _Template) -> bool:
     return any("{unit}" in g or "{committee}" in g for g in template.generic)
 
 
-def _generic_forms(
-    template: _Template, central: Set[str], templates: Mapping[str, _Template]
-) -> list[BodyEntry]:
+def _generic_forms(template: _Template, central: Set[str], templates: Mapping[str, _Template]) -> list[BodyEntry]:
     """The template's bodies without a province: "Sở Tài chính", "Ủy ban nhân dân tỉnh" and
     "Ủy ban nhân dân thành phố" (ids ``so_tai_chinh``, ``ubnd.tinh``, ``ubnd.thanh_pho``)."""
 
@@ -334,9 +330,7 @@ def _generic_forms(
     # "Ủy ban Mặt trận Tổ quốc {full}" gives "Ủy ban Mặt trận Tổ quốc tỉnh"
     spellings = [*template.generic]
     if _uses_unit(template):
-        spellings += [
-            a.replace("{full}", "{unit}") for a in template.aliases if "{province}" not in a
-        ]
+        spellings += [a.replace("{full}", "{unit}") for a in template.aliases if "{province}" not in a]
     out = []
     for unit in ("tỉnh", _CITY_UNIT) if _uses_unit(template) else ("",):
         values = {"unit": unit, "committee": _committee(unit)}
@@ -357,9 +351,7 @@ def _generic_forms(
     return out
 
 
-def _expand(
-    templates: Iterable[_Template], provinces: list[_Province], central: list[BodyEntry]
-) -> list[BodyEntry]:
+def _expand(templates: Iterable[_Template], provinces: list[_Province], central: list[BodyEntry]) -> list[BodyEntry]:
     """Every template applied to every province (or ministry) it covers, plus generic forms."""
     ministries = [e for e in central if e.kind in MINISTRY_KINDS]
     central_ids = {e.id for e in central}
@@ -594,9 +586,9 @@ class _Candidate:
 # --- the directory ---------------------------------------------------------------------------
 
 
-
 # "Tỉnh ủy viên", "Thành ủy viên": a committee's member, named by the committee and "viên"
 MEMBER_OF = re.compile(r"\s+viên(?!\w)")
+
 
 class BodyDirectory:
     """The known bodies and a matcher that finds bodies in text.
@@ -621,9 +613,7 @@ class BodyDirectory:
         self._bare: list[tuple[BodyEntry, list[str]]] | None = None
         phrases = sorted(_phrases_of(self._lexicon.name_phrase), key=len, reverse=True)
         self._name_phrases = (
-            re.compile(r"(?<!\w)(?:" + "|".join(map(_spaced, phrases)) + r")(?!\w)")
-            if phrases
-            else None
+            re.compile(r"(?<!\w)(?:" + "|".join(map(_spaced, phrases)) + r")(?!\w)") if phrases else None
         )
         self._generic_starts = self._lexicon.starts("determiner", "unit")
         self._determiner_starts = self._lexicon.starts("determiner")
@@ -938,10 +928,7 @@ class BodyDirectory:
         end = unit[0]
         if end >= len(tokens) or not tokens.word[end]:
             return end
-        carries_on = any(
-            _longest(trie, tokens, end) is not None
-            for trie in (lex.qualifier, lex.connector, lex.link)
-        )
+        carries_on = any(_longest(trie, tokens, end) is not None for trie in (lex.qualifier, lex.connector, lex.link))
         if tokens.cap[end]:
             return None if tokens.cap[i] and not carries_on else end
         if end - i > 1 or carries_on or tokens.norm[end] in lex.stops:
@@ -965,12 +952,7 @@ class BodyDirectory:
         )
 
     def _ends_phrase(self, tokens: _Tokens, i: int) -> bool:
-        return (
-            i >= len(tokens)
-            or not tokens.word[i]
-            or tokens.cap[i]
-            or tokens.norm[i] in self._lexicon.stops
-        )
+        return i >= len(tokens) or not tokens.word[i] or tokens.cap[i] or tokens.norm[i] in self._lexicon.stops
 
     def _compose(
         self,
@@ -1039,9 +1021,7 @@ class BodyDirectory:
             k += 1
         return end
 
-    def _candidates(
-        self, tokens: _Tokens
-    ) -> tuple[list[_Candidate], list[tuple[int, int]]]:
+    def _candidates(self, tokens: _Tokens) -> tuple[list[_Candidate], list[tuple[int, int]]]:
         found = self._match_directory(tokens)
         norm, cap = tokens.norm, tokens.cap
         named = {}
@@ -1064,9 +1044,7 @@ class BodyDirectory:
         inside_unit_until = 0  # "chính quyền địa phương": no group starts at "địa phương"
         for i in range(len(tokens)):
             if norm[i] in self._generic_starts:
-                if norm[i] in self._determiner_starts or (
-                    i >= inside_unit_until and not self._ends_word(tokens, i)
-                ):
+                if norm[i] in self._determiner_starts or (i >= inside_unit_until and not self._ends_word(tokens, i)):
                     for end in self._match_generic(tokens, i, found):
                         candidates.append(_Candidate(i, end, "generic"))
                 unit = _longest(units, tokens, i)
@@ -1140,8 +1118,7 @@ class BodyDirectory:
         # Built on the first search: find() does not need it.
         if self._bare is None:
             self._bare = [
-                (entry, [strip_marks(s) for s in (entry.name, *entry.aliases)])
-                for entry in self._entries.values()
+                (entry, [strip_marks(s) for s in (entry.name, *entry.aliases)]) for entry in self._entries.values()
             ]
         return self._bare
 

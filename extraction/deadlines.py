@@ -1053,7 +1053,9 @@ def _in_a_case(text: str, start: int) -> bool:
     return _grammar().case_opening.match(text, sentence) is not None
 
 
-LASTING_BEFORE = re.compile(r"(?<!\w)(?:đủ\s+(?:dùng|dự\s+trữ|cung\s+cấp|sử\s+dụng)|dự\s+trữ)(?:\s+\S+){0,2}\s*$", re.IGNORECASE)
+LASTING_BEFORE = re.compile(
+    r"(?<!\w)(?:đủ\s+(?:dùng|dự\s+trữ|cung\s+cấp|sử\s+dụng)|dự\s+trữ)(?:\s+\S+){0,2}\s*$", re.IGNORECASE
+)
 BEFORE_AN_EVENT = re.compile(r"\s+trước(?!\w)(?:\s+(?P<event>[^,.;:()\n\d]{1,80}))?", re.IGNORECASE)
 
 

@@ -35,12 +35,8 @@ NATIONAL_MOTTO = re.compile(
 )
 MOTTO_WORDS = re.compile(r"CỘNG\s+H[OÒ]\s*[AÀ]\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN", re.IGNORECASE)
 # "Số: 07/CT-TTg", and with the year of a legal document: "Số: 45/2025/NQ-HĐND"
-NUMBER = re.compile(
-    r"\bSố\s*:?\s*(\d{1,5})\s*([-/])\s*((?:\d{4}/)?[A-ZĐ][A-Za-zĐđ0-9]*(?:[-/][A-ZĐ][A-Za-zĐđ0-9]*)*)"
-)
-NAMED_NUMBER = re.compile(
-    r"\bsố\s+(\d{1,5}\s*[-/]\s*(?:\d{4}/)?[A-ZĐ][A-Za-zĐđ0-9]*(?:[-/][A-ZĐ][A-Za-zĐđ0-9]*)+)"
-)
+NUMBER = re.compile(r"\bSố\s*:?\s*(\d{1,5})\s*([-/])\s*((?:\d{4}/)?[A-ZĐ][A-Za-zĐđ0-9]*(?:[-/][A-ZĐ][A-Za-zĐđ0-9]*)*)")
+NAMED_NUMBER = re.compile(r"\bsố\s+(\d{1,5}\s*[-/]\s*(?:\d{4}/)?[A-ZĐ][A-Za-zĐđ0-9]*(?:[-/][A-ZĐ][A-Za-zĐđ0-9]*)+)")
 ISSUE_DATE = re.compile(
     r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|ngày\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})",
     re.IGNORECASE,
@@ -67,9 +63,7 @@ def surnames() -> frozenset[str]:
 
 def _data_lines(name: str) -> list[str]:
     text = resources.files("extraction").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return [
-        line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")
-    ]
+    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def read_metadata(text: str, *, issued: date | None = None, margins: Sequence[str] = ()) -> DocumentInfo:
@@ -114,9 +108,7 @@ def find_type(header: list[str], number: str | None) -> str | None:
         if NUMBER.search(line) or NATIONAL_MOTTO.search(line):
             continue
         for name in sorted(names, key=len, reverse=True):
-            if line.upper().startswith(name.upper()) and (
-                line[: len(name)].isupper() or line is header[0]
-            ):
+            if line.upper().startswith(name.upper()) and (line[: len(name)].isupper() or line is header[0]):
                 return name
     if any(line.startswith("V/v") for line in header):
         return "Công văn"
@@ -178,13 +170,9 @@ def _date_of(m: re.Match[str]) -> date | None:
         return None
 
 
-CENTRAL_AUTHOR = re.compile(
-    r"^(?:\S+\s+){0,3}?CỦA\s+((?:BỘ CHÍNH TRỊ|BAN BÍ THƯ)(?:,\s*(?:BỘ CHÍNH TRỊ|BAN BÍ THƯ))?)"
-)
+CENTRAL_AUTHOR = re.compile(r"^(?:\S+\s+){0,3}?CỦA\s+((?:BỘ CHÍNH TRỊ|BAN BÍ THƯ)(?:,\s*(?:BỘ CHÍNH TRỊ|BAN BÍ THƯ))?)")
 ANNEXED_TO = re.compile(r"^\((?:Ban hành\s+)?[Kk]èm theo\b(?P<rest>.*)")
-SIGNED_BY = re.compile(
-    r"^(?P<organ>[^,.]{3,60}?)\s+(?P<name>[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){1,3})\s+(?:vừa\s+)?ký\b"
-)
+SIGNED_BY = re.compile(r"^(?P<organ>[^,.]{3,60}?)\s+(?P<name>[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){1,3})\s+(?:vừa\s+)?ký\b")
 
 
 def find_issuer(header: list[str], trailer: list[str] = ()) -> str | None:
@@ -246,7 +234,9 @@ SUB_ORGAN = re.compile(r"^(?:VĂN PHÒNG|BAN THƯỜNG VỤ|THƯỜNG TRỰC|BAN
 OWN_SUB_ORGAN = re.compile(r"^(?P<organ>VĂN PHÒNG|THANH TRA) (?P<head>BỘ|ỦY BAN NHÂN DÂN|UBND|TỈNH ỦY|TỈNH UỶ)$")
 PARTY_UNIT = re.compile(r"^ĐẢNG BỘ (?:TỈNH|THÀNH PHỐ)\s+(?P<place>.+)$")
 OWN_PLACE = re.compile(r"\s(?:TỈNH|THÀNH PHỐ)\s+\S")
-COMMUNE_ORGAN = re.compile(r"^(?:ĐẢNG [UỦ][ỶY]|(?:ỦY|UỶ) BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN) (?:XÃ|PHƯỜNG|ĐẶC KHU|THỊ TRẤN) \S")
+COMMUNE_ORGAN = re.compile(
+    r"^(?:ĐẢNG [UỦ][ỶY]|(?:ỦY|UỶ) BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN) (?:XÃ|PHƯỜNG|ĐẶC KHU|THỊ TRẤN) \S"
+)
 PARTY_OF_AN_ORGAN = re.compile(r"^ĐẢNG [UỦ][ỶY] \S")
 LOCAL_COMMITTEE = re.compile(r"^(?:THÀNH|HUYỆN|QUẬN|THỊ) [UỦ][ỶY] \S")
 PROVINCE_COMMITTEE = re.compile(r"^(?:TỈNH|THÀNH) [UỦ][ỶY] \S")
@@ -474,13 +464,17 @@ NUMBERED_ROW = re.compile(r"^\s*\d+(?:\.\d+)*\s*\|")
 SIGNATURE_COLUMN_GAP = re.compile(r"\s*[|/]\s*|\t+|[^\S\n]{3,}")
 # (a regulation a decision issues starts after the decision's signature too: "QUY CHẾ ... (Ban hành kèm
 # theo Quyết định số ...)"; probe CF)
-ANNEX_HEADING = re.compile(r"^\s*(?:PHỤ LỤC|Phụ lục)\b|^\s*\((?:Ban hành )?[Kk]èm theo (?:Quyết định|Nghị quyết|Kế hoạch)")
+ANNEX_HEADING = re.compile(
+    r"^\s*(?:PHỤ LỤC|Phụ lục)\b|^\s*\((?:Ban hành )?[Kk]èm theo (?:Quyết định|Nghị quyết|Kế hoạch)"
+)
 
 
 def _before_annexes(lines: list[str]) -> list[str]:
     """The last lines before the first annex after the header: a long annex table pushes the
     signature block out of the document's last lines (gov-03, prov-01)."""
-    regulation = next((i for i, line in enumerate(lines) if i >= REGULATION_AFTER and REGULATION_TITLE.match(line)), len(lines))
+    regulation = next(
+        (i for i, line in enumerate(lines) if i >= REGULATION_AFTER and REGULATION_TITLE.match(line)), len(lines)
+    )
     return lines[: min(_annex_start(lines, after=HEADER_LINES), regulation)][-TRAILER_LINES:]
 
 

@@ -853,9 +853,7 @@ def _written_out(
     return tuple(out)
 
 
-def _referred_to(
-    text: str, drafts: list[TaskDraft], roles: list[Roles], i: int, m: re.Match[str]
-) -> list[Body] | None:
+def _referred_to(text: str, drafts: list[TaskDraft], roles: list[Roles], i: int, m: re.Match[str]) -> list[Body] | None:
     written = (m["count"] or "").lower()
     count = COUNTS.get(written) or (int(written) if written.isdigit() else None)
     kind = m["kind"].lower()
@@ -916,7 +914,9 @@ def completed_commune_names(text: str, roles: list[Roles], issuer: str | None = 
         for body in bodies:
             m = BARE_COMMUNE_BODY.match(body.name)
             names = named.get(m["kind"], set()) if m else set()
-            out.append(Body(f"{body.name} {next(iter(names))}", body.span, body.in_directory) if len(names) == 1 else body)
+            out.append(
+                Body(f"{body.name} {next(iter(names))}", body.span, body.in_directory) if len(names) == 1 else body
+            )
         return tuple(out)
 
     return [replace(r, lead=complete(r.lead), support=complete(r.support)) for r in roles]

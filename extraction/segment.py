@@ -61,6 +61,7 @@ from extraction.types import Span, TaskDraft
 def _is_trailer(line: str) -> bool:
     return cue_pattern("trailer").match(line) is not None
 
+
 CLAUSE_BREAK = re.compile(r"(?<=;)\s+(?=\S)")
 HEADER_SCAN_LINES = 30
 MIN_PROSE_WORDS = 14
@@ -90,9 +91,7 @@ def segment(text: str) -> list[TaskDraft]:
     body = lines[start:end] + annex_lines(text, lines[end:])
     document_addressee = find_document_addressee(text, lines[:start])
     has_task_table = any(_is_task_table_header(text, line) for line in body)
-    has_assignment_section = has_task_table or any(
-        _is_assignment_heading(text, line) for line in body
-    )
+    has_assignment_section = has_task_table or any(_is_assignment_heading(text, line) for line in body)
     drafts: list[TaskDraft] = []
     outline_lines: list[Span] = []
     columns: TableColumns | None = None  # a task table's columns stay in force across group rows
@@ -116,7 +115,9 @@ def segment(text: str) -> list[TaskDraft]:
         requirements_are_background=_has_purpose_heading(text, outline),
     )
     drafts.extend(
-        d for d in _visit_siblings(text, outline, root_context, has_assignment_section) if not _introduces_a_table(text, d)
+        d
+        for d in _visit_siblings(text, outline, root_context, has_assignment_section)
+        if not _introduces_a_table(text, d)
     )
     drafts.sort(key=lambda d: d.span.start)
     return [_addressed_politely(text, d, document_addressee) for d in drafts]
@@ -172,9 +173,7 @@ def body_range(text: str, lines: list[Span], start: int | None = None) -> tuple[
         if start > after_recipients and _names_the_first_items(text[lines[start - 1].start : lines[start - 1].end]):
             start -= 1
         # a numbered row ("1.1 | ...") reads as an item: the table's header row above it belongs too
-        while start > after_recipients and all(
-            is_row(text[lines[i].start : lines[i].end]) for i in (start - 1, start)
-        ):
+        while start > after_recipients and all(is_row(text[lines[i].start : lines[i].end]) for i in (start - 1, start)):
             start -= 1
     end = len(lines)
     for i in range(start, len(lines)):
@@ -204,9 +203,7 @@ def _after_recipients(text: str, header: list[Span]) -> int:
 
 
 # An annex issued with the document begins after the signature: "QUY CHẾ", "PHỤ LỤC", ...
-ANNEX_TITLE = re.compile(
-    r"^(?:PHỤ LỤC|QUY CHẾ|QUY ĐỊNH|KẾ HOẠCH|CHƯƠNG TRÌNH|DANH MỤC|ĐỀ ÁN|HƯỚNG DẪN)\b"
-)
+ANNEX_TITLE = re.compile(r"^(?:PHỤ LỤC|QUY CHẾ|QUY ĐỊNH|KẾ HOẠCH|CHƯƠNG TRÌNH|DANH MỤC|ĐỀ ÁN|HƯỚNG DẪN)\b")
 
 
 def annex_lines(text: str, trailer: list[Span]) -> list[Span]:
@@ -255,8 +252,6 @@ def find_document_addressee(text: str, header: list[Span]) -> Span | None:
     return None
 
 
-
-
 def _runs(text: str, lines: list[Span], table_rows: set[int] = frozenset()) -> list[list[Span]]:
     """Consecutive lines grouped by whether they are table rows."""
     runs: list[list[Span]] = []
@@ -291,7 +286,12 @@ def _table_rows(text: str, lines: list[Span]) -> tuple[list[Span], set[int]]:
             line = Span(line.start, lines[end].end)
             rows.add(line.start)
             i = end
-        elif width and not is_row(content) and not _is_group_row(text, line) and not PAGE_NUMBER.fullmatch(content.strip()):
+        elif (
+            width
+            and not is_row(content)
+            and not _is_group_row(text, line)
+            and not PAGE_NUMBER.fullmatch(content.strip())
+        ):
             width = 0
         out.append(line)
         i += 1
@@ -511,7 +511,7 @@ def _sub_header(text: str, cells: list[Span], names: list[str]) -> TableColumns 
         return None
     merged = [(below[i] if i < len(below) and below[i] else name) for i, name in enumerate(names)]
     columns = table_columns(merged)
-    return columns if columns is not None and below[columns.lead:columns.lead + 1] != [""] else None
+    return columns if columns is not None and below[columns.lead : columns.lead + 1] != [""] else None
 
 
 SUB_HEADER_WORDS = 4
@@ -723,15 +723,11 @@ def _names_its_actor(text: str, node: Node) -> bool:
     return lead is not None and not REPORTED.match(text, lead.end)
 
 
-def _visit_children(
-    text: str, node: Node, ctx: Context, has_assignment_section: bool
-) -> list[TaskDraft]:
+def _visit_children(text: str, node: Node, ctx: Context, has_assignment_section: bool) -> list[TaskDraft]:
     return _visit_siblings(text, node.children, ctx, has_assignment_section)
 
 
-def _visit_siblings(
-    text: str, nodes: list[Node], ctx: Context, has_assignment_section: bool
-) -> list[TaskDraft]:
+def _visit_siblings(text: str, nodes: list[Node], ctx: Context, has_assignment_section: bool) -> list[TaskDraft]:
     """Visit nodes in order; an unnumbered paragraph with no subject continues the addressee
     of the paragraph before it ("Bộ Chính trị giao X ... . ¶ Bảo đảm ...")."""
     out: list[TaskDraft] = []
@@ -787,7 +783,10 @@ def _titles_after_type_line(text: str, previous: Node, node: Node) -> bool:
     type line is its title, not a task."""
     kind = previous.body_text(text).strip()
     return (
-        node.style == "para" and not node.children and kind.isupper() and len(kind.split()) <= 4
+        node.style == "para"
+        and not node.children
+        and kind.isupper()
+        and len(kind.split()) <= 4
         and ANNEX_TITLE.match(kind) is not None
     )
 
@@ -1143,9 +1142,7 @@ def _is_heading_node(text: str, node: Node, body: str) -> bool:
         return _is_bare_section_title(body)
     if node.children and _is_article_title(node, body):
         return True
-    if node.children and (
-        names_only(text, node.body.start, node.body.end) or _duty_heading(body)
-    ):
+    if node.children and (names_only(text, node.body.start, node.body.end) or _duty_heading(body)):
         return True
     if body.endswith(":") and find_lead(text, node.body.start, node.body.end) is not None:
         return False  # "2. Văn phòng Trung ương Đảng có trách nhiệm:" names who does the points
@@ -1184,10 +1181,12 @@ def _is_bare_section_title(body: str) -> bool:
 SECTION_TITLE = re.compile(r"tổ chức thực hiện|phân công (?:thực hiện|nhiệm vụ)|trách nhiệm thực hiện")
 
 
-def _heading_context(
-    text: str, node: Node, body: str, ctx: Context, has_assignment_section: bool
-) -> Context:
-    named = named_heading(text, node.body.start, node.body.end) if names_only(text, node.body.start, node.body.end) else None
+def _heading_context(text: str, node: Node, body: str, ctx: Context, has_assignment_section: bool) -> Context:
+    named = (
+        named_heading(text, node.body.start, node.body.end)
+        if names_only(text, node.body.start, node.body.end)
+        else None
+    )
     # "Yêu cầu các bộ, ngành:" asks the bodies it names; it is not the section "Yêu cầu"
     kind = "operative" if named is not None else _heading_kind(body)
     if kind == "background" and not ctx.requirements_are_background and _is_requests_heading(body):
@@ -1236,9 +1235,7 @@ def _duty_heading(body: str) -> re.Match[str] | None:
     return duty if duty is not None and starts_with_body(duty["who"]) else None
 
 
-def _visit_lead_in(
-    text: str, node: Node, body: str, ctx: Context, has_assignment_section: bool
-) -> list[TaskDraft]:
+def _visit_lead_in(text: str, node: Node, body: str, ctx: Context, has_assignment_section: bool) -> list[TaskDraft]:
     lead = _lead_in_addressee(text, node)
     # the co-operating bodies of the sentence that asks, not of an account before it ("... đã khảo
     # sát ... và làm việc với Sở Giáo dục và Đào tạo. Ban báo cáo kết quả như sau:")
@@ -1258,8 +1255,7 @@ def _visit_lead_in(
     # deliverable ("... trước ngày 20/10/2024. Trong đó lưu ý:"), nor points it only asks to
     # pay attention to ("..., trong đó lưu ý một số nội dung sau:"), nor a narrative opening.
     passes_deadline = (
-        not own and not cue_pattern("not_task").match(body) and not _narrates(body)
-        and not _points_to_attention(body)
+        not own and not cue_pattern("not_task").match(body) and not _narrates(body) and not _points_to_attention(body)
     )
     child_ctx = replace(
         ctx,
@@ -1288,7 +1284,6 @@ def _asking_sentence(text: str, body: Span) -> Span:
         # falls is no deadline of the items
         return Span(skip_adverbial(text, sentence.start), sentence.end)
     return sentence
-
 
 
 def _concludes(text: str, body: Span) -> bool:
@@ -1324,7 +1319,6 @@ def _urged_in_background(text: str, node: Node, body: str, ctx: Context) -> bool
     )
 
 
-
 def _assigned_at_start(body: str) -> int | None:
     """Where the object of an opening assigning word (cues.tsv: assign) starts: "Giao X ...",
     "Đồng thời giao X ...", "Yêu cầu X ...", "Đề nghị X ..." assign in so many words, whatever
@@ -1334,8 +1328,6 @@ def _assigned_at_start(body: str) -> int | None:
         return None
     rest = body[given.end() :]
     return given.end() + len(rest) - len(rest.lstrip()) if rest[:1].isspace() else None
-
-
 
 
 def _requests(body: str, ctx: Context) -> bool:
@@ -1374,9 +1366,7 @@ def _skip_blank(text: str, pos: int) -> int:
     return pos
 
 
-def _lead_in_is_also_task(
-    text: str, node: Node, body: str, lead: Span | None, ctx: Context
-) -> bool:
+def _lead_in_is_also_task(text: str, node: Node, body: str, lead: Span | None, ctx: Context) -> bool:
     """A lead-in that assigns work of its own before introducing its points:
     "Các đồng chí Bộ trưởng ... chỉ đạo thực hiện ... ; trong đó lưu ý các nội dung sau:".
     One that only introduces them ("... yêu cầu các cơ quan thực hiện tốt các nhiệm vụ sau:")
@@ -1388,9 +1378,7 @@ def _lead_in_is_also_task(
         return False
     if not (lead or cue_pattern("predicate").match(body)):
         return False
-    if lead is not None and all(
-        lead.start <= node.body.start + i < lead.end for i, ch in enumerate(body) if ch == ";"
-    ):
+    if lead is not None and all(lead.start <= node.body.start + i < lead.end for i, ch in enumerate(body) if ch == ";"):
         return False  # "... yêu cầu Giám đốc các sở; Chủ tịch UBND các xã thực hiện ...:" lists whom it asks
     return _is_task(text, node, body, ctx)
 
@@ -1466,7 +1454,8 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
 # What befalls who breaks the rules: "Tổ chức đảng, đảng viên vi phạm Quy định này, tùy theo mức
 # độ, bị xem xét, xử lý kỷ luật ..." states a sanction, it asks no one (probe BU)
 SANCTION = re.compile(
-    r"\b(?:vi phạm|không thực hiện)\b[^.;]{0,150}?\b(?:sẽ\s+)?bị\s+(?:xem xét|xử lý|kỷ luật|truy cứu|xử phạt)", re.IGNORECASE
+    r"\b(?:vi phạm|không thực hiện)\b[^.;]{0,150}?\b(?:sẽ\s+)?bị\s+(?:xem xét|xử lý|kỷ luật|truy cứu|xử phạt)",
+    re.IGNORECASE,
 )
 
 
@@ -1475,6 +1464,8 @@ ALLOCATION = re.compile(
     r"[^:;]{2,120}:\s*(?:khoảng\s+|tổng cộng\s+)?\d[\d.,]*\s*(?:đồng|VNĐ|VND|USD|EUR|triệu|tỷ|nghìn)(?!\w)",
     re.IGNORECASE,
 )
+
+
 def _allocates(text: str, node: Node, body: str) -> bool:
     """A share of the funds ("Bộ Tài chính: 266.360.000 VNĐ"), not a measure that recovers or pays
     an amount ("a) Thu hồi nộp ngân sách các khoản chi sai chế độ: 2.318 triệu đồng."; probe BO)."""
@@ -1538,8 +1529,10 @@ def _after_approval(text: str, span: Span) -> Span | None:
     for _, boundary in _breaks(text, span):
         lead = find_lead(text, boundary, span.end) if boundary > span.start else None
         # the next clause assigns: "giao X ...", "Yêu cầu X ...", or opens with its subject
-        if lead is not None and _lead_text(text, boundary, span.end) is not None and (
-            cue_pattern("assign").match(text, boundary) or lead.start == boundary
+        if (
+            lead is not None
+            and _lead_text(text, boundary, span.end) is not None
+            and (cue_pattern("assign").match(text, boundary) or lead.start == boundary)
         ):
             return Span(boundary, span.end)
     return None
@@ -1636,6 +1629,7 @@ def _opens_with_action(text: str, start: int, end: int) -> bool:
     """An item that asks for work opens with a verb, possibly after an adverbial:
     "Rà soát ...", "Hằng năm, tiến hành ...". "Nhiệm vụ giao có thời hạn." (a definition) and
     "Cấp giao nhiệm vụ, người giao nhiệm vụ." (a field list) do not."""
+
     def acts_at(opening: int | None) -> bool:
         if opening is None or BODIES_NOT_WORK.match(text, opening):
             return False
@@ -1646,12 +1640,13 @@ def _opens_with_action(text: str, start: int, end: int) -> bool:
     return any(acts_at(p) for p in opening_clause_ends(text, start, end)) or acts_at(_after_time(text, start, end))
 
 
-
 def _forbids_with_no_one_asked(text: str, span: Span, ctx: Context) -> bool:
     """A prohibition is work only for the bodies a lead-in or the letter asks ("Bộ Tài chính đề
     nghị các bộ ...: 1. Không mua sắm ...", probe BK); in a regulation that asks no one it is a rule
     ("Không thực hiện việc giải mật tài liệu ... trong trường hợp ...", party-06)."""
-    return ctx.addressee is None and cue_pattern("prohibition").match(text, skip_adverbial(text, span.start)) is not None
+    return (
+        ctx.addressee is None and cue_pattern("prohibition").match(text, skip_adverbial(text, span.start)) is not None
+    )
 
 
 # "Tổ chức, doanh nghiệp hoạt động trong lĩnh vực ..." lists kinds of body ("tổ chức" is the noun)
@@ -2217,9 +2212,7 @@ def _is_clause(text: str, start: int, end: int) -> bool:
 
 
 # Heads too general to open a new clause after ";" ("; tổ chức Hội nghị ..." is the same body's work).
-WEAK_HEADS = re.compile(
-    r"^(?:các\s+|những\s+)?(?:tổ chức|cơ quan|đơn vị|cấp|lực lượng|doanh nghiệp)\b", re.IGNORECASE
-)
+WEAK_HEADS = re.compile(r"^(?:các\s+|những\s+)?(?:tổ chức|cơ quan|đơn vị|cấp|lực lượng|doanh nghiệp)\b", re.IGNORECASE)
 
 
 def _names_body(text: str, start: int, end: int) -> bool:

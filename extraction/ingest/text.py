@@ -80,13 +80,22 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     width = wrap_width(lines) or _width_of_certain_wraps(lines)
     in_body = False  # the header's lines (a title without a full stop) take no capital line
     for line in lines:
-        if current and not _two_rows(current[-1], line) and (
-            _open_ended(current)
-            and (_continues(line) or in_body and (_dangles(current[-1], line) or _goes_on_with_a_number(line)
-                                                   and not is_row(current[-1])))
-            or in_body and _wrapped_before(current[-1], line, width)
-            or _numbers_the_line(current[-1], line)
-            or YEARS_BROKEN_OFF.search(current[-1]) and YEARS_GO_ON.match(line)
+        if (
+            current
+            and not _two_rows(current[-1], line)
+            and (
+                _open_ended(current)
+                and (
+                    _continues(line)
+                    or in_body
+                    and (_dangles(current[-1], line) or _goes_on_with_a_number(line) and not is_row(current[-1]))
+                )
+                or in_body
+                and _wrapped_before(current[-1], line, width)
+                or _numbers_the_line(current[-1], line)
+                or YEARS_BROKEN_OFF.search(current[-1])
+                and YEARS_GO_ON.match(line)
+            )
         ):
             # "1." alone on its line, then "Công an tỉnh": one item
             current[-1] = current[-1].rstrip()
@@ -267,13 +276,10 @@ def _checked(data: bytes, encoding: str) -> str:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
         raise CorruptFile(
-            "the text file is neither UTF-8, UTF-16 nor Windows-1258; save it as UTF-8 and "
-            "upload it again"
+            "the text file is neither UTF-8, UTF-16 nor Windows-1258; save it as UTF-8 and upload it again"
         ) from error
     if len(_CONTROL.findall(text)) > _MAX_CONTROL_SHARE * max(len(text), 1):
-        raise CorruptFile(
-            "the file holds binary data, not text; upload the document as PDF, DOCX or UTF-8 text"
-        )
+        raise CorruptFile("the file holds binary data, not text; upload the document as PDF, DOCX or UTF-8 text")
     return text
 
 

@@ -50,9 +50,7 @@ def test_bodies_ended_entries_say_when_they_ended() -> None:
             assert entry.valid_to is not None, entry.id
 
 
-@pytest.mark.parametrize(
-    ("day", "count"), [(date(2024, 6, 1), 63), (date(2025, 6, 30), 63), (date(2025, 7, 1), 34)]
-)
+@pytest.mark.parametrize(("day", "count"), [(date(2024, 6, 1), 63), (date(2025, 6, 30), 63), (date(2025, 7, 1), 34)])
 def test_bodies_provinces_in_force(day: date, count: int) -> None:
     provinces = [e for e in _bodies() if e.kind == "province" and e.is_valid_at(day)]
     assert len(provinces) == count
@@ -327,16 +325,16 @@ def test_bodies_find_returns_bodies_in_text_order_without_overlap() -> None:
         ("Tỉnh ủy Thừa Thiên Huế", AFTER_2025, "Tỉnh ủy Thừa Thiên Huế", "Thành ủy Huế"),
     ],
 )
-def test_bodies_find_keeps_an_ended_body_and_knows_its_successor(text: str, at: date, name: str, successor: str) -> None:
+def test_bodies_find_keeps_an_ended_body_and_knows_its_successor(
+    text: str, at: date, name: str, successor: str
+) -> None:
     # the record keeps the body the document names; the successor is the reviewer's hint
     assert _found(text, at=at) == [(name, text)]
     assert _bodies().successor_of(name) == successor
 
 
 def test_bodies_find_without_a_date_keeps_the_name_written() -> None:
-    assert _found("Ban Kinh tế Trung ương") == [
-        ("Ban Kinh tế Trung ương", "Ban Kinh tế Trung ương")
-    ]
+    assert _found("Ban Kinh tế Trung ương") == [("Ban Kinh tế Trung ương", "Ban Kinh tế Trung ương")]
 
 
 @pytest.mark.parametrize(
@@ -491,8 +489,10 @@ def test_bodies_party_abbreviations_open_a_name(text: str, names: list[str]) -> 
     ("text", "names"),
     [
         # the "thường xuyên" of a field's name is no adverb that ends the name
-        ("phối hợp với Phòng Giáo dục mầm non và Giáo dục thường xuyên triển khai",
-         ["Phòng Giáo dục mầm non và Giáo dục thường xuyên"]),
+        (
+            "phối hợp với Phòng Giáo dục mầm non và Giáo dục thường xuyên triển khai",
+            ["Phòng Giáo dục mầm non và Giáo dục thường xuyên"],
+        ),
         # a hyphenated abbreviation is written out although the tokenizer splits at its dash
         ("Trung tâm GDNN-GDTX Cam Lộ", ["Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên Cam Lộ"]),
         ("các tổ chức CT-XH tỉnh", ["các tổ chức chính trị - xã hội tỉnh"]),

@@ -47,8 +47,7 @@ PHRASES: list[tuple[str, date | None, DeadlineKind, date | None, str | None]] = 
     ("định kỳ 5 năm", date(2024, 11, 19), R, None, None),
     ("hằng năm", date(2024, 11, 19), R, None, "yearly"),
     (
-        "định kỳ hằng năm báo cáo tình hình thực hiện, gửi về Bộ Tài nguyên và Môi trường "
-        "trước ngày 25 tháng 12",
+        "định kỳ hằng năm báo cáo tình hình thực hiện, gửi về Bộ Tài nguyên và Môi trường trước ngày 25 tháng 12",
         date(2024, 11, 19),
         R,
         date(2024, 12, 25),
@@ -371,8 +370,7 @@ GOVERNING: list[tuple[str, date | None, DeadlineKind, date | None]] = [
         date(2026, 3, 31),
     ),
     (
-        "Tại phiên họp ngày 14/11/2025, Thủ tướng Chính phủ yêu cầu Bộ Công an báo cáo kết quả "
-        "trước ngày 30/11/2025.",
+        "Tại phiên họp ngày 14/11/2025, Thủ tướng Chính phủ yêu cầu Bộ Công an báo cáo kết quả trước ngày 30/11/2025.",
         ISSUED,
         D,
         date(2025, 11, 30),
@@ -507,7 +505,10 @@ def test_deadlines_a_regular_government_meeting_names_its_month() -> None:
         ("Chính phủ báo cáo Quốc hội tại kỳ họp cuối năm 2027 về kết quả thực hiện Nghị quyết.", date(2027, 12, 31)),
         ("Sở Nội vụ trình Hội đồng nhân dân tỉnh trước kỳ họp thường lệ cuối năm 2027.", date(2027, 12, 31)),
         # the part of the year the session falls in (deadline_year_parts.tsv)
-        ("Ủy ban nhân dân tỉnh báo cáo tại kỳ họp thường lệ giữa năm 2027 của Hội đồng nhân dân tỉnh.", date(2027, 6, 30)),
+        (
+            "Ủy ban nhân dân tỉnh báo cáo tại kỳ họp thường lệ giữa năm 2027 của Hội đồng nhân dân tỉnh.",
+            date(2027, 6, 30),
+        ),
     ],
 )
 def test_deadlines_a_council_session_is_a_period(text: str, expected: date | None) -> None:
@@ -534,7 +535,10 @@ def test_deadlines_a_monthly_cycle_due_on_a_day_of_the_next_month_carries_its_fi
     got = governing_deadline(text, issued=date(2027, 5, 12))
     assert (got.kind, got.recurrence, got.date) == (DeadlineKind.RECURRING, "monthly", date(2027, 6, 10))
     # without a monthly cycle the phrase sets no deadline this grammar reads
-    assert governing_deadline("Báo cáo kết quả trước ngày 10 tháng sau.", issued=date(2027, 5, 12)).kind is DeadlineKind.NONE
+    assert (
+        governing_deadline("Báo cáo kết quả trước ngày 10 tháng sau.", issued=date(2027, 5, 12)).kind
+        is DeadlineKind.NONE
+    )
 
 
 def test_deadlines_a_report_made_theo_dinh_ky_recurs() -> None:
@@ -600,8 +604,7 @@ MENTIONS_ONLY = [
     "Điều chỉnh quy hoạch hạ tầng viễn thông trong khu công nghiệp đến năm 2030.",
     "Căn cứ Kế hoạch quốc gia thích ứng với biến đổi khí hậu giai đoạn 2021 - 2030, tầm nhìn "
     "2050, các bộ xây dựng dự toán kinh phí.",
-    "Đối với các nhiệm vụ được giao trong năm 2025, tiếp tục rà soát kỹ, bảo đảm hoàn thành đúng "
-    "tiến độ.",
+    "Đối với các nhiệm vụ được giao trong năm 2025, tiếp tục rà soát kỹ, bảo đảm hoàn thành đúng tiến độ.",
     "Cụ thể hóa Chương trình hành động thành các kế hoạch 5 năm và hằng năm để triển khai.",
     "Phối hợp tham gia kiểm tra liên ngành định kỳ, đột xuất về an toàn lao động.",
     "UBND xã, phường thực hiện trực ban phòng chống thiên tai 24/24.",
@@ -658,8 +661,10 @@ def test_deadlines_striving_for_a_date_sets_it_through_a_passive() -> None:
 
 def test_deadlines_a_phase_in_a_clause_of_its_own_is_a_period() -> None:
     # GUIDELINES: "Giai đoạn 2026 - 2030 (và những năm tiếp theo)" is a period ending 2030-12-31
-    for text in ("Bộ Tài chính triển khai hỗ trợ doanh nghiệp, giai đoạn 2027 - 2030.",
-                 "Bộ Xây dựng thực hiện: Giai đoạn 2027 - 2030 và những năm tiếp theo."):
+    for text in (
+        "Bộ Tài chính triển khai hỗ trợ doanh nghiệp, giai đoạn 2027 - 2030.",
+        "Bộ Xây dựng thực hiện: Giai đoạn 2027 - 2030 và những năm tiếp theo.",
+    ):
         found = governing_deadline(text, issued=ISSUED)
         assert (found.kind, found.date) == (P, date(2030, 12, 31)), text
     # right after a noun it names the programme's span
@@ -692,7 +697,9 @@ def test_deadlines_bare_periodic_without_reporting_work_is_no_deadline() -> None
 
 
 def test_deadlines_periodic_or_ad_hoc_after_theo_recurs_whatever_the_work() -> None:
-    adverb = governing_deadline("Thanh tra tỉnh thanh tra việc khai thác cát theo định kỳ hoặc đột xuất.", issued=ISSUED)
+    adverb = governing_deadline(
+        "Thanh tra tỉnh thanh tra việc khai thác cát theo định kỳ hoặc đột xuất.", issued=ISSUED
+    )
     assert (adverb.kind, adverb.text) == (R, "định kỳ hoặc đột xuất")
     # without "theo" the words only say which inspections are meant
     kinds = governing_deadline("Tham gia kiểm tra liên ngành định kỳ, đột xuất về an toàn lao động.", issued=ISSUED)
@@ -700,7 +707,9 @@ def test_deadlines_periodic_or_ad_hoc_after_theo_recurs_whatever_the_work() -> N
 
 
 def test_deadlines_a_first_date_then_a_recurrence_is_one_recurring_deadline() -> None:
-    found = governing_deadline("Các ngân hàng báo cáo kết quả trước ngày 20 tháng 11 năm 2025 và hằng tháng.", issued=ISSUED)
+    found = governing_deadline(
+        "Các ngân hàng báo cáo kết quả trước ngày 20 tháng 11 năm 2025 và hằng tháng.", issued=ISSUED
+    )
     assert (found.kind, found.date, found.recurrence) == (R, date(2025, 11, 20), "monthly")
     assert found.text == "trước ngày 20 tháng 11 năm 2025 và hằng tháng"
 
@@ -760,9 +769,7 @@ def test_deadlines_text_includes_the_leading_words(text: str, expected: str) -> 
         ("trước ngày 25/6/2024", date(2024, 6, 25), "before the issue date"),
     ],
 )
-def test_deadlines_bad_dates_keep_the_text_and_warn(
-    phrase: str, due: date | None, warning: str
-) -> None:
+def test_deadlines_bad_dates_keep_the_text_and_warn(phrase: str, due: date | None, warning: str) -> None:
     got = parse_deadline(phrase, issued=ISSUED)
     assert got.kind is D
     assert got.text == phrase
@@ -987,8 +994,10 @@ def test_deadlines_receiving_the_document_is_an_event_and_an_opening_clause_ends
 
 
 def test_deadlines_a_time_in_a_cited_documents_title_is_no_deadline() -> None:
-    text = ("Thực hiện Công văn số 4120/UBND-NC ngày 15/11/2025 của Ủy ban nhân dân tỉnh về việc bảo đảm an ninh "
-            "trật tự dịp cuối năm, Ủy ban nhân dân xã yêu cầu các cơ quan thực hiện:")
+    text = (
+        "Thực hiện Công văn số 4120/UBND-NC ngày 15/11/2025 của Ủy ban nhân dân tỉnh về việc bảo đảm an ninh "
+        "trật tự dịp cuối năm, Ủy ban nhân dân xã yêu cầu các cơ quan thực hiện:"
+    )
     assert find_deadlines(text, issued=ISSUED) == []
     # the same words outside a title are a deadline
     assert governing_deadline("Công an xã bảo đảm an ninh trật tự dịp cuối năm.", issued=ISSUED).kind is P
@@ -1000,7 +1009,9 @@ def test_deadlines_a_time_in_a_cited_documents_title_is_no_deadline() -> None:
 
 
 def test_deadlines_a_work_programmes_time_of_submission_and_a_half_year_and_whole_year_report() -> None:
-    assert governing_deadline("Sở Nội vụ trình Đề án, thời gian trình: Tháng 3/2026.", issued=ISSUED).date == date(2026, 3, 31)
+    assert governing_deadline("Sở Nội vụ trình Đề án, thời gian trình: Tháng 3/2026.", issued=ISSUED).date == date(
+        2026, 3, 31
+    )
     got = governing_deadline("Sở Nội vụ tổng hợp, báo cáo Ủy ban nhân dân tỉnh 6 tháng và cả năm.", issued=ISSUED)
     assert (got.kind, got.recurrence) == (R, "half-yearly")
 
@@ -1030,7 +1041,9 @@ def test_deadlines_a_monthly_report_due_on_a_day_at_the_end_of_a_sentence() -> N
         ("Quý III/2026: tổ chức sơ kết.", P, date(2026, 9, 30)),
     ],
 )
-def test_deadlines_a_timeline_step_opens_with_its_time_and_a_colon(text: str, kind: DeadlineKind, expected: date) -> None:
+def test_deadlines_a_timeline_step_opens_with_its_time_and_a_colon(
+    text: str, kind: DeadlineKind, expected: date
+) -> None:
     got = governing_deadline(text, issued=ISSUED)
     assert (got.kind, got.date) == (kind, expected)
 
@@ -1066,8 +1079,10 @@ def test_deadlines_a_count_after_the_event_it_goes_back_from_is_relative(text: s
 
 
 def test_deadlines_a_day_the_work_is_due_by_wins_over_a_period_the_text_places_something_in() -> None:
-    text = ("Chỉ đạo Sở Xây dựng tổng hợp số liệu về các dự án dự kiến khởi công trong năm 2026; "
-            "gửi báo cáo về Bộ Xây dựng trước ngày 30/6/2026.")
+    text = (
+        "Chỉ đạo Sở Xây dựng tổng hợp số liệu về các dự án dự kiến khởi công trong năm 2026; "
+        "gửi báo cáo về Bộ Xây dựng trước ngày 30/6/2026."
+    )
     assert governing_deadline(text, issued=ISSUED).date == date(2026, 6, 30)
     # a completion still wins, and of two days the later one ("phấn đấu" the earlier)
     done = "Hoàn thành trong năm 2026; báo cáo kết quả trước ngày 30/6/2026."
@@ -1080,7 +1095,9 @@ def test_deadlines_a_target_the_body_must_ensure_sets_a_deadline_through_a_passi
     got = governing_deadline("Sở Tư pháp bảo đảm sổ hộ tịch được số hóa trước ngày 30/9/2026.", issued=ISSUED)
     assert got.date == date(2026, 9, 30)
     # a passive event or assignment verb still only describes
-    assert governing_deadline("Bảo đảm thực hiện các văn bản được ban hành trước ngày 1/7/2026.", issued=ISSUED).kind is N
+    assert (
+        governing_deadline("Bảo đảm thực hiện các văn bản được ban hành trước ngày 1/7/2026.", issued=ISSUED).kind is N
+    )
     assert governing_deadline("Bảo đảm các nhiệm vụ được giao trong năm 2026 đúng tiến độ.", issued=ISSUED).kind is N
 
 
@@ -1094,7 +1111,11 @@ def test_deadlines_a_days_number_apart_from_its_monthly_cycle_is_its_first_due_d
 
 @pytest.mark.parametrize(
     ("text", "recurrence"),
-    [("tối thiểu mỗi quý 01 đợt", "quarterly"), ("kiểm tra mỗi tháng 01 lần", "monthly"), ("kiểm tra 02 đợt/năm", "half-yearly")],
+    [
+        ("tối thiểu mỗi quý 01 đợt", "quarterly"),
+        ("kiểm tra mỗi tháng 01 lần", "monthly"),
+        ("kiểm tra 02 đợt/năm", "half-yearly"),
+    ],
 )
 def test_deadlines_the_cycle_then_how_often_in_it_recurs(text: str, recurrence: str) -> None:
     got = governing_deadline(text, issued=ISSUED)
@@ -1132,7 +1153,10 @@ def test_deadlines_an_event_with_its_month_or_its_school_year_and_printed_day() 
 
 
 def test_deadlines_before_an_event_with_its_own_subject_is_relative() -> None:
-    for text in ("Thu hoạch sớm diện tích lúa trước khi bão đổ bộ.", "Sửa chữa các tuyến đường trước khi mùa mưa bão bắt đầu."):
+    for text in (
+        "Thu hoạch sớm diện tích lúa trước khi bão đổ bộ.",
+        "Sửa chữa các tuyến đường trước khi mùa mưa bão bắt đầu.",
+    ):
         got = governing_deadline(text, issued=ISSUED)
         assert (got.kind, got.date) == (REL, None)
 
@@ -1210,7 +1234,9 @@ def test_deadlines_a_cell_that_says_when_a_cycle_starts(phrase, kind, day, recur
 
 @pytest.mark.parametrize("part", ["sáng", "chiều", "tối"])
 def test_deadlines_an_event_on_a_part_of_a_day(part):
-    got = governing_deadline(f"Ủy ban nhân dân xã tổ chức lễ mít tinh vào {part} ngày 02/02/2026.", issued=date(2026, 1, 5))
+    got = governing_deadline(
+        f"Ủy ban nhân dân xã tổ chức lễ mít tinh vào {part} ngày 02/02/2026.", issued=date(2026, 1, 5)
+    )
     assert (got.kind, got.date) == (DeadlineKind.DATE, date(2026, 2, 2))
 
 
@@ -1227,7 +1253,10 @@ def test_deadlines_a_lunar_day_glossed_with_its_solar_day():
         issued=date(2026, 1, 20),
     )
     assert (got.kind, got.date) == (DeadlineKind.DATE, date(2026, 2, 10))
-    assert governing_deadline("Đã tổ chức ngày 23 tháng Chạp (tức ngày 10/02/2026).", issued=date(2026, 1, 20)).date is None
+    assert (
+        governing_deadline("Đã tổ chức ngày 23 tháng Chạp (tức ngày 10/02/2026).", issued=date(2026, 1, 20)).date
+        is None
+    )
 
 
 @pytest.mark.parametrize(
@@ -1244,14 +1273,20 @@ def test_deadlines_a_school_year_or_term_is_a_period_of_unknown_end(text):
 
 
 def test_deadlines_a_printed_day_beats_the_school_year_it_names():
-    got = governing_deadline("Sở ban hành Hướng dẫn nhiệm vụ năm học 2026 - 2027 trước ngày 15/8/2026.", issued=date(2026, 7, 1))
+    got = governing_deadline(
+        "Sở ban hành Hướng dẫn nhiệm vụ năm học 2026 - 2027 trước ngày 15/8/2026.", issued=date(2026, 7, 1)
+    )
     assert (got.kind, got.date) == (DeadlineKind.DATE, date(2026, 8, 15))
 
 
 @pytest.mark.parametrize(
     "text, issued, day",
     [
-        ("Hội Liên hiệp Phụ nữ tỉnh trao tặng 50 mái ấm trước Ngày Phụ nữ Việt Nam 20/10/2026.", date(2026, 9, 1), date(2026, 10, 20)),
+        (
+            "Hội Liên hiệp Phụ nữ tỉnh trao tặng 50 mái ấm trước Ngày Phụ nữ Việt Nam 20/10/2026.",
+            date(2026, 9, 1),
+            date(2026, 10, 20),
+        ),
         ("Sở Y tế hoàn thành trước Ngày Thầy thuốc Việt Nam.", date(2026, 3, 10), date(2027, 2, 27)),
         ("Sở Giáo dục và Đào tạo tổng kết trước Ngày Nhà giáo Việt Nam.", date(2026, 9, 10), date(2026, 11, 20)),
     ],
@@ -1270,7 +1305,11 @@ def test_deadlines_throughout_a_month_is_that_period(cue):
 @pytest.mark.parametrize(
     "text, issued, day",
     [
-        ("Cục Khí tượng Thủy văn cung cấp bản tin vào thứ Hai và thứ Năm hằng tuần.", date(2025, 12, 22), date(2025, 12, 22)),
+        (
+            "Cục Khí tượng Thủy văn cung cấp bản tin vào thứ Hai và thứ Năm hằng tuần.",
+            date(2025, 12, 22),
+            date(2025, 12, 22),
+        ),
         ("Sở Y tế báo cáo trước 15 giờ thứ Sáu hằng tuần.", date(2026, 1, 28), date(2026, 1, 30)),
         ("Các xã báo cáo định kỳ hằng tuần (trước 15 giờ 00 ngày thứ Năm).", date(2026, 6, 5), date(2026, 6, 11)),
         ("Các đơn vị báo cáo vào Chủ nhật hằng tuần.", date(2026, 6, 5), date(2026, 6, 7)),
@@ -1289,9 +1328,13 @@ def test_deadlines_a_day_something_still_stands_at_is_no_deadline():
 
 def test_deadlines_reporting_cycles_with_their_days_in_brackets():
     issued = date(2026, 2, 10)
-    got = governing_deadline("Sở Nội vụ báo cáo định kỳ 6 tháng (trước ngày 20/6) và năm (trước ngày 15/12).", issued=issued)
+    got = governing_deadline(
+        "Sở Nội vụ báo cáo định kỳ 6 tháng (trước ngày 20/6) và năm (trước ngày 15/12).", issued=issued
+    )
     assert (got.kind, got.date, got.recurrence) == (DeadlineKind.RECURRING, date(2026, 6, 20), "half-yearly")
-    got = governing_deadline("Sở Tư pháp báo cáo định kỳ hằng quý (trước ngày 20/3) và năm (trước ngày 15/12).", issued=issued)
+    got = governing_deadline(
+        "Sở Tư pháp báo cáo định kỳ hằng quý (trước ngày 20/3) và năm (trước ngày 15/12).", issued=issued
+    )
     assert (got.kind, got.date, got.recurrence) == (DeadlineKind.RECURRING, date(2026, 3, 20), "quarterly")
     # a day with its year in brackets is a day
     got = governing_deadline("Sở Y tế hoàn thành trong năm (trước ngày 15/12/2026).", issued=issued)
@@ -1312,7 +1355,11 @@ def test_deadlines_counted_from_an_event_the_document_dates() -> None:
     for text, kind, due in (
         ("Ủy ban bầu cử ấn định khu vực bỏ phiếu chậm nhất 70 ngày trước ngày bầu cử.", "relative", date(2026, 1, 4)),
         ("Văn phòng tổng hợp kết quả trong 15 ngày kể từ ngày bầu cử.", "relative", date(2026, 3, 30)),
-        ("Sở Xây dựng thẩm định, hoàn thành trước ngày khởi công Dự án ít nhất 03 ngày.", "relative", date(2026, 5, 12)),
+        (
+            "Sở Xây dựng thẩm định, hoàn thành trước ngày khởi công Dự án ít nhất 03 ngày.",
+            "relative",
+            date(2026, 5, 12),
+        ),
         ("Xã bàn giao mặt bằng sạch trước ngày khởi công Dự án.", "relative", date(2026, 5, 15)),
         ("Sở Y tế chuẩn bị trước ngày khai trương Trung tâm.", "none", None),  # the document dates no opening
     ):
@@ -1327,9 +1374,14 @@ def test_deadlines_counted_from_an_event_the_document_dates() -> None:
     got = governing_deadline("Báo cáo trong 15 ngày kể từ ngày bầu cử.", issued=issued, events=described)
     assert got.date == date(2026, 3, 30)
     # an event day in the past, or after "số ...", dates nothing to come
-    assert governing_deadline(
-        "Báo cáo trong 10 ngày kể từ ngày bầu cử.", issued=issued, events=event_days("Ngày bầu cử là ngày 15/3/2025.", issued=issued)
-    ).date is None
+    assert (
+        governing_deadline(
+            "Báo cáo trong 10 ngày kể từ ngày bầu cử.",
+            issued=issued,
+            events=event_days("Ngày bầu cử là ngày 15/3/2025.", issued=issued),
+        ).date
+        is None
+    )
 
 
 def test_deadlines_averted_times_as_of_days_and_listed_cycles() -> None:
@@ -1339,18 +1391,27 @@ def test_deadlines_averted_times_as_of_days_and_listed_cycles() -> None:
     text = "Các chủ đầu tư thanh toán ngay khi có khối lượng nghiệm thu, không để dồn vào cuối năm."
     assert governing_deadline(text, issued=issued).kind is DeadlineKind.NONE
     # the day figures stand at, already past, is no deadline; a day to come still is
-    assert governing_deadline("Chi cục Thuế rà soát nợ thuế đến thời điểm 31/10/2025.", issued=issued).kind is DeadlineKind.NONE
-    assert governing_deadline("Chi cục Thuế rà soát nợ thuế đến hết ngày 31/12/2025.", issued=issued).date == date(2025, 12, 31)
+    assert (
+        governing_deadline("Chi cục Thuế rà soát nợ thuế đến thời điểm 31/10/2025.", issued=issued).kind
+        is DeadlineKind.NONE
+    )
+    assert governing_deadline("Chi cục Thuế rà soát nợ thuế đến hết ngày 31/12/2025.", issued=issued).date == date(
+        2025, 12, 31
+    )
     # two cycles with days of their own are first due on the earlier day to come
     got = governing_deadline(
         "Sở Nội vụ báo cáo định kỳ 6 tháng (trước ngày 10/6) và hằng năm (trước ngày 10/12).", issued=issued
     )
     assert (got.kind, got.date) == (DeadlineKind.RECURRING, date(2025, 12, 10))
     # a due day after "nhiệm vụ ..." is no plan's name
-    got = governing_deadline("Các đơn vị cập nhật tiến độ thực hiện nhiệm vụ trên Hệ thống trước ngày 20 hằng tháng.", issued=issued)
+    got = governing_deadline(
+        "Các đơn vị cập nhật tiến độ thực hiện nhiệm vụ trên Hệ thống trước ngày 20 hằng tháng.", issued=issued
+    )
     assert (got.kind, got.date) == (DeadlineKind.RECURRING, date(2025, 11, 20))
     # "kể từ ngày ký Công điện này"
-    got = governing_deadline("Tỉnh báo cáo trong 05 ngày làm việc kể từ ngày ký Công điện này.", issued=date(2025, 11, 17))
+    got = governing_deadline(
+        "Tỉnh báo cáo trong 05 ngày làm việc kể từ ngày ký Công điện này.", issued=date(2025, 11, 17)
+    )
     assert got.date == date(2025, 11, 24)
 
 
@@ -1362,7 +1423,8 @@ def test_deadlines_cycles_in_a_season_with_bracketed_days_and_every_few_hours() 
     )
     assert (got.kind, got.date) == (DeadlineKind.RECURRING, date(2026, 4, 20))
     got = governing_deadline(
-        "Các thành viên báo cáo kết quả định kỳ hằng tháng trong mùa mưa bão (từ tháng 8 đến hết tháng 12).", issued=issued
+        "Các thành viên báo cáo kết quả định kỳ hằng tháng trong mùa mưa bão (từ tháng 8 đến hết tháng 12).",
+        issued=issued,
     )
     assert (got.kind, got.recurrence) == (DeadlineKind.RECURRING, "monthly")
     got = governing_deadline(
@@ -1373,12 +1435,19 @@ def test_deadlines_cycles_in_a_season_with_bracketed_days_and_every_few_hours() 
     assert governing_deadline("Bộ Y tế báo cáo tình hình 6 giờ/lần.", issued=issued).kind is DeadlineKind.RECURRING
     # a school year is no span of calendar years; its new year's opening day, printed, is the day
     assert parse_deadline("Năm học 2026 - 2027", issued=issued).date is None
-    got = governing_deadline("Tỉnh bảo đảm học sinh đến trường trước ngày khai giảng năm học mới 05/9/2026.", issued=issued)
+    got = governing_deadline(
+        "Tỉnh bảo đảm học sinh đến trường trước ngày khai giảng năm học mới 05/9/2026.", issued=issued
+    )
     assert got.date == date(2026, 9, 5)
-    got = governing_deadline("Đoàn Thanh niên hỗ trợ cử tri tại các điểm bỏ phiếu trong ngày bầu cử 15/3/2026.", issued=date(2025, 11, 20))
+    got = governing_deadline(
+        "Đoàn Thanh niên hỗ trợ cử tri tại các điểm bỏ phiếu trong ngày bầu cử 15/3/2026.", issued=date(2025, 11, 20)
+    )
     assert got.date == date(2026, 3, 15)
     # the end of a storm and an order are events the work waits for
-    assert governing_deadline("Bộ Công Thương khôi phục cấp điện ngay sau khi bão tan.", issued=issued).kind is DeadlineKind.RELATIVE
+    assert (
+        governing_deadline("Bộ Công Thương khôi phục cấp điện ngay sau khi bão tan.", issued=issued).kind
+        is DeadlineKind.RELATIVE
+    )
 
 
 def test_deadlines_supplies_that_last_and_events_published() -> None:

@@ -337,9 +337,7 @@ def test_ingest_docx_reads_smart_tags_and_line_breaks() -> None:
 
     document = new_docx()
     paragraph = document.add_paragraph("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT ")
-    smart_tag = (
-        f'<w:smartTag {nsdecls("w")} w:element="place"><w:r><w:t>NAM</w:t></w:r></w:smartTag>'
-    )
+    smart_tag = f'<w:smartTag {nsdecls("w")} w:element="place"><w:r><w:t>NAM</w:t></w:r></w:smartTag>'
     paragraph._p.append(parse_xml(smart_tag))
     paragraph.add_run().add_break()
     paragraph.add_run("Độc lập - Tự do - Hạnh phúc")
@@ -384,13 +382,10 @@ def test_ingest_docx_without_text() -> None:
 HEADER_TABLE = [
     [
         "BỘ TÀI CHÍNH\nSố: 1234/BTC-NSNN\nV/v triển khai dự toán ngân sách năm 2027",
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-        "Hà Nội, ngày 05 tháng 3 năm 2027",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 05 tháng 3 năm 2027",
     ]
 ]
-SIGNATURE_TABLE = [
-    ["Nơi nhận:\n- Như trên;\n- Lưu: VT, NSNN.", "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nBùi Văn Khắng"]
-]
+SIGNATURE_TABLE = [["Nơi nhận:\n- Như trên;\n- Lưu: VT, NSNN.", "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nBùi Văn Khắng"]]
 LAYOUT_LETTER = [
     HEADER_TABLE,
     "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.",
@@ -483,7 +478,9 @@ def test_ingest_zip_member_names_are_checked_before_parsing() -> None:
 def test_ingest_text_rejoins_lines_broken_inside_a_sentence() -> None:
     from extraction.ingest.text import join_wrapped_lines
 
-    assert join_wrapped_lines(["Ban hành Quy chế theo dõi, đôn", "đốc, kiểm tra việc thực hiện.", "Điều 1. Phạm vi"]) == [
+    assert join_wrapped_lines(
+        ["Ban hành Quy chế theo dõi, đôn", "đốc, kiểm tra việc thực hiện.", "Điều 1. Phạm vi"]
+    ) == [
         "Ban hành Quy chế theo dõi, đôn đốc, kiểm tra việc thực hiện.",
         "Điều 1. Phạm vi",
     ]
@@ -518,16 +515,23 @@ def test_text_hard_wrapped_at_one_width_rejoins_lines_that_open_with_a_capital()
     assert "gửi Sở Tài chính để tổng hợp" in joined[1] and "tháng 12; trường hợp" in joined[1]
     assert "kinh tế - xã hội" in joined[2]
     # the header's title takes no capital line: the body's first sentence opens its own
-    titled = ["THÔNG BÁO", "Kết luận của Chủ tịch Ủy ban nhân dân tỉnh tại buổi làm việc với Sở Y tế tỉnh"] + WRAPPED_AT_70
+    titled = [
+        "THÔNG BÁO",
+        "Kết luận của Chủ tịch Ủy ban nhân dân tỉnh tại buổi làm việc với Sở Y tế tỉnh",
+    ] + WRAPPED_AT_70
     assert join_wrapped_lines(titled)[1] == titled[1]
     # a text with a paragraph per line has no wrap width: a capital there opens a paragraph
-    assert wrap_width(["Sở Y tế kiểm tra an toàn thực phẩm trong dịp Tết " + "x" * n for n in range(0, 400, 40)]) is None
+    assert (
+        wrap_width(["Sở Y tế kiểm tra an toàn thực phẩm trong dịp Tết " + "x" * n for n in range(0, 400, 40)]) is None
+    )
 
 
 def test_text_page_numbers_inside_a_sentence_and_markers_alone_on_their_line():
     from extraction.ingest.text import join_wrapped_lines
 
-    assert join_wrapped_lines(["1. Sở Xây dựng thẩm định thiết kế, hoàn", "- 3 -", "thành trong tháng 5/2025.", "2"]) == [
+    assert join_wrapped_lines(
+        ["1. Sở Xây dựng thẩm định thiết kế, hoàn", "- 3 -", "thành trong tháng 5/2025.", "2"]
+    ) == [
         "1. Sở Xây dựng thẩm định thiết kế, hoàn thành trong tháng 5/2025.",
     ]
     assert join_wrapped_lines(["1.", "Công an tỉnh", "- Tổ chức kiểm tra.", "a)", "Sở Y tế kiểm tra."]) == [
@@ -540,13 +544,22 @@ def test_text_page_numbers_inside_a_sentence_and_markers_alone_on_their_line():
 def test_ingest_text_a_line_ending_on_a_word_that_needs_the_next_goes_on_and_a_bare_number_is_a_page() -> None:
     from extraction.ingest.text import join_wrapped_lines
 
-    lines = ["Chủ tịch yêu cầu các cơ quan thực hiện như sau:", "1. Giao Sở Nông nghiệp và",
-             "Môi trường chủ trì xây dựng phương án, trình", "Ủy ban nhân dân tỉnh trước ngày 25/3/2026."]
+    lines = [
+        "Chủ tịch yêu cầu các cơ quan thực hiện như sau:",
+        "1. Giao Sở Nông nghiệp và",
+        "Môi trường chủ trì xây dựng phương án, trình",
+        "Ủy ban nhân dân tỉnh trước ngày 25/3/2026.",
+    ]
     assert join_wrapped_lines(lines) == [
         lines[0],
         "1. Giao Sở Nông nghiệp và Môi trường chủ trì xây dựng phương án, trình Ủy ban nhân dân tỉnh trước ngày 25/3/2026.",
     ]
-    paged = ["Chủ tịch kết luận như sau:", "- Sở Tài chính thẩm định đơn giá.", "2", "Giao Sở Xây dựng đẩy nhanh tiến độ."]
+    paged = [
+        "Chủ tịch kết luận như sau:",
+        "- Sở Tài chính thẩm định đơn giá.",
+        "2",
+        "Giao Sở Xây dựng đẩy nhanh tiến độ.",
+    ]
     assert join_wrapped_lines(paged) == paged[:2] + paged[3:]  # the page's number goes, numbering nothing
     # an item's marker alone on its line still numbers the next one
     assert join_wrapped_lines(["Chủ tịch kết luận như sau:", "1.", "Công an tỉnh tăng cường tuần tra."])[-1] == (
@@ -565,7 +578,10 @@ def test_ingest_text_keeps_table_rows_apart_after_a_word_that_seems_to_dangle() 
     assert join_wrapped_lines(rows) == rows
     # a line that ends on "trình" still takes the words it needs when no row is involved
     prose = ["1. Bộ Tư pháp theo dõi.", "2. Bộ Tư pháp rà soát, hoàn thiện hồ sơ, trình", "Thủ tướng Chính phủ."]
-    assert join_wrapped_lines(prose) == [prose[0], "2. Bộ Tư pháp rà soát, hoàn thiện hồ sơ, trình Thủ tướng Chính phủ."]
+    assert join_wrapped_lines(prose) == [
+        prose[0],
+        "2. Bộ Tư pháp rà soát, hoàn thiện hồ sơ, trình Thủ tướng Chính phủ.",
+    ]
 
 
 def test_text_a_pdf_s_page_break_inside_a_sentence_and_a_line_that_goes_on_with_a_number():
@@ -595,7 +611,9 @@ def test_text_a_pdf_s_page_break_inside_a_sentence_and_a_line_that_goes_on_with_
         "Lê Hồng Vinh",
     ]
     # a numbered item after an open line still opens its own paragraph
-    assert join_wrapped_lines(["Chủ tịch yêu cầu:", "1. Sở Y tế", "2. Sở Tài chính bố trí kinh phí."])[1] == "1. Sở Y tế"
+    assert (
+        join_wrapped_lines(["Chủ tịch yêu cầu:", "1. Sở Y tế", "2. Sở Tài chính bố trí kinh phí."])[1] == "1. Sở Y tế"
+    )
 
 
 def test_text_the_wrap_width_of_a_pdf_copy_measured_on_its_certain_wraps():
@@ -615,7 +633,17 @@ def test_text_the_wrap_width_of_a_pdf_copy_measured_on_its_certain_wraps():
     joined = join_wrapped_lines(lines)
     assert joined[1].endswith("báo cáo Thủ tướng Chính phủ trong quý III/2026.")
     # a title in the header wraps narrower: it gives no width
-    assert _width_of_certain_wraps(["Ban hành các giải pháp kỹ thuật", "nâng cao an toàn phòng cháy", "đối với các cơ sở cũ", "xây dựng trước năm 2020"]) is None
+    assert (
+        _width_of_certain_wraps(
+            [
+                "Ban hành các giải pháp kỹ thuật",
+                "nâng cao an toàn phòng cháy",
+                "đối với các cơ sở cũ",
+                "xây dựng trước năm 2020",
+            ]
+        )
+        is None
+    )
 
 
 def test_text_rows_copied_with_tabs_stay_apart_though_they_open_with_a_number():
@@ -671,7 +699,11 @@ def test_ingest_text_the_years_of_a_school_year_broken_off_join_their_line():
     """ "... năm học" ¶ "2026 - 2027 như sau:" is one line, before the body too (probe BY)."""
     from extraction.ingest.text import join_wrapped_lines
 
-    lines = ["KẾ HOẠCH", "Bộ Giáo dục và Đào tạo ban hành Kế hoạch bảo đảm an toàn trường học năm học", "2026 - 2027 như sau:"]
+    lines = [
+        "KẾ HOẠCH",
+        "Bộ Giáo dục và Đào tạo ban hành Kế hoạch bảo đảm an toàn trường học năm học",
+        "2026 - 2027 như sau:",
+    ]
     assert join_wrapped_lines(lines) == [
         "KẾ HOẠCH",
         "Bộ Giáo dục và Đào tạo ban hành Kế hoạch bảo đảm an toàn trường học năm học 2026 - 2027 như sau:",

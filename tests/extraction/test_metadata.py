@@ -114,12 +114,16 @@ def test_metadata_news_style_text():
 
 def test_metadata_issuer_in_capitals_takes_the_directory_spelling():
     # "BỘ Y TẾ" lower-cased would read "Bộ y tế"; the directory spells it "Bộ Y tế"
-    info = read_metadata("BỘ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 120/KH-BYT\nHà Nội, ngày 05 tháng 11 năm 2025\nKẾ HOẠCH\nPhòng, chống dịch bệnh\n")
+    info = read_metadata(
+        "BỘ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 120/KH-BYT\nHà Nội, ngày 05 tháng 11 năm 2025\nKẾ HOẠCH\nPhòng, chống dịch bệnh\n"
+    )
     assert info.issuer == "Bộ Y tế"
 
 
 def test_metadata_district_and_commune_issuers_keep_their_place_capitals():
-    info = read_metadata("ỦY BAN NHÂN DÂN\nHUYỆN TRIỆU PHONG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/CV-UBND\nTriệu Phong, ngày 05 tháng 11 năm 2025\n")
+    info = read_metadata(
+        "ỦY BAN NHÂN DÂN\nHUYỆN TRIỆU PHONG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/CV-UBND\nTriệu Phong, ngày 05 tháng 11 năm 2025\n"
+    )
     assert info.issuer == "Ủy ban nhân dân huyện Triệu Phong"
 
 
@@ -127,14 +131,25 @@ def test_metadata_district_and_commune_issuers_keep_their_place_capitals():
     ("header", "issuer"),
     [
         # a sub-organ printed under its parent
-        (["UBND TỈNH LÀO CAI", "VĂN PHÒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 1/TB-VPUBND"], "Văn phòng Ủy ban nhân dân tỉnh Lào Cai"),
+        (
+            ["UBND TỈNH LÀO CAI", "VĂN PHÒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 1/TB-VPUBND"],
+            "Văn phòng Ủy ban nhân dân tỉnh Lào Cai",
+        ),
         (["TỈNH ỦY THANH HÓA", "BAN THƯỜNG VỤ", "*", "Số: 12-KL/TU"], "Ban Thường vụ Tỉnh ủy Thanh Hóa"),
         (["ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", "THÀNH ỦY", "*", "Số: 12-CT/TU"], "Thành ủy Hà Nội"),
-        (["UBND TỈNH LÂM ĐỒNG", "SỞ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/KH-SYT"], "Sở Y tế tỉnh Lâm Đồng"),
+        (
+            ["UBND TỈNH LÂM ĐỒNG", "SỞ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/KH-SYT"],
+            "Sở Y tế tỉnh Lâm Đồng",
+        ),
         # "VĂN PHÒNG BỘ" under its ministry: that ministry's office, spelt as the directory spells it
-        (["BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "VĂN PHÒNG BỘ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 87/TB-VP"],
-         "Văn phòng Bộ Nông nghiệp và Môi trường"),
-        (["UBND TỈNH LÂM ĐỒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/KH-UBND"], "Ủy ban nhân dân tỉnh Lâm Đồng"),
+        (
+            ["BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "VĂN PHÒNG BỘ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 87/TB-VP"],
+            "Văn phòng Bộ Nông nghiệp và Môi trường",
+        ),
+        (
+            ["UBND TỈNH LÂM ĐỒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/KH-UBND"],
+            "Ủy ban nhân dân tỉnh Lâm Đồng",
+        ),
         # ... also when the parent runs over two lines
         (["ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN", "SỞ TÀI CHÍNH", "Số: 4521/STC-QLNS"], "Sở Tài chính tỉnh Nghệ An"),
         # a Party board under its province's Party organisation; a city committee names itself
@@ -144,8 +159,10 @@ def test_metadata_district_and_commune_issuers_keep_their_place_capitals():
         (["TỈNH ỦY LÂM ĐỒNG", "BAN TỔ CHỨC", "Số 05-HD/BTCTU"], "Ban Tổ chức Tỉnh ủy Lâm Đồng"),
         (["THÀNH ỦY HÀ NỘI", "VĂN PHÒNG", "Số 12-CV/VPTU"], "Văn phòng Thành ủy Hà Nội"),
         (["ĐẢNG ỦY XÃ TÂN HIỆP", "BAN THƯỜNG VỤ", "Số 12-KH/ĐU"], "Ban Thường vụ Đảng ủy xã Tân Hiệp"),
-        (["HỘI ĐỒNG NHÂN DÂN TỈNH LÂM ĐỒNG", "BAN VĂN HÓA - XÃ HỘI", "Số: 87/BC-VHXH"],
-         "Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh Lâm Đồng"),
+        (
+            ["HỘI ĐỒNG NHÂN DÂN TỈNH LÂM ĐỒNG", "BAN VĂN HÓA - XÃ HỘI", "Số: 87/BC-VHXH"],
+            "Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh Lâm Đồng",
+        ),
         # a ministry's department issues under its own name
         (["BỘ Y TẾ", "CỤC QUẢN LÝ DƯỢC", "Số: 120/QĐ-QLD"], "Cục Quản lý dược"),
         (
@@ -154,15 +171,24 @@ def test_metadata_district_and_commune_issuers_keep_their_place_capitals():
         ),
         # a board under a province's Party organisation, printed as it is (probes BC, BD, AZ)
         (["ĐẢNG BỘ TỈNH NINH BÌNH", "BAN CHẤP HÀNH", "*", "Số 08-NQ/TU"], "Ban Chấp hành Đảng bộ tỉnh Ninh Bình"),
-        (["ĐẢNG BỘ TỈNH NGHỆ AN", "BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ", "*", "Số 05-TB/BCĐ"],
-         "Ban Chỉ đạo phát triển khoa học, công nghệ tỉnh Nghệ An"),
+        (
+            ["ĐẢNG BỘ TỈNH NGHỆ AN", "BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ", "*", "Số 05-TB/BCĐ"],
+            "Ban Chỉ đạo phát triển khoa học, công nghệ tỉnh Nghệ An",
+        ),
         # a hospital under its department issues under its own name, with the department's province
-        (["SỞ Y TẾ THANH HÓA", "BỆNH VIỆN ĐA KHOA TỈNH", "-------", "Số: 58/KH-BV"], "Bệnh viện Đa khoa tỉnh Thanh Hóa"),
-        (["SỞ Y TẾ TỈNH ĐỒNG NAI", "TRUNG TÂM KIỂM SOÁT BỆNH TẬT TỈNH", "Số: 12/KH-KSBT"],
-         "Trung tâm Kiểm soát bệnh tật tỉnh Đồng Nai"),
+        (
+            ["SỞ Y TẾ THANH HÓA", "BỆNH VIỆN ĐA KHOA TỈNH", "-------", "Số: 58/KH-BV"],
+            "Bệnh viện Đa khoa tỉnh Thanh Hóa",
+        ),
+        (
+            ["SỞ Y TẾ TỈNH ĐỒNG NAI", "TRUNG TÂM KIỂM SOÁT BỆNH TẬT TỈNH", "Số: 12/KH-KSBT"],
+            "Trung tâm Kiểm soát bệnh tật tỉnh Đồng Nai",
+        ),
         # ... and a child organ printed over two lines
-        (["ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH", "MỤC TIÊU QUỐC GIA", "Số: 05/QĐ-BCĐ"],
-         "Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh Quảng Ngãi"),
+        (
+            ["ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH", "MỤC TIÊU QUỐC GIA", "Số: 05/QĐ-BCĐ"],
+            "Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh Quảng Ngãi",
+        ),
         # a text cut from its header names its author where it speaks
         (["Tại phiên họp ngày 17/7/2025, Bộ Chính trị kết luận như sau:", "- Thống nhất chủ trương."], "Bộ Chính trị"),
     ],
@@ -177,16 +203,28 @@ def test_metadata_issuer_from_a_two_line_header_or_the_speaker(header, issuer):
     ("header", "trailer", "issuer"),
     [
         # a commune's organ printed under its province is the commune's own
-        (["ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI", "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ", "Số: 45/KH-UBND"], [], "Ủy ban nhân dân xã Tân Phú"),
+        (
+            ["ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI", "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ", "Số: 45/KH-UBND"],
+            [],
+            "Ủy ban nhân dân xã Tân Phú",
+        ),
         # a Party committee's Standing Board signs for it
-        (["TỈNH ỦY LÀO CAI", "*", "Số: 12-TB/TU"], ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"], "Ban Thường vụ Tỉnh ủy Lào Cai"),
+        (
+            ["TỈNH ỦY LÀO CAI", "*", "Số: 12-TB/TU"],
+            ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"],
+            "Ban Thường vụ Tỉnh ủy Lào Cai",
+        ),
         (
             ["ĐẢNG BỘ TỈNH NGHỆ AN", "ĐẢNG ỦY XÃ NGHĨA ĐÀN", "*", "Số: 15-TB/ĐU"],
             ["T/M BAN THƯỜNG VỤ", "BÍ THƯ"],
             "Ban Thường vụ Đảng ủy xã Nghĩa Đàn",
         ),
         # ... not a People's Committee, whose members sign "T/M ỦY BAN NHÂN DÂN"
-        (["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "Số: 12/KH-UBND"], ["T/M ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "Ủy ban nhân dân tỉnh Lào Cai"),
+        (
+            ["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "Số: 12/KH-UBND"],
+            ["T/M ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
+            "Ủy ban nhân dân tỉnh Lào Cai",
+        ),
     ],
 )
 def test_metadata_issuer_of_a_commune_and_of_a_standing_board(header, trailer, issuer):
@@ -202,24 +240,44 @@ def test_metadata_number_with_the_year_of_a_legal_document():
 def test_metadata_a_letters_summary_stops_at_the_place_and_date_line():
     from extraction.metadata import find_title
 
-    header = ["SỞ TÀI CHÍNH", "Số: 4521/STC-QLNS", "V/v xây dựng dự toán ngân sách", "nhà nước năm 2027",
-              "Nghệ An, ngày 18 tháng 11 năm 2026", "Kính gửi: Ủy ban nhân dân các xã, phường."]
+    header = [
+        "SỞ TÀI CHÍNH",
+        "Số: 4521/STC-QLNS",
+        "V/v xây dựng dự toán ngân sách",
+        "nhà nước năm 2027",
+        "Nghệ An, ngày 18 tháng 11 năm 2026",
+        "Kính gửi: Ủy ban nhân dân các xã, phường.",
+    ]
     assert find_title(header) == "xây dựng dự toán ngân sách nhà nước năm 2027"
 
 
 def test_metadata_a_letters_summary_stops_at_the_national_motto():
     from extraction.metadata import find_title
 
-    header = ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG TRỊ", "Số: 2345/UBND-KT", "V/v triển khai Nghị định số 175/2025/NĐ-CP",
-              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Quảng Trị, ngày 20 tháng 10 năm 2025"]
+    header = [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH QUẢNG TRỊ",
+        "Số: 2345/UBND-KT",
+        "V/v triển khai Nghị định số 175/2025/NĐ-CP",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Quảng Trị, ngày 20 tháng 10 năm 2025",
+    ]
     assert find_title(header) == "triển khai Nghị định số 175/2025/NĐ-CP"
 
 
 def test_metadata_the_summary_on_the_line_after_the_type():
     from extraction.metadata import find_title
 
-    header = ["HỘI ĐỒNG NHÂN DÂN", "TỈNH QUẢNG TRỊ", "Số: 45/2025/NQ-HĐND", "Quảng Trị, ngày 10 tháng 12 năm 2025",
-              "NGHỊ QUYẾT", "Quy định mức chi hỗ trợ công tác phổ cập giáo dục", "HỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG TRỊ"]
+    header = [
+        "HỘI ĐỒNG NHÂN DÂN",
+        "TỈNH QUẢNG TRỊ",
+        "Số: 45/2025/NQ-HĐND",
+        "Quảng Trị, ngày 10 tháng 12 năm 2025",
+        "NGHỊ QUYẾT",
+        "Quy định mức chi hỗ trợ công tác phổ cập giáo dục",
+        "HỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG TRỊ",
+    ]
     assert find_title(header) == "Quy định mức chi hỗ trợ công tác phổ cập giáo dục"
     # an operative line after the type is no summary
     assert find_title(["QUYẾT ĐỊNH", "Điều 2. Tổ chức thực hiện"]) is None
@@ -258,9 +316,15 @@ def test_metadata_a_mass_organisation_s_committee_its_standing_board_and_a_highl
         "TM. BAN THƯỜNG VỤ TỈNH ĐOÀN\nPHÓ BÍ THƯ\nRơ Châm Hlim\n"
     )
     info = read_metadata(text)
-    assert (info.issuer, info.signer) == ("Ban Thường vụ Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Gia Lai", "Rơ Châm Hlim")
+    assert (info.issuer, info.signer) == (
+        "Ban Thường vụ Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Gia Lai",
+        "Rơ Châm Hlim",
+    )
     women = "HỘI LHPN VIỆT NAM\nBAN CHẤP HÀNH HỘI LHPN TỈNH CÀ MAU\nSố: 21/KH-HPN\nCà Mau, ngày 05 tháng 3 năm 2027\nKẾ HOẠCH\n"
-    assert read_metadata(women + "1. Văn phòng Hội bố trí kinh phí.\n").issuer == "Ban Chấp hành Hội Liên hiệp Phụ nữ tỉnh Cà Mau"
+    assert (
+        read_metadata(women + "1. Văn phòng Hội bố trí kinh phí.\n").issuer
+        == "Ban Chấp hành Hội Liên hiệp Phụ nữ tỉnh Cà Mau"
+    )
 
 
 @pytest.mark.parametrize(
@@ -268,11 +332,19 @@ def test_metadata_a_mass_organisation_s_committee_its_standing_board_and_a_highl
     [
         ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI\nTHANH TRA TỈNH\n", "Thanh tra tỉnh Quảng Ngãi"),
         ("KIỂM TOÁN NHÀ NƯỚC\nKIỂM TOÁN NHÀ NƯỚC KHU VỰC II\n", "Kiểm toán nhà nước khu vực II"),
-        ("VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO\nVIỆN KIỂM SÁT NHÂN DÂN\nTỈNH NGHỆ AN\n", "Viện kiểm sát nhân dân tỉnh Nghệ An"),
+        (
+            "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO\nVIỆN KIỂM SÁT NHÂN DÂN\nTỈNH NGHỆ AN\n",
+            "Viện kiểm sát nhân dân tỉnh Nghệ An",
+        ),
     ],
 )
-def test_metadata_an_inspectorate_an_audit_region_and_a_provincial_procuracy_issue_under_their_own_names(header, issuer):
-    text = header + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 52/KL-TTr\nQuảng Ngãi, ngày 16 tháng 6 năm 2026\nKẾT LUẬN\n1. Sở Y tế rà soát.\n"
+def test_metadata_an_inspectorate_an_audit_region_and_a_provincial_procuracy_issue_under_their_own_names(
+    header, issuer
+):
+    text = (
+        header
+        + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 52/KL-TTr\nQuảng Ngãi, ngày 16 tháng 6 năm 2026\nKẾT LUẬN\n1. Sở Y tế rà soát.\n"
+    )
     assert read_metadata(text).issuer == issuer
 
 
@@ -280,7 +352,9 @@ def test_metadata_two_column_blocks_laid_out_with_spaces_or_merged_into_recipien
     """pdftotext -layout keeps the header's columns apart with spaces; pdfplumber merges the
     signature column into the "Nơi nhận" lines (probes BT, BV, BY)."""
     head = "BỘ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 1125/KH-BGDĐT" + " " * 25 + "Hà Nội, ngày 14 tháng 8 năm 2026\nKẾ HOẠCH\n"
-    body = "Thực hiện Chỉ thị số 31/CT-TTg ngày 20/7/2026 của Thủ tướng Chính phủ:\n1. Vụ Pháp chế rà soát các quy định.\n"
+    body = (
+        "Thực hiện Chỉ thị số 31/CT-TTg ngày 20/7/2026 của Thủ tướng Chính phủ:\n1. Vụ Pháp chế rà soát các quy định.\n"
+    )
     merged = "Nơi nhận: TL. GIÁM ĐỐC\n- Như trên; CHÁNH VĂN PHÒNG\n- Lưu: VT, VP. Lê Thị Thu Hà\n"
     layout = "Nơi nhận:" + " " * 30 + "KT. CHỦ TỊCH\n- Sở Xây dựng;" + " " * 30 + "Trần Thị Ngọc Lan\n- Lưu: VT, KT.\n"
     assert read_metadata(head + body + merged).issued == date(2026, 8, 14)

@@ -17,8 +17,10 @@ def _lead(text):
     [
         ("Bộ Tài chính chủ trì, phối hợp với Bộ Tư pháp rà soát các quy định.", "Bộ Tài chính"),
         ("Giao Đảng uỷ Quốc hội lãnh đạo, chỉ đạo ban hành Nghị quyết.", "Đảng uỷ Quốc hội"),
-        ("Tổng Thư ký Quốc hội - Chủ nhiệm Văn phòng Quốc hội chỉ đạo chuẩn bị hồ sơ.",
-         "Tổng Thư ký Quốc hội - Chủ nhiệm Văn phòng Quốc hội"),
+        (
+            "Tổng Thư ký Quốc hội - Chủ nhiệm Văn phòng Quốc hội chỉ đạo chuẩn bị hồ sơ.",
+            "Tổng Thư ký Quốc hội - Chủ nhiệm Văn phòng Quốc hội",
+        ),
         # the issuer speaking, its object after a colon
         ("Ban Thường vụ Tỉnh ủy giao: Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo rà soát quy hoạch.", "Đảng ủy UBND tỉnh"),
         # verbs of urgent letters and "có + noun" end the subject
@@ -88,7 +90,10 @@ def _lead(text):
         ("Yêu cầu các ban chỉ đạo tập trung thực hiện.", "các ban chỉ đạo"),
         ("Các cục quản lý chuyên ngành tăng cường kiểm tra.", "Các cục quản lý chuyên ngành"),
         # a verb no cue list holds ends a complete name (underthesea's POS tagger reads it) ...
-        ("Ủy ban nhân dân các tỉnh sắp xếp lại các đơn vị sự nghiệp công lập trước ngày 15/01/2026.", "Ủy ban nhân dân các tỉnh"),
+        (
+            "Ủy ban nhân dân các tỉnh sắp xếp lại các đơn vị sự nghiệp công lập trước ngày 15/01/2026.",
+            "Ủy ban nhân dân các tỉnh",
+        ),
         ("Bảo hiểm xã hội tỉnh sơ kết việc thực hiện chính sách.", "Bảo hiểm xã hội tỉnh"),
         # a plural list of kinds is complete too; one kind alone may take a qualifier
         ("Các bộ, ngành bổ sung kế hoạch vốn cho các dự án.", "Các bộ, ngành"),
@@ -96,17 +101,32 @@ def _lead(text):
         ("Các cơ quan chủ quản dữ liệu cập nhật dữ liệu.", "Các cơ quan chủ quản dữ liệu"),
         ("Các bộ, ngành, cơ quan chủ quản khẩn trương đẩy nhanh tiến độ.", "Các bộ, ngành, cơ quan chủ quản"),
         # offices of central agencies after the 2025 reorganisation, officials by title
-        ("Thuế tỉnh Bắc Ninh, Hải quan khu vực IV đẩy nhanh tiến độ hoàn thuế.", "Thuế tỉnh Bắc Ninh, Hải quan khu vực IV"),
-        ("Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo các tổ chức tín dụng giảm lãi suất.", "Thống đốc Ngân hàng Nhà nước Việt Nam"),
+        (
+            "Thuế tỉnh Bắc Ninh, Hải quan khu vực IV đẩy nhanh tiến độ hoàn thuế.",
+            "Thuế tỉnh Bắc Ninh, Hải quan khu vực IV",
+        ),
+        (
+            "Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo các tổ chức tín dụng giảm lãi suất.",
+            "Thống đốc Ngân hàng Nhà nước Việt Nam",
+        ),
         # "ban" after "Ủy" is the head "Ủy ban", not a verb ending the name
-        ("Ban cán sự đảng Ủy ban nhân dân thành phố chỉ đạo Sở Tư pháp rà soát văn bản.", "Ban cán sự đảng Ủy ban nhân dân thành phố"),
+        (
+            "Ban cán sự đảng Ủy ban nhân dân thành phố chỉ đạo Sở Tư pháp rà soát văn bản.",
+            "Ban cán sự đảng Ủy ban nhân dân thành phố",
+        ),
         # ... but not a name that goes on in lower case, nor a relative clause
         ("Người đứng đầu lưu trữ lịch sử của Đảng thực hiện các hình thức.", "Người đứng đầu lưu trữ lịch sử của Đảng"),
         ("Thường trực Tỉnh ủy Thanh Hóa lãnh đạo, chỉ đạo thực hiện.", "Thường trực Tỉnh ủy Thanh Hóa"),
-        ("Ban Chỉ đạo phòng, chống thiên tai tỉnh chủ trì tổ chức diễn tập.", "Ban Chỉ đạo phòng, chống thiên tai tỉnh"),
+        (
+            "Ban Chỉ đạo phòng, chống thiên tai tỉnh chủ trì tổ chức diễn tập.",
+            "Ban Chỉ đạo phòng, chống thiên tai tỉnh",
+        ),
         # the actors of communes and wards: villages, residential groups, officers by post
         ("Các thôn, tổ dân phố rà soát hộ nghèo.", "Các thôn, tổ dân phố"),
-        ("Chỉ huy trưởng Ban Chỉ huy Quân sự xã xây dựng phương án huy động dân quân.", "Chỉ huy trưởng Ban Chỉ huy Quân sự xã"),
+        (
+            "Chỉ huy trưởng Ban Chỉ huy Quân sự xã xây dựng phương án huy động dân quân.",
+            "Chỉ huy trưởng Ban Chỉ huy Quân sự xã",
+        ),
         ("Công chức Văn phòng - Thống kê tham mưu kiện toàn Ban Chỉ huy.", "Công chức Văn phòng - Thống kê"),
         # "tổ chức" + an event is the verb, capitalised or not; a recurrence ends the name
         ("Phòng Kinh tế tổ chức Lễ ra quân.", "Phòng Kinh tế"),
@@ -136,7 +156,10 @@ def _lead(text):
             "Các chủ rừng là tổ chức",
         ),
         # a project management board is named by its projects
-        ("Ban Quản lý dự án đầu tư xây dựng số 2 đẩy nhanh tiến độ thi công.", "Ban Quản lý dự án đầu tư xây dựng số 2"),
+        (
+            "Ban Quản lý dự án đầu tư xây dựng số 2 đẩy nhanh tiến độ thi công.",
+            "Ban Quản lý dự án đầu tư xây dựng số 2",
+        ),
         (
             "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính khẩn trương rà soát.",
             "Bộ Tài chính",
@@ -237,7 +260,10 @@ def test_roles_find_lead(text, lead):
             "Giao Thanh tra tỉnh chủ trì, phối hợp với các sở, ngành liên quan thanh tra việc sử dụng đất.",
             "các sở, ngành liên quan",
         ),
-        ("Công an tỉnh phối hợp với chính quyền địa phương điều tra, xử lý các hành vi vi phạm.", "chính quyền địa phương"),
+        (
+            "Công an tỉnh phối hợp với chính quyền địa phương điều tra, xử lý các hành vi vi phạm.",
+            "chính quyền địa phương",
+        ),
         # "(chủ trì) cùng X": X co-operates
         ("Giao Sở Xây dựng (chủ trì) cùng Sở Tài chính thẩm định hồ sơ điều chỉnh dự toán.", "Sở Tài chính"),
     ],
@@ -280,7 +306,10 @@ def test_roles_find_support(text, support):
             "Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy Bộ đội Biên phòng tỉnh",
             ["Bộ Chỉ huy Quân sự tỉnh", "Ban Chỉ huy Bộ đội Biên phòng tỉnh"],
         ),
-        ("Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao", ["Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao"]),
+        (
+            "Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao",
+            ["Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao"],
+        ),
         # "Phòng, chống" after "và" is work in the name, not an office
         ("Cục Quản lý đê điều và Phòng, chống thiên tai", ["Cục Quản lý đê điều và Phòng, chống thiên tai"]),
         ("Cục Thủy lợi và Phòng Kinh tế", ["Cục Thủy lợi", "Phòng Kinh tế"]),
@@ -293,7 +322,10 @@ def test_roles_find_support(text, support):
         ("Các tỉnh ủy Đắk Lắk, Gia Lai, Lâm Đồng", ["Tỉnh ủy Đắk Lắk", "Tỉnh ủy Gia Lai", "Tỉnh ủy Lâm Đồng"]),
         ("Thành ủy Hà Nội, Hải Phòng và Huế", ["Thành ủy Hà Nội", "Thành ủy Hải Phòng", "Thành ủy Huế"]),
         # a group label before a colon of full names names no body of its own
-        ("Các đơn vị: Cục Biến đổi khí hậu, Cục Viễn thám quốc gia", ["Cục Biến đổi khí hậu", "Cục Viễn thám quốc gia"]),
+        (
+            "Các đơn vị: Cục Biến đổi khí hậu, Cục Viễn thám quốc gia",
+            ["Cục Biến đổi khí hậu", "Cục Viễn thám quốc gia"],
+        ),
     ],
 )
 def test_roles_split_names(phrase, names):
@@ -368,7 +400,10 @@ def test_roles_a_short_name_of_words_or_a_headed_acronym_stands_for_the_name_it_
 @pytest.mark.parametrize(
     ("name", "pieces"),
     [
-        ("Ủy ban nhân dân tỉnh, chủ rừng, cơ quan liên quan", ["Ủy ban nhân dân tỉnh", "chủ rừng", "cơ quan liên quan"]),
+        (
+            "Ủy ban nhân dân tỉnh, chủ rừng, cơ quan liên quan",
+            ["Ủy ban nhân dân tỉnh", "chủ rừng", "cơ quan liên quan"],
+        ),
         ("cơ quan, đơn vị có liên quan", ["cơ quan, đơn vị có liên quan"]),
         ("các Bộ, ngành liên quan", ["các Bộ, ngành liên quan"]),
         # after a place, "và" starts another body; between kinds it joins them
@@ -400,33 +435,42 @@ def test_roles_generic_names_keep_their_place_name_and_the_body_they_belong_to(p
     ("text", "lead"),
     [
         # a cue syllable inside a noun of compounds.tsv ends no name
-        ("Ban Quản lý chương trình mục tiêu quốc gia tỉnh khẩn trương hoàn thành báo cáo.",
-         "Ban Quản lý chương trình mục tiêu quốc gia tỉnh"),
-        ("Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh đẩy nhanh tiến độ.",
-         "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh"),
+        (
+            "Ban Quản lý chương trình mục tiêu quốc gia tỉnh khẩn trương hoàn thành báo cáo.",
+            "Ban Quản lý chương trình mục tiêu quốc gia tỉnh",
+        ),
+        (
+            "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh đẩy nhanh tiến độ.",
+            "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh",
+        ),
         # ... and a cue that ends a longer noun of it ("công nghệ thông tin")
-        ("Trung tâm Công nghệ thông tin chủ trì xây dựng chuyên mục về chuyển đổi số.", "Trung tâm Công nghệ thông tin"),
+        (
+            "Trung tâm Công nghệ thông tin chủ trì xây dựng chuyên mục về chuyển đổi số.",
+            "Trung tâm Công nghệ thông tin",
+        ),
         # a review is work: "Tỉnh đoàn tổng kết ..."
         ("Tỉnh đoàn tổng kết chiến dịch tình nguyện hè, báo cáo Thường trực Tỉnh ủy.", "Tỉnh đoàn"),
         # "tăng" is work; a member ("đảng viên") is no body, and "thì" closes a condition
         ("Các cơ quan báo chí tăng thời lượng đưa tin về bão, lũ.", "Các cơ quan báo chí"),
         # "giúp" is work: "X giúp Y sơ kết ..." is X's task
         ("Văn phòng Đảng ủy giúp Ban Thường vụ Đảng ủy sơ kết việc thực hiện Nghị quyết.", "Văn phòng Đảng ủy"),
-        ("Các đơn vị: Cục Biến đổi khí hậu, Cục Viễn thám quốc gia theo chức năng, nhiệm vụ tăng cường dự báo.",
-         "Các đơn vị: Cục Biến đổi khí hậu, Cục Viễn thám quốc gia"),
+        (
+            "Các đơn vị: Cục Biến đổi khí hậu, Cục Viễn thám quốc gia theo chức năng, nhiệm vụ tăng cường dự báo.",
+            "Các đơn vị: Cục Biến đổi khí hậu, Cục Viễn thám quốc gia",
+        ),
         # a verb of compounds.tsv is the predicate as a whole word
-        ("Trung tâm Phát triển quỹ đất giải trình với Hội đồng nhân dân tỉnh.",
-         "Trung tâm Phát triển quỹ đất"),
+        ("Trung tâm Phát triển quỹ đất giải trình với Hội đồng nhân dân tỉnh.", "Trung tâm Phát triển quỹ đất"),
         # after an assigning verb, "Lãnh đạo" heads those who lead the bodies it names
-        ("Ủy ban nhân dân tỉnh yêu cầu Lãnh đạo các sở, ngành chủ động giải phóng mặt bằng.",
-         "Lãnh đạo các sở, ngành"),
+        ("Ủy ban nhân dân tỉnh yêu cầu Lãnh đạo các sở, ngành chủ động giải phóng mặt bằng.", "Lãnh đạo các sở, ngành"),
         ("Yêu cầu Lãnh đạo các sở, ngành chủ động giải phóng mặt bằng.", "Lãnh đạo các sở, ngành"),
         # right after a name, "tổ chức" + a word that makes no organisation of it organises
         ("Các bộ, ngành, địa phương tổ chức tổng rà soát hiện trạng dịch vụ công.", "Các bộ, ngành, địa phương"),
         ("Thanh tra tỉnh tổ chức thanh tra việc chấp hành quy định.", "Thanh tra tỉnh"),
         # after a comma, "và", "các" or "Ban" it is a body
-        ("Các sở, ban, ngành, tổ chức chính trị - xã hội phối hợp tuyên truyền.",
-         "Các sở, ban, ngành, tổ chức chính trị - xã hội"),
+        (
+            "Các sở, ban, ngành, tổ chức chính trị - xã hội phối hợp tuyên truyền.",
+            "Các sở, ban, ngành, tổ chức chính trị - xã hội",
+        ),
         ("Sở Nội vụ và tổ chức công đoàn phối hợp tuyên truyền.", "Sở Nội vụ và tổ chức công đoàn"),
         ("Ban tổ chức lễ kỷ niệm chủ trì chuẩn bị hội trường.", "Ban tổ chức lễ kỷ niệm"),
         ("Các tổ chức cơ sở đảng tổ chức quán triệt Nghị quyết.", "Các tổ chức cơ sở đảng"),
@@ -439,7 +483,10 @@ def test_roles_generic_names_keep_their_place_name_and_the_body_they_belong_to(p
         ("Các công đoàn cơ sở tổ chức ra quân.", "Các công đoàn cơ sở"),
         ("Yêu cầu các cơ sở Đoàn trực thuộc tổ chức ra quân.", "các cơ sở Đoàn trực thuộc"),
         # a time clause inside the subject ends the name
-        ("Các Bộ, cơ quan ngang Bộ sau khi Đề án được phê duyệt khẩn trương rà soát dữ liệu.", "Các Bộ, cơ quan ngang Bộ"),
+        (
+            "Các Bộ, cơ quan ngang Bộ sau khi Đề án được phê duyệt khẩn trương rà soát dữ liệu.",
+            "Các Bộ, cơ quan ngang Bộ",
+        ),
         # a purpose after the opening: the subject stands after both
         (
             "Thực hiện Luật Ngân sách nhà nước năm 2025 và Nghị định số 120/2025/NĐ-CP ngày 05 tháng 6 năm 2025 của "
@@ -465,20 +512,27 @@ def test_roles_generic_names_keep_their_place_name_and_the_body_they_belong_to(p
         # an abbreviation of lexicon.tsv that opens a body's name
         ("Giao TTKSBT chủ trì, phối hợp với các bệnh viện giám sát ca bệnh.", "TTKSBT"),
         ("TYT các xã, phường tăng cường giám sát dịch bệnh.", "TYT các xã, phường"),
-        ("Giao Đội Cảnh sát giao thông đường bộ số 1 tuần tra tuyến Quốc lộ 9.", "Đội Cảnh sát giao thông đường bộ số 1"),
+        (
+            "Giao Đội Cảnh sát giao thông đường bộ số 1 tuần tra tuyến Quốc lộ 9.",
+            "Đội Cảnh sát giao thông đường bộ số 1",
+        ),
         ("Đề nghị Khu Quản lý đường bộ II lắp đặt biển cảnh báo.", "Khu Quản lý đường bộ II"),
         ("Giao Cơ sở cai nghiện ma túy tỉnh tiếp nhận người nghiện.", "Cơ sở cai nghiện ma túy tỉnh"),
         # a name's word the tagger reads as a verb where a verb stands (cues.tsv: name_word)
         ("Các đơn vị sự nghiệp công lập rà soát vị trí việc làm.", "Các đơn vị sự nghiệp công lập"),
         # after a genitive list, the subject opens where a list starts afresh (a capital or "các")
-        ("Trên cơ sở ý kiến của Bộ Tài chính, Ủy ban nhân dân các tỉnh, thành phố quyết định phân bổ vốn.",
-         "Ủy ban nhân dân các tỉnh, thành phố"),
+        (
+            "Trên cơ sở ý kiến của Bộ Tài chính, Ủy ban nhân dân các tỉnh, thành phố quyết định phân bổ vốn.",
+            "Ủy ban nhân dân các tỉnh, thành phố",
+        ),
         ("Sau khi có ý kiến của Bộ Tư pháp, các bộ, ngành, địa phương rà soát văn bản.", "các bộ, ngành, địa phương"),
         # an enterprise by the one-word name the directory knows, with its branch's place
         ("Viettel Quảng Trị, VNPT Quảng Trị bảo đảm thông tin liên lạc.", "Viettel Quảng Trị, VNPT Quảng Trị"),
         # "theo quy chế" says how a body works, it ends the name
-        ("Ủy ban Mặt trận Tổ quốc Việt Nam phường theo quy chế phối hợp tổ chức lấy ý kiến.",
-         "Ủy ban Mặt trận Tổ quốc Việt Nam phường"),
+        (
+            "Ủy ban Mặt trận Tổ quốc Việt Nam phường theo quy chế phối hợp tổ chức lấy ý kiến.",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam phường",
+        ),
         # a fund is a body ("Quỹ" heads its name)
         ("Quỹ Bảo vệ và phát triển rừng tỉnh chủ trì rà soát nguồn thu.", "Quỹ Bảo vệ và phát triển rừng tỉnh"),
         # a verb the tagger reads ends a list of party kinds, one syllable will do
@@ -530,8 +584,10 @@ def test_roles_the_leaders_are_no_body_directed():
 def test_roles_an_undefined_acronym_after_a_head_spells_a_name_the_text_writes_out():
     from extraction.roles import document_abbreviations
 
-    text = ("1. Cục Văn thư và Lưu trữ nhà nước chủ trì hướng dẫn.\n"
-            "TT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp\n1 | Số hóa tài liệu | Văn phòng Bộ | Cục VTLTNN\n")
+    text = (
+        "1. Cục Văn thư và Lưu trữ nhà nước chủ trì hướng dẫn.\n"
+        "TT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp\n1 | Số hóa tài liệu | Văn phòng Bộ | Cục VTLTNN\n"
+    )
     assert document_abbreviations(text)["Cục VTLTNN"] == "Cục Văn thư và Lưu trữ nhà nước"
     # an acronym no name of the text spells stays as written
     assert "Vụ KHTC" not in document_abbreviations("Vụ KHTC tổng hợp.")
@@ -559,7 +615,14 @@ def test_roles_a_head_that_ends_in_a_common_word_goes_with_each_place_after_it()
         "1. Các Ban Quản lý rừng phòng hộ Kon Chiêng, Đak Đoa, Mang Yang tăng cường tuần tra bảo vệ rừng.\n"
         "2. Các Công ty TNHH MTV Thủy lợi Bắc Nghệ An, Nam Nghệ An khẩn trương sửa chữa các công trình.\n"
     ) == [
-        (["Ban Quản lý rừng phòng hộ Kon Chiêng", "Ban Quản lý rừng phòng hộ Đak Đoa", "Ban Quản lý rừng phòng hộ Mang Yang"], []),
+        (
+            [
+                "Ban Quản lý rừng phòng hộ Kon Chiêng",
+                "Ban Quản lý rừng phòng hộ Đak Đoa",
+                "Ban Quản lý rừng phòng hộ Mang Yang",
+            ],
+            [],
+        ),
         (["Công ty TNHH MTV Thủy lợi Bắc Nghệ An", "Công ty TNHH MTV Thủy lợi Nam Nghệ An"], []),
     ]
     assert split_names("Các Sở Tài chính, Xây dựng") == ["Các Sở Tài chính, Xây dựng"]  # no common word ends the head
@@ -657,14 +720,24 @@ def test_roles_riêng_singles_out_a_body_of_a_group():
     ]
 
 
-@pytest.mark.parametrize("prohibition", ["không được chủ quan, lơ là", "không để xảy ra thiệt hại", "tuyệt đối không chủ quan", "nghiêm cấm việc lấn chiếm"])
+@pytest.mark.parametrize(
+    "prohibition",
+    [
+        "không được chủ quan, lơ là",
+        "không để xảy ra thiệt hại",
+        "tuyệt đối không chủ quan",
+        "nghiêm cấm việc lấn chiếm",
+    ],
+)
 def test_roles_a_prohibition_ends_a_generic_name(prohibition):
     assert _roles(f"1. Ủy ban nhân dân các phường, xã, đặc khu {prohibition} trong công tác ứng phó.\n") == [
         (["Ủy ban nhân dân các phường, xã, đặc khu"], [])
     ]
 
 
-@pytest.mark.parametrize("cue", ["chủ trì, hiệp đồng với", "hiệp đồng chặt chẽ với", "chủ trì, cùng với", "chủ trì, phối kết hợp với"])
+@pytest.mark.parametrize(
+    "cue", ["chủ trì, hiệp đồng với", "hiệp đồng chặt chẽ với", "chủ trì, cùng với", "chủ trì, phối kết hợp với"]
+)
 def test_roles_co_operation_in_other_words(cue):
     assert _roles(f"1. Bộ Chỉ huy Quân sự tỉnh {cue} Công an tỉnh xây dựng phương án sơ tán dân.\n") == [
         (["Bộ Chỉ huy Quân sự tỉnh"], ["Công an tỉnh"])
@@ -726,7 +799,10 @@ def test_roles_a_unit_s_code_stands_for_the_name_it_is_defined_by():
         "1. Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao (A05) chủ trì, phối hợp với C02 và Công an các địa phương gỡ bỏ các trang mạng giả mạo.\n"
         "2. Cục Cảnh sát hình sự (C02) chủ trì tổng kết đợt cao điểm.\n"
     ) == [
-        (["Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao"], ["Cục Cảnh sát hình sự", "Công an các địa phương"]),
+        (
+            ["Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao"],
+            ["Cục Cảnh sát hình sự", "Công an các địa phương"],
+        ),
         (["Cục Cảnh sát hình sự"], []),
     ]
 
@@ -742,7 +818,11 @@ def test_roles_a_generic_short_name_is_kept_as_written_and_posts_of_the_state_ba
     )
     got = _roles(body)
     assert got[0] == (["các bộ, địa phương"], [])
-    assert len(got) == 4 and got[1][0] == ["các bộ", "cơ quan trung ương", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+    assert len(got) == 4 and got[1][0] == [
+        "các bộ",
+        "cơ quan trung ương",
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+    ]
     assert got[2] == (["Các bộ, địa phương"], [])
     assert got[3] == (["Phó Thống đốc Phạm Thanh Hà"], ["Vụ Thanh toán"])
 
@@ -852,7 +932,10 @@ def test_roles_a_body_named_in_full_before_a_distributed_list_and_the_lead_s_own
     from extraction.addressees import distribute
 
     assert distribute("Bí thư Tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Lạng Sơn, Huế") == [
-        "Bí thư Tỉnh ủy Lạng Sơn", "Bí thư Thành ủy Huế", "Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn", "Chủ tịch Ủy ban nhân dân thành phố Huế",
+        "Bí thư Tỉnh ủy Lạng Sơn",
+        "Bí thư Thành ủy Huế",
+        "Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn",
+        "Chủ tịch Ủy ban nhân dân thành phố Huế",
     ]
 
 

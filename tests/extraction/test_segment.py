@@ -8,7 +8,9 @@ from extraction.grammar import starts_with_body
 from extraction.segment import segment, split_assignments
 from extraction.types import Span
 
-HEADER = "BỘ TÀI CHÍNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/TB-BTC\nHà Nội, ngày 10 tháng 12 năm 2025\nTHÔNG BÁO\n"
+HEADER = (
+    "BỘ TÀI CHÍNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/TB-BTC\nHà Nội, ngày 10 tháng 12 năm 2025\nTHÔNG BÁO\n"
+)
 TRAILER = "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nThứ trưởng\nNguyễn Văn A\n"
 
 
@@ -55,9 +57,7 @@ def test_segment_skips_bases_assessments_approvals_and_execution_clause():
         "3. Bộ Tài chính hoàn thiện dự thảo Quyết định, trình Thủ tướng Chính phủ.\n"
         "Điều 4. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thi hành Quyết định này."
     )
-    assert tasks == [
-        ("Bộ Tài chính hoàn thiện dự thảo Quyết định, trình Thủ tướng Chính phủ.", "Bộ Tài chính")
-    ]
+    assert tasks == [("Bộ Tài chính hoàn thiện dự thảo Quyết định, trình Thủ tướng Chính phủ.", "Bộ Tài chính")]
 
 
 def test_segment_background_sections_are_not_tasks():
@@ -67,15 +67,12 @@ def test_segment_background_sections_are_not_tasks():
         "II. TỔ CHỨC THỰC HIỆN\n"
         "1. Sở Nội vụ chủ trì hướng dẫn, kiểm tra việc thực hiện Kế hoạch."
     )
-    assert tasks == [
-        ("Sở Nội vụ chủ trì hướng dẫn, kiểm tra việc thực hiện Kế hoạch.", "Sở Nội vụ")
-    ]
+    assert tasks == [("Sở Nội vụ chủ trì hướng dẫn, kiểm tra việc thực hiện Kế hoạch.", "Sở Nội vụ")]
 
 
 def test_segment_task_table_rows():
     text = (
-        HEADER
-        + "Phụ lục nhiệm vụ kèm theo Kế hoạch này gồm các nhiệm vụ được phân công cụ thể như sau:\n"
+        HEADER + "Phụ lục nhiệm vụ kèm theo Kế hoạch này gồm các nhiệm vụ được phân công cụ thể như sau:\n"
         "TT | Nội dung/nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện\n"
         "1 | Xây dựng cơ sở dữ liệu nhiệm vụ | Văn phòng | Sở Tài chính | Quý III năm 2026\n"
         "2 | Tập huấn cán bộ | Sở Nội vụ | Các sở, ngành | Thường xuyên\n" + TRAILER
@@ -131,10 +128,7 @@ def test_segment_same_lead_stays_one_task():
 
 def test_segment_annex_after_signature_is_read():
     text = (
-        HEADER
-        + "Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.\n"
-        + TRAILER
-        + "QUY CHẾ\nLÀM VIỆC CỦA BỘ\n"
+        HEADER + "Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.\n" + TRAILER + "QUY CHẾ\nLÀM VIỆC CỦA BỘ\n"
         "Điều 5. Tổ chức thực hiện\n"
         "1. Văn phòng Bộ có trách nhiệm hướng dẫn, kiểm tra việc thực hiện Quy chế này.\n"
     )
@@ -187,8 +181,7 @@ def test_segment_task_table_with_an_agent_column():
         HEADER
         + "Các cơ quan, đơn vị triển khai thực hiện các nhiệm vụ theo bảng phân công dưới đây một cách nghiêm túc, hiệu quả.\n"
         "STT | Nội dung công việc | Đơn vị thực hiện | Thời gian hoàn thành | Sản phẩm\n"
-        "1 | Rà soát danh mục thủ tục hành chính | Văn phòng | Tháng 6/2026 | Báo cáo rà soát\n"
-        + TRAILER
+        "1 | Rà soát danh mục thủ tục hành chính | Văn phòng | Tháng 6/2026 | Báo cáo rà soát\n" + TRAILER
     )
     [draft] = [d for d in segment(text) if d.origin == "table_row"]
     assert text[draft.span.start : draft.span.end] == "Rà soát danh mục thủ tục hành chính"
@@ -198,8 +191,10 @@ def test_segment_task_table_with_an_agent_column():
 
 
 def test_segment_condition_clause_stays_with_its_task():
-    text = ("Giao Đảng uỷ Quốc hội lãnh đạo ban hành Nghị quyết về tiêu chuẩn đô thị; "
-            "trường hợp thành lập phường mới trên cơ sở xã phải đạt tiêu chuẩn theo quy định.")
+    text = (
+        "Giao Đảng uỷ Quốc hội lãnh đạo ban hành Nghị quyết về tiêu chuẩn đô thị; "
+        "trường hợp thành lập phường mới trên cơ sở xã phải đạt tiêu chuẩn theo quy định."
+    )
     assert len(split_assignments(text, Span(0, len(text)))) == 1
 
 
@@ -210,7 +205,11 @@ def test_segment_numbered_item_after_a_paragraph_keeps_the_lead_in_addressee():
         "Yêu cầu các tỉnh uỷ, thành uỷ thực hiện nghiêm Kết luận số 150-KL/TW.\n"
         "2.2. Tích cực lắng nghe, tiếp thu ý kiến của Nhân dân."
     )
-    assert [lead for _, lead in tasks] == ["các cấp uỷ, tổ chức đảng", "các tỉnh uỷ, thành uỷ", "các cấp uỷ, tổ chức đảng"]
+    assert [lead for _, lead in tasks] == [
+        "các cấp uỷ, tổ chức đảng",
+        "các tỉnh uỷ, thành uỷ",
+        "các cấp uỷ, tổ chức đảng",
+    ]
 
 
 def _deadlines(body):
@@ -224,12 +223,17 @@ def test_segment_points_to_pay_attention_to_do_not_inherit_the_lead_in_deadline(
     """GUIDELINES: points that only say what to pay attention to ("trong đó lưu ý một số nội
     dung sau") do not inherit the parent's deadline; the points of a lead-in that sets a
     deadline for its items do."""
-    items = ("\n(1) Cục Tin học rà soát hạ tầng máy chủ dùng chung.\n"
-             "(2) Vụ Pháp chế hướng dẫn các đơn vị áp dụng quy trình mới.")
-    attention = _deadlines("Để hoàn thành dự án trước ngày 30 tháng 6 năm 2026, yêu cầu các đơn vị thuộc Bộ "
-                           "tiếp tục hoàn thành các công việc còn lại, trong đó lưu ý một số nội dung sau:" + items)
-    inherited = _deadlines("Từ nay đến ngày 30 tháng 6 năm 2026, yêu cầu các đơn vị thuộc Bộ tập trung "
-                           "thực hiện các nội dung sau:" + items)
+    items = (
+        "\n(1) Cục Tin học rà soát hạ tầng máy chủ dùng chung.\n"
+        "(2) Vụ Pháp chế hướng dẫn các đơn vị áp dụng quy trình mới."
+    )
+    attention = _deadlines(
+        "Để hoàn thành dự án trước ngày 30 tháng 6 năm 2026, yêu cầu các đơn vị thuộc Bộ "
+        "tiếp tục hoàn thành các công việc còn lại, trong đó lưu ý một số nội dung sau:" + items
+    )
+    inherited = _deadlines(
+        "Từ nay đến ngày 30 tháng 6 năm 2026, yêu cầu các đơn vị thuộc Bộ tập trung thực hiện các nội dung sau:" + items
+    )
     # the lead-in states work of its own before the points (a task, as in tb-04)
     assert [kind for _, kind, _ in attention] == ["date", "none", "none"]
     assert [(kind, str(day)) for _, kind, day in inherited] == [("date", "2026-06-30")] * 2
@@ -242,12 +246,18 @@ def test_segment_a_short_item_with_points_to_pay_attention_to_is_a_task_and_its_
         "- Ưu tiên giải quyết trước đối với cán bộ nữ;\n"
         "- Công khai danh sách và mức hỗ trợ."
     )
-    assert [(kind, str(day)) for _, kind, day in tasks] == [("period", "2026-06-30"), ("none", "None"), ("none", "None")]
+    assert [(kind, str(day)) for _, kind, day in tasks] == [
+        ("period", "2026-06-30"),
+        ("none", "None"),
+        ("none", "None"),
+    ]
 
 
 def test_segment_a_time_line_after_a_list_gives_every_item_above_it_its_deadline():
-    for line in ("Thời gian hoàn thành các nhiệm vụ trên: trước ngày 31 tháng 12 năm 2025.",
-                 "Các nội dung nêu trên hoàn thành trước ngày 31/12/2025."):
+    for line in (
+        "Thời gian hoàn thành các nhiệm vụ trên: trước ngày 31 tháng 12 năm 2025.",
+        "Các nội dung nêu trên hoàn thành trước ngày 31/12/2025.",
+    ):
         tasks = _deadlines(
             "Bộ Tài chính đề nghị Ủy ban nhân dân các tỉnh thực hiện một số nội dung sau:\n"
             "a) Rà soát các khoản chi thường xuyên chưa thực hiện hết;\n"
@@ -432,12 +442,10 @@ def test_segment_a_roman_numbered_row_with_empty_cells_titles_a_group_of_the_tab
 def test_segment_a_wide_table_takes_the_task_name_cell():
     # "Tên nhiệm vụ | Nội dung thực hiện | ...": the name cell is the task (issue 12)
     text = (
-        HEADER
-        + "Các cơ quan, đơn vị triển khai thực hiện các nhiệm vụ theo bảng phân công dưới đây.\n"
+        HEADER + "Các cơ quan, đơn vị triển khai thực hiện các nhiệm vụ theo bảng phân công dưới đây.\n"
         "STT | Tên nhiệm vụ | Nội dung thực hiện | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành | Sản phẩm\n"
         "1 | Xây dựng kho dữ liệu dùng chung | Thu thập, chuẩn hóa dữ liệu của các sở | Sở Khoa học và Công nghệ "
-        "| Các sở, ngành | Quý III/2026 | Kho dữ liệu\n"
-        + TRAILER
+        "| Các sở, ngành | Quý III/2026 | Kho dữ liệu\n" + TRAILER
     )
     [draft] = [d for d in segment(text) if d.origin == "table_row"]
     assert text[draft.span.start : draft.span.end] == "Xây dựng kho dữ liệu dùng chung"
@@ -463,20 +471,17 @@ def test_segment_an_item_names_its_roles_in_a_closing_bracket():
     # a plan's "Nhiệm vụ, giải pháp" item assigned in brackets is a task even when the plan has
     # a "Tổ chức thực hiện" section; a clause inside the bracket does not split the item
     text = (
-        HEADER
-        + "II. NHIỆM VỤ, GIẢI PHÁP\n"
+        HEADER + "II. NHIỆM VỤ, GIẢI PHÁP\n"
         "1. Rà soát mạng lưới trường lớp (Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Nội vụ; hoàn thành trong năm 2026).\n"
         "2. Tuyển dụng giáo viên (Sở Nội vụ chủ trì; Sở Tài chính, Sở Xây dựng phối hợp; thời gian: 2026-2027).\n"
         "3. Đầu tư cơ sở vật chất (Cơ quan chủ trì: Sở Tài chính; cơ quan phối hợp: Sở Xây dựng; thời gian thực hiện: Quý IV/2026).\n"
         "4. Đẩy mạnh ứng dụng công nghệ thông tin trong dạy học.\n"
         "III. TỔ CHỨC THỰC HIỆN\n"
-        "1. Sở Giáo dục và Đào tạo theo dõi, đôn đốc việc thực hiện.\n"
-        + TRAILER
+        "1. Sở Giáo dục và Đào tạo theo dõi, đôn đốc việc thực hiện.\n" + TRAILER
     )
     drafts = segment(text)
     roles = [
-        (text[d.lead.start : d.lead.end], text[d.support.start : d.support.end] if d.support else None)
-        for d in drafts
+        (text[d.lead.start : d.lead.end], text[d.support.start : d.support.end] if d.support else None) for d in drafts
     ]
     assert roles == [
         ("Sở Giáo dục và Đào tạo", "Sở Nội vụ"),
@@ -486,13 +491,10 @@ def test_segment_an_item_names_its_roles_in_a_closing_bracket():
     ]
 
 
-
 def test_segment_a_bracketed_lead_field_lists_its_bodies_across_semicolons():
     text = (
-        HEADER
-        + "1. Số hóa hồ sơ thủ tục hành chính (Cơ quan chủ trì: các sở, ban, ngành; UBND các xã, phường; "
-        "thời gian: trong tháng 12/2027).\n"
-        + TRAILER
+        HEADER + "1. Số hóa hồ sơ thủ tục hành chính (Cơ quan chủ trì: các sở, ban, ngành; UBND các xã, phường; "
+        "thời gian: trong tháng 12/2027).\n" + TRAILER
     )
     (draft,) = segment(text)
     assert text[draft.lead.start : draft.lead.end] == "các sở, ban, ngành; UBND các xã, phường"
@@ -635,7 +637,10 @@ def test_segment_an_item_that_recounts_the_situation_before_its_request_is_the_r
         "3. Kết quả giải ngân vốn đầu tư công còn thấp, chưa đạt yêu cầu."
     )
     assert tasks == [
-        ("Đề nghị Bộ Nông nghiệp và Môi trường hướng dẫn các địa phương khắc phục hậu quả.", "Bộ Nông nghiệp và Môi trường"),
+        (
+            "Đề nghị Bộ Nông nghiệp và Môi trường hướng dẫn các địa phương khắc phục hậu quả.",
+            "Bộ Nông nghiệp và Môi trường",
+        ),
         ("Về vốn: để bảo đảm tiến độ, Vụ Đầu tư khẩn trương bố trí vốn cho dự án.", "Vụ Đầu tư"),
     ]
 
@@ -674,8 +679,7 @@ def test_segment_task_table_rows_as_pages_and_merged_cells_leave_them():
     """A cell merged over rows is written once; a task cell that wraps leaves a row with nothing
     else; a page number may stand between two rows of one table."""
     text = (
-        HEADER
-        + "TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành\n"
+        HEADER + "TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành\n"
         "1 | Xây dựng Nghị định quy định chi tiết Luật Dữ liệu | Bộ Công an | Bộ Tư pháp | Quý I/2026\n"
         " | cùng các văn bản hướng dẫn |  |  | \n"
         "2 | Xây dựng Thông tư hướng dẫn Nghị định |  |  | \n"
@@ -722,8 +726,10 @@ def test_segment_a_clause_request_is_neither_a_slogan_nor_the_closing_summary():
         "có trách nhiệm tổ chức thực hiện nghiêm túc Chỉ thị này.\n"
     )
     assert [lead for _, lead in tasks if "quyết tâm" in lead or "tinh thần" in lead] == []
-    assert ("Các đồng chí Bí thư, Chủ tịch Ủy ban nhân dân tỉnh phải thường xuyên động viên người lao động.",
-            "Các đồng chí Bí thư, Chủ tịch Ủy ban nhân dân tỉnh") in tasks
+    assert (
+        "Các đồng chí Bí thư, Chủ tịch Ủy ban nhân dân tỉnh phải thường xuyên động viên người lao động.",
+        "Các đồng chí Bí thư, Chủ tịch Ủy ban nhân dân tỉnh",
+    ) in tasks
     assert not any("Chỉ thị này" in text for text, _ in tasks)
 
 
@@ -758,7 +764,9 @@ def test_segment_a_short_lead_in_right_after_the_title_opens_the_body():
         "- Sở Công Thương phối hợp với Công an tỉnh kiểm soát thị trường.\n"
     )
     assert [lead for _, lead in tasks] == ["Sở Y tế", "Sở Công Thương"]
-    assert [lead for _, lead in _tasks("(1) Sở Y tế kiểm tra an toàn thực phẩm.\n(2) Sở Xây dựng rà soát hạ tầng.\n")] == [
+    assert [
+        lead for _, lead in _tasks("(1) Sở Y tế kiểm tra an toàn thực phẩm.\n(2) Sở Xây dựng rà soát hạ tầng.\n")
+    ] == [
         "Sở Y tế",
         "Sở Xây dựng",
     ]
@@ -766,8 +774,7 @@ def test_segment_a_short_lead_in_right_after_the_title_opens_the_body():
 
 def test_segment_a_dash_in_a_cell_leaves_it_empty():
     text = (
-        HEADER
-        + "STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn\n"
+        HEADER + "STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn\n"
         "1 | Sửa đổi Thông tư hướng dẫn đăng ký doanh nghiệp | Bộ Tài chính | - | 12/2026\n" + TRAILER
     )
     (draft,) = segment(text)
@@ -900,7 +907,9 @@ def test_segment_a_task_table_copied_with_tabs_reads_as_one_with_bars():
     ]
     assert len(segment(barred)) == len(tabbed)
     # one tab after an item's number is no table
-    assert [d.lead is not None for d in segment(HEADER + "1.\tBộ Tài chính chủ trì rà soát các quy định.\n" + TRAILER)] == [True]
+    assert [
+        d.lead is not None for d in segment(HEADER + "1.\tBộ Tài chính chủ trì rà soát các quy định.\n" + TRAILER)
+    ] == [True]
 
 
 def test_segment_a_short_request_lead_in_opens_the_body():
@@ -935,7 +944,10 @@ def test_segment_a_body_urged_inside_a_background_section_is_a_task():
 
 def test_segment_a_lead_in_after_a_context_sentence_keeps_every_addressee_group():
     # the groups the lead-in asks are split by ";": the list, not two clauses
-    for opening in ("Năm 2026, thiên tai trên địa bàn tỉnh diễn biến phức tạp. Để giảm thiểu thiệt hại", "Để chủ động ứng phó"):
+    for opening in (
+        "Năm 2026, thiên tai trên địa bàn tỉnh diễn biến phức tạp. Để giảm thiểu thiệt hại",
+        "Để chủ động ứng phó",
+    ):
         tasks = _tasks(
             f"{opening}, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu Giám đốc các sở, Thủ trưởng các ban, ngành cấp tỉnh; "
             "Chủ tịch Ủy ban nhân dân các xã, phường thực hiện tốt các nội dung sau:\n"
@@ -1063,8 +1075,7 @@ def test_segment_the_bodies_a_meeting_worked_with_take_no_part_in_the_conclusion
         + "Ngày 01/8/2027, Thường trực Tỉnh ủy làm việc với Ban Quản lý Khu kinh tế tỉnh và các cơ quan liên quan. "
         "Thường trực Tỉnh ủy kết luận như sau:\n"
         "1. Đề nghị Ủy ban nhân dân tỉnh tập trung chỉ đạo các nội dung sau:\n"
-        "a) Hoàn thành công tác giải phóng mặt bằng Khu công nghiệp Nam Pleiku.\n"
-        + TRAILER
+        "a) Hoàn thành công tác giải phóng mặt bằng Khu công nghiệp Nam Pleiku.\n" + TRAILER
     )
     (draft,) = segment(text)
     assert draft.support is None and draft.inherited_support is None
@@ -1083,16 +1094,20 @@ def test_segment_a_proposal_answered_under_its_own_label_is_the_assignment_after
     ):
         assert [lead for _, lead in _tasks(line)] == ["Sở Tài chính"]
     # an approval under the label is no task; the assignment after it is
-    tasks = _tasks("- Đề nghị về bố trí trụ sở làm việc của xã: Đồng ý chủ trương sử dụng trụ sở cũ; "
-                   "giao Sở Tài chính hướng dẫn xã thực hiện thủ tục.")
+    tasks = _tasks(
+        "- Đề nghị về bố trí trụ sở làm việc của xã: Đồng ý chủ trương sử dụng trụ sở cũ; "
+        "giao Sở Tài chính hướng dẫn xã thực hiện thủ tục."
+    )
     assert [lead for _, lead in tasks] == ["Sở Tài chính"]
     # "Đề nghị" + a body asks that body
     assert [lead for _, lead in _tasks("- Đề nghị các bộ, ngành: rà soát các quy định.")] == ["các bộ, ngành"]
 
 
 def test_segment_an_item_opening_with_a_case_or_an_approval_verb_can_still_be_work():
-    case = _tasks("Điều 2. Tổ chức thực hiện\n1. Trường hợp phát sinh khó khăn, vướng mắc, các cơ quan, đơn vị "
-                  "kịp thời báo cáo Ủy ban nhân dân tỉnh để xem xét, chỉ đạo.")
+    case = _tasks(
+        "Điều 2. Tổ chức thực hiện\n1. Trường hợp phát sinh khó khăn, vướng mắc, các cơ quan, đơn vị "
+        "kịp thời báo cáo Ủy ban nhân dân tỉnh để xem xét, chỉ đạo."
+    )
     assert [lead for _, lead in case] == ["các cơ quan, đơn vị"]
     rule = _tasks("Điều 2. Tổ chức thực hiện\n1. Trường hợp cơ quan, đơn vị chậm báo cáo thì bị phê bình.")
     assert rule == []
@@ -1112,8 +1127,10 @@ def test_segment_a_membership_list_and_a_committee_dissolving_itself_are_no_task
 
 
 def test_segment_one_sentence_splits_where_another_body_acts_with_an_unlisted_verb():
-    text = ("Các chi bộ tổ dân phố tổ chức sinh hoạt chi bộ vào ngày 05 hằng tháng; các chi bộ cơ quan, đơn vị "
-            "báo cáo tình hình về Ban Xây dựng Đảng trước ngày 20 hằng tháng.")
+    text = (
+        "Các chi bộ tổ dân phố tổ chức sinh hoạt chi bộ vào ngày 05 hằng tháng; các chi bộ cơ quan, đơn vị "
+        "báo cáo tình hình về Ban Xây dựng Đảng trước ngày 20 hằng tháng."
+    )
     pieces = split_assignments(text, Span(0, len(text)))
     assert [text[p.start : p.end][:22] for p in pieces] == ["Các chi bộ tổ dân phố ", "các chi bộ cơ quan, đơ"]
 
@@ -1144,7 +1161,9 @@ def test_segment_a_decisions_own_act_is_no_task_and_a_section_title_may_hold_a_c
         "Điều 2. Thành lập Ban Chỉ đạo phát triển du lịch cộng đồng tỉnh."
     )
     # the plan's "Nhiệm vụ, giải pháp" names no body, its work is assigned under "Tổ chức thực hiện"
-    assert tasks == [("Ban hành Bộ tiêu chí công nhận điểm du lịch cộng đồng của tỉnh.", "Sở Văn hóa, Thể thao và Du lịch")]
+    assert tasks == [
+        ("Ban hành Bộ tiêu chí công nhận điểm du lịch cộng đồng của tỉnh.", "Sở Văn hóa, Thể thao và Du lịch")
+    ]
 
 
 def test_segment_a_work_programmes_item_with_its_fields_on_one_line():
@@ -1155,12 +1174,17 @@ def test_segment_a_work_programmes_item_with_its_fields_on_one_line():
         assert [(kind, str(day)) for _, kind, day in _deadlines(line)] == [("period", "2026-03-31")]
         assert [lead for _, lead in _tasks(line)] == ["Sở Tài chính"]
     # a name with a dash inside is no field break
-    assert [lead for _, lead in _tasks("1. Vụ Kế hoạch - Tài chính bố trí kinh phí thực hiện.")] == ["Vụ Kế hoạch - Tài chính"]
+    assert [lead for _, lead in _tasks("1. Vụ Kế hoạch - Tài chính bố trí kinh phí thực hiện.")] == [
+        "Vụ Kế hoạch - Tài chính"
+    ]
 
 
 def test_segment_a_lead_ins_account_before_its_asking_sentence_passes_no_co_operating_body():
-    text = (HEADER + "Ban Văn hóa - Xã hội đã khảo sát thực tế tại 18 trường học và làm việc với Sở Giáo dục và Đào tạo. "
-            "Ban kiến nghị như sau:\n1. Đối với Ủy ban nhân dân tỉnh\n- Xem xét ban hành chính sách thu hút giáo viên." + TRAILER)
+    text = (
+        HEADER + "Ban Văn hóa - Xã hội đã khảo sát thực tế tại 18 trường học và làm việc với Sở Giáo dục và Đào tạo. "
+        "Ban kiến nghị như sau:\n1. Đối với Ủy ban nhân dân tỉnh\n- Xem xét ban hành chính sách thu hút giáo viên."
+        + TRAILER
+    )
     (draft,) = segment(text)
     assert draft.inherited_support is None
 
@@ -1178,36 +1202,48 @@ def test_segment_a_time_opening_a_sentence_times_each_bodys_clause_of_it():
         "2. Bộ Xây dựng rà soát định mức. Bộ Công Thương kiểm tra thị trường."
     )
     assert [(kind, str(day)) for _, kind, day in tasks] == [
-        ("date", "2025-12-25"), ("date", "2025-12-25"), ("none", "None"), ("none", "None")
+        ("date", "2025-12-25"),
+        ("date", "2025-12-25"),
+        ("none", "None"),
+        ("none", "None"),
     ]
 
 
 def test_segment_a_basis_under_a_bodys_heading_opens_its_work_and_abbreviations_are_written_out():
-    tasks = _tasks("3. Thủ trưởng các đơn vị sự nghiệp trực thuộc\n"
-                   "Căn cứ Kế hoạch này, xây dựng kế hoạch chi tiết của đơn vị, gửi về Sở trước ngày 15/3/2026.")
+    tasks = _tasks(
+        "3. Thủ trưởng các đơn vị sự nghiệp trực thuộc\n"
+        "Căn cứ Kế hoạch này, xây dựng kế hoạch chi tiết của đơn vị, gửi về Sở trước ngày 15/3/2026."
+    )
     assert [lead for _, lead in tasks] == ["Thủ trưởng các đơn vị sự nghiệp trực thuộc"]
     from extraction.pipeline import extract
 
-    (task,) = extract((HEADER + "1. Phòng CSGT Công an tỉnh tăng cường tuần tra kiểm soát." + TRAILER).encode(), "text/plain").tasks
+    (task,) = extract(
+        (HEADER + "1. Phòng CSGT Công an tỉnh tăng cường tuần tra kiểm soát." + TRAILER).encode(), "text/plain"
+    ).tasks
     assert [b.name for b in task.lead] == ["Phòng Cảnh sát giao thông Công an tỉnh"]
 
 
 def test_segment_a_cycle_before_a_report_opens_no_subject_and_a_joint_office_is_one_body():
-    text = ("a) Tiếp nhận, tổng hợp báo cáo của các cấp ủy; hằng tháng báo cáo Bộ Chính trị, Ban Bí thư "
-            "tình hình thực hiện chế độ báo cáo.")
+    text = (
+        "a) Tiếp nhận, tổng hợp báo cáo của các cấp ủy; hằng tháng báo cáo Bộ Chính trị, Ban Bí thư "
+        "tình hình thực hiện chế độ báo cáo."
+    )
     assert len(split_assignments(text, Span(0, len(text)))) == 1
     from extraction.pipeline import extract
 
     body = "1. VP HĐND và UBND xã tổng hợp báo cáo.\n2. Bộ Chỉ huy BĐBP tỉnh tăng cường tuần tra biên giới."
     tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
     assert [[b.name for b in t.lead] for t in tasks] == [
-        ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"], ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh"]
+        ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"],
+        ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh"],
     ]
 
 
 def test_segment_a_body_and_a_colon_right_before_the_first_item_names_who_does_it():
-    text = ("BAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 260-KL/TW\nHà Nội, ngày 22 tháng 12 năm 2025\n"
-            "KẾT LUẬN CỦA BỘ CHÍNH TRỊ\nĐảng ủy Chính phủ:\n- Chỉ đạo rà soát, kiện toàn các đơn vị sự nghiệp công lập.\n")
+    text = (
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 260-KL/TW\nHà Nội, ngày 22 tháng 12 năm 2025\n"
+        "KẾT LUẬN CỦA BỘ CHÍNH TRỊ\nĐảng ủy Chính phủ:\n- Chỉ đạo rà soát, kiện toàn các đơn vị sự nghiệp công lập.\n"
+    )
     (draft,) = segment(text)
     lead = draft.lead or draft.inherited_lead
     assert text[lead.start : lead.end] == "Đảng ủy Chính phủ"
@@ -1240,7 +1276,8 @@ def test_segment_a_remedy_plans_field_block_gives_one_task_and_no_field_line_is_
     )
     tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
     assert [t.text for t in tasks] == [
-        "Rà soát hồ sơ các gói thầu; bổ sung hồ sơ thẩm định giá.", "Mở 02 lớp tập huấn cho cán bộ."
+        "Rà soát hồ sơ các gói thầu; bổ sung hồ sơ thẩm định giá.",
+        "Mở 02 lớp tập huấn cho cán bộ.",
     ]
     assert [[b.name for b in t.lead] for t in tasks] == [["Vụ Ngân sách nhà nước"], ["Thanh tra Bộ"]]
     assert [[b.name for b in t.support] for t in tasks] == [["Văn phòng Bộ"], []]
@@ -1283,7 +1320,9 @@ def test_segment_a_forms_header_row_and_a_letters_contact_lines_are_no_tasks():
         "PHỤ LỤC I\nSTT | Tên dự án | Địa điểm | Chủ đầu tư | Tình trạng | Ghi chú\n"
     )
     tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
-    assert [t.text for t in tasks] == ["Báo cáo tình hình các dự án theo Phụ lục I, gửi Bộ Tài chính trước ngày 30/6/2026."]
+    assert [t.text for t in tasks] == [
+        "Báo cáo tình hình các dự án theo Phụ lục I, gửi Bộ Tài chính trước ngày 30/6/2026."
+    ]
 
 
 def test_segment_the_closing_request_to_implement_with_an_offer_of_help_is_no_task():
@@ -1308,7 +1347,8 @@ def test_segment_names_of_probe_ay_titles_carried_over_a_list_and_groups_with_th
     )
     tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
     assert [[b.name for b in t.lead] for t in tasks] == [
-        ["Bộ trưởng Bộ Quốc phòng", "Bộ trưởng Bộ Công an"], ["Cục Văn thư và Lưu trữ nhà nước"]
+        ["Bộ trưởng Bộ Quốc phòng", "Bộ trưởng Bộ Công an"],
+        ["Cục Văn thư và Lưu trữ nhà nước"],
     ]
     assert [b.name for b in tasks[1].support] == ["các trường học trên địa bàn tỉnh"]
 
@@ -1337,7 +1377,9 @@ def test_segment_probe_ba_agents_traders_and_a_time_counted_from_entry_into_forc
     )
     tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
     assert [[b.name for b in t.lead] for t in tasks] == [
-        ["Vụ Ngân sách nhà nước"], ["Các thương nhân, cửa hàng thuộc đối tượng kiểm tra"], ["Vụ Pháp chế"]
+        ["Vụ Ngân sách nhà nước"],
+        ["Các thương nhân, cửa hàng thuộc đối tượng kiểm tra"],
+        ["Vụ Pháp chế"],
     ]
 
 
@@ -1360,7 +1402,9 @@ def test_segment_a_stock_preamble_and_a_topic_lead_in_keep_their_addressee():
 def test_segment_a_case_after_the_opening_still_leaves_the_subject_its_lead():
     from extraction.pipeline import extract
 
-    body = "1. Trong quá trình thực hiện, nếu cần điều chỉnh nhiệm vụ, Vụ Ngân sách nhà nước chủ động báo cáo Bộ trưởng.\n"
+    body = (
+        "1. Trong quá trình thực hiện, nếu cần điều chỉnh nhiệm vụ, Vụ Ngân sách nhà nước chủ động báo cáo Bộ trưởng.\n"
+    )
     tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
     assert [[b.name for b in t.lead] for t in tasks] == [["Vụ Ngân sách nhà nước"]]
 
@@ -1375,14 +1419,19 @@ def test_segment_a_paragraph_under_a_heading_that_only_names_a_body_is_its_work(
         "Chỉnh trang hồ sơ dự toán, hoàn thành trước ngày 20/9/2026.\n"
     )
     tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
-    assert [[b.name for b in t.lead] for t in tasks] == [["Tiểu ban Nội dung - Tuyên truyền"], ["Vụ Ngân sách nhà nước"]]
+    assert [[b.name for b in t.lead] for t in tasks] == [
+        ["Tiểu ban Nội dung - Tuyên truyền"],
+        ["Vụ Ngân sách nhà nước"],
+    ]
 
 
 def test_segment_a_purpose_with_joined_verbs_leaves_the_speakers_addressee():
     from extraction.grammar import find_lead
 
-    text = ("Để chủ động phòng, chống dịch bệnh và bảo đảm công tác khám bệnh, chữa bệnh, Sở Y tế đề nghị "
-            "các đơn vị khẩn trương triển khai thực hiện một số nội dung sau:")
+    text = (
+        "Để chủ động phòng, chống dịch bệnh và bảo đảm công tác khám bệnh, chữa bệnh, Sở Y tế đề nghị "
+        "các đơn vị khẩn trương triển khai thực hiện một số nội dung sau:"
+    )
     lead = find_lead(text)
     assert lead is not None and text[lead.start : lead.end] == "các đơn vị"
 
@@ -1409,10 +1458,7 @@ def test_segment_a_heading_that_says_what_the_body_is_names_only_the_body():
 def test_segment_a_paragraph_that_opens_with_lanh_dao_chi_dao_directs_its_object():
     from extraction.pipeline import extract
 
-    body = (
-        "1. Đảng ủy Bộ\n"
-        "Lãnh đạo, chỉ đạo Công đoàn Bộ và Đoàn Thanh niên Bộ đẩy mạnh phong trào thi đua.\n"
-    )
+    body = "1. Đảng ủy Bộ\nLãnh đạo, chỉ đạo Công đoàn Bộ và Đoàn Thanh niên Bộ đẩy mạnh phong trào thi đua.\n"
     tasks = extract((HEADER + body + TRAILER).encode(), "text/plain").tasks
     assert [b.name for b in tasks[0].support] == ["Công đoàn Bộ", "Đoàn Thanh niên Bộ"]
 
@@ -1798,11 +1844,15 @@ def test_segment_task_table_rows_with_cells_on_several_lines_trimmed_parent_rows
 
 def test_segment_task_table_cells_that_say_the_same_as_above():
     """ "Nt" (như trên) in a task table's lead, support or time column (probe BT)."""
-    text = HEADER + (
-        "TT | Nội dung công việc | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn\n"
-        "1 | Kiểm tra truy xuất nguồn gốc thủy sản | Cục Thủy sản và Kiểm ngư | Vụ Pháp chế | Quý III/2026\n"
-        "2 | Thẩm tra, xác nhận nguyên liệu thủy sản | Nt | Nt | Nt\n"
-    ) + TRAILER
+    text = (
+        HEADER
+        + (
+            "TT | Nội dung công việc | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn\n"
+            "1 | Kiểm tra truy xuất nguồn gốc thủy sản | Cục Thủy sản và Kiểm ngư | Vụ Pháp chế | Quý III/2026\n"
+            "2 | Thẩm tra, xác nhận nguyên liệu thủy sản | Nt | Nt | Nt\n"
+        )
+        + TRAILER
+    )
     first, second = segment(text)
     assert text[second.lead.start : second.lead.end] == "Cục Thủy sản và Kiểm ngư"
     assert (second.support, second.deadline_cell) == (first.support, first.deadline_cell)
@@ -1811,13 +1861,17 @@ def test_segment_task_table_cells_that_say_the_same_as_above():
 def test_segment_tables_with_sentence_case_groups_rows_that_mention_chu_tri_and_markdown_rules():
     """Probes CD, CG: "I. Về thể chế" between rows groups them; a numbered row whose cell says
     "(chủ trì)" is no header; "|---|---|" under the header is no row."""
-    text = HEADER + (
-        "STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn\n"
-        "1 | Nghiên cứu đề xuất thành lập Quỹ nhà ở | Cục Quản lý nhà | Bộ Tài chính | Tháng 10/2026\n"
-        "I. Về thể chế\n"
-        "2 | Xây dựng đề án luân phiên bác sĩ | Sở Y tế (chủ trì) | Sở Nội vụ | Trước 30/9/2026\n"
-        "3 | Kiểm tra tình hình thực hiện Nghị quyết | Thanh tra Bộ | Vụ Pháp chế | Hằng năm\n"
-    ) + TRAILER
+    text = (
+        HEADER
+        + (
+            "STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn\n"
+            "1 | Nghiên cứu đề xuất thành lập Quỹ nhà ở | Cục Quản lý nhà | Bộ Tài chính | Tháng 10/2026\n"
+            "I. Về thể chế\n"
+            "2 | Xây dựng đề án luân phiên bác sĩ | Sở Y tế (chủ trì) | Sở Nội vụ | Trước 30/9/2026\n"
+            "3 | Kiểm tra tình hình thực hiện Nghị quyết | Thanh tra Bộ | Vụ Pháp chế | Hằng năm\n"
+        )
+        + TRAILER
+    )
     assert [text[d.span.start : d.span.end] for d in segment(text)] == [
         "Nghiên cứu đề xuất thành lập Quỹ nhà ở",
         "Xây dựng đề án luân phiên bác sĩ",
@@ -1825,23 +1879,36 @@ def test_segment_tables_with_sentence_case_groups_rows_that_mention_chu_tri_and_
     ]
     from extraction.ingest.text import rejoined_table_rows
 
-    assert rejoined_table_rows(["| TT | Nhiệm vụ |", "|---|---|", "| 1 | Rà soát |"]) == ["| TT | Nhiệm vụ |", "| 1 | Rà soát |"]
+    assert rejoined_table_rows(["| TT | Nhiệm vụ |", "|---|---|", "| 1 | Rà soát |"]) == [
+        "| TT | Nhiệm vụ |",
+        "| 1 | Rà soát |",
+    ]
 
 
 def test_segment_a_letter_s_request_after_its_account_and_its_closing_lines():
     """A one-paragraph letter asks after what it received; a quoted provision and "trả lời để ...
     biết" ask no one; the lead-in after an account is no task of its own (probes CB; local-f01)."""
-    letter = HEADER + (
-        "UBND tỉnh nhận được Công văn số 7001/BCT-ĐTĐL của Bộ Công Thương. Giao Sở Công Thương tham mưu, "
-        "báo cáo UBND tỉnh trước ngày 25/11/2025.\n"
-        "Theo quy định tại khoản 2 Điều 3 Nghị định số 186/2025/NĐ-CP, Sở Tài chính có trách nhiệm chủ trì thẩm định phương án.\n"
-        "Bộ Tài chính trả lời để Ủy ban nhân dân tỉnh biết, thực hiện./.\n"
-    ) + TRAILER
-    assert _tasks_of(letter) == [("Giao Sở Công Thương tham mưu, báo cáo UBND tỉnh trước ngày 25/11/2025", "Sở Công Thương")]
-    lead_in = HEADER + (
-        "Công tác quản lý đã được chỉ đạo và đạt nhiều kết quả. Bộ trưởng yêu cầu các đơn vị thực hiện tốt các nhiệm vụ sau:\n"
-        "1. Vụ Pháp chế rà soát các quy định.\n"
-    ) + TRAILER
+    letter = (
+        HEADER
+        + (
+            "UBND tỉnh nhận được Công văn số 7001/BCT-ĐTĐL của Bộ Công Thương. Giao Sở Công Thương tham mưu, "
+            "báo cáo UBND tỉnh trước ngày 25/11/2025.\n"
+            "Theo quy định tại khoản 2 Điều 3 Nghị định số 186/2025/NĐ-CP, Sở Tài chính có trách nhiệm chủ trì thẩm định phương án.\n"
+            "Bộ Tài chính trả lời để Ủy ban nhân dân tỉnh biết, thực hiện./.\n"
+        )
+        + TRAILER
+    )
+    assert _tasks_of(letter) == [
+        ("Giao Sở Công Thương tham mưu, báo cáo UBND tỉnh trước ngày 25/11/2025", "Sở Công Thương")
+    ]
+    lead_in = (
+        HEADER
+        + (
+            "Công tác quản lý đã được chỉ đạo và đạt nhiều kết quả. Bộ trưởng yêu cầu các đơn vị thực hiện tốt các nhiệm vụ sau:\n"
+            "1. Vụ Pháp chế rà soát các quy định.\n"
+        )
+        + TRAILER
+    )
     assert _tasks_of(lead_in) == [("Vụ Pháp chế rà soát các quy định", "Vụ Pháp chế")]
 
 
@@ -1855,15 +1922,19 @@ def _tasks_of(text):
 
 def test_segment_a_regulation_s_principles_composition_promulgation_and_sanctions():
     """Probe CF: none of these asks anyone."""
-    text = HEADER + (
-        "Ủy ban nhân dân tỉnh ban hành Quyết định ban hành Quy định phân công quản lý cụm công nghiệp.\n"
-        "Điều 4. Nguyên tắc phân công, phối hợp\n"
-        "1. Bảo đảm sự quản lý thống nhất của Ủy ban nhân dân tỉnh; phân định rõ trách nhiệm của từng cơ quan.\n"
-        "Điều 5. Tổ giúp việc\n"
-        "1. Tổ giúp việc do Giám đốc Sở Khoa học và Công nghệ làm Tổ trưởng; thành viên gồm lãnh đạo cấp phòng.\n"
-        "2. Sở Công Thương chủ trì thẩm định hồ sơ thành lập cụm công nghiệp.\n"
-        "Điều 6. Xử lý vi phạm\n"
-        "Cơ quan, đơn vị, cá nhân không thực hiện đúng Quy chế này thì tùy theo mức độ bị xem xét trách nhiệm.\n"
-        "Điều 7. Các sở, ngành và các cơ quan, đơn vị có liên quan căn cứ Quyết định thi hành./.\n"
-    ) + TRAILER
+    text = (
+        HEADER
+        + (
+            "Ủy ban nhân dân tỉnh ban hành Quyết định ban hành Quy định phân công quản lý cụm công nghiệp.\n"
+            "Điều 4. Nguyên tắc phân công, phối hợp\n"
+            "1. Bảo đảm sự quản lý thống nhất của Ủy ban nhân dân tỉnh; phân định rõ trách nhiệm của từng cơ quan.\n"
+            "Điều 5. Tổ giúp việc\n"
+            "1. Tổ giúp việc do Giám đốc Sở Khoa học và Công nghệ làm Tổ trưởng; thành viên gồm lãnh đạo cấp phòng.\n"
+            "2. Sở Công Thương chủ trì thẩm định hồ sơ thành lập cụm công nghiệp.\n"
+            "Điều 6. Xử lý vi phạm\n"
+            "Cơ quan, đơn vị, cá nhân không thực hiện đúng Quy chế này thì tùy theo mức độ bị xem xét trách nhiệm.\n"
+            "Điều 7. Các sở, ngành và các cơ quan, đơn vị có liên quan căn cứ Quyết định thi hành./.\n"
+        )
+        + TRAILER
+    )
     assert _tasks_of(text) == [("Sở Công Thương chủ trì thẩm định hồ sơ thành lập cụm công nghiệp", "Sở Công Thương")]
