@@ -1224,7 +1224,8 @@ def _heading_context(text: str, node: Node, body: str, ctx: Context, has_assignm
 # "Trách nhiệm của các tổ chức, doanh nghiệp ..." titles the duties of those it names.
 # ("Trách nhiệm chung của các thành viên Ban Chỉ đạo"; "Nhiệm vụ cụ thể đối với từng chỉ số" is a topic, probe CC)
 DUTY_HEADING = re.compile(
-    r"^(?:Trách nhiệm|Nhiệm vụ)(?:,\s*quyền hạn)?(?:\s+(?:chung|cụ thể|riêng)\s+của|\s+của|\s+đối với)\s+(?P<who>\S.*)$",
+    r"^(?:Trách nhiệm|Nhiệm vụ)(?:,\s*quyền hạn)?"
+    r"(?:\s+(?:chung|cụ thể|riêng)\s+của|\s+của|\s+đối với)\s+(?P<who>\S.*)$",
     re.IGNORECASE,
 )
 
@@ -1576,7 +1577,8 @@ def _reports_or_approves(text: str, lead: Span) -> bool:
 
 # "Tổ giúp việc do Giám đốc Sở X làm Tổ trưởng; thành viên gồm ...": who a team is made of (probe CF)
 COMPOSITION = re.compile(
-    r"^[^;.]{0,80}?\bdo\s+[^;.]{3,120}?\s+làm\s+(?:Tổ trưởng|Trưởng ban|Trưởng đoàn|Chủ tịch|Thư ký)\b|^thành viên gồm\b",
+    r"^[^;.]{0,80}?\bdo\s+[^;.]{3,120}?\s+làm\s+(?:Tổ trưởng|Trưởng ban|Trưởng đoàn|Chủ tịch|Thư ký)\b"
+    r"|^thành viên gồm\b",
     re.IGNORECASE,
 )
 
