@@ -467,6 +467,8 @@ def resolve_roles(
     # knows every part, else by grammar, because an addressee is one description more often
     # than a list ("Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ").
     lead = _named(_bodies(text, lead_span, at, abbreviations, use_directory=False), at, where, abbreviations)
+    if draft.lead is not None:
+        lead += tuple(b for b in _singled_out(text, draft.lead, at) if b.name not in {x.name for x in lead})
     support = _bodies(text, support_span, at, abbreviations, use_directory=True)
     for directed in find_all_directed(text, draft.span.start, draft.span.end):
         if support_span is None or directed.start >= support_span.end or directed.end <= support_span.start:
@@ -477,6 +479,24 @@ def resolve_roles(
         support=tuple(b for b in _named(support, at, where, abbreviations) if b.name not in leads),
         lead_source=draft.lead_source,
     )
+
+
+# "các bộ, ngành, cơ quan chủ quản, nhất là ACV cần khẩn trương ...": members the group's
+# addressee singles out, named in the directory (tb-01; probe CG)
+SINGLED_AFTER_GROUP = re.compile(r",?\s*(?:nhất là|đặc biệt là)\s+(?P<names>[A-ZĐ][^;.:()]{1,160}?),?\s+(?=[a-zđà-ỹ])")
+
+
+def _singled_out(text: str, lead: Span, at: date | None) -> tuple[Body, ...]:
+    """The directory's bodies a group's lead singles out right after it ("..., nhất là EVN, PVN,
+    Viettel, khẩn trương ..."); none where a name is one the directory does not know."""
+    m = SINGLED_AFTER_GROUP.match(text, lead.end)
+    if m is None:
+        return ()
+    found = BodyDirectory.load().find(m["names"], at=at)
+    covered = sum(b.span.end - b.span.start for b in found if b.span is not None)
+    if not found or not all(b.in_directory for b in found) or covered < 0.8 * len(m["names"].replace(",", "").replace(" ", "")):
+        return ()
+    return tuple(Body(b.name, None, True) for b in found)
 
 
 # a lower-case gloss, or the acronym a document defines for the name: "Ban Quản lý dự án đầu tư

@@ -15,18 +15,18 @@ from models.train import default_corpus
 
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
-# leave-one-family-out, pooled, 47 documents / 799 gold tasks, measured 2026-12-07, eleventh
+# leave-one-family-out, pooled, 47 documents / 799 gold tasks, measured 2026-12-07, twelfth
 # session as this test runs it (no calibration, corpus/annotated in every fold's training):
-# task 0.9711, lead 0.9615, lead exact 0.9599, support 0.9700, kind 0.9922, date 0.9935,
-# accept 0.8961 (calibrated, CHANGELOG: the same but for the calibration's own figures)
+# task 0.9711, lead 0.9619, lead exact 0.9612, support 0.9700, kind 0.9922, date 0.9935,
+# accept 0.8974 (calibrated, CHANGELOG: the same but for the calibration's own figures)
 FLOORS = {
     "task_f1": 0.969,
-    "lead_f1": 0.960,
-    "lead_exact": 0.958,
+    "lead_f1": 0.961,
+    "lead_exact": 0.961,
     "support_f1": 0.968,
     "deadline_kind_acc": 0.99,
     "deadline_date_acc": 0.99,
-    "accept_as_is": 0.894,
+    "accept_as_is": 0.897,
 }
 # no family is left far behind the others
 FAMILY_TASK_F1 = 0.85

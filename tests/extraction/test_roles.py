@@ -1108,3 +1108,24 @@ def test_roles_a_commune_s_bodies_named_bare_take_the_commune_its_title_names():
     # a commune's own document names its own bodies bare (probe BX)
     own = text.replace("ĐẢNG BỘ TỈNH QUẢNG TRỊ\nTỈNH ỦY", "ĐẢNG BỘ TỈNH QUẢNG TRỊ\nĐẢNG ỦY XÃ HƯƠNG BÌNH")
     assert [b.name for b in extract(own.encode(), "text/plain").tasks[0].lead] == ["Đảng ủy xã"]
+
+
+def test_roles_members_a_group_s_lead_singles_out():
+    """ "Các tập đoàn, tổng công ty nhà nước, nhất là EVN, PVN, Viettel, khẩn trương ..." names the
+    group and the members it singles out (tb-01's gold; probe CG); a name the directory does not
+    know is left to the reviewer."""
+    assert _roles(
+        "1. Các tập đoàn, tổng công ty nhà nước, nhất là EVN, PVN, Viettel, khẩn trương triển khai các dự án.\n"
+        "2. Các doanh nghiệp, nhất là Công ty Hoàng Long, khẩn trương hoàn thành hồ sơ.\n"
+    ) == [
+        (
+            [
+                "Các tập đoàn, tổng công ty nhà nước",
+                "Tập đoàn Điện lực Việt Nam",
+                "Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam",
+                "Tập đoàn Công nghiệp - Viễn thông Quân đội",
+            ],
+            [],
+        ),
+        (["Các doanh nghiệp"], []),
+    ]
