@@ -251,9 +251,8 @@ def _noun_phrase_end_within(text: str, start: int, words: int) -> int | None:
         search_from = word.end() if word and not acts else search_from
     limit = _word_limit(text, start, words)
     sentence_end = SENTENCE_END.search(text, start, limit)
-    if (
-        sentence_end is not None
-    ):  # "làm việc với Bộ Y tế về công tác y tế. Sau khi nghe ...": a name ends with its sentence
+    if sentence_end is not None:
+        # "làm việc với Bộ Y tế về công tác y tế. Sau khi nghe ...": a name ends with its sentence
         limit = sentence_end.start()
     colon = text.find(":", start, limit)
     opened = start  # where the list a colon opens starts ("... và các xã: Cam Lộ, ..." opens a second one)
@@ -1084,7 +1083,7 @@ def find_support(text: str, start: int = 0, end: int | None = None) -> Span | No
         np_start = _skip_spaces(text, m.end())
         if starts_with_body(text[np_start:end]):
             return _noun_phrase(text, np_start, end, "support") or _to_clause_end(text, np_start, end)
-        if not BARE_TOGETHER.fullmatch(m.group(0)):
+        if m.group(0).lower() != BARE_TOGETHER:
             return None
     return None
 
@@ -1103,7 +1102,7 @@ CLOSING_SUPPORT_WORDS = 12
 
 # "Sở Tài chính cùng Sở Xây dựng hoàn thiện ...": the second body works with the first (probe BW);
 # "Công an tỉnh và Sở Y tế cùng xây dựng ..." acts together, so a bare "cùng" before no body reads on
-BARE_TOGETHER = re.compile(r"cùng", re.IGNORECASE)
+BARE_TOGETHER = "cùng"
 
 
 def find_directed(text: str, start: int = 0, end: int | None = None) -> Span | None:

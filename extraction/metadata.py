@@ -152,7 +152,8 @@ def find_issue_date(header: list[str]) -> date | None:
 
 # what parts the cells of a header line: a bar, a tab, or the run of spaces "pdftotext -layout"
 # puts between the two columns ("Số: 1125/KH-BGDĐT            Hà Nội, ngày 14 tháng 8 năm 2026")
-HEADER_CELL_GAP = re.compile(r"\s+\|\s+|\t+|[^\S\n]{3,}")
+COLUMN_GAP = r"\t+|[^\S\n]{3,}"  # tabs, or the run of spaces a layout leaves between two columns
+HEADER_CELL_GAP = re.compile(rf"\s+\|\s+|{COLUMN_GAP}")
 
 
 # Years an issue date can have: the state's documents begin in 1945; a later year than this is
@@ -461,7 +462,7 @@ def find_signer(trailer: list[str]) -> str | None:
 
 
 NUMBERED_ROW = re.compile(r"^\s*\d+(?:\.\d+)*\s*\|")
-SIGNATURE_COLUMN_GAP = re.compile(r"\s*[|/]\s*|\t+|[^\S\n]{3,}")
+SIGNATURE_COLUMN_GAP = re.compile(rf"\s*[|/]\s*|{COLUMN_GAP}")
 # (a regulation a decision issues starts after the decision's signature too: "QUY CHẾ ... (Ban hành kèm
 # theo Quyết định số ...)"; probe CF)
 ANNEX_HEADING = re.compile(

@@ -1398,8 +1398,6 @@ def _is_task(text: str, node: Node, body: str, ctx: Context) -> bool:
         return False  # a blank form's header row; where to send a report and whom to call
     if _allocates(text, node, body) or _background_label(body) or _member_line(body) or _role_field(body):
         return False
-    if COMPOSITION.match(body):
-        return False
     if _assesses_after_years(text, node) or (SANCTION.search(body) and not cue_pattern("assign").search(body)):
         return False
     span = node.body
@@ -1584,9 +1582,10 @@ COMPOSITION = re.compile(
 
 
 def _member_line(body: str) -> bool:
-    """ "Trưởng Ban: Chủ tịch Ủy ban nhân dân tỉnh.": a post of a membership list (cues.tsv: member_label)."""
+    """ "Trưởng Ban: Chủ tịch Ủy ban nhân dân tỉnh.": a post of a membership list (cues.tsv:
+    member_label); or a team's composition (COMPOSITION)."""
     post = cue_pattern("member_label").match(body)
-    return post is not None and body[post.end() :].lstrip().startswith(":")
+    return (post is not None and body[post.end() :].lstrip().startswith(":")) or COMPOSITION.match(body) is not None
 
 
 def _case_then_work(text: str, node: Node, ctx: Context, blocked: re.Match[str]) -> bool:

@@ -342,8 +342,8 @@ def _continuations_merged(lines: list[str]) -> list[str]:
     return out
 
 
-# a column's gap in a table laid out with spaces
-LAYOUT_GAP = re.compile(r"\S+(?: \S+)*")
+# the text of one cell of a table laid out with spaces: words apart by single spaces, up to a gap
+LAYOUT_PIECE = re.compile(r"\S+(?: \S+)*")
 LAYOUT_HEADER = re.compile(r"^\s*(?:S?TT|Số\s+TT)\s{2,}\S.*\s{2,}\S", re.IGNORECASE)
 LAYOUT_ROLE = re.compile(r"chủ\s+trì|thực\s+hiện|phối\s+hợp", re.IGNORECASE)
 MIN_LAYOUT_COLUMNS = 3
@@ -358,7 +358,7 @@ def _layout_tables_as_rows(lines: list[str]) -> list[str]:
             out.append(line)
             i += 1
             continue
-        starts = [m.start() for m in LAYOUT_GAP.finditer(line)]
+        starts = [m.start() for m in LAYOUT_PIECE.finditer(line)]
         if len(starts) < MIN_LAYOUT_COLUMNS:
             out.append(line)
             i += 1
@@ -380,7 +380,7 @@ def _layout_tables_as_rows(lines: list[str]) -> list[str]:
 def _fits(line: str, starts: list[int]) -> bool:
     """Whether a line lies in the columns: its pieces each open near a column's start, and it
     opens with a row number or in a later column (a continuation)."""
-    pieces = list(LAYOUT_GAP.finditer(line))
+    pieces = list(LAYOUT_PIECE.finditer(line))
     if not pieces or "|" in line or "\t" in line:
         return False
     first = pieces[0]
@@ -396,7 +396,7 @@ LAYOUT_SLACK = 8
 def _cut(line: str, starts: list[int]) -> list[str]:
     """The text of each column: every piece goes to the column whose start is nearest to its own."""
     cells = [""] * len(starts)
-    for piece in LAYOUT_GAP.finditer(line):
+    for piece in LAYOUT_PIECE.finditer(line):
         column = min(range(len(starts)), key=lambda k: abs(starts[k] - piece.start()))
         cells[column] = f"{cells[column]} {piece.group(0)}".strip()
     return cells
